@@ -1,0 +1,160 @@
+import type {
+  CreatedInvitation,
+  Group,
+  Invitation,
+  InvitationPreview,
+  Me,
+  Meeting,
+  MeetingSummary,
+  Member,
+  Party,
+} from '../shared/api/types';
+import type {
+  AcceptInvitationRequest,
+  ChangeMeetingStatusRequest,
+  ChangePasswordRequest,
+  CreateInvitationRequest,
+  CreateMeetingRequest,
+  CreatePartyRequest,
+  LoginRequest,
+  SetAttendanceRequest,
+  UpdateGroupRequest,
+  UpdateMeetingRequest,
+  UpdateMemberRequest,
+  UpdatePartyRequest,
+  UpdateProfileRequest,
+} from '../shared/api/schemas';
+import { CSRF_HEADER, ERROR_CODES, type ErrorBody, type ErrorCode } from '../shared/errors';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** Any failed API call: the server's error code, or `network` when no response arrived. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Called whenever the server answers 401, so the session can send the person to /login. */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    headers[CSRF_HEADER] = '1';
+    headers['content-type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : 'Network error');
+  }
+  if (response.status === 401) unauthenticatedListeners.forEach((listener) => listener());
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
+  const error = body?.error;
+  if (error && (ERROR_CODES as readonly string[]).includes(error.code)) {
+    return new ApiError(response.status, error.code, error.message, error.details ?? []);
+  }
+  // A proxy or crash page instead of our JSON: classify by status alone.
+  const code: ErrorCode =
+    response.status === 429 ? 'rate_limited' : response.status >= 500 ? 'unavailable' : 'bad_request';
+  return new ApiError(response.status, code, response.statusText);
+}
+
+const segment = encodeURIComponent;
+const groupPath = (groupId: string) => `/api/groups/${segment(groupId)}`;
+
+/** Every endpoint of the HTTP API the client uses, typed with the shared DTOs. */
+export const api = {
+  login: (body: LoginRequest) => request<Me>('POST', '/api/auth/login', body),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: (signal?: AbortSignal) => request<Me>('GET', '/api/me', undefined, signal),
+  updateMe: (body: UpdateProfileRequest) => request<Me>('PATCH', '/api/me', body),
+  changePassword: (body: ChangePasswordRequest) =>
+    request<void>('POST', '/api/me/password', body),
+
+  previewInvitation: (token: string, signal?: AbortSignal) =>
+    request<InvitationPreview>('POST', '/api/invitations/preview', { token }, signal),
+  acceptInvitation: (body: AcceptInvitationRequest) =>
+    request<Me>('POST', '/api/invitations/accept', body),
+
+  group: (groupId: string, signal?: AbortSignal) =>
+    request<Group>('GET', groupPath(groupId), undefined, signal),
+  updateGroup: (groupId: string, body: UpdateGroupRequest) =>
+    request<Group>('PATCH', groupPath(groupId), body),
+
+  createParty: (groupId: string, body: CreatePartyRequest) =>
+    request<Party>('POST', `${groupPath(groupId)}/parties`, body),
+  updateParty: (groupId: string, partyId: string, body: UpdatePartyRequest) =>
+    request<Party>('PATCH', `${groupPath(groupId)}/parties/${segment(partyId)}`, body),
+  deleteParty: (groupId: string, partyId: string) =>
+    request<void>('DELETE', `${groupPath(groupId)}/parties/${segment(partyId)}`),
+
+  members: (groupId: string, signal?: AbortSignal) =>
+    request<Member[]>('GET', `${groupPath(groupId)}/members`, undefined, signal),
+  updateMember: (groupId: string, userId: string, body: UpdateMemberRequest) =>
+    request<Member>('PATCH', `${groupPath(groupId)}/members/${segment(userId)}`, body),
+  removeMember: (groupId: string, userId: string) =>
+    request<void>('DELETE', `${groupPath(groupId)}/members/${segment(userId)}`),
+
+  invitations: (groupId: string, signal?: AbortSignal) =>
+    request<Invitation[]>('GET', `${groupPath(groupId)}/invitations`, undefined, signal),
+  createInvitation: (groupId: string, body: CreateInvitationRequest) =>
+    request<CreatedInvitation>('POST', `${groupPath(groupId)}/invitations`, body),
+  revokeInvitation: (groupId: string, invitationId: string) =>
+    request<void>('DELETE', `${groupPath(groupId)}/invitations/${segment(invitationId)}`),
+
+  meetings: (groupId: string, signal?: AbortSignal) =>
+    request<MeetingSummary[]>('GET', `${groupPath(groupId)}/meetings`, undefined, signal),
+  createMeeting: (groupId: string, body: CreateMeetingRequest) =>
+    request<Meeting>('POST', `${groupPath(groupId)}/meetings`, body),
+  meeting: (meetingId: string, signal?: AbortSignal) =>
+    request<Meeting>('GET', `/api/meetings/${segment(meetingId)}`, undefined, signal),
+  updateMeeting: (meetingId: string, body: UpdateMeetingRequest) =>
+    request<Meeting>('PUT', `/api/meetings/${segment(meetingId)}`, body),
+  changeMeetingStatus: (meetingId: string, body: ChangeMeetingStatusRequest) =>
+    request<Meeting>('POST', `/api/meetings/${segment(meetingId)}/status`, body),
+  setAttendance: (meetingId: string, body: SetAttendanceRequest) =>
+    request<Meeting>('PUT', `/api/meetings/${segment(meetingId)}/attendance`, body),
+};
+
+/** True when `error` is an ApiError with one of the given codes. */
+export function isApiError(error: unknown, ...codes: (ErrorCode | 'network')[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoadedResource } from '../useResource';
+import { ErrorMessage } from './ErrorMessage';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+interface Props<T> {
+  resource: LoadedResource<T>;
+  children: (data: T) => ReactNode;
+}
+
+/** Shows loading, a failure with a retry, or the loaded data. */
+export function Loadable<T>({ resource, children }: Props<T>) {
+  const { result } = resource;
+  switch (result.status) {
+    case 'loading':
+      return <Loading />;
+    case 'error':
+      return <ErrorMessage error={result.error} onRetry={resource.reload} />;
+    case 'ready':
+      return <>{children(result.data)}</>;
+  }
+}

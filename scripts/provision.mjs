@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Installs what the tests need beyond npm: FerretDB (the MongoDB-compatible server the contract
+// suite runs against) and Debian's Chromium for the browser tests. Idempotent: it does nothing
+// when both are present, and says plainly what is missing when it cannot install it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FERRETDB_BIN = path.join(root, '.cache', 'bin', 'ferretdb');
+const CHROMIUM = '/usr/bin/chromium';
+
+function log(message) {
+  console.log(`[provision] ${message}`);
+}
+
+function fail(message) {
+  console.error(`[provision] MISSING: ${message}`);
+  process.exit(1);
+}
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function ferretdbVersion() {
+  if (!fs.existsSync(FERRETDB_BIN)) return undefined;
+  const result = spawnSync(FERRETDB_BIN, ['--version'], { encoding: 'utf8' });
+  return /version:\s*(v[\d.]+)/.exec(result.stdout ?? '')?.[1];
+}
+
+function provisionFerretDB() {
+  if (process.env.MONGODB_URI) {
+    log('MONGODB_URI is set: tests use that server, FerretDB is not needed.');
+    return;
+  }
+  if (ferretdbVersion() === FERRETDB_VERSION) {
+    log(`FerretDB ${FERRETDB_VERSION} present.`);
+    return;
+  }
+  if (!has('go')) {
+    fail(
+      `FerretDB ${FERRETDB_VERSION} is needed for the MongoDB tests and is built with Go (1.22+), ` +
+        'which is not installed. Install Go, or set MONGODB_URI to a MongoDB server for the tests.',
+    );
+  }
+  log(`building FerretDB ${FERRETDB_VERSION} with Go (about a minute, once)…`);
+  const env = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' };
+  // `go install …@version` needs the proxy's version list, which is not always served; downloading
+  // the exact version and building it works with the module proxy alone.
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
+      env,
+      encoding: 'utf8',
+    }),
+  );
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+  try {
+    fs.cpSync(info.Dir, work, { recursive: true });
+    execFileSync('chmod', ['-R', 'u+w', work]);
+    // A module download lacks the version file FerretDB's build normally generates from git.
+    fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    fs.mkdirSync(path.dirname(FERRETDB_BIN), { recursive: true });
+    execFileSync('go', ['build', '-o', FERRETDB_BIN, './cmd/ferretdb'], {
+      cwd: work,
+      env,
+      stdio: 'inherit',
+    });
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const version = ferretdbVersion();
+  if (version !== FERRETDB_VERSION) fail(`FerretDB build did not produce ${FERRETDB_VERSION} (got ${version}).`);
+  log(`FerretDB ${version} built at ${path.relative(root, FERRETDB_BIN)}.`);
+}
+
+function provisionChromium() {
+  if (fs.existsSync(CHROMIUM)) {
+    log('Chromium present.');
+    return;
+  }
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !has('apt-get')) {
+    fail(
+      `Chromium is needed for the browser tests at ${CHROMIUM}. On Debian/Ubuntu run as root: ` +
+        'apt-get update && apt-get install -y chromium',
+    );
+  }
+  log('installing Debian chromium…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], {
+    env,
+    stdio: 'inherit',
+  });
+  if (!fs.existsSync(CHROMIUM)) fail(`apt-get finished but ${CHROMIUM} is still missing.`);
+  log('Chromium installed.');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  provisionFerretDB();
+  provisionChromium();
+}

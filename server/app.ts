@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppContext } from './context';
+import { notFound } from './errors';
+import type { ApiRouter } from './http/api';
+import { csrfGuard } from './http/csrf';
+import { errorHandler } from './http/errorHandler';
+import { buildOpenApi } from './http/openapi';
+import { authRoutes } from './routes/auth';
+import { groupRoutes } from './routes/groups';
+import { invitationRoutes } from './routes/invitations';
+import { meetingRoutes } from './routes/meetings';
+import { memberRoutes } from './routes/members';
+import { profileRoutes } from './routes/profile';
+
+/** Largest JSON body we accept; a meeting with a full agenda is far below it. */
+export const MAX_JSON_BODY = '256kb';
+
+export interface AppOptions {
+  /** Built client assets; when absent the API still works and `/` explains how to build. */
+  clientDir?: string;
+}
+
+export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
+  const app = express();
+  const secure = ctx.publicUrl().startsWith('https://');
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Plain http on localhost must not be told to upgrade every request to https.
+          upgradeInsecureRequests: secure ? [] : null,
+          connectSrc: ["'self'"],
+        },
+      },
+      strictTransportSecurity: secure,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      // Paths only: query strings and bodies can carry tokens or memo text.
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await ctx.db.ping();
+      res.json({ status: 'ready', engine: ctx.db.engine });
+    } catch {
+      res.status(503).json({ error: { code: 'unavailable', message: 'Database not reachable.' } });
+    }
+  });
+
+  const routers: ApiRouter[] = [
+    authRoutes(ctx),
+    profileRoutes(ctx),
+    groupRoutes(ctx),
+    memberRoutes(ctx),
+    invitationRoutes(ctx),
+    meetingRoutes(ctx),
+  ];
+  const openapi = buildOpenApi(routers.flatMap((r) => r.routes));
+
+  const api = express.Router();
+  api.use(express.json({ limit: MAX_JSON_BODY, strict: true }));
+  api.use(csrfGuard(() => [ctx.publicUrl()]));
+  api.use(async (req, _res, next) => {
+    req.auth = await ctx.sessions.authenticate(req.headers.cookie);
+    next();
+  });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  for (const router of routers) api.use(router.router);
+  api.use((_req, _res, next) => next(notFound('API route')));
+  app.use('/api', api);
+
+  if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
+    const index = path.join(options.clientDir, 'index.html');
+    app.use(express.static(options.clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get(/^\/(?!api\/|socket\.io\/|collab\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text').send('The client is not built: run `npm run build`, or use `npm start`.');
+    });
+  }
+
+  app.use((_req, _res, next) => next(notFound('Page')));
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { UserDoc } from '../db/schema';
+import type { Repositories } from '../repositories';
+import { readSessionToken } from './sessionCookie';
+import { hashToken, newToken } from './tokens';
+
+export interface Authenticated {
+  user: UserDoc;
+  sessionHash: string;
+}
+
+/** Server-side sessions: the cookie holds a random token, the database its hash. */
+export class SessionService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly ttlMs: number,
+  ) {}
+
+  get maxAgeMs() {
+    return this.ttlMs;
+  }
+
+  /** Start a new session; the caller drops any previous one, so the id rotates on login. */
+  async start(userId: string): Promise<string> {
+    const token = newToken();
+    await this.repos.sessions.create(hashToken(token), userId, this.ttlMs);
+    return token;
+  }
+
+  /** Resolve a Cookie header to the logged-in user, or undefined. */
+  async authenticate(cookieHeader: string | undefined): Promise<Authenticated | undefined> {
+    const token = readSessionToken(cookieHeader);
+    if (!token) return undefined;
+    const sessionHash = hashToken(token);
+    const session = await this.repos.sessions.findValid(sessionHash);
+    if (!session) return undefined;
+    const user = await this.repos.users.findById(session.userId);
+    return user ? { user, sessionHash } : undefined;
+  }
+
+  async end(cookieHeader: string | undefined): Promise<void> {
+    const token = readSessionToken(cookieHeader);
+    if (token) await this.repos.sessions.delete(hashToken(token));
+  }
+
+  endOthers(userId: string, keepSessionHash: string) {
+    return this.repos.sessions.deleteAllForUser(userId, keepSessionHash);
+  }
+}

@@ -1,0 +1,18 @@
+import type { SessionService } from './auth/sessions';
+import type { Database } from './db/collection';
+import type { Config } from './env';
+import type { Logger } from './logger';
+import type { Mailer } from './mail/mailer';
+import type { Repositories } from './repositories';
+
+/** Everything a route needs, built once in main.ts (or a test) and passed down. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  repos: Repositories;
+  sessions: SessionService;
+  mailer: Mailer;
+  logger: Logger;
+  /** Where the app is reached; links in emails point here. */
+  publicUrl: () => string;
+}

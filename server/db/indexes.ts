@@ -1,0 +1,16 @@
+import type { IndexSpec } from './collection';
+import { COLLECTIONS } from './schema';
+
+/** Every index the application relies on; created at startup on both engines. */
+export const INDEXES: readonly IndexSpec[] = [
+  { collection: COLLECTIONS.users, fields: ['email'], unique: true },
+  { collection: COLLECTIONS.memberships, fields: ['groupId', 'userId'], unique: true },
+  { collection: COLLECTIONS.memberships, fields: ['userId'] },
+  { collection: COLLECTIONS.parties, fields: ['groupId', 'shortName'], unique: true },
+  { collection: COLLECTIONS.invitations, fields: ['tokenHash'], unique: true },
+  { collection: COLLECTIONS.invitations, fields: ['groupId'] },
+  { collection: COLLECTIONS.sessions, fields: ['userId'] },
+  { collection: COLLECTIONS.meetings, fields: ['groupId', 'startsAt'] },
+  { collection: COLLECTIONS.meetingRevisions, fields: ['meetingId', 'revision'], unique: true },
+  { collection: COLLECTIONS.attempts, fields: ['key', 'at'] },
+];

@@ -1,0 +1,119 @@
+import type { Confidentiality } from '../../shared/confidentiality';
+import type { Locale } from '../../shared/locales';
+import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
+import type { Role } from '../../shared/roles';
+
+// Stored document shapes. Ids are UUID strings on both engines (no ObjectId), so an id means the
+// same thing in the database, the API and the URL.
+
+export interface UserDoc {
+  _id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale: Locale;
+  createdAt: Date;
+}
+
+export interface GroupDoc {
+  _id: string;
+  name: string;
+  municipality: string;
+  createdAt: Date;
+}
+
+export interface PartyDoc {
+  _id: string;
+  groupId: string;
+  name: string;
+  shortName: string;
+  colour: string;
+  createdAt: Date;
+}
+
+export interface MembershipDoc {
+  _id: string;
+  groupId: string;
+  userId: string;
+  role: Role;
+  partyId: string | null;
+  createdAt: Date;
+}
+
+export interface InvitationDoc {
+  _id: string;
+  groupId: string;
+  email: string;
+  role: Role;
+  partyId: string | null;
+  /** SHA-256 of the token: the token itself exists only in the link. */
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface SessionDoc {
+  /** SHA-256 of the cookie value, so a database read does not yield live sessions. */
+  _id: string;
+  userId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface MeetingDoc {
+  _id: string;
+  groupId: string;
+  title: string;
+  startsAt: Date;
+  location: string;
+  videoLink: string;
+  councilMeetingDate: string;
+  status: MeetingStatus;
+  agenda: AgendaItem[];
+  attendance: { partyId: string; status: AttendanceStatus }[];
+  /** Bumped on every change; an edit from an older revision is refused as a conflict. */
+  revision: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One immutable revision of a meeting; inserting revision n+1 is how an edit wins a race. */
+export interface MeetingRevisionDoc {
+  _id: string;
+  meetingId: string;
+  revision: number;
+  state: Omit<MeetingDoc, '_id'>;
+  at: Date;
+}
+
+/** A one-time claim (e.g. an invitation's use): the unique _id makes only the first insert succeed. */
+export interface ClaimDoc {
+  _id: string;
+  at: Date;
+}
+
+/** One counted attempt (e.g. a login) under a throttling key. */
+export interface AttemptDoc {
+  _id: string;
+  key: string;
+  at: Date;
+}
+
+export const COLLECTIONS = {
+  users: 'users',
+  groups: 'groups',
+  parties: 'parties',
+  memberships: 'memberships',
+  invitations: 'invitations',
+  sessions: 'sessions',
+  meetings: 'meetings',
+  meetingRevisions: 'meetingRevisions',
+  claims: 'claims',
+  attempts: 'attempts',
+} as const;
+
+export type { Confidentiality };

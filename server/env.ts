@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only place that reads process.env: everything else takes a Config.
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('neuvottelu'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SEED_DEMO: booleanFlag.optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Neuvottelu <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  INVITATION_TTL_HOURS: z.coerce.number().positive().max(24 * 60).default(168),
+  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().max(10_000).default(10),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Where people reach the app; links in emails point here. Unset: derived from host and port. */
+  publicUrl: string | undefined;
+  storage: { kind: 'mongodb'; uri: string; dbName: string } | { kind: 'embedded'; dataDir: string };
+  /** Seed the demo group into an empty embedded database (never with MongoDB). */
+  seedDemo: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  sessionTtlMs: number;
+  invitationTtlMs: number;
+  loginAttemptsPer15Min: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parse and validate the environment once; a bad value names the variable and stops startup. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    storage: e.MONGODB_URI
+      ? { kind: 'mongodb', uri: e.MONGODB_URI, dbName: e.MONGODB_DB }
+      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
+    seedDemo: !e.MONGODB_URI && (e.SEED_DEMO ?? true),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
+    loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,79 @@
+import { ZodError } from 'zod';
+import { HTTP_STATUS, type ErrorBody, type ErrorCode } from '../shared/errors';
+
+/** An error we mean to show the sender: a stable code, a status and a human message. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { path: string; message: string }[],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: { code: this.code, message: this.message, ...(this.details && { details: this.details }) },
+    };
+  }
+}
+
+/** A unique index refused a write; repositories translate it into a domain conflict. */
+export class DuplicateKeyError extends Error {
+  override name = 'DuplicateKeyError';
+}
+
+export const badRequest = (message: string) => new AppError('bad_request', message);
+export const unauthenticated = (message = 'Please log in.') =>
+  new AppError('unauthenticated', message);
+export const forbidden = (message = 'You may not do this.') => new AppError('forbidden', message);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError('rate_limited', 'Too many attempts; try again later.', undefined, retryAfterSeconds);
+
+export function validationFailed(error: ZodError): AppError {
+  return new AppError(
+    'validation_failed',
+    'The request is not valid.',
+    error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    })),
+  );
+}
+
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { type?: unknown }).type === 'string' &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
+/** Turn anything thrown into an AppError; unknown errors become a bare 500 with no detail. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return validationFailed(error);
+  if (error instanceof DuplicateKeyError) return conflict('That already exists.');
+  if (isBodyParserError(error)) {
+    if (error.type === 'entity.too.large') {
+      return new AppError('payload_too_large', 'The request body is too large.');
+    }
+    if (error.type === 'entity.parse.failed') return badRequest('The request body is not valid JSON.');
+    if (error.status >= 400 && error.status < 500) return badRequest('The request body could not be read.');
+  }
+  return new AppError('internal', 'Something went wrong on the server.');
+}

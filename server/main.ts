@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './env';
+import { createLogger } from './logger';
+import { DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { startServer } from './server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const server = await startServer(config, logger, { clientDir: path.join(root, 'dist/client') });
+  const engine =
+    config.storage.kind === 'mongodb' ? 'MongoDB' : `embedded database in ${config.storage.dataDir}`;
+  logger.info({ url: server.url, engine: server.ctx.db.engine }, 'listening');
+
+  if (config.seedDemo) {
+    const logins = await seedDemo(server.ctx.repos);
+    if (logins) {
+      console.log(`\nDemo group seeded. Every demo password is "${DEMO_PASSWORD}".`);
+      for (const login of logins.filter((l) => l.role !== 'reader' || l.email.endsWith('1@demo.example'))) {
+        console.log(`  ${login.role.padEnd(15)} ${login.party ?? ''}\t${login.email}`);
+      }
+      console.log('  (every party also has a second reader: <party>.lukija2@demo.example)');
+    }
+  }
+  console.log(`\nNeuvottelu is running on ${server.ctx.publicUrl()} (${engine}).\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Neuvottelu failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import type { Database, DocCollection } from '../db/collection';
+import { COLLECTIONS, type ClaimDoc } from '../db/schema';
+import { DuplicateKeyError } from '../errors';
+
+/**
+ * One-time claims. A unique-key insert is atomic on every engine we run on (FerretDB applies
+ * conditional updates non-atomically), so "only the first one wins" is built on it.
+ */
+export class ClaimRepository {
+  private readonly claims: DocCollection<ClaimDoc>;
+  constructor(db: Database) {
+    this.claims = db.collection<ClaimDoc>(COLLECTIONS.claims);
+  }
+
+  /** True for the first caller with this key, false for everyone after. */
+  async claim(key: string): Promise<boolean> {
+    try {
+      await this.claims.insertOne({ _id: key, at: new Date() });
+      return true;
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) return false;
+      throw error;
+    }
+  }
+}

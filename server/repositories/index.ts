@@ -1,0 +1,33 @@
+import type { Database } from '../db/collection';
+import { ClaimRepository } from './claims';
+import { GroupRepository } from './groups';
+import { InvitationRepository } from './invitations';
+import { MeetingRepository } from './meetings';
+import { MembershipRepository } from './memberships';
+import { RateLimitRepository } from './rateLimits';
+import { SessionRepository } from './sessions';
+import { UserRepository } from './users';
+
+export interface Repositories {
+  users: UserRepository;
+  groups: GroupRepository;
+  memberships: MembershipRepository;
+  invitations: InvitationRepository;
+  sessions: SessionRepository;
+  meetings: MeetingRepository;
+  rateLimits: RateLimitRepository;
+  claims: ClaimRepository;
+}
+
+export function createRepositories(db: Database): Repositories {
+  return {
+    users: new UserRepository(db),
+    groups: new GroupRepository(db),
+    memberships: new MembershipRepository(db),
+    invitations: new InvitationRepository(db),
+    sessions: new SessionRepository(db),
+    meetings: new MeetingRepository(db),
+    rateLimits: new RateLimitRepository(db),
+    claims: new ClaimRepository(db),
+  };
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../../shared/locales';
+import type { Database, DocCollection } from '../db/collection';
+import { COLLECTIONS, type UserDoc } from '../db/schema';
+import { conflict, DuplicateKeyError } from '../errors';
+
+export class UserRepository {
+  private readonly users: DocCollection<UserDoc>;
+  constructor(db: Database) {
+    this.users = db.collection<UserDoc>(COLLECTIONS.users);
+  }
+
+  async create(input: { email: string; name: string; passwordHash: string; locale: Locale }) {
+    const user: UserDoc = { _id: randomUUID(), ...input, createdAt: new Date() };
+    try {
+      await this.users.insertOne(user);
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) throw conflict('An account with this email exists.');
+      throw error;
+    }
+    return user;
+  }
+
+  findById(id: string) {
+    return this.users.findOne({ _id: id });
+  }
+
+  findByEmail(email: string) {
+    return this.users.findOne({ email: email.toLowerCase() });
+  }
+
+  findByIds(ids: readonly string[]) {
+    return this.users.find({ _id: { $in: ids } });
+  }
+
+  update(id: string, changes: Partial<Pick<UserDoc, 'name' | 'locale' | 'passwordHash'>>) {
+    return this.users.findOneAndUpdate({ _id: id }, { $set: changes });
+  }
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ChangeMeetingStatusRequest,
+  CreateMeetingRequest,
+  SetAttendanceRequest,
+  UpdateMeetingRequest,
+} from '../../../shared/api/schemas';
+import type { Meeting, MeetingSummary } from '../../../shared/api/types';
+import { audienceForRole } from '../../../shared/confidentiality';
+import { canTransition, redactAgenda, type AgendaItem } from '../../../shared/meetings';
+import type { z } from 'zod';
+import type { AppContext } from '../../context';
+import type { MeetingDoc, MembershipDoc } from '../../db/schema';
+import { AppError, conflict, notFound } from '../../errors';
+import { ApiRouter } from '../../http/api';
+import { authorize, idParam, membershipIn } from '../../http/context';
+import type { Request } from 'express';
+
+type MeetingInput = z.output<typeof CreateMeetingRequest>;
+
+/** The meeting as this member may see it: agenda items above their level become markers. */
+function toMeeting(meeting: MeetingDoc, viewer: MembershipDoc): Meeting {
+  return {
+    id: meeting._id,
+    groupId: meeting.groupId,
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    location: meeting.location,
+    videoLink: meeting.videoLink,
+    councilMeetingDate: meeting.councilMeetingDate,
+    status: meeting.status,
+    agenda: redactAgenda(meeting.agenda, audienceForRole(viewer.role)),
+    attendance: meeting.attendance,
+    revision: meeting.revision,
+    createdAt: meeting.createdAt.toISOString(),
+    updatedAt: meeting.updatedAt.toISOString(),
+  };
+}
+
+function toSummary(meeting: MeetingDoc): MeetingSummary {
+  return {
+    id: meeting._id,
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    status: meeting.status,
+    location: meeting.location,
+    agendaItemCount: meeting.agenda.length,
+  };
+}
+
+/** Give new agenda items ids; ids sent back by the client must be unique within the agenda. */
+function normaliseAgenda(agenda: MeetingInput['agenda']): AgendaItem[] {
+  const seen = new Set<string>();
+  return agenda.map((item, index) => {
+    const id = item.id ?? randomUUID();
+    if (seen.has(id)) {
+      throw new AppError('validation_failed', 'Agenda item ids repeat.', [
+        { path: `agenda.${index}.id`, message: 'duplicate id' },
+      ]);
+    }
+    seen.add(id);
+    return { id, title: item.title, description: item.description, confidentiality: item.confidentiality };
+  });
+}
+
+function meetingFields(input: MeetingInput) {
+  return {
+    title: input.title,
+    startsAt: new Date(input.startsAt),
+    location: input.location,
+    videoLink: input.videoLink,
+    councilMeetingDate: input.councilMeetingDate,
+    agenda: normaliseAgenda(input.agenda),
+  };
+}
+
+export function meetingRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('meetings');
+  const { repos } = ctx;
+
+  /** The meeting and the caller's membership in its group; 404 for non-members. */
+  async function loadMeeting(req: Request) {
+    const meetingId = idParam(req, 'meetingId', 'Meeting');
+    const meeting = await repos.meetings.findById(meetingId);
+    if (!meeting) throw notFound('Meeting');
+    const membership = await membershipIn(repos, req, meeting.groupId).catch(() => {
+      throw notFound('Meeting');
+    });
+    return { meeting, membership };
+  }
+
+  function refuseIfApproved(meeting: MeetingDoc) {
+    if (meeting.status === 'approved') throw conflict('The memo is approved; the meeting is locked.');
+  }
+
+  api.route('get', '/groups/:groupId/meetings', { summary: 'Meetings, newest first' }, async (req) => {
+    const groupId = idParam(req, 'groupId', 'Group');
+    authorize(await membershipIn(repos, req, groupId), 'meeting.view');
+    return (await repos.meetings.listByGroup(groupId)).map(toSummary);
+  });
+
+  api.route(
+    'post',
+    '/groups/:groupId/meetings',
+    { summary: 'Plan a meeting with its agenda', body: CreateMeetingRequest },
+    async (req, body) => {
+      const groupId = idParam(req, 'groupId', 'Group');
+      const membership = await membershipIn(repos, req, groupId);
+      authorize(membership, 'meeting.create');
+      const meeting = await repos.meetings.create(groupId, membership.userId, meetingFields(body));
+      return toMeeting(meeting, membership);
+    },
+  );
+
+  api.route('get', '/meetings/:meetingId', { summary: 'A meeting, redacted for the caller' }, async (req) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.view');
+    return toMeeting(meeting, membership);
+  });
+
+  api.route(
+    'put',
+    '/meetings/:meetingId',
+    { summary: 'Edit a meeting and its agenda (needs the revision it was loaded at)', body: UpdateMeetingRequest },
+    async (req, body) => {
+      const { meeting, membership } = await loadMeeting(req);
+      authorize(membership, 'meeting.edit');
+      refuseIfApproved(meeting);
+      const updated =
+        body.revision === meeting.revision
+        ? await repos.meetings.commit(meeting, meetingFields(body))
+        : null;
+      if (!updated) throw conflict('Someone else saved this meeting meanwhile; reload to see their changes.');
+      return toMeeting(updated, membership);
+    },
+  );
+
+  api.route(
+    'post',
+    '/meetings/:meetingId/status',
+    { summary: 'Move a meeting along its lifecycle', body: ChangeMeetingStatusRequest, status: 200 },
+    async (req, body) => {
+      const { meeting, membership } = await loadMeeting(req);
+      authorize(membership, 'meeting.changeStatus');
+      if (!canTransition(meeting.status, body.status)) {
+        throw conflict(`A meeting cannot move from ${meeting.status} to ${body.status} here.`);
+      }
+      const updated = await repos.meetings.commit(meeting, { status: body.status });
+      if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
+      return toMeeting(updated, membership);
+    },
+  );
+
+  api.route(
+    'put',
+    '/meetings/:meetingId/attendance',
+    { summary: 'Record which parties attend', body: SetAttendanceRequest },
+    async (req, body) => {
+      const { meeting, membership } = await loadMeeting(req);
+      authorize(membership, 'meeting.edit');
+      refuseIfApproved(meeting);
+      const partyIds = new Set((await repos.groups.listParties(meeting.groupId)).map((p) => p._id));
+      const unknown = body.attendance.findIndex((entry) => !partyIds.has(entry.partyId));
+      if (unknown >= 0) {
+        throw new AppError('validation_failed', 'Unknown party.', [
+          { path: `attendance.${unknown}.partyId`, message: 'not a party of this group' },
+        ]);
+      }
+      const updated = await repos.meetings.commit(meeting, { attendance: body.attendance });
+      if (!updated) throw conflict('The meeting changed meanwhile; reload.');
+      return toMeeting(updated, membership);
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,37 @@
+import { assignableRoles, type Actor } from '../../../shared/permissions';
+import { roleRequiresParty, type Role } from '../../../shared/roles';
+import { AppError, conflict, forbidden } from '../../errors';
+import type { Repositories } from '../../repositories';
+
+/**
+ * Check that `actor` may give `role` (with `partyId`) in the group, and normalise the party:
+ * party roles need a party of this group, the others carry none.
+ */
+export async function checkRoleAssignment(
+  repos: Repositories,
+  groupId: string,
+  actor: Actor,
+  role: Role,
+  partyId: string | null | undefined,
+  options: { currentHolderId?: string } = {},
+): Promise<string | null> {
+  if (!assignableRoles(actor).includes(role)) throw forbidden('You may not give this role.');
+  if (role === 'chair') {
+    const chair = await repos.memberships.findChair(groupId);
+    if (chair && chair.userId !== options.currentHolderId) {
+      throw conflict('The group already has a chair; change the current chair’s role first.');
+    }
+  }
+  if (!roleRequiresParty(role)) return null;
+  if (!partyId) {
+    throw new AppError('validation_failed', 'This role needs a party.', [
+      { path: 'partyId', message: 'required for this role' },
+    ]);
+  }
+  if (!(await repos.groups.findParty(groupId, partyId))) {
+    throw new AppError('validation_failed', 'Unknown party.', [
+      { path: 'partyId', message: 'not a party of this group' },
+    ]);
+  }
+  return partyId;
+}

@@ -1,0 +1,88 @@
+import { UpdateMemberRequest } from '../../../shared/api/schemas';
+import type { Member } from '../../../shared/api/types';
+import type { AppContext } from '../../context';
+import type { MembershipDoc, UserDoc } from '../../db/schema';
+import { conflict, forbidden, notFound } from '../../errors';
+import { ApiRouter } from '../../http/api';
+import { authorize, idParam, membershipIn } from '../../http/context';
+import { checkRoleAssignment } from './assignment';
+
+function toMember(membership: MembershipDoc, user: UserDoc): Member {
+  return {
+    userId: user._id,
+    name: user.name,
+    email: user.email,
+    role: membership.role,
+    partyId: membership.partyId,
+    joinedAt: membership.createdAt.toISOString(),
+  };
+}
+
+export function memberRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('members');
+  const { repos } = ctx;
+
+  api.route('get', '/groups/:groupId/members', { summary: 'Members and roles' }, async (req) => {
+    const groupId = idParam(req, 'groupId', 'Group');
+    authorize(await membershipIn(repos, req, groupId), 'member.view');
+    const memberships = await repos.memberships.listByGroup(groupId);
+    const users = new Map(
+      (await repos.users.findByIds(memberships.map((m) => m.userId))).map((u) => [u._id, u]),
+    );
+    return memberships.flatMap((m) => {
+      const user = users.get(m.userId);
+      return user ? [toMember(m, user)] : [];
+    });
+  });
+
+  api.route(
+    'patch',
+    '/groups/:groupId/members/:userId',
+    { summary: 'Change a member’s role or party', body: UpdateMemberRequest },
+    async (req, body) => {
+      const groupId = idParam(req, 'groupId', 'Group');
+      const userId = idParam(req, 'userId', 'Member');
+      const actor = await membershipIn(repos, req, groupId);
+      authorize(actor, 'member.manage');
+      const target = await repos.memberships.find(groupId, userId);
+      const user = target && (await repos.users.findById(userId));
+      if (!target || !user) throw notFound('Member');
+      // A chair cannot give away the last say over the group by accident; an admin can.
+      if (target.role === 'chair' && actor.role !== 'admin' && body.role !== 'chair') {
+        throw forbidden('Only an administrator can change the chair’s role.');
+      }
+      if (target.role === 'admin' && actor.role !== 'admin') throw forbidden();
+      const partyId = await checkRoleAssignment(repos, groupId, actor, body.role, body.partyId, {
+        currentHolderId: userId,
+      });
+      const updated = await repos.memberships.update(groupId, userId, { role: body.role, partyId });
+      if (!updated) throw notFound('Member');
+      return toMember(updated, user);
+    },
+  );
+
+  api.route(
+    'delete',
+    '/groups/:groupId/members/:userId',
+    { summary: 'Remove a member from the group', status: 204 },
+    async (req) => {
+      const groupId = idParam(req, 'groupId', 'Group');
+      const userId = idParam(req, 'userId', 'Member');
+      const actor = await membershipIn(repos, req, groupId);
+      authorize(actor, 'member.manage');
+      const target = await repos.memberships.find(groupId, userId);
+      if (!target) throw notFound('Member');
+      if ((target.role === 'chair' || target.role === 'admin') && actor.role !== 'admin') {
+        throw forbidden('Only an administrator can remove the chair or an administrator.');
+      }
+      if (target.userId === actor.userId && actor.role === 'admin') {
+        const admins = (await repos.memberships.listByGroup(groupId)).filter((m) => m.role === 'admin');
+        if (admins.length <= 1) throw conflict('The group’s last administrator cannot leave.');
+      }
+      await repos.memberships.remove(groupId, userId);
+      return undefined;
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,44 @@
+import { ChangePasswordRequest, UpdateProfileRequest } from '../../../shared/api/schemas';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import type { AppContext } from '../../context';
+import { AppError, notFound } from '../../errors';
+import { ApiRouter } from '../../http/api';
+import { requireAuth } from '../../http/context';
+import { buildMe } from './me';
+
+export function profileRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('profile');
+
+  api.route('get', '/me', { summary: 'The logged-in user and their groups' }, async (req) =>
+    buildMe(ctx.repos, requireAuth(req).user),
+  );
+
+  api.route(
+    'patch',
+    '/me',
+    { summary: 'Change own name or language', body: UpdateProfileRequest },
+    async (req, body) => {
+      const { user } = requireAuth(req);
+      const updated = await ctx.repos.users.update(user._id, body);
+      if (!updated) throw notFound('User');
+      return buildMe(ctx.repos, updated);
+    },
+  );
+
+  api.route(
+    'post',
+    '/me/password',
+    { summary: 'Change own password; other sessions end', body: ChangePasswordRequest, status: 204 },
+    async (req, body) => {
+      const { user, sessionHash } = requireAuth(req);
+      if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+        throw new AppError('forbidden', 'The current password is wrong.');
+      }
+      await ctx.repos.users.update(user._id, { passwordHash: await hashPassword(body.newPassword) });
+      await ctx.sessions.endOthers(user._id, sessionHash);
+      return undefined;
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,72 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from './app';
+import { SessionService } from './auth/sessions';
+import type { AppContext } from './context';
+import type { Database } from './db/collection';
+import { openDatabase } from './db/open';
+import type { Config } from './env';
+import type { Logger } from './logger';
+import { createMailer } from './mail/mailer';
+import { createRepositories } from './repositories';
+
+export interface RunningServer {
+  ctx: AppContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+const HOUSEKEEPING_MS = 10 * 60_000;
+
+/** Open the database, build the app and listen. Used by main.ts and by the tests alike. */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: AppOptions & { db?: Database } = {},
+): Promise<RunningServer> {
+  const db = options.db ?? (await openDatabase(config.storage));
+  const repos = createRepositories(db);
+  let url = '';
+  const ctx: AppContext = {
+    config,
+    db,
+    repos,
+    sessions: new SessionService(repos, config.sessionTtlMs),
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
+    logger,
+    publicUrl: () => config.publicUrl ?? url,
+  };
+  const app = createApp(ctx, options);
+  const server = http.createServer(app);
+  // No WebSocket endpoint is open to an unknown path: refuse the upgrade outright.
+  server.on('upgrade', (_req, socket) => {
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  const housekeeping = setInterval(() => {
+    Promise.all([repos.sessions.deleteExpired(), repos.rateLimits.deleteExpired()]).catch(
+      (error: unknown) => logger.warn({ err: error }, 'housekeeping failed'),
+    );
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
+
+  return {
+    ctx,
+    url,
+    async close() {
+      clearInterval(housekeeping);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.db) await db.close();
+    },
+  };
+}

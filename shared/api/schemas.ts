@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { CONFIDENTIALITY_LEVELS } from '../confidentiality';
+import { LOCALES } from '../locales';
+import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
+
+// Every request schema is strict: an unknown field (or a `$`-operator in its place) is refused.
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+const password = z.string().min(10, 'at least 10 characters').max(200);
+const name = z.string().trim().min(1).max(120);
+const id = z.uuid();
+
+export const IdParam = id;
+
+export const LoginRequest = z.strictObject({
+  email,
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const AcceptInvitationRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  name: name.optional(),
+  password: password.optional(),
+});
+export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
+
+export const UpdateProfileRequest = z.strictObject({
+  name: name.optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
+
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export const UpdateGroupRequest = z.strictObject({
+  name: name.optional(),
+  municipality: z.string().trim().max(120).optional(),
+});
+export type UpdateGroupRequest = z.infer<typeof UpdateGroupRequest>;
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1a2b3c');
+
+export const CreatePartyRequest = z.strictObject({
+  name,
+  shortName: z.string().trim().min(1).max(12),
+  colour,
+});
+export type CreatePartyRequest = z.infer<typeof CreatePartyRequest>;
+
+export const UpdatePartyRequest = CreatePartyRequest.partial();
+export type UpdatePartyRequest = z.infer<typeof UpdatePartyRequest>;
+
+export const UpdateMemberRequest = z.strictObject({
+  role: z.enum(ROLES),
+  partyId: id.nullable().optional(),
+});
+export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
+
+export const CreateInvitationRequest = z.strictObject({
+  email,
+  role: z.enum(ROLES),
+  partyId: id.nullable().optional(),
+});
+export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
+
+export const AgendaItemInput = z.strictObject({
+  id: id.optional(),
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(5000).default(''),
+  confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('groups'),
+});
+export type AgendaItemInput = z.input<typeof AgendaItemInput>;
+
+const meetingFields = {
+  title: z.string().trim().min(1).max(300),
+  startsAt: z.iso.datetime({ offset: true }),
+  location: z.string().trim().max(300).default(''),
+  videoLink: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2000)]).default(''),
+  councilMeetingDate: z.union([z.literal(''), z.iso.date()]).default(''),
+  agenda: z.array(AgendaItemInput).max(100).default([]),
+};
+
+export const CreateMeetingRequest = z.strictObject(meetingFields);
+export type CreateMeetingRequest = z.input<typeof CreateMeetingRequest>;
+
+export const UpdateMeetingRequest = z.strictObject({
+  ...meetingFields,
+  /** The revision the editor started from; a stale one is a conflict, not a silent overwrite. */
+  revision: z.int().min(0),
+});
+export type UpdateMeetingRequest = z.input<typeof UpdateMeetingRequest>;
+
+export const ChangeMeetingStatusRequest = z.strictObject({
+  status: z.enum(MEETING_STATUSES),
+});
+export type ChangeMeetingStatusRequest = z.infer<typeof ChangeMeetingStatusRequest>;
+
+export const SetAttendanceRequest = z.strictObject({
+  attendance: z
+    .array(z.strictObject({ partyId: id, status: z.enum(ATTENDANCE_STATUSES) }))
+    .max(50),
+});
+export type SetAttendanceRequest = z.infer<typeof SetAttendanceRequest>;
+
+export const InvitationPreviewRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+});
+export type InvitationPreviewRequest = z.infer<typeof InvitationPreviewRequest>;

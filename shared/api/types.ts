@@ -1,0 +1,106 @@
+import type { Confidentiality } from '../confidentiality';
+import type { Locale } from '../locales';
+import type { AgendaItem, AttendanceStatus, MeetingStatus, RedactedAgendaItem } from '../meetings';
+import type { Role } from '../roles';
+
+// Response bodies of the HTTP API, shared so the client reads exactly what the server writes.
+
+export interface MembershipSummary {
+  groupId: string;
+  groupName: string;
+  role: Role;
+  partyId: string | null;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  memberships: MembershipSummary[];
+}
+
+export interface Party {
+  id: string;
+  groupId: string;
+  name: string;
+  shortName: string;
+  colour: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  municipality: string;
+  parties: Party[];
+  /** The caller's own membership in this group. */
+  myRole: Role;
+  myPartyId: string | null;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  partyId: string | null;
+  joinedAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  partyId: string | null;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'expired' | 'revoked';
+}
+
+/** Returned once, to the inviter, when an invitation is made. */
+export interface CreatedInvitation extends Invitation {
+  link: string;
+  emailSent: boolean;
+}
+
+export interface InvitationPreview {
+  groupName: string;
+  email: string;
+  role: Role;
+  partyName: string | null;
+  /** True when an account already exists for the email; then no name or password is asked. */
+  accountExists: boolean;
+}
+
+export interface PartyAttendance {
+  partyId: string;
+  status: AttendanceStatus;
+}
+
+export interface Meeting {
+  id: string;
+  groupId: string;
+  title: string;
+  startsAt: string;
+  location: string;
+  videoLink: string;
+  councilMeetingDate: string;
+  status: MeetingStatus;
+  agenda: (AgendaItem | RedactedAgendaItem)[];
+  attendance: PartyAttendance[];
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeetingSummary {
+  id: string;
+  title: string;
+  startsAt: string;
+  status: MeetingStatus;
+  location: string;
+  agendaItemCount: number;
+}
+
+export type { AgendaItem, RedactedAgendaItem, Confidentiality };

@@ -1,0 +1,44 @@
+import { isVisibleTo, type Audience, type Confidentiality } from './confidentiality';
+
+/** A meeting's lifecycle; `approved` is reached only through the chair's approval of the memo. */
+export const MEETING_STATUSES = ['planned', 'in_progress', 'drafting', 'approved'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Status changes an organiser may make by hand. */
+export const MANUAL_STATUS_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  planned: ['in_progress'],
+  in_progress: ['planned', 'drafting'],
+  drafting: ['in_progress'],
+  approved: [],
+};
+
+/** Whether an organiser may move a meeting from `from` to `to`. */
+export function canTransition(from: MeetingStatus, to: MeetingStatus): boolean {
+  return MANUAL_STATUS_TRANSITIONS[from].includes(to);
+}
+
+export const ATTENDANCE_STATUSES = ['unknown', 'present', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export interface AgendaItem {
+  id: string;
+  title: string;
+  description: string;
+  confidentiality: Confidentiality;
+}
+
+/** What a reader sees in place of an agenda item they may not read: nothing but its place. */
+export interface RedactedAgendaItem {
+  id: string;
+  redacted: true;
+}
+
+/** Replace each agenda item the audience may not see with a marker that reveals nothing of it. */
+export function redactAgenda(
+  agenda: readonly AgendaItem[],
+  audience: Audience,
+): (AgendaItem | RedactedAgendaItem)[] {
+  return agenda.map((item) =>
+    isVisibleTo(item.confidentiality, audience) ? item : { id: item.id, redacted: true },
+  );
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Database } from '../../server/db/collection';
+import { openDatabase } from '../../server/db/open';
+
+export const ENGINES = ['embedded', 'mongodb'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+export type StorageEnv = { DATA_DIR: string } | { MONGODB_URI: string; MONGODB_DB: string };
+
+/** Environment variables that point the server at a fresh, empty store on `engine`. */
+export function freshStorageEnv(engine: Engine): StorageEnv {
+  if (engine === 'embedded') {
+    return { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'neuvottelu-test-')) };
+  }
+  // One database per test file (or server) on the run's shared MongoDB-compatible server.
+  return { MONGODB_URI: inject('mongodbUri'), MONGODB_DB: `t_${randomUUID().slice(0, 8)}` };
+}
+
+/** Open a fresh database with every index, on `engine`. */
+export async function openTestDatabase(engine: Engine): Promise<Database> {
+  const env = freshStorageEnv(engine);
+  return openDatabase(
+    'DATA_DIR' in env
+      ? { kind: 'embedded', dataDir: env.DATA_DIR }
+      : { kind: 'mongodb', uri: env.MONGODB_URI, dbName: env.MONGODB_DB },
+  );
+}

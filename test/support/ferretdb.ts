@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+
+const BIN = path.resolve(import.meta.dirname, '../../.cache/bin/ferretdb');
+
+/** Binding to port 0 picks a free port; we release it and hand it to FerretDB. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilServing(uri: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`FerretDB exited early:\n${output()}`);
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500 });
+    try {
+      await client.connect();
+      await client.db('admin').command({ ping: 1 });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await client.close();
+    }
+  }
+  throw new Error(`FerretDB did not start serving within 20 s:\n${output()}`);
+}
+
+export interface FerretDB {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/** Start FerretDB with its SQLite backend in a fresh temporary directory on a loopback port. */
+export async function startFerretDB(): Promise<FerretDB> {
+  if (!fs.existsSync(BIN)) {
+    throw new Error(`FerretDB is not installed at ${BIN}: run \`npm run provision\` (npm test does).`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neuvottelu-ferretdb-'));
+  const port = await freePort();
+  let output = '';
+  const child = spawn(
+    BIN,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  await waitUntilServing(uri, child, () => output);
+  return {
+    uri,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
