@@ -52,10 +52,14 @@ function provisionFerretDB() {
   // `go install …@version` needs the proxy's version list, which is not always served; downloading
   // the exact version and building it works with the module proxy alone.
   const info = JSON.parse(
-    execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
-      env,
-      encoding: 'utf8',
-    }),
+    execFileSync(
+      'go',
+      ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    ),
   );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
   try {
@@ -73,7 +77,8 @@ function provisionFerretDB() {
     fs.rmSync(work, { recursive: true, force: true });
   }
   const version = ferretdbVersion();
-  if (version !== FERRETDB_VERSION) fail(`FerretDB build did not produce ${FERRETDB_VERSION} (got ${version}).`);
+  if (version !== FERRETDB_VERSION)
+    fail(`FerretDB build did not produce ${FERRETDB_VERSION} (got ${version}).`);
   log(`FerretDB ${version} built at ${path.relative(root, FERRETDB_BIN)}.`);
 }
 

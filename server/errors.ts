@@ -19,7 +19,11 @@ export class AppError extends Error {
 
   toBody(): ErrorBody {
     return {
-      error: { code: this.code, message: this.message, ...(this.details && { details: this.details }) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details && { details: this.details }),
+      },
     };
   }
 }
@@ -44,7 +48,10 @@ export function validationFailed(error: ZodError): AppError {
     'The request is not valid.',
     error.issues.map((issue) => ({
       path: issue.path.join('.'),
-      message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unknown field(s): ${issue.keys.join(', ')}`
+          : issue.message,
     })),
   );
 }
@@ -72,8 +79,10 @@ export function toAppError(error: unknown): AppError {
     if (error.type === 'entity.too.large') {
       return new AppError('payload_too_large', 'The request body is too large.');
     }
-    if (error.type === 'entity.parse.failed') return badRequest('The request body is not valid JSON.');
-    if (error.status >= 400 && error.status < 500) return badRequest('The request body could not be read.');
+    if (error.type === 'entity.parse.failed')
+      return badRequest('The request body is not valid JSON.');
+    if (error.status >= 400 && error.status < 500)
+      return badRequest('The request body could not be read.');
   }
   return new AppError('internal', 'Something went wrong on the server.');
 }

@@ -12,14 +12,18 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger, { clientDir: path.join(root, 'dist/client') });
   const engine =
-    config.storage.kind === 'mongodb' ? 'MongoDB' : `embedded database in ${config.storage.dataDir}`;
+    config.storage.kind === 'mongodb'
+      ? 'MongoDB'
+      : `embedded database in ${config.storage.dataDir}`;
   logger.info({ url: server.url, engine: server.ctx.db.engine }, 'listening');
 
   if (config.seedDemo) {
     const logins = await seedDemo(server.ctx.repos);
     if (logins) {
       console.log(`\nDemo group seeded. Every demo password is "${DEMO_PASSWORD}".`);
-      for (const login of logins.filter((l) => l.role !== 'reader' || l.email.endsWith('1@demo.example'))) {
+      for (const login of logins.filter(
+        (l) => l.role !== 'reader' || l.email.endsWith('1@demo.example'),
+      )) {
         console.log(`  ${login.role.padEnd(15)} ${login.party ?? ''}\t${login.email}`);
       }
       console.log('  (every party also has a second reader: <party>.lukija2@demo.example)');

@@ -44,7 +44,13 @@ const EVERYONE: readonly Role[] = [
   'reader',
   'admin',
 ];
-const NEGOTIATORS: readonly Role[] = ['chair', 'vice_chair', 'secretary', 'representative', 'deputy'];
+const NEGOTIATORS: readonly Role[] = [
+  'chair',
+  'vice_chair',
+  'secretary',
+  'representative',
+  'deputy',
+];
 const MEETING_ORGANISERS: readonly Role[] = ['chair', 'vice_chair', 'secretary'];
 const GROUP_MANAGERS: readonly Role[] = ['chair', 'admin'];
 

@@ -20,7 +20,11 @@ export const NEGOTIATOR_ROLES = [
 ] as const satisfies readonly Role[];
 
 /** Roles that speak for, or read on behalf of, one party. */
-export const PARTY_ROLES = ['representative', 'deputy', 'reader'] as const satisfies readonly Role[];
+export const PARTY_ROLES = [
+  'representative',
+  'deputy',
+  'reader',
+] as const satisfies readonly Role[];
 
 /** True for the five roles that take part in negotiations. */
 export function isNegotiator(role: Role): boolean {

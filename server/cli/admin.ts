@@ -51,14 +51,18 @@ async function main(argv: string[]) {
         });
         const base = config.publicUrl ?? `http://localhost:${config.port}`;
         console.log(`Group "${group.name}" created (${group._id}).`);
-        console.log(`Invitation for the chair ${email}, valid until ${invitation.expiresAt.toISOString()}:`);
+        console.log(
+          `Invitation for the chair ${email}, valid until ${invitation.expiresAt.toISOString()}:`,
+        );
         console.log(`  ${base}/invite#token=${token}`);
         return 0;
       }
       case 'list-groups': {
         for (const group of await repos.groups.list()) {
           const members = await repos.memberships.listByGroup(group._id);
-          console.log(`${group._id}  ${group.name} (${group.municipality})  ${members.length} members`);
+          console.log(
+            `${group._id}  ${group.name} (${group.municipality})  ${members.length} members`,
+          );
         }
         return 0;
       }

@@ -76,7 +76,8 @@ class EmbeddedDocCollection<T extends BaseDoc> implements DocCollection<T> {
       // Someone else inserted it between our look-up and insert: fall through to the update.
       if (!(error instanceof DuplicateKeyError)) throw error;
     }
-    if (Object.keys(update).length === 0) return asDoc<T | null>(await this.store.findOneAsync(filter));
+    if (Object.keys(update).length === 0)
+      return asDoc<T | null>(await this.store.findOneAsync(filter));
     const result = await translateErrors(() =>
       this.store.updateAsync(filter, update, { returnUpdatedDocs: true, multi: false }),
     );
@@ -84,7 +85,9 @@ class EmbeddedDocCollection<T extends BaseDoc> implements DocCollection<T> {
   }
 
   async updateOne(filter: object, update: object): Promise<{ matched: number }> {
-    const result = await translateErrors(() => this.store.updateAsync(filter, update, { multi: false }));
+    const result = await translateErrors(() =>
+      this.store.updateAsync(filter, update, { multi: false }),
+    );
     return { matched: result.numAffected };
   }
 
@@ -104,10 +107,14 @@ class EmbeddedDocCollection<T extends BaseDoc> implements DocCollection<T> {
 /** Equality conditions of a filter become the fields of an upserted document, as in MongoDB. */
 function stripOperators(filter: object): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(filter).filter(
+    Object.entries(filter as Record<string, unknown>).filter(
       ([key, value]) =>
         !key.startsWith('$') &&
-        !(typeof value === 'object' && value !== null && Object.keys(value).some((k) => k.startsWith('$'))),
+        !(
+          typeof value === 'object' &&
+          value !== null &&
+          Object.keys(value).some((k) => k.startsWith('$'))
+        ),
     ),
   );
 }

@@ -50,20 +50,22 @@ class MongoDocCollection<T extends BaseDoc> implements DocCollection<T> {
   }
 
   async updateOne(filter: object, update: object): Promise<{ matched: number }> {
-    const result = await translateErrors(() => this.inner.updateOne(filter as never, update as never));
+    const result = await translateErrors(() =>
+      this.inner.updateOne(filter as never, update as never),
+    );
     return { matched: result.matchedCount };
   }
 
   async deleteOne(filter: object): Promise<number> {
-    return (await this.inner.deleteOne(filter as never)).deletedCount;
+    return (await this.inner.deleteOne(filter)).deletedCount;
   }
 
   async deleteMany(filter: object): Promise<number> {
-    return (await this.inner.deleteMany(filter as never)).deletedCount;
+    return (await this.inner.deleteMany(filter)).deletedCount;
   }
 
   async countDocuments(filter: object): Promise<number> {
-    return this.inner.countDocuments(filter as never);
+    return this.inner.countDocuments(filter);
   }
 }
 
@@ -85,7 +87,7 @@ export class MongoDatabase implements Database {
   }
 
   collection<T extends BaseDoc>(name: string): DocCollection<T> {
-    return new MongoDocCollection(this.db.collection<T>(name)) as unknown as DocCollection<T>;
+    return new MongoDocCollection(this.db.collection<T>(name));
   }
 
   async ensureIndexes(specs: readonly IndexSpec[]): Promise<void> {

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { validationFailed } from '../errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

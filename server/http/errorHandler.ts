@@ -10,7 +10,8 @@ export function errorHandler(logger: Logger) {
       logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
     }
     if (res.headersSent) return;
-    if (appError.retryAfterSeconds) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
+    if (appError.retryAfterSeconds)
+      res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     res.status(appError.status).json(appError.toBody());
   };
 }

@@ -11,7 +11,12 @@ const ROLE_NAMES: Record<Role, [fi: string, sv: string, en: string]> = {
 };
 
 /** The invitation email, in Finnish, Swedish and English: we do not yet know the invitee's language. */
-export function invitationMail(input: { groupName: string; role: Role; link: string; expiresAt: Date }) {
+export function invitationMail(input: {
+  groupName: string;
+  role: Role;
+  link: string;
+  expiresAt: Date;
+}) {
   const [fi, sv, en] = ROLE_NAMES[input.role];
   const until = input.expiresAt.toISOString().slice(0, 10);
   return {

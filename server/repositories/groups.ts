@@ -42,7 +42,8 @@ export class GroupRepository {
     try {
       await this.parties.insertOne(party);
     } catch (error) {
-      if (error instanceof DuplicateKeyError) throw conflict('A party with this short name exists.');
+      if (error instanceof DuplicateKeyError)
+        throw conflict('A party with this short name exists.');
       throw error;
     }
     return party;
@@ -64,7 +65,8 @@ export class GroupRepository {
     try {
       return await this.parties.findOneAndUpdate({ _id: partyId, groupId }, { $set: changes });
     } catch (error) {
-      if (error instanceof DuplicateKeyError) throw conflict('A party with this short name exists.');
+      if (error instanceof DuplicateKeyError)
+        throw conflict('A party with this short name exists.');
       throw error;
     }
   }

@@ -53,7 +53,12 @@ export class MeetingRepository {
    * revision: the caller reports a conflict instead of overwriting someone's work.
    */
   async commit(base: MeetingDoc, changes: Partial<Omit<MeetingDoc, '_id' | 'revision'>>) {
-    const next: MeetingDoc = { ...base, ...changes, revision: base.revision + 1, updatedAt: new Date() };
+    const next: MeetingDoc = {
+      ...base,
+      ...changes,
+      revision: base.revision + 1,
+      updatedAt: new Date(),
+    };
     if (!(await this.insertRevision(next))) return null;
     await this.updateCache(next);
     return next;

@@ -7,7 +7,12 @@ export const DEMO_DOMAIN = 'demo.example';
 
 const PARTIES = [
   { name: 'Suomen Keskusta', shortName: 'KESK', colour: '#01954B', deputy: true },
-  { name: 'Suomen Sosialidemokraattinen Puolue', shortName: 'SDP', colour: '#E11931', deputy: true },
+  {
+    name: 'Suomen Sosialidemokraattinen Puolue',
+    shortName: 'SDP',
+    colour: '#E11931',
+    deputy: true,
+  },
   { name: 'Perussuomalaiset', shortName: 'PS', colour: '#FFDE55', deputy: false },
   { name: 'Kansallinen Kokoomus', shortName: 'KOK', colour: '#006288', deputy: true },
   { name: 'Vasemmistoliitto', shortName: 'VAS', colour: '#F00A64', deputy: false },
@@ -15,8 +20,32 @@ const PARTIES = [
   { name: 'Vihreä liitto', shortName: 'VIHR', colour: '#61BF1A', deputy: false },
 ] as const;
 
-const FIRST_NAMES = ['Aino', 'Eero', 'Helmi', 'Juha', 'Kaisa', 'Lauri', 'Maija', 'Niko', 'Outi', 'Pekka'];
-const LAST_NAMES = ['Virtanen', 'Korhonen', 'Mäkinen', 'Nieminen', 'Hämäläinen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen', 'Lehtonen', 'Saarinen', 'Salminen'];
+const FIRST_NAMES = [
+  'Aino',
+  'Eero',
+  'Helmi',
+  'Juha',
+  'Kaisa',
+  'Lauri',
+  'Maija',
+  'Niko',
+  'Outi',
+  'Pekka',
+];
+const LAST_NAMES = [
+  'Virtanen',
+  'Korhonen',
+  'Mäkinen',
+  'Nieminen',
+  'Hämäläinen',
+  'Laine',
+  'Heikkinen',
+  'Koskinen',
+  'Järvinen',
+  'Lehtonen',
+  'Saarinen',
+  'Salminen',
+];
 
 export interface DemoLogin {
   email: string;

@@ -102,9 +102,7 @@ export const ChangeMeetingStatusRequest = z.strictObject({
 export type ChangeMeetingStatusRequest = z.infer<typeof ChangeMeetingStatusRequest>;
 
 export const SetAttendanceRequest = z.strictObject({
-  attendance: z
-    .array(z.strictObject({ partyId: id, status: z.enum(ATTENDANCE_STATUSES) }))
-    .max(50),
+  attendance: z.array(z.strictObject({ partyId: id, status: z.enum(ATTENDANCE_STATUSES) })).max(50),
 });
 export type SetAttendanceRequest = z.infer<typeof SetAttendanceRequest>;
 

@@ -61,8 +61,14 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
     for (const n of [5, 3, 9, 1, 7]) await items.insertOne(item('c3', n));
     const sorted = await items.find({ group: 'c3' }, { sort: { n: -1 }, limit: 3 });
     expect(sorted.map((d) => d.n)).toEqual([9, 7, 5]);
-    expect((await items.find({ group: 'c3', n: { $in: [1, 9] } }, { sort: { n: 1 } })).map((d) => d.n)).toEqual([1, 9]);
-    expect((await items.find({ group: 'c3', n: { $gt: 3, $lt: 9 } }, { sort: { n: 1 } })).map((d) => d.n)).toEqual([5, 7]);
+    expect(
+      (await items.find({ group: 'c3', n: { $in: [1, 9] } }, { sort: { n: 1 } })).map((d) => d.n),
+    ).toEqual([1, 9]);
+    expect(
+      (await items.find({ group: 'c3', n: { $gt: 3, $lt: 9 } }, { sort: { n: 1 } })).map(
+        (d) => d.n,
+      ),
+    ).toEqual([5, 7]);
     expect(await items.countDocuments({ group: 'c3', n: { $ne: 5 } })).toBe(4);
     const dated = await items.find({ group: 'c3', at: { $gt: new Date(Date.UTC(2026, 0, 6)) } });
     expect(dated.map((d) => d.n).sort()).toEqual([7, 9]);
@@ -71,7 +77,10 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
   it(`C4 ${engine}: findOneAndUpdate applies $set and $inc atomically and returns the new state`, async () => {
     const doc = item('c4', 1);
     await items.insertOne(doc);
-    const updated = await items.findOneAndUpdate({ _id: doc._id, n: 1 }, { $set: { note: 'x' }, $inc: { n: 1 } });
+    const updated = await items.findOneAndUpdate(
+      { _id: doc._id, n: 1 },
+      { $set: { note: 'x' }, $inc: { n: 1 } },
+    );
     expect(updated).toMatchObject({ n: 2, note: 'x' });
     // The guard no longer matches: nothing changes and null says so.
     expect(await items.findOneAndUpdate({ _id: doc._id, n: 1 }, { $inc: { n: 1 } })).toBeNull();
@@ -92,7 +101,11 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
 
   it(`C6 ${engine}: upsert creates a missing document, then updates it`, async () => {
     const id = randomUUID();
-    const first = await items.findOneAndUpdate({ _id: id }, { $set: { group: 'c6', n: 1, tags: [], at: new Date() } }, { upsert: true });
+    const first = await items.findOneAndUpdate(
+      { _id: id },
+      { $set: { group: 'c6', n: 1, tags: [], at: new Date() } },
+      { upsert: true },
+    );
     expect(first).toMatchObject({ _id: id, n: 1 });
     const second = await items.findOneAndUpdate({ _id: id }, { $inc: { n: 5 } }, { upsert: true });
     expect(second?.n).toBe(6);
@@ -124,14 +137,29 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
   });
 
   it(`C10 ${engine}: repositories enforce unique email and one membership per group`, async () => {
-    const user = await repos.users.create({ email: 'a@example.fi', name: 'A', passwordHash: 'h', locale: 'fi' });
+    const user = await repos.users.create({
+      email: 'a@example.fi',
+      name: 'A',
+      passwordHash: 'h',
+      locale: 'fi',
+    });
     await expect(
       repos.users.create({ email: 'a@example.fi', name: 'B', passwordHash: 'h', locale: 'fi' }),
     ).rejects.toMatchObject({ code: 'conflict' });
     const group = await repos.groups.create({ name: 'G', municipality: '' });
-    await repos.memberships.add({ groupId: group._id, userId: user._id, role: 'chair', partyId: null });
+    await repos.memberships.add({
+      groupId: group._id,
+      userId: user._id,
+      role: 'chair',
+      partyId: null,
+    });
     await expect(
-      repos.memberships.add({ groupId: group._id, userId: user._id, role: 'reader', partyId: null }),
+      repos.memberships.add({
+        groupId: group._id,
+        userId: user._id,
+        role: 'reader',
+        partyId: null,
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 

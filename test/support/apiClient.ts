@@ -36,7 +36,8 @@ export class ApiClient {
     }
     const text = await response.text();
     let parsed: unknown = text;
-    if (response.headers.get('content-type')?.includes('application/json')) parsed = JSON.parse(text);
+    if (response.headers.get('content-type')?.includes('application/json'))
+      parsed = JSON.parse(text);
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
@@ -63,7 +64,9 @@ export class ApiClient {
   async login(email: string, password: string) {
     const response = await this.post('/api/auth/login', { email, password });
     if (response.status !== 200) {
-      throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+      );
     }
     return response;
   }

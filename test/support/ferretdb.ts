@@ -45,7 +45,9 @@ export interface FerretDB {
 /** Start FerretDB with its SQLite backend in a fresh temporary directory on a loopback port. */
 export async function startFerretDB(): Promise<FerretDB> {
   if (!fs.existsSync(BIN)) {
-    throw new Error(`FerretDB is not installed at ${BIN}: run \`npm run provision\` (npm test does).`);
+    throw new Error(
+      `FerretDB is not installed at ${BIN}: run \`npm run provision\` (npm test does).`,
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neuvottelu-ferretdb-'));
   const port = await freePort();

@@ -42,11 +42,16 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter('invitations');
   const { repos } = ctx;
 
-  api.route('get', '/groups/:groupId/invitations', { summary: 'Invitations of a group' }, async (req) => {
-    const groupId = idParam(req, 'groupId', 'Group');
-    authorize(await membershipIn(repos, req, groupId), 'member.invite');
-    return (await repos.invitations.listByGroup(groupId)).map(toInvitation);
-  });
+  api.route(
+    'get',
+    '/groups/:groupId/invitations',
+    { summary: 'Invitations of a group' },
+    async (req) => {
+      const groupId = idParam(req, 'groupId', 'Group');
+      authorize(await membershipIn(repos, req, groupId), 'member.invite');
+      return (await repos.invitations.listByGroup(groupId)).map(toInvitation);
+    },
+  );
 
   api.route(
     'post',
@@ -75,7 +80,12 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
       });
       // The token travels in the fragment, which browsers never send to a server or its logs.
       const link = `${ctx.publicUrl()}/invite#token=${token}`;
-      const mail = invitationMail({ groupName: group.name, role: body.role, link, expiresAt: invitation.expiresAt });
+      const mail = invitationMail({
+        groupName: group.name,
+        role: body.role,
+        link,
+        expiresAt: invitation.expiresAt,
+      });
       const emailSent = await ctx.mailer.send({ to: body.email, ...mail });
       return { ...toInvitation(invitation), link, emailSent };
     },
@@ -90,7 +100,8 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
       const invitationId = idParam(req, 'invitationId', 'Invitation');
       authorize(await membershipIn(repos, req, groupId), 'member.invite');
       if (!(await repos.invitations.revoke(groupId, invitationId))) {
-        if (!(await repos.invitations.findInGroup(groupId, invitationId))) throw notFound('Invitation');
+        if (!(await repos.invitations.findInGroup(groupId, invitationId)))
+          throw notFound('Invitation');
         throw conflict('The invitation was already used or revoked.');
       }
       return undefined;
@@ -100,12 +111,18 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
   api.route(
     'post',
     '/invitations/preview',
-    { summary: 'What an invitation link offers', body: InvitationPreviewRequest, status: 200, public: true },
+    {
+      summary: 'What an invitation link offers',
+      body: InvitationPreviewRequest,
+      status: 200,
+      public: true,
+    },
     async (_req, body) => {
       const invitation = await repos.invitations.findUsable(hashToken(body.token));
       const group = invitation && (await repos.groups.findById(invitation.groupId));
       if (!invitation || !group) throw unusable();
-      const party = invitation.partyId && (await repos.groups.findParty(group._id, invitation.partyId));
+      const party =
+        invitation.partyId && (await repos.groups.findParty(group._id, invitation.partyId));
       return {
         groupName: group.name,
         email: invitation.email,
@@ -119,7 +136,12 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
   api.route(
     'post',
     '/invitations/accept',
-    { summary: 'Accept an invitation and log in', body: AcceptInvitationRequest, status: 200, public: true },
+    {
+      summary: 'Accept an invitation and log in',
+      body: AcceptInvitationRequest,
+      status: 200,
+      public: true,
+    },
     async (req, body, res) => {
       const tokenHash = hashToken(body.token);
       const invitation = await repos.invitations.findUsable(tokenHash);
@@ -128,7 +150,8 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
       if (user) {
         // An existing account joins only when its owner is the one logged in.
         if (!req.auth) throw unauthenticated('Log in as the invited person to accept.');
-        if (req.auth.user._id !== user._id) throw forbidden('This invitation is for another account.');
+        if (req.auth.user._id !== user._id)
+          throw forbidden('This invitation is for another account.');
       } else if (!body.name || !body.password) {
         throw new AppError('validation_failed', 'A name and a password are needed.', [
           ...(body.name ? [] : [{ path: 'name', message: 'required' }]),

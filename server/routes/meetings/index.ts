@@ -59,7 +59,12 @@ function normaliseAgenda(agenda: MeetingInput['agenda']): AgendaItem[] {
       ]);
     }
     seen.add(id);
-    return { id, title: item.title, description: item.description, confidentiality: item.confidentiality };
+    return {
+      id,
+      title: item.title,
+      description: item.description,
+      confidentiality: item.confidentiality,
+    };
   });
 }
 
@@ -90,14 +95,20 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   }
 
   function refuseIfApproved(meeting: MeetingDoc) {
-    if (meeting.status === 'approved') throw conflict('The memo is approved; the meeting is locked.');
+    if (meeting.status === 'approved')
+      throw conflict('The memo is approved; the meeting is locked.');
   }
 
-  api.route('get', '/groups/:groupId/meetings', { summary: 'Meetings, newest first' }, async (req) => {
-    const groupId = idParam(req, 'groupId', 'Group');
-    authorize(await membershipIn(repos, req, groupId), 'meeting.view');
-    return (await repos.meetings.listByGroup(groupId)).map(toSummary);
-  });
+  api.route(
+    'get',
+    '/groups/:groupId/meetings',
+    { summary: 'Meetings, newest first' },
+    async (req) => {
+      const groupId = idParam(req, 'groupId', 'Group');
+      authorize(await membershipIn(repos, req, groupId), 'meeting.view');
+      return (await repos.meetings.listByGroup(groupId)).map(toSummary);
+    },
+  );
 
   api.route(
     'post',
@@ -112,25 +123,34 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     },
   );
 
-  api.route('get', '/meetings/:meetingId', { summary: 'A meeting, redacted for the caller' }, async (req) => {
-    const { meeting, membership } = await loadMeeting(req);
-    authorize(membership, 'meeting.view');
-    return toMeeting(meeting, membership);
-  });
+  api.route(
+    'get',
+    '/meetings/:meetingId',
+    { summary: 'A meeting, redacted for the caller' },
+    async (req) => {
+      const { meeting, membership } = await loadMeeting(req);
+      authorize(membership, 'meeting.view');
+      return toMeeting(meeting, membership);
+    },
+  );
 
   api.route(
     'put',
     '/meetings/:meetingId',
-    { summary: 'Edit a meeting and its agenda (needs the revision it was loaded at)', body: UpdateMeetingRequest },
+    {
+      summary: 'Edit a meeting and its agenda (needs the revision it was loaded at)',
+      body: UpdateMeetingRequest,
+    },
     async (req, body) => {
       const { meeting, membership } = await loadMeeting(req);
       authorize(membership, 'meeting.edit');
       refuseIfApproved(meeting);
       const updated =
         body.revision === meeting.revision
-        ? await repos.meetings.commit(meeting, meetingFields(body))
-        : null;
-      if (!updated) throw conflict('Someone else saved this meeting meanwhile; reload to see their changes.');
+          ? await repos.meetings.commit(meeting, meetingFields(body))
+          : null;
+      if (!updated)
+        throw conflict('Someone else saved this meeting meanwhile; reload to see their changes.');
       return toMeeting(updated, membership);
     },
   );
@@ -138,7 +158,11 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   api.route(
     'post',
     '/meetings/:meetingId/status',
-    { summary: 'Move a meeting along its lifecycle', body: ChangeMeetingStatusRequest, status: 200 },
+    {
+      summary: 'Move a meeting along its lifecycle',
+      body: ChangeMeetingStatusRequest,
+      status: 200,
+    },
     async (req, body) => {
       const { meeting, membership } = await loadMeeting(req);
       authorize(membership, 'meeting.changeStatus');

@@ -76,7 +76,9 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
         throw forbidden('Only an administrator can remove the chair or an administrator.');
       }
       if (target.userId === actor.userId && actor.role === 'admin') {
-        const admins = (await repos.memberships.listByGroup(groupId)).filter((m) => m.role === 'admin');
+        const admins = (await repos.memberships.listByGroup(groupId)).filter(
+          (m) => m.role === 'admin',
+        );
         if (admins.length <= 1) throw conflict('The group’s last administrator cannot leave.');
       }
       await repos.memberships.remove(groupId, userId);

@@ -28,13 +28,19 @@ export function profileRoutes(ctx: AppContext): ApiRouter {
   api.route(
     'post',
     '/me/password',
-    { summary: 'Change own password; other sessions end', body: ChangePasswordRequest, status: 204 },
+    {
+      summary: 'Change own password; other sessions end',
+      body: ChangePasswordRequest,
+      status: 204,
+    },
     async (req, body) => {
       const { user, sessionHash } = requireAuth(req);
       if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
         throw new AppError('forbidden', 'The current password is wrong.');
       }
-      await ctx.repos.users.update(user._id, { passwordHash: await hashPassword(body.newPassword) });
+      await ctx.repos.users.update(user._id, {
+        passwordHash: await hashPassword(body.newPassword),
+      });
       await ctx.sessions.endOthers(user._id, sessionHash);
       return undefined;
     },

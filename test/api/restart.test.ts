@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../server/db/open';
+import { createRepositories } from '../../server/repositories';
+import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo';
+import { ApiClient } from '../support/apiClient';
+import { ENGINES, freshStorageEnv } from '../support/engines';
+
+// Invariant 4: whatever the server acknowledged survives `kill -9` and a restart.
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+async function startProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(tsx, ['server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await vi.waitFor(
+    () => {
+      const found = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      if (!found) throw new Error(`server not up yet:\n${output.slice(-500)}`);
+      return found;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+  return { child, url };
+}
+
+function kill9(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe.each(ENGINES)('crash and restart on %s', (engine) => {
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) await kill9(child);
+  });
+
+  it('keeps every acknowledged write after kill -9', async () => {
+    const storage = freshStorageEnv(engine);
+    const env = { ...storage } as Record<string, string>;
+    if ('MONGODB_URI' in storage) {
+      // The server never seeds MongoDB itself; put the demo group there through the store.
+      const db = await openDatabase({
+        kind: 'mongodb',
+        uri: storage.MONGODB_URI,
+        dbName: storage.MONGODB_DB,
+      });
+      await seedDemo(createRepositories(db));
+      await db.close();
+    }
+    const first = await startProcess(env);
+    children.push(first.child);
+    const chair = new ApiClient(first.url);
+    const groupId = (await chair.login('puheenjohtaja@demo.example', DEMO_PASSWORD)).body
+      .memberships[0].groupId;
+    const created = await chair.post(`/api/groups/${groupId}/meetings`, {
+      title: 'Ennen kaatumista',
+      startsAt: '2026-12-01T16:00:00Z',
+      agenda: [{ title: 'A' }, { title: 'B' }],
+    });
+    expect(created.status).toBe(201);
+    const edited = await chair.put(`/api/meetings/${created.body.id}`, {
+      title: 'Muokattu ennen kaatumista',
+      startsAt: '2026-12-01T16:00:00Z',
+      agenda: created.body.agenda,
+      revision: created.body.revision,
+    });
+    expect(edited.status).toBe(200);
+    await kill9(first.child);
+
+    const second = await startProcess(env);
+    children.push(second.child);
+    const again = new ApiClient(second.url);
+    await again.login('puheenjohtaja@demo.example', DEMO_PASSWORD);
+    const meeting = (await again.get(`/api/meetings/${created.body.id}`)).body;
+    expect(meeting).toMatchObject({ title: 'Muokattu ennen kaatumista', revision: 1 });
+    expect(meeting.agenda.map((item: any) => item.title)).toEqual(['A', 'B']);
+    // Seeding happened once: the restart found data and left it alone.
+    expect(
+      (await again.get(`/api/groups/${groupId}/members`)).body.filter(
+        (m: any) => m.role === 'chair',
+      ),
+    ).toHaveLength(1);
+    await kill9(second.child);
+  });
+});
+
+describe('demo seeding', () => {
+  it.each([
+    ['MongoDB is configured', 'mongodb' as const, {}],
+    ['SEED_DEMO=false', 'embedded' as const, { SEED_DEMO: 'false' }],
+  ])('never seeds when %s', async (_label, engine, extra) => {
+    const { child, url } = await startProcess({ ...freshStorageEnv(engine), ...extra });
+    try {
+      const login = await new ApiClient(url).post('/api/auth/login', {
+        email: 'puheenjohtaja@demo.example',
+        password: DEMO_PASSWORD,
+      });
+      expect(login.status).toBe(401);
+    } finally {
+      await kill9(child);
+    }
+  });
+});

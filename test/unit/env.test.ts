@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/env';
+
+describe('configuration', () => {
+  it('defaults to the embedded engine under ./data with demo seeding', () => {
+    const config = loadConfig({});
+    expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('data') });
+    expect(config.seedDemo).toBe(true);
+    expect(config.port).toBe(3000);
+  });
+
+  it('selects MongoDB by MONGODB_URI and then never seeds', () => {
+    const config = loadConfig({
+      MONGODB_URI: 'mongodb://db.example:27017/?replicaSet=rs0',
+      SEED_DEMO: 'true',
+    });
+    expect(config.storage).toMatchObject({ kind: 'mongodb', dbName: 'neuvottelu' });
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['MONGODB_URI', { MONGODB_URI: 'postgres://x' }],
+    ['SEED_DEMO', { SEED_DEMO: 'maybe' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'ftp://x' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+  ])('a bad %s stops startup with a message naming it', (name, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});
