@@ -50,3 +50,16 @@ export function authorize(
 ): void {
   if (!can(membership, action, context)) throw forbidden();
 }
+
+/** For routes under /groups/:groupId: the group id and the caller's membership, authorized. */
+export async function authorizeInGroup(
+  repos: Repositories,
+  req: Request,
+  action: Action,
+  context?: PermissionContext,
+): Promise<{ groupId: string; membership: MembershipDoc }> {
+  const groupId = idParam(req, 'groupId', 'Group');
+  const membership = await membershipIn(repos, req, groupId);
+  authorize(membership, action, context);
+  return { groupId, membership };
+}

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context';
 import type { MembershipDoc, PartyDoc } from '../../db/schema';
 import { conflict, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorize, idParam, membershipIn } from '../../http/context';
+import { authorizeInGroup, idParam } from '../../http/context';
 
 export function toParty(party: PartyDoc): Party {
   return {
@@ -39,9 +39,7 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
   }
 
   api.route('get', '/groups/:groupId', { summary: 'A group and its parties' }, async (req) => {
-    const groupId = idParam(req, 'groupId', 'Group');
-    const membership = await membershipIn(repos, req, groupId);
-    authorize(membership, 'group.view');
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'group.view');
     return groupView(groupId, membership);
   });
 
@@ -50,9 +48,7 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId',
     { summary: 'Rename a group', body: UpdateGroupRequest },
     async (req, body) => {
-      const groupId = idParam(req, 'groupId', 'Group');
-      const membership = await membershipIn(repos, req, groupId);
-      authorize(membership, 'group.edit');
+      const { groupId, membership } = await authorizeInGroup(repos, req, 'group.edit');
       await repos.groups.update(groupId, body);
       return groupView(groupId, membership);
     },
@@ -63,8 +59,7 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/parties',
     { summary: 'Add a party', body: CreatePartyRequest },
     async (req, body) => {
-      const groupId = idParam(req, 'groupId', 'Group');
-      authorize(await membershipIn(repos, req, groupId), 'party.manage');
+      const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
       return toParty(await repos.groups.addParty(groupId, body));
     },
   );
@@ -74,9 +69,8 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/parties/:partyId',
     { summary: 'Change a party', body: UpdatePartyRequest },
     async (req, body) => {
-      const groupId = idParam(req, 'groupId', 'Group');
+      const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
       const partyId = idParam(req, 'partyId', 'Party');
-      authorize(await membershipIn(repos, req, groupId), 'party.manage');
       const party = await repos.groups.updateParty(groupId, partyId, body);
       if (!party) throw notFound('Party');
       return toParty(party);
@@ -88,9 +82,8 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/parties/:partyId',
     { summary: 'Remove a party that has no members', status: 204 },
     async (req) => {
-      const groupId = idParam(req, 'groupId', 'Group');
+      const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
       const partyId = idParam(req, 'partyId', 'Party');
-      authorize(await membershipIn(repos, req, groupId), 'party.manage');
       if (!(await repos.groups.findParty(groupId, partyId))) throw notFound('Party');
       if ((await repos.memberships.countInParty(groupId, partyId)) > 0) {
         throw conflict('The party still has members; move or remove them first.');

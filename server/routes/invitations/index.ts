@@ -11,7 +11,7 @@ import type { AppContext } from '../../context';
 import type { InvitationDoc } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorize, idParam, membershipIn } from '../../http/context';
+import { authorizeInGroup, idParam } from '../../http/context';
 import { invitationMail } from '../../mail/templates';
 import { logIn } from '../auth/loginSession';
 import { checkRoleAssignment } from '../members/assignment';
@@ -47,8 +47,7 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/invitations',
     { summary: 'Invitations of a group' },
     async (req) => {
-      const groupId = idParam(req, 'groupId', 'Group');
-      authorize(await membershipIn(repos, req, groupId), 'member.invite');
+      const { groupId } = await authorizeInGroup(repos, req, 'member.invite');
       return (await repos.invitations.listByGroup(groupId)).map(toInvitation);
     },
   );
@@ -58,9 +57,7 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/invitations',
     { summary: 'Invite a person by email to a role', body: CreateInvitationRequest },
     async (req, body): Promise<CreatedInvitation> => {
-      const groupId = idParam(req, 'groupId', 'Group');
-      const actor = await membershipIn(repos, req, groupId);
-      authorize(actor, 'member.invite');
+      const { groupId, membership: actor } = await authorizeInGroup(repos, req, 'member.invite');
       const partyId = await checkRoleAssignment(repos, groupId, actor, body.role, body.partyId);
       const existing = await repos.users.findByEmail(body.email);
       if (existing && (await repos.memberships.find(groupId, existing._id))) {
@@ -96,9 +93,8 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/invitations/:invitationId',
     { summary: 'Revoke a pending invitation', status: 204 },
     async (req) => {
-      const groupId = idParam(req, 'groupId', 'Group');
+      const { groupId } = await authorizeInGroup(repos, req, 'member.invite');
       const invitationId = idParam(req, 'invitationId', 'Invitation');
-      authorize(await membershipIn(repos, req, groupId), 'member.invite');
       if (!(await repos.invitations.revoke(groupId, invitationId))) {
         if (!(await repos.invitations.findInGroup(groupId, invitationId)))
           throw notFound('Invitation');

@@ -13,7 +13,7 @@ import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorize, idParam, membershipIn } from '../../http/context';
+import { authorize, authorizeInGroup, idParam, membershipIn } from '../../http/context';
 import type { Request } from 'express';
 
 type MeetingInput = z.output<typeof CreateMeetingRequest>;
@@ -104,8 +104,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/meetings',
     { summary: 'Meetings, newest first' },
     async (req) => {
-      const groupId = idParam(req, 'groupId', 'Group');
-      authorize(await membershipIn(repos, req, groupId), 'meeting.view');
+      const { groupId } = await authorizeInGroup(repos, req, 'meeting.view');
       return (await repos.meetings.listByGroup(groupId)).map(toSummary);
     },
   );
@@ -115,9 +114,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/meetings',
     { summary: 'Plan a meeting with its agenda', body: CreateMeetingRequest },
     async (req, body) => {
-      const groupId = idParam(req, 'groupId', 'Group');
-      const membership = await membershipIn(repos, req, groupId);
-      authorize(membership, 'meeting.create');
+      const { groupId, membership } = await authorizeInGroup(repos, req, 'meeting.create');
       const meeting = await repos.meetings.create(groupId, membership.userId, meetingFields(body));
       return toMeeting(meeting, membership);
     },

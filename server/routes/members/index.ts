@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import type { MembershipDoc, UserDoc } from '../../db/schema';
 import { conflict, forbidden, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorize, idParam, membershipIn } from '../../http/context';
+import { authorizeInGroup, idParam } from '../../http/context';
 import { checkRoleAssignment } from './assignment';
 
 function toMember(membership: MembershipDoc, user: UserDoc): Member {
@@ -23,8 +23,7 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
   const { repos } = ctx;
 
   api.route('get', '/groups/:groupId/members', { summary: 'Members and roles' }, async (req) => {
-    const groupId = idParam(req, 'groupId', 'Group');
-    authorize(await membershipIn(repos, req, groupId), 'member.view');
+    const { groupId } = await authorizeInGroup(repos, req, 'member.view');
     const memberships = await repos.memberships.listByGroup(groupId);
     const users = new Map(
       (await repos.users.findByIds(memberships.map((m) => m.userId))).map((u) => [u._id, u]),
@@ -40,10 +39,8 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/members/:userId',
     { summary: 'Change a member’s role or party', body: UpdateMemberRequest },
     async (req, body) => {
-      const groupId = idParam(req, 'groupId', 'Group');
+      const { groupId, membership: actor } = await authorizeInGroup(repos, req, 'member.manage');
       const userId = idParam(req, 'userId', 'Member');
-      const actor = await membershipIn(repos, req, groupId);
-      authorize(actor, 'member.manage');
       const target = await repos.memberships.find(groupId, userId);
       const user = target && (await repos.users.findById(userId));
       if (!target || !user) throw notFound('Member');
@@ -66,10 +63,8 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
     '/groups/:groupId/members/:userId',
     { summary: 'Remove a member from the group', status: 204 },
     async (req) => {
-      const groupId = idParam(req, 'groupId', 'Group');
+      const { groupId, membership: actor } = await authorizeInGroup(repos, req, 'member.manage');
       const userId = idParam(req, 'userId', 'Member');
-      const actor = await membershipIn(repos, req, groupId);
-      authorize(actor, 'member.manage');
       const target = await repos.memberships.find(groupId, userId);
       if (!target) throw notFound('Member');
       if ((target.role === 'chair' || target.role === 'admin') && actor.role !== 'admin') {
