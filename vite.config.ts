@@ -41,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/support/buildClient.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           // One Chromium at a time: two cores do not fit more.

@@ -93,7 +93,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   // A proxy or crash page instead of our JSON: classify by status alone.
   const code: ErrorCode =
-    response.status === 429 ? 'rate_limited' : response.status >= 500 ? 'unavailable' : 'bad_request';
+    response.status === 429
+      ? 'rate_limited'
+      : response.status >= 500
+        ? 'unavailable'
+        : 'bad_request';
   return new ApiError(response.status, code, response.statusText);
 }
 
@@ -106,8 +110,7 @@ export const api = {
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: (signal?: AbortSignal) => request<Me>('GET', '/api/me', undefined, signal),
   updateMe: (body: UpdateProfileRequest) => request<Me>('PATCH', '/api/me', body),
-  changePassword: (body: ChangePasswordRequest) =>
-    request<void>('POST', '/api/me/password', body),
+  changePassword: (body: ChangePasswordRequest) => request<void>('POST', '/api/me/password', body),
 
   previewInvitation: (token: string, signal?: AbortSignal) =>
     request<InvitationPreview>('POST', '/api/invitations/preview', { token }, signal),

@@ -5,17 +5,15 @@ import { api, isApiError, onUnauthenticated } from './api';
 import { applyLocale } from './i18n';
 
 type SessionState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; me: Me | null };
+  { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; me: Me | null };
 
 interface Session {
   state: SessionState;
   /** Start a session from a Me the server returned on login or accepting an invitation. */
-  signIn(me: Me): void;
+  signIn: (me: Me) => void;
   /** Replace the person's details after an update, without touching the language. */
-  update(me: Me): void;
-  logout(): Promise<void>;
+  update: (me: Me) => void;
+  logout: () => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);

@@ -2,10 +2,10 @@ import { useCallback, useState } from 'react';
 
 export interface Action<A extends unknown[]> {
   /** Start the action unless one is already running; errors land in `error`. */
-  run(...args: A): void;
+  run: (...args: A) => void;
   busy: boolean;
   error: unknown;
-  clearError(): void;
+  clearError: () => void;
 }
 
 /** Runs one async user action at a time and keeps its failure for display. */

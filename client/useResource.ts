@@ -1,18 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type Resource<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; data: T };
+  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
 type Loader<T> = (signal: AbortSignal) => Promise<T>;
 
 export interface LoadedResource<T> {
   result: Resource<T>;
   /** Fetch again; the current data stays visible until the new data arrives. */
-  reload(): void;
+  reload: () => void;
   /** Replace the loaded data, e.g. with what a successful save returned. */
-  update(change: (data: T) => T): void;
+  update: (change: (data: T) => T) => void;
 }
 
 /** Load data for a screen. Pass a loader made with useCallback; a new loader loads anew. */

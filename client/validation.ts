@@ -28,7 +28,7 @@ function messageFor(issue: IssueLike, t: TFunction): string {
         ? t('validation.tooLong', { max: Number(issue.maximum) })
         : t('validation.tooMany', { max: Number(issue.maximum) });
     case 'invalid_format':
-      switch (issue.format) {
+      switch (issue.format ?? '') {
         case 'email':
           return t('validation.email');
         case 'url':
@@ -63,4 +63,9 @@ export function validate<S extends ZodType>(
     errors[path] ??= overrides[path] ?? messageFor(issue, t);
   }
   return { ok: false, errors };
+}
+
+/** Move focus to the first field marked invalid, once React has rendered the messages. */
+export function focusFirstInvalid(form: HTMLFormElement): void {
+  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

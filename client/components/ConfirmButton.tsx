@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 interface Props {
   /** Visible label of the first button, e.g. "Remove". */
   label: string;
+  /** A fuller name for assistive tech when many such buttons share one label. */
+  accessibleLabel?: string;
   /** What is about to happen, shown with the confirm step. */
   question: string;
   onConfirm: () => void;
@@ -11,7 +13,7 @@ interface Props {
 }
 
 /** A destructive action that asks once more in place, without a modal dialog. */
-export function ConfirmButton({ label, question, onConfirm, disabled }: Props) {
+export function ConfirmButton({ label, accessibleLabel, question, onConfirm, disabled }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   if (!asking) {
@@ -20,6 +22,7 @@ export function ConfirmButton({ label, question, onConfirm, disabled }: Props) {
         type="button"
         className="button-danger"
         disabled={disabled}
+        aria-label={accessibleLabel}
         onClick={() => setAsking(true)}
       >
         {label}

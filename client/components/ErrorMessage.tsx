@@ -9,10 +9,11 @@ interface Props {
   /** Translated messages that fit this screen better than the generic one for a code. */
   messages?: Partial<Record<Code, string>>;
   onRetry?: () => void;
+  retryLabel?: string;
 }
 
 /** A failed request, in words the person can act on, announced to screen readers. */
-export function ErrorMessage({ error, messages = {}, onRetry }: Props) {
+export function ErrorMessage({ error, messages = {}, onRetry, retryLabel }: Props) {
   const { t } = useTranslation();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
@@ -35,7 +36,7 @@ export function ErrorMessage({ error, messages = {}, onRetry }: Props) {
       )}
       {onRetry && (
         <button type="button" className="button-secondary" onClick={onRetry}>
-          {t('common.retry')}
+          {retryLabel ?? t('common.retry')}
         </button>
       )}
     </div>

@@ -26,10 +26,16 @@ export function Field({ id, label, error, hint, required, className, children }:
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].join(' ').trim()}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="required"> ({t('common.required')})</span>}
-      </label>
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label and hidden: assistive tech announces the control's `required`. */}
+        {required && (
+          <span className="required" aria-hidden="true">
+            {' '}
+            ({t('common.required')})
+          </span>
+        )}
+      </div>
       {hint && (
         <p id={hintId} className="field-hint">
           {hint}

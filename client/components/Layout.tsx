@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import { can } from '../../shared/permissions';
 import { useMe, useSession } from '../session';
+import { InPageLink } from './InPageLink';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 const MAIN_ID = 'main';
@@ -10,26 +11,25 @@ const MAIN_ID = 'main';
 function SkipLink() {
   const { t } = useTranslation();
   return (
-    <a
-      className="skip-link"
-      href={`#${MAIN_ID}`}
-      onClick={(event) => {
-        // Focus directly: changing location.hash would wipe an invitation token from the URL.
-        event.preventDefault();
-        document.getElementById(MAIN_ID)?.focus();
-      }}
-    >
+    <InPageLink targetId={MAIN_ID} className="skip-link">
       {t('app.skipToContent')}
-    </a>
+    </InPageLink>
   );
 }
 
-function Shell({ header, children }: { header: ReactNode; children: ReactNode }) {
+interface ShellProps {
+  header: ReactNode;
+  nav?: ReactNode;
+  children: ReactNode;
+}
+
+function Shell({ header, nav, children }: ShellProps) {
   return (
     <>
       <SkipLink />
       <header className="site-header">
         <div className="header-inner">{header}</div>
+        {nav && <div className="nav-bar">{nav}</div>}
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="site-main">
         {children}
@@ -90,27 +90,6 @@ export function AppShell() {
         <>
           <Brand />
           {membership && <span className="group-name">{membership.groupName}</span>}
-          {membership && (
-            <nav aria-label={t('nav.label')} className="main-nav">
-              <ul>
-                <li>
-                  <NavLink to={`/groups/${membership.groupId}`} end>
-                    {t('nav.home')}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to={`/groups/${membership.groupId}/meetings`}>
-                    {t('nav.meetings')}
-                  </NavLink>
-                </li>
-                {can(membership, 'member.manage') && (
-                  <li>
-                    <NavLink to={`/groups/${membership.groupId}/admin`}>{t('nav.admin')}</NavLink>
-                  </li>
-                )}
-              </ul>
-            </nav>
-          )}
           <div className="header-tools">
             <LanguageSwitcher id="language-app" />
             <NavLink to="/profile" className="profile-link">
@@ -122,6 +101,27 @@ export function AppShell() {
             </button>
           </div>
         </>
+      }
+      nav={
+        membership && (
+          <nav aria-label={t('nav.label')} className="main-nav header-inner">
+            <ul>
+              <li>
+                <NavLink to={`/groups/${membership.groupId}`} end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={`/groups/${membership.groupId}/meetings`}>{t('nav.meetings')}</NavLink>
+              </li>
+              {can(membership, 'member.manage') && (
+                <li>
+                  <NavLink to={`/groups/${membership.groupId}/admin`}>{t('nav.admin')}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )
       }
     >
       <Outlet />

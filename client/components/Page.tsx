@@ -7,11 +7,13 @@ interface Props {
   title: string;
   /** Shown beside the heading, e.g. the screen's main action. */
   actions?: ReactNode;
+  /** Move focus to the heading on mount even without a navigation, e.g. when a view swaps. */
+  focusOnMount?: boolean;
   children: ReactNode;
 }
 
 /** A screen: its heading, the document title, and focus moved to the heading after navigation. */
-export function Page({ title, actions, children }: Props) {
+export function Page({ title, actions, focusOnMount = false, children }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
@@ -23,8 +25,8 @@ export function Page({ title, actions, children }: Props) {
 
   useEffect(() => {
     // Screen-reader users learn of a client-side navigation only if focus moves; not on first load.
-    if (location.key !== 'default') heading.current?.focus();
-  }, [location.key]);
+    if (location.key !== 'default' || focusOnMount) heading.current?.focus();
+  }, [location.key, focusOnMount]);
 
   return (
     <>

@@ -15,9 +15,17 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   switch (state.status) {
     case 'loading':
-      return <Loading />;
+      return (
+        <main className="site-main">
+          <Loading />
+        </main>
+      );
     case 'failed':
-      return <ErrorMessage error={state.error} onRetry={() => window.location.reload()} />;
+      return (
+        <main className="site-main">
+          <ErrorMessage error={state.error} onRetry={() => window.location.reload()} />
+        </main>
+      );
     case 'ready':
       if (!state.me) {
         const returnState: ReturnState = { from: location.pathname + location.search };

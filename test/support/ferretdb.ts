@@ -60,6 +60,8 @@ export async function startFerretDB(): Promise<FerretDB> {
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
       '--telemetry=disable',
+      // FerretDB keeps a state file; by default in the working directory.
+      `--state-dir=${dir}`,
       '--log-level=warn',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },

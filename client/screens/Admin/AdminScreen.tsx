@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/permissions';
+import { InPageLink } from '../../components/InPageLink';
+import { Page } from '../../components/Page';
+import { useGroup } from '../../group';
+import { GroupSettings } from './GroupSettings';
+import { Invitations } from './Invitations';
+import { Members } from './Members';
+import { Parties } from './Parties';
+
+export function AdminScreen() {
+  const { t } = useTranslation();
+  const { actor } = useGroup();
+  if (!can(actor, 'member.manage')) {
+    return (
+      <Page title={t('admin.title')}>
+        <p>{t('errors.forbidden')}</p>
+      </Page>
+    );
+  }
+  const sections = [
+    can(actor, 'group.edit') && { id: 'group-settings-heading', label: t('admin.group.title') },
+    can(actor, 'party.manage') && { id: 'parties-heading', label: t('admin.parties.title') },
+    { id: 'members-heading', label: t('admin.members.title') },
+    can(actor, 'member.invite') && {
+      id: 'invitations-heading',
+      label: t('admin.invitations.title'),
+    },
+  ].filter((section) => section !== false);
+  return (
+    <Page title={t('admin.title')}>
+      <nav aria-label={t('admin.onThisPage')} className="in-page-nav">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <InPageLink targetId={section.id}>{section.label}</InPageLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {can(actor, 'group.edit') && <GroupSettings />}
+      {can(actor, 'party.manage') && <Parties />}
+      <Members />
+      {can(actor, 'member.invite') && <Invitations />}
+    </Page>
+  );
+}

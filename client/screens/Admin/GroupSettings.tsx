@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UpdateGroupRequest } from '../../../shared/api/schemas';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { useGroup } from '../../group';
+import { useAction } from '../../useAction';
+import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+
+export function GroupSettings() {
+  const { t } = useTranslation();
+  const { group, updateGroup } = useGroup();
+  const [name, setName] = useState(group.name);
+  const [municipality, setMunicipality] = useState(group.municipality);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+  const save = useAction(async (request: UpdateGroupRequest) => {
+    const updated = await api.updateGroup(group.id, request);
+    updateGroup(() => updated);
+    setSaved(true);
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const result = validate(UpdateGroupRequest, { name, municipality }, t);
+    setErrors(result.ok ? {} : result.errors);
+    if (result.ok) save.run(result.data);
+    else focusFirstInvalid(event.currentTarget);
+  }
+
+  return (
+    <section aria-labelledby="group-settings-heading" className="admin-section">
+      <h2 id="group-settings-heading" tabIndex={-1}>
+        {t('admin.group.title')}
+      </h2>
+      <form onSubmit={submit} noValidate className="form">
+        <ErrorMessage error={save.error} />
+        <div className="field-row">
+          <Field id="group-name" label={t('admin.group.name')} error={errors.name} required>
+            {(control) => (
+              <input {...control} value={name} onChange={(event) => setName(event.target.value)} />
+            )}
+          </Field>
+          <Field
+            id="group-municipality"
+            label={t('admin.group.municipality')}
+            error={errors.municipality}
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={municipality}
+                onChange={(event) => setMunicipality(event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button-primary" disabled={save.busy}>
+            {t('common.save')}
+          </button>
+          <span role="status">{saved && t('common.saved')}</span>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreateMeetingRequest } from '../../../shared/api/schemas';
+import { isApiError } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { useAction } from '../../useAction';
+import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+import { AgendaBuilder } from './AgendaBuilder';
+import { requestFromDraft, type MeetingDraft } from './draft';
+
+interface Props {
+  initial: MeetingDraft;
+  submitLabel: string;
+  onSave: (request: CreateMeetingRequest) => Promise<void>;
+  onCancel?: () => void;
+  /** Offered when the save lost a race with someone else's save. */
+  onReload?: () => void;
+}
+
+export function MeetingForm({ initial, submitLabel, onSave, onCancel, onReload }: Props) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useAction(onSave);
+
+  function set<K extends keyof MeetingDraft>(field: K, value: MeetingDraft[K]) {
+    setDraft((current) => ({ ...current, [field]: value }));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = validate(CreateMeetingRequest, requestFromDraft(draft), t, {
+      startsAt: t('validation.dateTime'),
+      videoLink: t('validation.url'),
+      councilMeetingDate: t('validation.date'),
+    });
+    setErrors(result.ok ? {} : result.errors);
+    if (result.ok) save.run(result.data);
+    else focusFirstInvalid(event.currentTarget);
+  }
+
+  const conflict = isApiError(save.error, 'conflict');
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form onSubmit={submit} noValidate className="form meeting-form">
+      {errorCount > 0 && (
+        <div role="alert" className="alert alert-error">
+          <p>{t('validation.summary', { count: errorCount })}</p>
+        </div>
+      )}
+      <ErrorMessage
+        error={save.error}
+        messages={{ conflict: t('meeting.conflict') }}
+        {...(conflict && onReload ? { onRetry: onReload, retryLabel: t('meeting.reload') } : {})}
+      />
+      <section aria-labelledby="meeting-details-heading">
+        <h2 id="meeting-details-heading">{t('meeting.details')}</h2>
+        <Field id="meeting-title" label={t('meeting.title')} error={errors.title} required>
+          {(control) => (
+            <input
+              {...control}
+              value={draft.title}
+              onChange={(event) => set('title', event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="field-row">
+          <Field
+            id="meeting-starts-at"
+            label={t('meeting.startsAt')}
+            error={errors.startsAt}
+            required
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={draft.startsAt}
+                onChange={(event) => set('startsAt', event.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="meeting-council-date"
+            label={t('meeting.councilMeetingDate')}
+            hint={t('meeting.councilMeetingDateHint')}
+            error={errors.councilMeetingDate}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={draft.councilMeetingDate}
+                onChange={(event) => set('councilMeetingDate', event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <Field id="meeting-location" label={t('meeting.location')} error={errors.location}>
+          {(control) => (
+            <input
+              {...control}
+              value={draft.location}
+              onChange={(event) => set('location', event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="meeting-video-link"
+          label={t('meeting.videoLink')}
+          hint={t('meeting.videoLinkHint')}
+          error={errors.videoLink}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              value={draft.videoLink}
+              onChange={(event) => set('videoLink', event.target.value)}
+            />
+          )}
+        </Field>
+      </section>
+      <AgendaBuilder
+        items={draft.agenda}
+        onChange={(agenda) => set('agenda', agenda)}
+        errors={errors}
+      />
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={save.busy}>
+          {save.busy ? t('common.saving') : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button-secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { can } from '../../../shared/permissions';
+import { api } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { Page } from '../../components/Page';
+import { useGroup } from '../../group';
+import { useFormat } from '../../i18n/format';
+import { useResource } from '../../useResource';
+import { MeetingStatusBadge } from './MeetingStatusBadge';
+
+export function MeetingList() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { group, actor } = useGroup();
+  const load = useCallback((signal: AbortSignal) => api.meetings(group.id, signal), [group.id]);
+  const meetings = useResource(load);
+  const meetingsPath = `/groups/${group.id}/meetings`;
+
+  return (
+    <Page
+      title={t('meetings.title')}
+      actions={
+        can(actor, 'meeting.create') && (
+          <Link to={`${meetingsPath}/new`} className="button-link button-primary">
+            {t('meetings.new')}
+          </Link>
+        )
+      }
+    >
+      <Loadable resource={meetings}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('meetings.empty')}</p>
+          ) : (
+            <div className="table-wrapper">
+              <table>
+                <caption className="visually-hidden">{t('meetings.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('meetings.columns.title')}</th>
+                    <th scope="col">{t('meetings.columns.startsAt')}</th>
+                    <th scope="col">{t('meetings.columns.location')}</th>
+                    <th scope="col">{t('meetings.columns.agenda')}</th>
+                    <th scope="col">{t('meetings.columns.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((meeting) => (
+                    <tr key={meeting.id}>
+                      <td>
+                        <Link to={`${meetingsPath}/${meeting.id}`}>{meeting.title}</Link>
+                      </td>
+                      <td>{format.dateTime(meeting.startsAt)}</td>
+                      <td>{meeting.location}</td>
+                      <td>{t('meetings.agendaCount', { count: meeting.agendaItemCount })}</td>
+                      <td>
+                        <MeetingStatusBadge status={meeting.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loadable>
+    </Page>
+  );
+}

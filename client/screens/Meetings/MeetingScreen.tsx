@@ -1,0 +1,106 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router';
+import type { CreateMeetingRequest } from '../../../shared/api/schemas';
+import type { Meeting } from '../../../shared/api/types';
+import { can } from '../../../shared/permissions';
+import { api } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { Page } from '../../components/Page';
+import { useGroup } from '../../group';
+import { useResource } from '../../useResource';
+import { draftFromMeeting, isRedacted } from './draft';
+import { MeetingDetails } from './MeetingDetails';
+import { MeetingForm } from './MeetingForm';
+
+export function MeetingScreen() {
+  const { meetingId = '' } = useParams();
+  const load = useCallback((signal: AbortSignal) => api.meeting(meetingId, signal), [meetingId]);
+  const meeting = useResource(load);
+  return (
+    <Loadable resource={meeting}>
+      {(loaded) => (
+        <LoadedMeeting
+          meeting={loaded}
+          onChange={(saved) => meeting.update(() => saved)}
+          onReload={meeting.reload}
+        />
+      )}
+    </Loadable>
+  );
+}
+
+interface Props {
+  meeting: Meeting;
+  onChange: (meeting: Meeting) => void;
+  onReload: () => void;
+}
+
+function LoadedMeeting({ meeting, onChange, onReload }: Props) {
+  const { t } = useTranslation();
+  const { actor } = useGroup();
+  const location = useLocation();
+  const [editing, setEditingState] = useState(false);
+  const [switched, setSwitched] = useState(false);
+  const [notice, setNotice] = useState<'created' | 'saved' | null>(
+    (location.state as { created?: boolean } | null)?.created ? 'created' : null,
+  );
+  // An organiser sees every item; should one still arrive redacted, saving would drop it.
+  const editable =
+    can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
+
+  function setEditing(value: boolean) {
+    setEditingState(value);
+    setSwitched(true);
+  }
+
+  async function save(request: CreateMeetingRequest) {
+    const saved = await api.updateMeeting(meeting.id, { ...request, revision: meeting.revision });
+    onChange(saved);
+    setEditing(false);
+    setNotice('saved');
+  }
+
+  if (editing) {
+    return (
+      <Page key="edit" title={t('meeting.editTitle', { title: meeting.title })} focusOnMount>
+        <MeetingForm
+          // A reload brings a new revision: start the form again from it.
+          key={meeting.revision}
+          initial={draftFromMeeting(meeting)}
+          submitLabel={t('common.save')}
+          onSave={save}
+          onCancel={() => setEditing(false)}
+          onReload={onReload}
+        />
+      </Page>
+    );
+  }
+
+  return (
+    <Page
+      key="view"
+      title={meeting.title}
+      focusOnMount={switched}
+      actions={
+        editable && (
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => {
+              setNotice(null);
+              setEditing(true);
+            }}
+          >
+            {t('meeting.edit')}
+          </button>
+        )
+      }
+    >
+      <p role="status" className={notice ? 'alert alert-success' : 'visually-hidden'}>
+        {notice && t(`meeting.${notice}`)}
+      </p>
+      <MeetingDetails meeting={meeting} onChange={onChange} />
+    </Page>
+  );
+}

@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { CHAIR_EMAIL, inFreshContext, launchBrowser, logInFinnish } from './support/browser';
+
+/** Axe's serious and critical findings on the page as it is now, printed when there are any. */
+async function seriousViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  if (serious.length > 0) {
+    const report = serious.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        summary: node.failureSummary,
+      })),
+    }));
+    console.error(`axe: ${screen}\n${JSON.stringify(report, null, 2)}`);
+  }
+  return serious.map((violation) => `${screen}: ${violation.id}`);
+}
+
+describe('accessibility', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ seedDemo: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('login, home, meeting form and administration have no serious or critical axe findings', async () => {
+    await inFreshContext(browser, async (page) => {
+      const found: string[] = [];
+
+      await page.goto(`${server.url}/login`);
+      await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
+      found.push(...(await seriousViolations(page, 'login')));
+
+      // The login form showing its validation messages.
+      await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+      await page.getByText('Täytä tämä kenttä.').first().waitFor();
+      found.push(...(await seriousViolations(page, 'login with errors')));
+
+      await logInFinnish(page, server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await page.getByRole('region', { name: 'Tulevat kokoukset' }).getByRole('status').waitFor({
+        state: 'detached',
+      });
+      found.push(...(await seriousViolations(page, 'home')));
+
+      await page.getByRole('link', { name: 'Uusi kokous' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Uusi kokous' }).waitFor();
+      found.push(...(await seriousViolations(page, 'meeting form')));
+
+      await page.getByRole('button', { name: 'Luo kokous' }).click();
+      await page.getByRole('alert').first().waitFor();
+      found.push(...(await seriousViolations(page, 'meeting form with errors')));
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Ylläpito' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ylläpito' }).waitFor();
+      await page.getByRole('table', { name: 'Jäsenet' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Lähetetyt kutsut' })
+        .or(page.getByText('Kutsuja ei ole.'))
+        .waitFor();
+      found.push(...(await seriousViolations(page, 'administration')));
+
+      expect(found).toEqual([]);
+    });
+  });
+});

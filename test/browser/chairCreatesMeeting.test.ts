@@ -1,0 +1,116 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
+import type { Me, Meeting } from '../../shared/api/types';
+import { CSRF_HEADER } from '../../shared/errors';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { CHAIR_EMAIL, inFreshContext, launchBrowser, logInFinnish } from './support/browser';
+
+describe('the chair plans a meeting', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ seedDemo: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs in in Finnish, creates a meeting with three agenda items and finds it in the list', async () => {
+    await inFreshContext(browser, async (page) => {
+      await page.goto(`${server.url}/login`);
+      await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+
+      await logInFinnish(page, server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await page.getByRole('navigation').getByRole('link', { name: 'Kokoukset' }).click();
+      await page.getByRole('link', { name: 'Uusi kokous' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Uusi kokous' }).waitFor();
+
+      const title = 'Talousarvioneuvottelu 2031';
+      await page.getByLabel('Otsikko', { exact: true }).fill(title);
+      await page.getByLabel('Alkamisaika').fill('2030-11-14T17:00');
+      await page.getByLabel('Paikka').fill('Kaupungintalo, kokoushuone 2');
+
+      // The form starts with one empty item; add two more.
+      const addItem = page.getByRole('button', { name: 'Lisää asia' });
+      await addItem.click();
+      await addItem.click();
+      const item = (n: number) => page.getByRole('group', { name: `Asia ${n}` });
+      await item(1).getByLabel('Asian otsikko').fill('Talousarvion raamit');
+      await item(2).getByLabel('Asian otsikko').fill('Investointiohjelma');
+      await item(2).getByLabel('Kuvaus').fill('Koulujen korjausvelka ja aikataulu.');
+      await item(2).getByLabel('Luottamuksellisuus').selectOption({ label: 'Luottamuksellinen' });
+      await item(3).getByLabel('Asian otsikko').fill('Veroprosentti');
+      await item(3).getByLabel('Luottamuksellisuus').selectOption({ label: 'Julkinen' });
+      // Reorder: the tax rate goes before the investment programme.
+      await item(3).getByRole('button', { name: 'Siirrä ylös' }).click();
+      expect(await item(2).getByLabel('Asian otsikko').inputValue()).toBe('Veroprosentti');
+
+      await page.getByRole('button', { name: 'Luo kokous' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByText('Kokous luotu.').waitFor();
+      const agenda = page.getByRole('region', { name: 'Esityslista' });
+      expect(await agenda.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        'Talousarvion raamit',
+        'Veroprosentti',
+        'Investointiohjelma',
+      ]);
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Kokoukset' }).click();
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('3 asiaa');
+    });
+  });
+
+  it('a save that lost a race to another save says so and reloads the newer version', async () => {
+    await inFreshContext(browser, async (page) => {
+      await logInFinnish(page, server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      // The page's request context shares the chair's session cookie.
+      const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as Me;
+      const groupId = me.memberships[0]?.groupId ?? '';
+      const headers = { [CSRF_HEADER]: '1' };
+      const fields = {
+        title: 'Kilpailevat tallennukset',
+        startsAt: new Date('2030-12-01T15:00:00Z').toISOString(),
+        location: '',
+        videoLink: '',
+        councilMeetingDate: '',
+        agenda: [{ title: 'Asia A', description: '', confidentiality: 'groups' }],
+      };
+      const created = await page.request.post(`${server.url}/api/groups/${groupId}/meetings`, {
+        headers,
+        data: fields,
+      });
+      expect(created.status()).toBe(201);
+      const meeting = (await created.json()) as Meeting;
+
+      await page.goto(`${server.url}/groups/${groupId}/meetings/${meeting.id}`);
+      await page.getByRole('button', { name: 'Muokkaa kokousta' }).click();
+      const title = page.getByRole('textbox', { name: 'Otsikko', exact: true });
+      await title.fill('Minun versioni');
+
+      const otherSave = await page.request.put(`${server.url}/api/meetings/${meeting.id}`, {
+        headers,
+        data: {
+          ...fields,
+          title: 'Toisen versio',
+          agenda: meeting.agenda,
+          revision: meeting.revision,
+        },
+      });
+      expect(otherSave.status()).toBe(200);
+
+      await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+      const conflict = page.getByRole('alert').filter({ hasText: 'Joku muu tallensi' });
+      await conflict.waitFor();
+      await page.getByRole('button', { name: 'Lataa kokous uudelleen' }).click();
+      await conflict.waitFor({ state: 'detached' });
+      expect(await title.inputValue()).toBe('Toisen versio');
+    });
+  });
+});

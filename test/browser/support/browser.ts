@@ -1,0 +1,49 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with everything that phones home switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Run `use` in a fresh browser context (its own cookies and storage), closed afterwards. */
+export async function inFreshContext<T>(
+  browser: Browser,
+  use: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({ locale: 'fi-FI', timezoneId: 'Europe/Helsinki' });
+  context.setDefaultTimeout(15_000);
+  try {
+    return await use(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+export const CHAIR_EMAIL = 'puheenjohtaja@demo.example';
+export const GROUP_NAME = 'Äänekosken neuvotteluryhmä';
+
+/** Log in through the Finnish login form and wait for the group's home page. */
+export async function logInFinnish(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Sähköposti').fill(email);
+  await page.getByLabel('Salasana').fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.getByRole('heading', { level: 1, name: GROUP_NAME }).waitFor();
+}
+
+/** Wait until the document's language is `lang`. */
+export async function waitForHtmlLang(page: Page, lang: string) {
+  await page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
+}
