@@ -1,9 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { CHAIR_EMAIL, inFreshContext, launchBrowser, logInFinnish } from './support/browser';
+import {
+  CHAIR_EMAIL,
+  inFreshContext,
+  useDemoServerAndBrowser,
+  logInFinnish,
+} from './support/browser';
 
 /** Axe's serious and critical findings on the page as it is now, printed when there are any. */
 async function seriousViolations(page: Page, screen: string) {
@@ -27,23 +31,13 @@ async function seriousViolations(page: Page, screen: string) {
 }
 
 describe('accessibility', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ seedDemo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useDemoServerAndBrowser();
 
   it('login, home, meeting form and administration have no serious or critical axe findings', async () => {
-    await inFreshContext(browser, async (page) => {
+    await inFreshContext(env.browser, async (page) => {
       const found: string[] = [];
 
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${env.server.url}/login`);
       await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
       found.push(...(await seriousViolations(page, 'login')));
 
@@ -52,7 +46,7 @@ describe('accessibility', () => {
       await page.getByText('Täytä tämä kenttä.').first().waitFor();
       found.push(...(await seriousViolations(page, 'login with errors')));
 
-      await logInFinnish(page, server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
       await page.getByRole('region', { name: 'Tulevat kokoukset' }).getByRole('status').waitFor({
         state: 'detached',
       });

@@ -1,31 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import type { Me, Meeting } from '../../shared/api/types';
 import { CSRF_HEADER } from '../../shared/errors';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { CHAIR_EMAIL, inFreshContext, launchBrowser, logInFinnish } from './support/browser';
+import {
+  CHAIR_EMAIL,
+  inFreshContext,
+  useDemoServerAndBrowser,
+  logInFinnish,
+} from './support/browser';
 
 describe('the chair plans a meeting', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ seedDemo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useDemoServerAndBrowser();
 
   it('logs in in Finnish, creates a meeting with three agenda items and finds it in the list', async () => {
-    await inFreshContext(browser, async (page) => {
-      await page.goto(`${server.url}/login`);
+    await inFreshContext(env.browser, async (page) => {
+      await page.goto(`${env.server.url}/login`);
       await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('fi');
 
-      await logInFinnish(page, server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
       await page.getByRole('navigation').getByRole('link', { name: 'Kokoukset' }).click();
       await page.getByRole('link', { name: 'Uusi kokous' }).click();
       await page.getByRole('heading', { level: 1, name: 'Uusi kokous' }).waitFor();
@@ -68,10 +61,10 @@ describe('the chair plans a meeting', () => {
   });
 
   it('a save that lost a race to another save says so and reloads the newer version', async () => {
-    await inFreshContext(browser, async (page) => {
-      await logInFinnish(page, server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+    await inFreshContext(env.browser, async (page) => {
+      await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
       // The page's request context shares the chair's session cookie.
-      const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as Me;
+      const me = (await (await page.request.get(`${env.server.url}/api/me`)).json()) as Me;
       const groupId = me.memberships[0]?.groupId ?? '';
       const headers = { [CSRF_HEADER]: '1' };
       const fields = {
@@ -82,19 +75,19 @@ describe('the chair plans a meeting', () => {
         councilMeetingDate: '',
         agenda: [{ title: 'Asia A', description: '', confidentiality: 'groups' }],
       };
-      const created = await page.request.post(`${server.url}/api/groups/${groupId}/meetings`, {
+      const created = await page.request.post(`${env.server.url}/api/groups/${groupId}/meetings`, {
         headers,
         data: fields,
       });
       expect(created.status()).toBe(201);
       const meeting = (await created.json()) as Meeting;
 
-      await page.goto(`${server.url}/groups/${groupId}/meetings/${meeting.id}`);
+      await page.goto(`${env.server.url}/groups/${groupId}/meetings/${meeting.id}`);
       await page.getByRole('button', { name: 'Muokkaa kokousta' }).click();
       const title = page.getByRole('textbox', { name: 'Otsikko', exact: true });
       await title.fill('Minun versioni');
 
-      const otherSave = await page.request.put(`${server.url}/api/meetings/${meeting.id}`, {
+      const otherSave = await page.request.put(`${env.server.url}/api/meetings/${meeting.id}`, {
         headers,
         data: {
           ...fields,

@@ -1,12 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
-import { startTestServer, type TestServer } from '../support/testServer';
 import {
   CHAIR_EMAIL,
   GROUP_NAME,
   inFreshContext,
-  launchBrowser,
+  useDemoServerAndBrowser,
   logInFinnish,
 } from './support/browser';
 
@@ -15,21 +13,11 @@ const INVITEE_NAME = 'Ville Vihreä';
 const INVITEE_PASSWORD = 'vihrea-salasana-123';
 
 describe('inviting a new representative', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ seedDemo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useDemoServerAndBrowser();
 
   it('the chair invites by email; the invitee joins from the emailed link and logs in again', async () => {
-    await inFreshContext(browser, async (page) => {
-      await logInFinnish(page, server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+    await inFreshContext(env.browser, async (page) => {
+      await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
       await page.getByRole('navigation').getByRole('link', { name: 'Ylläpito' }).click();
       const invitations = page.getByRole('region', { name: 'Kutsut' });
       await invitations.getByLabel('Sähköposti').fill(INVITEE_EMAIL);
@@ -41,14 +29,14 @@ describe('inviting a new representative', () => {
       await invitations.getByRole('row').filter({ hasText: INVITEE_EMAIL }).waitFor();
     });
 
-    const mail = await server.mail.waitFor((m) => m.to.includes(INVITEE_EMAIL));
+    const mail = await env.server.mail.waitFor((m) => m.to.includes(INVITEE_EMAIL));
     const emailed = /https?:\/\/\S+\/invite#token=[\w-]+/.exec(mail.text)?.[0];
     expect(emailed).toBeDefined();
     // Open the emailed path and fragment on the server under test, whatever host the mail names.
     const link = new URL(emailed ?? '');
-    const target = `${server.url}${link.pathname}${link.hash}`;
+    const target = `${env.server.url}${link.pathname}${link.hash}`;
 
-    await inFreshContext(browser, async (page) => {
+    await inFreshContext(env.browser, async (page) => {
       await page.goto(target);
       await page.getByRole('heading', { level: 1, name: 'Kutsu neuvotteluryhmään' }).waitFor();
       await page.getByText(GROUP_NAME).waitFor();
@@ -64,7 +52,7 @@ describe('inviting a new representative', () => {
       await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
       await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
 
-      await logInFinnish(page, server.url, INVITEE_EMAIL, INVITEE_PASSWORD);
+      await logInFinnish(page, env.server.url, INVITEE_EMAIL, INVITEE_PASSWORD);
       await page.getByRole('link', { name: `Profiili: ${INVITEE_NAME}` }).waitFor();
     });
   });

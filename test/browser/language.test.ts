@@ -1,8 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { inFreshContext, launchBrowser, logInFinnish, waitForHtmlLang } from './support/browser';
+import {
+  inFreshContext,
+  useDemoServerAndBrowser,
+  logInFinnish,
+  waitForHtmlLang,
+} from './support/browser';
 
 const READER_EMAIL = 'kesk.lukija1@demo.example';
 
@@ -15,21 +19,11 @@ async function logInSwedish(page: Page, baseUrl: string) {
 }
 
 describe('interface language', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ seedDemo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useDemoServerAndBrowser();
 
   it('switches the login page to Swedish and remembers it on this device', async () => {
-    await inFreshContext(browser, async (page) => {
-      await page.goto(`${server.url}/login`);
+    await inFreshContext(env.browser, async (page) => {
+      await page.goto(`${env.server.url}/login`);
       await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
       await page.getByLabel('Kieli').selectOption('sv');
 
@@ -45,8 +39,8 @@ describe('interface language', () => {
   });
 
   it('a reader switches to Swedish after login; the choice follows them to a new browser', async () => {
-    await inFreshContext(browser, async (page) => {
-      await logInFinnish(page, server.url, READER_EMAIL, DEMO_PASSWORD);
+    await inFreshContext(env.browser, async (page) => {
+      await logInFinnish(page, env.server.url, READER_EMAIL, DEMO_PASSWORD);
       const nav = page.getByRole('navigation');
       await nav.getByRole('link', { name: 'Kokoukset' }).waitFor();
       // What a reader may not do is not offered.
@@ -66,11 +60,11 @@ describe('interface language', () => {
     });
 
     // A new browser knows nothing of the choice until the profile brings it at login.
-    await inFreshContext(browser, async (page) => {
-      await page.goto(`${server.url}/login`);
+    await inFreshContext(env.browser, async (page) => {
+      await page.goto(`${env.server.url}/login`);
       await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
       await page.getByLabel('Kieli').selectOption('sv');
-      await logInSwedish(page, server.url);
+      await logInSwedish(page, env.server.url);
       await page.reload();
       await page.getByRole('navigation').getByRole('link', { name: 'Möten' }).waitFor();
       await waitForHtmlLang(page, 'sv');

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { AcceptInvitationRequest } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import { currentLocale } from '../../i18n';
 import { useSession } from '../../session';
 import { useAction } from '../../useAction';
@@ -46,49 +46,36 @@ export function NewAccountForm({ token }: { token: string }) {
     <form onSubmit={submit} noValidate className="form">
       <h2>{t('invite.createAccount')}</h2>
       <ErrorMessage error={accept.error} messages={{ not_found: t('invite.invalid') }} />
-      <Field id="invite-name" label={t('invite.name')} error={errors.name} required>
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        id="invite-name"
+        label={t('invite.name')}
+        error={errors.name}
+        required
+        autoComplete="name"
+        value={name}
+        onValueChange={setName}
+      />
+      <TextField
         id="invite-password"
         label={t('invite.password')}
         hint={t('invite.passwordHint')}
         error={errors.password}
         required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onValueChange={setPassword}
+      />
+      <TextField
         id="invite-password-confirmation"
         label={t('invite.passwordConfirmation')}
         error={errors.confirmation}
         required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        value={confirmation}
+        onValueChange={setConfirmation}
+      />
       <button type="submit" className="button-primary" disabled={accept.busy}>
         {t('invite.accept')}
       </button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { UpdateGroupRequest } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import { useGroup } from '../../group';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
@@ -39,24 +39,21 @@ export function GroupSettings() {
       <form onSubmit={submit} noValidate className="form">
         <ErrorMessage error={save.error} />
         <div className="field-row">
-          <Field id="group-name" label={t('admin.group.name')} error={errors.name} required>
-            {(control) => (
-              <input {...control} value={name} onChange={(event) => setName(event.target.value)} />
-            )}
-          </Field>
-          <Field
+          <TextField
+            id="group-name"
+            label={t('admin.group.name')}
+            error={errors.name}
+            required
+            value={name}
+            onValueChange={setName}
+          />
+          <TextField
             id="group-municipality"
             label={t('admin.group.municipality')}
             error={errors.municipality}
-          >
-            {(control) => (
-              <input
-                {...control}
-                value={municipality}
-                onChange={(event) => setMunicipality(event.target.value)}
-              />
-            )}
-          </Field>
+            value={municipality}
+            onValueChange={setMunicipality}
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button-primary" disabled={save.busy}>

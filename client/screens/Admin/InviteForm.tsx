@@ -7,7 +7,7 @@ import { assignableRoles } from '../../../shared/permissions';
 import { roleRequiresParty, type Role } from '../../../shared/roles';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import { useGroup } from '../../group';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
@@ -39,17 +39,16 @@ export function InviteForm({ onInvited }: { onInvited: (invitation: CreatedInvit
     <form onSubmit={submit} noValidate className="form">
       <ErrorMessage error={invite.error} messages={{ conflict: t('admin.invitations.conflict') }} />
       <div className="field-row">
-        <Field id="invite-email" label={t('admin.invitations.email')} error={errors.email} required>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="invite-email"
+          label={t('admin.invitations.email')}
+          error={errors.email}
+          required
+          type="email"
+          autoComplete="off"
+          value={email}
+          onValueChange={setEmail}
+        />
         <RoleSelect
           id="invite-role"
           label={t('admin.role')}

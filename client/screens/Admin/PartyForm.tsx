@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatePartyRequest } from '../../../shared/api/schemas';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
 
@@ -37,47 +37,34 @@ export function PartyForm({ idPrefix, initial, submitLabel, onSave, onCancel }: 
     <form onSubmit={submit} noValidate className="form party-form">
       <ErrorMessage error={save.error} messages={{ conflict: t('admin.parties.conflict') }} />
       <div className="field-row">
-        <Field id={`${idPrefix}-name`} label={t('admin.parties.name')} error={errors.name} required>
-          {(control) => (
-            <input
-              {...control}
-              value={party.name}
-              onChange={(event) => set('name', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          id={`${idPrefix}-name`}
+          label={t('admin.parties.name')}
+          error={errors.name}
+          required
+          value={party.name}
+          onValueChange={(value) => set('name', value)}
+        />
+        <TextField
           id={`${idPrefix}-short`}
           label={t('admin.parties.shortName')}
           error={errors.shortName}
           required
           className="field-narrow"
-        >
-          {(control) => (
-            <input
-              {...control}
-              value={party.shortName}
-              maxLength={12}
-              onChange={(event) => set('shortName', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          value={party.shortName}
+          maxLength={12}
+          onValueChange={(value) => set('shortName', value)}
+        />
+        <TextField
           id={`${idPrefix}-colour`}
           label={t('admin.parties.colour')}
           error={errors.colour}
           required
           className="field-narrow"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="color"
-              value={party.colour}
-              onChange={(event) => set('colour', event.target.value)}
-            />
-          )}
-        </Field>
+          type="color"
+          value={party.colour}
+          onValueChange={(value) => set('colour', value)}
+        />
       </div>
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={save.busy}>

@@ -14,8 +14,10 @@ interface SelectProps<T> {
   hint?: string | undefined;
 }
 
-export function RoleSelect({ roles, ...props }: SelectProps<Role> & { roles: readonly Role[] }) {
-  const { t } = useTranslation();
+function SelectField<T extends string>({
+  options,
+  ...props
+}: SelectProps<T> & { options: { value: T; label: string }[] }) {
   return (
     <Field
       id={props.id}
@@ -28,11 +30,12 @@ export function RoleSelect({ roles, ...props }: SelectProps<Role> & { roles: rea
         <select
           {...control}
           value={props.value}
-          onChange={(event) => props.onChange(event.target.value as Role)}
+          // The browser can only report one of the options given, all of type T.
+          onChange={(event) => props.onChange(event.target.value as T)}
         >
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {t(`roles.${role}`)}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
             </option>
           ))}
         </select>
@@ -41,31 +44,22 @@ export function RoleSelect({ roles, ...props }: SelectProps<Role> & { roles: rea
   );
 }
 
+export function RoleSelect({ roles, ...props }: SelectProps<Role> & { roles: readonly Role[] }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      {...props}
+      options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+    />
+  );
+}
+
 /** A party, or none (''). */
 export function PartySelect({ parties, ...props }: SelectProps<string> & { parties: Party[] }) {
   const { t } = useTranslation();
-  return (
-    <Field
-      id={props.id}
-      label={props.label}
-      error={props.error}
-      hint={props.hint}
-      className={props.hideLabel ? 'label-hidden' : undefined}
-    >
-      {(control) => (
-        <select
-          {...control}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-        >
-          <option value="">{t('admin.noParty')}</option>
-          {parties.map((party) => (
-            <option key={party.id} value={party.id}>
-              {party.name} ({party.shortName})
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  const options = [
+    { value: '', label: t('admin.noParty') },
+    ...parties.map((party) => ({ value: party.id, label: `${party.name} (${party.shortName})` })),
+  ];
+  return <SelectField {...props} options={options} />;
 }

@@ -5,7 +5,7 @@ import { LoginRequest } from '../../../shared/api/schemas';
 import type { Me } from '../../../shared/api/types';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
 
@@ -41,33 +41,26 @@ export function LoginForm({ idPrefix, initialEmail = '', onLoggedIn }: Props) {
           rate_limited: t('login.rateLimited'),
         }}
       />
-      <Field id={`${idPrefix}-email`} label={t('login.email')} error={errors.email} required>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        id={`${idPrefix}-email`}
+        label={t('login.email')}
+        error={errors.email}
+        required
+        type="email"
+        autoComplete="username"
+        value={email}
+        onValueChange={setEmail}
+      />
+      <TextField
         id={`${idPrefix}-password`}
         label={t('login.password')}
         error={errors.password}
         required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onValueChange={setPassword}
+      />
       <button type="submit" className="button-primary" disabled={login.busy}>
         {login.busy ? t('login.submitting') : t('login.submit')}
       </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../shared/confidentiality';
 import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../validation';
 import { newDraftItem, type DraftItem } from './draft';
 
@@ -80,20 +81,14 @@ export function AgendaBuilder({ items, onChange, errors }: Props) {
             <li key={item.key}>
               <fieldset>
                 <legend>{t('agenda.item', { number: index + 1 })}</legend>
-                <Field
+                <TextField
                   id={`${prefix}-title`}
                   label={t('agenda.itemTitle')}
                   error={errorAt('title')}
                   required
-                >
-                  {(control) => (
-                    <input
-                      {...control}
-                      value={item.title}
-                      onChange={(event) => change(index, { title: event.target.value })}
-                    />
-                  )}
-                </Field>
+                  value={item.title}
+                  onValueChange={(value) => change(index, { title: value })}
+                />
                 <Field
                   id={`${prefix}-description`}
                   label={t('agenda.description')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CreateMeetingRequest } from '../../../shared/api/schemas';
 import { isApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
 import { AgendaBuilder } from './AgendaBuilder';
@@ -58,72 +58,51 @@ export function MeetingForm({ initial, submitLabel, onSave, onCancel, onReload }
       />
       <section aria-labelledby="meeting-details-heading">
         <h2 id="meeting-details-heading">{t('meeting.details')}</h2>
-        <Field id="meeting-title" label={t('meeting.title')} error={errors.title} required>
-          {(control) => (
-            <input
-              {...control}
-              value={draft.title}
-              onChange={(event) => set('title', event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="meeting-title"
+          label={t('meeting.title')}
+          error={errors.title}
+          required
+          value={draft.title}
+          onValueChange={(value) => set('title', value)}
+        />
         <div className="field-row">
-          <Field
+          <TextField
             id="meeting-starts-at"
             label={t('meeting.startsAt')}
             error={errors.startsAt}
             required
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="datetime-local"
-                value={draft.startsAt}
-                onChange={(event) => set('startsAt', event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            type="datetime-local"
+            value={draft.startsAt}
+            onValueChange={(value) => set('startsAt', value)}
+          />
+          <TextField
             id="meeting-council-date"
             label={t('meeting.councilMeetingDate')}
             hint={t('meeting.councilMeetingDateHint')}
             error={errors.councilMeetingDate}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={draft.councilMeetingDate}
-                onChange={(event) => set('councilMeetingDate', event.target.value)}
-              />
-            )}
-          </Field>
+            type="date"
+            value={draft.councilMeetingDate}
+            onValueChange={(value) => set('councilMeetingDate', value)}
+          />
         </div>
-        <Field id="meeting-location" label={t('meeting.location')} error={errors.location}>
-          {(control) => (
-            <input
-              {...control}
-              value={draft.location}
-              onChange={(event) => set('location', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          id="meeting-location"
+          label={t('meeting.location')}
+          error={errors.location}
+          value={draft.location}
+          onValueChange={(value) => set('location', value)}
+        />
+        <TextField
           id="meeting-video-link"
           label={t('meeting.videoLink')}
           hint={t('meeting.videoLinkHint')}
           error={errors.videoLink}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              inputMode="url"
-              value={draft.videoLink}
-              onChange={(event) => set('videoLink', event.target.value)}
-            />
-          )}
-        </Field>
+          type="url"
+          inputMode="url"
+          value={draft.videoLink}
+          onValueChange={(value) => set('videoLink', value)}
+        />
       </section>
       <AgendaBuilder
         items={draft.agenda}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { UpdateProfileRequest } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Page } from '../../components/Page';
 import { useMe, useSession } from '../../session';
@@ -57,16 +57,15 @@ function NameForm() {
           <dt>{t('login.email')}</dt>
           <dd>{me.email}</dd>
         </dl>
-        <Field id="profile-name" label={t('profile.name')} error={errors.name} required>
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="name"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="profile-name"
+          label={t('profile.name')}
+          error={errors.name}
+          required
+          autoComplete="name"
+          value={name}
+          onValueChange={setName}
+        />
         <div className="button-row">
           <button type="submit" className="button-primary" disabled={save.busy}>
             {t('common.save')}

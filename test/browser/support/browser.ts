@@ -1,4 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/testServer';
 
 /** Debian's Chromium, headless, with everything that phones home switched off. */
 export function launchBrowser(): Promise<Browser> {
@@ -46,4 +48,24 @@ export async function logInFinnish(page: Page, baseUrl: string, email: string, p
 /** Wait until the document's language is `lang`. */
 export async function waitForHtmlLang(page: Page, lang: string) {
   await page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
+}
+
+export interface BrowserTestEnv {
+  server: TestServer;
+  browser: Browser;
+}
+
+/** For a test file: a server with the demo group and one Chromium, both closed after the file. */
+export function useDemoServerAndBrowser(): BrowserTestEnv {
+  const env = {} as BrowserTestEnv;
+  beforeAll(async () => {
+    env.server = await startTestServer({ seedDemo: true });
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    // Either may be missing when beforeAll failed half-way.
+    await (env.browser as Browser | undefined)?.close();
+    await (env.server as TestServer | undefined)?.close();
+  });
+  return env;
 }
