@@ -26,7 +26,6 @@ export interface Update<T> {
   $unset?: { [K in keyof T]?: true };
   $inc?: { [K in NumericKeys<T>]?: number };
   $push?: { [K in ArrayKeys<T>]?: ElementOf<T[K]> };
-  $setOnInsert?: Partial<T>;
 }
 
 export interface FindOptions<T> {

@@ -53,33 +53,12 @@ class EmbeddedDocCollection<T extends BaseDoc> implements DocCollection<T> {
     update: object,
     options: { upsert?: boolean } = {},
   ): Promise<T | null> {
-    const { $setOnInsert, ...rest } = update as { $setOnInsert?: object };
-    // NeDB has no $setOnInsert: apply it only when the update turns into an insert.
-    if ($setOnInsert && options.upsert && !(await this.store.findOneAsync(filter))) {
-      const seeded = { ...stripOperators(filter), ...$setOnInsert };
-      return this.upsertFrom(filter, seeded, rest);
-    }
     const result = await translateErrors(() =>
-      this.store.updateAsync(filter, rest, {
+      this.store.updateAsync(filter, update, {
         upsert: options.upsert ?? false,
         returnUpdatedDocs: true,
         multi: false,
       }),
-    );
-    return asDoc<T | null>(result.affectedDocuments ?? null);
-  }
-
-  private async upsertFrom(filter: object, seeded: object, update: object): Promise<T | null> {
-    try {
-      await translateErrors(() => this.store.insertAsync(seeded as Record<string, unknown>));
-    } catch (error) {
-      // Someone else inserted it between our look-up and insert: fall through to the update.
-      if (!(error instanceof DuplicateKeyError)) throw error;
-    }
-    if (Object.keys(update).length === 0)
-      return asDoc<T | null>(await this.store.findOneAsync(filter));
-    const result = await translateErrors(() =>
-      this.store.updateAsync(filter, update, { returnUpdatedDocs: true, multi: false }),
     );
     return asDoc<T | null>(result.affectedDocuments ?? null);
   }
@@ -102,21 +81,6 @@ class EmbeddedDocCollection<T extends BaseDoc> implements DocCollection<T> {
   async countDocuments(filter: object): Promise<number> {
     return this.store.countAsync(filter);
   }
-}
-
-/** Equality conditions of a filter become the fields of an upserted document, as in MongoDB. */
-function stripOperators(filter: object): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(filter as Record<string, unknown>).filter(
-      ([key, value]) =>
-        !key.startsWith('$') &&
-        !(
-          typeof value === 'object' &&
-          value !== null &&
-          Object.keys(value).some((k) => k.startsWith('$'))
-        ),
-    ),
-  );
 }
 
 export class EmbeddedDatabase implements Database {

@@ -1,6 +1,6 @@
 import type { Database, DocCollection } from '../db/collection';
 import { COLLECTIONS, type ClaimDoc } from '../db/schema';
-import { DuplicateKeyError } from '../errors';
+import { insertIfAbsent } from '../db/insertIfAbsent';
 
 /**
  * One-time claims. A unique-key insert is atomic on every engine we run on (FerretDB applies
@@ -13,13 +13,7 @@ export class ClaimRepository {
   }
 
   /** True for the first caller with this key, false for everyone after. */
-  async claim(key: string): Promise<boolean> {
-    try {
-      await this.claims.insertOne({ _id: key, at: new Date() });
-      return true;
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) return false;
-      throw error;
-    }
+  claim(key: string): Promise<boolean> {
+    return insertIfAbsent(this.claims, { _id: key, at: new Date() });
   }
 }

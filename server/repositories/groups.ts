@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, DocCollection } from '../db/collection';
+import { insertIfAbsent } from '../db/insertIfAbsent';
 import { COLLECTIONS, type GroupDoc, type PartyDoc } from '../db/schema';
 import { conflict, DuplicateKeyError } from '../errors';
 
@@ -39,13 +40,8 @@ export class GroupRepository {
 
   async addParty(groupId: string, input: Pick<PartyDoc, 'name' | 'shortName' | 'colour'>) {
     const party: PartyDoc = { _id: randomUUID(), groupId, ...input, createdAt: new Date() };
-    try {
-      await this.parties.insertOne(party);
-    } catch (error) {
-      if (error instanceof DuplicateKeyError)
-        throw conflict('A party with this short name exists.');
-      throw error;
-    }
+    if (!(await insertIfAbsent(this.parties, party)))
+      throw conflict('A party with this short name exists.');
     return party;
   }
 

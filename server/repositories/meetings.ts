@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, DocCollection } from '../db/collection';
 import { COLLECTIONS, type MeetingDoc, type MeetingRevisionDoc } from '../db/schema';
-import { DuplicateKeyError } from '../errors';
+import { insertIfAbsent } from '../db/insertIfAbsent';
 
 export type MeetingFields = Pick<
   MeetingDoc,
@@ -64,21 +64,15 @@ export class MeetingRepository {
     return next;
   }
 
-  private async insertRevision(meeting: MeetingDoc): Promise<boolean> {
+  private insertRevision(meeting: MeetingDoc): Promise<boolean> {
     const { _id, ...state } = meeting;
-    try {
-      await this.revisions.insertOne({
-        _id: `${_id}:${meeting.revision}`,
-        meetingId: _id,
-        revision: meeting.revision,
-        state,
-        at: new Date(),
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) return false;
-      throw error;
-    }
+    return insertIfAbsent(this.revisions, {
+      _id: `${_id}:${meeting.revision}`,
+      meetingId: _id,
+      revision: meeting.revision,
+      state,
+      at: new Date(),
+    });
   }
 
   private async updateCache(meeting: MeetingDoc) {

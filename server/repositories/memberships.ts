@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import type { Database, DocCollection } from '../db/collection';
+import { insertIfAbsent } from '../db/insertIfAbsent';
 import { COLLECTIONS, type MembershipDoc } from '../db/schema';
-import { conflict, DuplicateKeyError } from '../errors';
+import { conflict } from '../errors';
 
 export class MembershipRepository {
   private readonly memberships: DocCollection<MembershipDoc>;
@@ -12,12 +13,8 @@ export class MembershipRepository {
 
   async add(input: { groupId: string; userId: string; role: Role; partyId: string | null }) {
     const membership: MembershipDoc = { _id: randomUUID(), ...input, createdAt: new Date() };
-    try {
-      await this.memberships.insertOne(membership);
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) throw conflict('This person is already a member.');
-      throw error;
-    }
+    if (!(await insertIfAbsent(this.memberships, membership)))
+      throw conflict('This person is already a member.');
     return membership;
   }
 

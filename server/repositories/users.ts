@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../shared/locales';
 import type { Database, DocCollection } from '../db/collection';
+import { insertIfAbsent } from '../db/insertIfAbsent';
 import { COLLECTIONS, type UserDoc } from '../db/schema';
-import { conflict, DuplicateKeyError } from '../errors';
+import { conflict } from '../errors';
 
 export class UserRepository {
   private readonly users: DocCollection<UserDoc>;
@@ -12,12 +13,8 @@ export class UserRepository {
 
   async create(input: { email: string; name: string; passwordHash: string; locale: Locale }) {
     const user: UserDoc = { _id: randomUUID(), ...input, createdAt: new Date() };
-    try {
-      await this.users.insertOne(user);
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) throw conflict('An account with this email exists.');
-      throw error;
-    }
+    if (!(await insertIfAbsent(this.users, user)))
+      throw conflict('An account with this email exists.');
     return user;
   }
 

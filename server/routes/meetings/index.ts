@@ -13,7 +13,7 @@ import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorize, authorizeInGroup, idParam, membershipIn } from '../../http/context';
+import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import type { Request } from 'express';
 
 type MeetingInput = z.output<typeof CreateMeetingRequest>;
@@ -88,9 +88,8 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     const meetingId = idParam(req, 'meetingId', 'Meeting');
     const meeting = await repos.meetings.findById(meetingId);
     if (!meeting) throw notFound('Meeting');
-    const membership = await membershipIn(repos, req, meeting.groupId).catch(() => {
-      throw notFound('Meeting');
-    });
+    const membership = await repos.memberships.find(meeting.groupId, requireAuth(req).user._id);
+    if (!membership) throw notFound('Meeting');
     return { meeting, membership };
   }
 
