@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedInvitation, Invitation } from '../../../shared/api/types';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loadable } from '../../components/Loadable';
 import { PartyOf } from '../../components/PartyBadge';
@@ -47,53 +48,48 @@ export function Invitations() {
           list.length === 0 ? (
             <p>{t('admin.invitations.empty')}</p>
           ) : (
-            <div className="table-wrapper">
-              <table>
-                <caption className="visually-hidden">{t('admin.invitations.list')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.invitations.email')}</th>
-                    <th scope="col">{t('admin.role')}</th>
-                    <th scope="col">{t('admin.party')}</th>
-                    <th scope="col">{t('admin.invitations.status')}</th>
-                    <th scope="col">{t('admin.invitations.expires')}</th>
-                    <th scope="col">{t('admin.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((invitation) => (
-                    <tr key={invitation.id}>
-                      <th scope="row">{invitation.email}</th>
-                      <td>{t(`roles.${invitation.role}`)}</td>
-                      <td>
-                        <PartyOf parties={group.parties} partyId={invitation.partyId} />
-                      </td>
-                      <td>
-                        <span className={`status-badge invitation-${invitation.status}`}>
-                          {t(`invitationStatus.${invitation.status}`)}
-                        </span>
-                      </td>
-                      <td>{format.date(invitation.expiresAt)}</td>
-                      <td>
-                        {invitation.status === 'pending' && (
-                          <ConfirmButton
-                            label={t('admin.invitations.revoke')}
-                            accessibleLabel={t('admin.invitations.revokeNamed', {
-                              email: invitation.email,
-                            })}
-                            question={t('admin.invitations.confirmRevoke', {
-                              email: invitation.email,
-                            })}
-                            disabled={revoke.busy}
-                            onConfirm={() => revoke.run(invitation)}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('admin.invitations.list')}
+              columns={[
+                t('admin.invitations.email'),
+                t('admin.role'),
+                t('admin.party'),
+                t('admin.invitations.status'),
+                t('admin.invitations.expires'),
+                t('admin.actions'),
+              ]}
+            >
+              {list.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row">{invitation.email}</th>
+                  <td>{t(`roles.${invitation.role}`)}</td>
+                  <td>
+                    <PartyOf parties={group.parties} partyId={invitation.partyId} />
+                  </td>
+                  <td>
+                    <span className={`status-badge invitation-${invitation.status}`}>
+                      {t(`invitationStatus.${invitation.status}`)}
+                    </span>
+                  </td>
+                  <td>{format.date(invitation.expiresAt)}</td>
+                  <td>
+                    {invitation.status === 'pending' && (
+                      <ConfirmButton
+                        label={t('admin.invitations.revoke')}
+                        accessibleLabel={t('admin.invitations.revokeNamed', {
+                          email: invitation.email,
+                        })}
+                        question={t('admin.invitations.confirmRevoke', {
+                          email: invitation.email,
+                        })}
+                        disabled={revoke.busy}
+                        onConfirm={() => revoke.run(invitation)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </Loadable>

@@ -5,6 +5,7 @@ import { assignableRoles } from '../../../shared/permissions';
 import { ROLES, roleRequiresParty, type Role } from '../../../shared/roles';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loadable } from '../../components/Loadable';
 import { PartyOf } from '../../components/PartyBadge';
@@ -38,35 +39,28 @@ export function Members() {
       </h2>
       <Loadable resource={members}>
         {(list) => (
-          <div className="table-wrapper">
-            <table>
-              <caption className="visually-hidden">{t('admin.members.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.members.name')}</th>
-                  <th scope="col">{t('admin.role')}</th>
-                  <th scope="col">{t('admin.party')}</th>
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sortMembers(list, group.parties).map((member) => (
-                  <MemberRow
-                    key={member.userId}
-                    member={member}
-                    onSaved={(saved) =>
-                      members.update((all) =>
-                        all.map((m) => (m.userId === saved.userId ? saved : m)),
-                      )
-                    }
-                    onRemoved={() =>
-                      members.update((all) => all.filter((m) => m.userId !== member.userId))
-                    }
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('admin.members.title')}
+            columns={[
+              t('admin.members.name'),
+              t('admin.role'),
+              t('admin.party'),
+              t('admin.actions'),
+            ]}
+          >
+            {sortMembers(list, group.parties).map((member) => (
+              <MemberRow
+                key={member.userId}
+                member={member}
+                onSaved={(saved) =>
+                  members.update((all) => all.map((m) => (m.userId === saved.userId ? saved : m)))
+                }
+                onRemoved={() =>
+                  members.update((all) => all.filter((m) => m.userId !== member.userId))
+                }
+              />
+            ))}
+          </DataTable>
         )}
       </Loadable>
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '../../../shared/permissions';
 import { api } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
@@ -34,35 +35,30 @@ export function MeetingList() {
           list.length === 0 ? (
             <p>{t('meetings.empty')}</p>
           ) : (
-            <div className="table-wrapper">
-              <table>
-                <caption className="visually-hidden">{t('meetings.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('meetings.columns.title')}</th>
-                    <th scope="col">{t('meetings.columns.startsAt')}</th>
-                    <th scope="col">{t('meetings.columns.location')}</th>
-                    <th scope="col">{t('meetings.columns.agenda')}</th>
-                    <th scope="col">{t('meetings.columns.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((meeting) => (
-                    <tr key={meeting.id}>
-                      <td>
-                        <Link to={`${meetingsPath}/${meeting.id}`}>{meeting.title}</Link>
-                      </td>
-                      <td>{format.dateTime(meeting.startsAt)}</td>
-                      <td>{meeting.location}</td>
-                      <td>{t('meetings.agendaCount', { count: meeting.agendaItemCount })}</td>
-                      <td>
-                        <MeetingStatusBadge status={meeting.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('meetings.title')}
+              columns={[
+                t('meetings.columns.title'),
+                t('meetings.columns.startsAt'),
+                t('meetings.columns.location'),
+                t('meetings.columns.agenda'),
+                t('meetings.columns.status'),
+              ]}
+            >
+              {list.map((meeting) => (
+                <tr key={meeting.id}>
+                  <td>
+                    <Link to={`${meetingsPath}/${meeting.id}`}>{meeting.title}</Link>
+                  </td>
+                  <td>{format.dateTime(meeting.startsAt)}</td>
+                  <td>{meeting.location}</td>
+                  <td>{t('meetings.agendaCount', { count: meeting.agendaItemCount })}</td>
+                  <td>
+                    <MeetingStatusBadge status={meeting.status} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </Loadable>
