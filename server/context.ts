@@ -3,6 +3,7 @@ import type { Database } from './db/collection';
 import type { Config } from './env';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
+import type { MeetingEventBus } from './realtime/bus';
 import type { Repositories } from './repositories';
 
 /** Everything a route needs, built once in main.ts (or a test) and passed down. */
@@ -13,6 +14,8 @@ export interface AppContext {
   sessions: SessionService;
   mailer: Mailer;
   logger: Logger;
+  /** Meeting events between the API, the collab server and Socket.io (a pub/sub seam). */
+  events: MeetingEventBus;
   /** Where the app is reached; links in emails point here. */
   publicUrl: () => string;
 }

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { COLLAB_PATH } from '../shared/memo/protocol';
 import { createApp, type AppOptions } from './app';
+import { createCollabServer } from './collab';
 import { SessionService } from './auth/sessions';
 import type { AppContext } from './context';
 import type { Database } from './db/collection';
@@ -8,6 +10,8 @@ import { openDatabase } from './db/open';
 import type { Config } from './env';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
+import { attachRealtime } from './realtime';
+import { createLocalEventBus } from './realtime/bus';
 import { createRepositories } from './repositories';
 
 export interface RunningServer {
@@ -27,19 +31,29 @@ export async function startServer(
   const db = options.db ?? (await openDatabase(config.storage));
   const repos = createRepositories(db);
   let url = '';
+  const events = createLocalEventBus((error) =>
+    logger.error({ err: error }, 'meeting event listener failed'),
+  );
   const ctx: AppContext = {
     config,
     db,
     repos,
-    sessions: new SessionService(repos, config.sessionTtlMs),
+    sessions: new SessionService(repos, config.sessionTtlMs, events),
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
     logger,
+    events,
     publicUrl: () => config.publicUrl ?? url,
   };
   const app = createApp(ctx, options);
   const server = http.createServer(app);
-  // No WebSocket endpoint is open to an unknown path: refuse the upgrade outright.
-  server.on('upgrade', (_req, socket) => {
+  const collab = createCollabServer(ctx);
+  const realtime = attachRealtime(server, ctx, collab);
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // Socket.io's engine answers its own upgrades from a listener of its own.
+    if (path.startsWith('/socket.io/')) return;
+    if (path.startsWith(`${COLLAB_PATH}/`)) return collab.handleUpgrade(req, socket, head);
+    // No other WebSocket endpoint exists: refuse the upgrade outright.
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
   server.headersTimeout = 20_000;
@@ -64,6 +78,8 @@ export async function startServer(
     url,
     async close() {
       clearInterval(housekeeping);
+      await realtime.close();
+      await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.db) await db.close();

@@ -1,4 +1,5 @@
 import type { UserDoc } from '../db/schema';
+import type { MeetingEventBus } from '../realtime/bus';
 import type { Repositories } from '../repositories';
 import { readSessionToken } from './sessionCookie';
 import { hashToken, newToken } from './tokens';
@@ -13,6 +14,7 @@ export class SessionService {
   constructor(
     private readonly repos: Repositories,
     private readonly ttlMs: number,
+    private readonly events: MeetingEventBus,
   ) {}
 
   get maxAgeMs() {
@@ -37,12 +39,18 @@ export class SessionService {
     return user ? { user, sessionHash } : undefined;
   }
 
+  /** End the cookie's session; its live WebSocket and Socket.io connections close too. */
   async end(cookieHeader: string | undefined): Promise<void> {
     const token = readSessionToken(cookieHeader);
-    if (token) await this.repos.sessions.delete(hashToken(token));
+    if (!token) return;
+    const sessionHash = hashToken(token);
+    const session = await this.repos.sessions.findValid(sessionHash);
+    await this.repos.sessions.delete(sessionHash);
+    if (session) this.events.publish({ type: 'sessionEnded', userId: session.userId, sessionHash });
   }
 
-  endOthers(userId: string, keepSessionHash: string) {
-    return this.repos.sessions.deleteAllForUser(userId, keepSessionHash);
+  async endOthers(userId: string, keepSessionHash: string): Promise<void> {
+    await this.repos.sessions.deleteAllForUser(userId, keepSessionHash);
+    this.events.publish({ type: 'otherSessionsEnded', userId, keptSessionHash: keepSessionHash });
   }
 }

@@ -13,4 +13,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.meetings, fields: ['groupId', 'startsAt'] },
   { collection: COLLECTIONS.meetingRevisions, fields: ['meetingId', 'revision'], unique: true },
   { collection: COLLECTIONS.attempts, fields: ['key', 'at'] },
+  { collection: COLLECTIONS.collabUpdates, fields: ['room', 'seq'], unique: true },
+  { collection: COLLECTIONS.collabSnapshots, fields: ['room', 'seq'], unique: true },
+  { collection: COLLECTIONS.confidentialityChanges, fields: ['meetingId', 'at'] },
 ];

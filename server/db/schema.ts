@@ -103,6 +103,44 @@ export interface AttemptDoc {
   at: Date;
 }
 
+/**
+ * One stored Yjs update of a collab room, in order. `_id` is `<room>#<seq, zero-padded>`, so the
+ * unique _id decides which writer gets a sequence number: the log is totally ordered.
+ */
+export interface CollabUpdateDoc {
+  _id: string;
+  room: string;
+  seq: number;
+  /** A Yjs v1 update, base64 (both engines store strings alike). */
+  update: string;
+  at: Date;
+}
+
+/** A compacted room state covering every update up to and including `seq`. */
+export interface CollabSnapshotDoc {
+  _id: string;
+  room: string;
+  seq: number;
+  /** Y.encodeStateAsUpdate of the room, base64. */
+  state: string;
+  at: Date;
+}
+
+/** One recorded change of a confidentiality level in a meeting's memo. */
+export interface ConfidentialityChangeDoc {
+  _id: string;
+  meetingId: string;
+  targetId: string;
+  targetKind: 'section' | 'notes' | 'agreedPoint' | 'followUp' | 'dissent';
+  excerpt: string;
+  from: Confidentiality;
+  to: Confidentiality;
+  userId: string;
+  userName: string;
+  partyId: string | null;
+  at: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -114,6 +152,9 @@ export const COLLECTIONS = {
   meetingRevisions: 'meetingRevisions',
   claims: 'claims',
   attempts: 'attempts',
+  collabUpdates: 'collabUpdates',
+  collabSnapshots: 'collabSnapshots',
+  confidentialityChanges: 'confidentialityChanges',
 } as const;
 
 export type { Confidentiality };

@@ -1,5 +1,7 @@
 import type { Database } from '../db/collection';
 import { ClaimRepository } from './claims';
+import { CollabLogRepository } from './collabLog';
+import { ConfidentialityChangeRepository } from './confidentialityChanges';
 import { GroupRepository } from './groups';
 import { InvitationRepository } from './invitations';
 import { MeetingRepository } from './meetings';
@@ -17,6 +19,8 @@ export interface Repositories {
   meetings: MeetingRepository;
   rateLimits: RateLimitRepository;
   claims: ClaimRepository;
+  collabLog: CollabLogRepository;
+  confidentialityChanges: ConfidentialityChangeRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -29,5 +33,7 @@ export function createRepositories(db: Database): Repositories {
     meetings: new MeetingRepository(db),
     rateLimits: new RateLimitRepository(db),
     claims: new ClaimRepository(db),
+    collabLog: new CollabLogRepository(db),
+    confidentialityChanges: new ConfidentialityChangeRepository(db),
   };
 }

@@ -167,6 +167,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
       }
       const updated = await repos.meetings.commit(meeting, { status: body.status });
       if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
+      ctx.events.publish({ type: 'meetingStatus', meetingId: updated._id, status: updated.status });
       return toMeeting(updated, membership);
     },
   );

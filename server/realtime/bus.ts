@@ -1,0 +1,49 @@
+// The seam between server instances: everything that one part of the server tells another about
+// a meeting goes through here. Today it is in-process; with several instances it becomes Redis
+// pub/sub, so no listener may rely on living in the same process as the publisher.
+import type { MeetingStatus } from '../../shared/meetings';
+import type { ConfidentialityChange, EditRejected } from '../../shared/realtime/events';
+
+export type MeetingEvent =
+  /** A meeting's status changed (through the API, or the chair's approval). */
+  | { type: 'meetingStatus'; meetingId: string; status: MeetingStatus }
+  /** Stored memo or party-room content changed; summaries are stale. */
+  | { type: 'memoChanged'; meetingId: string; room: string }
+  /** The server recorded a confidentiality change in the memo. */
+  | { type: 'confidentialityChanged'; change: ConfidentialityChange }
+  /** The collab server dropped one user's edit. */
+  | { type: 'editRejected'; userId: string; notice: EditRejected }
+  /** A session ended (logout, new login): close its live connections. */
+  | { type: 'sessionEnded'; userId: string; sessionHash: string }
+  /** All but one of a user's sessions ended (password change): close their live connections. */
+  | { type: 'otherSessionsEnded'; userId: string; keptSessionHash: string };
+
+export type MeetingEventListener = (event: MeetingEvent) => void;
+
+export interface MeetingEventBus {
+  publish(event: MeetingEvent): void;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: MeetingEventListener): () => void;
+}
+
+/** One process: listeners run on the next tick, as they would behind a real broker. */
+export function createLocalEventBus(onListenerError: (error: unknown) => void): MeetingEventBus {
+  const listeners = new Set<MeetingEventListener>();
+  return {
+    publish(event) {
+      for (const listener of listeners) {
+        queueMicrotask(() => {
+          try {
+            listener(event);
+          } catch (error) {
+            onListenerError(error);
+          }
+        });
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

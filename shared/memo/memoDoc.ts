@@ -1,0 +1,144 @@
+// Reading and seeding the memo fragment with plain Yjs, so the server and tools need no editor.
+import * as Y from 'yjs';
+import type { Confidentiality } from '../confidentiality';
+import {
+  MEMO_ATTRS,
+  MEMO_FRAGMENT,
+  MEMO_NODES,
+  mostClosed,
+  newBlockId,
+  readConfidentiality,
+} from './format';
+
+export interface AgendaSectionSeed {
+  agendaItemId: string;
+  title: string;
+  confidentiality: Confidentiality;
+}
+
+/** The memo's root fragment in a memo room's document. */
+export function memoFragment(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(MEMO_FRAGMENT);
+}
+
+/** Agenda item ids that already have a section. */
+export function sectionAgendaIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>();
+  for (const node of memoFragment(doc).toArray()) {
+    if (node instanceof Y.XmlElement && node.nodeName === MEMO_NODES.section) {
+      const agendaItemId = node.getAttribute(MEMO_ATTRS.agendaItemId);
+      if (typeof agendaItemId === 'string') ids.add(agendaItemId);
+    }
+  }
+  return ids;
+}
+
+/** Append one section per agenda item that has none yet; returns how many were added. */
+export function appendAgendaSections(doc: Y.Doc, agenda: readonly AgendaSectionSeed[]): number {
+  const present = sectionAgendaIds(doc);
+  const missing = agenda.filter((item) => !present.has(item.agendaItemId));
+  if (missing.length === 0) return 0;
+  doc.transact(() => {
+    const fragment = memoFragment(doc);
+    fragment.insert(
+      fragment.length,
+      missing.map((item) => {
+        const section = new Y.XmlElement(MEMO_NODES.section);
+        section.setAttribute(MEMO_ATTRS.id, newBlockId('sec'));
+        section.setAttribute(MEMO_ATTRS.agendaItemId, item.agendaItemId);
+        section.setAttribute(MEMO_ATTRS.confidentiality, item.confidentiality);
+        const title = new Y.XmlElement(MEMO_NODES.sectionTitle);
+        title.insert(0, [new Y.XmlText(item.title)]);
+        const notes = new Y.XmlElement(MEMO_NODES.paragraph);
+        notes.setAttribute(MEMO_ATTRS.confidentiality, 'groups');
+        section.insert(0, [title, notes]);
+        return section;
+      }),
+    );
+  });
+  return missing.length;
+}
+
+/** The plain text of a node and everything inside it, blocks separated by newlines. */
+export function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as { insert: unknown }[])
+      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+      .join('');
+  }
+  const parts: string[] = [];
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) parts.push(plainText(child));
+  }
+  return parts.join(node instanceof Y.XmlElement && isInline(node) ? '' : '\n').trim();
+}
+
+function isInline(node: Y.XmlElement): boolean {
+  return node.nodeName === MEMO_NODES.paragraph || node.nodeName === MEMO_NODES.sectionTitle;
+}
+
+export interface MemoBlock {
+  kind: 'notes' | 'agreedPoint' | 'followUp';
+  /** Agreed points and follow-ups have ids; plain notes do not. */
+  id: string | null;
+  text: string;
+  /** The block's own level combined with its section's: never more open than the section. */
+  confidentiality: Confidentiality;
+  owner: string;
+  due: string;
+}
+
+export interface MemoSection {
+  id: string;
+  agendaItemId: string | null;
+  title: string;
+  confidentiality: Confidentiality;
+  blocks: MemoBlock[];
+}
+
+/** The memo as plain data: sections with their typed blocks, in document order. */
+export function readMemo(doc: Y.Doc): MemoSection[] {
+  const sections: MemoSection[] = [];
+  for (const node of memoFragment(doc).toArray()) {
+    if (!(node instanceof Y.XmlElement) || node.nodeName !== MEMO_NODES.section) continue;
+    const confidentiality = readConfidentiality(node.getAttribute(MEMO_ATTRS.confidentiality));
+    const section: MemoSection = {
+      id: stringAttr(node, MEMO_ATTRS.id),
+      agendaItemId: stringAttr(node, MEMO_ATTRS.agendaItemId) || null,
+      title: '',
+      confidentiality,
+      blocks: [],
+    };
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === MEMO_NODES.sectionTitle) {
+        section.title = plainText(child);
+        continue;
+      }
+      const kind =
+        child.nodeName === MEMO_NODES.agreedPoint
+          ? 'agreedPoint'
+          : child.nodeName === MEMO_NODES.followUp
+            ? 'followUp'
+            : 'notes';
+      section.blocks.push({
+        kind,
+        id: kind === 'notes' ? null : stringAttr(child, MEMO_ATTRS.id),
+        text: plainText(child),
+        confidentiality: mostClosed(
+          confidentiality,
+          readConfidentiality(child.getAttribute(MEMO_ATTRS.confidentiality)),
+        ),
+        owner: kind === 'followUp' ? stringAttr(child, MEMO_ATTRS.owner) : '',
+        due: kind === 'followUp' ? stringAttr(child, MEMO_ATTRS.due) : '',
+      });
+    }
+    sections.push(section);
+  }
+  return sections;
+}
+
+function stringAttr(node: Y.XmlElement, name: string): string {
+  const value: unknown = node.getAttribute(name);
+  return typeof value === 'string' ? value : '';
+}

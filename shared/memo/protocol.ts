@@ -1,0 +1,54 @@
+// The collab WebSocket protocol: y-websocket's messages plus our own, on the same socket.
+// Every message is a lib0 varUint message type followed by its payload.
+
+/** y-protocols sync (step 1, step 2, update). */
+export const MESSAGE_SYNC = 0;
+/** y-protocols awareness (presence and carets). */
+export const MESSAGE_AWARENESS = 1;
+/** y-protocols auth: the server sends a permission-denied reason (a `RejectReason`). */
+export const MESSAGE_AUTH = 2;
+/** y-websocket's "send me everyone's awareness". */
+export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Ours, server → client: a Yjs state vector (varUint8Array). Everything at or below it is
+ * durably stored; a client's changes are saved once the vector covers its own state vector.
+ */
+export const MESSAGE_SAVED = 100;
+/** Ours, server → client: a JSON `RoomAccess` (varString), on connect and whenever it changes. */
+export const MESSAGE_ACCESS = 101;
+
+/** What the connection may do in its room. */
+export interface RoomAccess {
+  mode: 'write' | 'read';
+  /** Why the connection is read-only. */
+  reason: 'locked' | 'not_allowed' | null;
+}
+
+/** Why the server dropped an update; sent with MESSAGE_AUTH. */
+export const REJECT_REASONS = [
+  /** The connection may only read this room (e.g. another party's room). */
+  'read_only',
+  /** The memo is approved and locked. */
+  'locked',
+  /** The update did not decode, referenced unknown content or broke the memo's schema. */
+  'invalid_update',
+  /** The database could not store the update; the client should resend by reconnecting. */
+  'store_failed',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** Largest WebSocket message the collab endpoint accepts, in bytes. */
+export const MAX_COLLAB_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** The collab endpoint's path prefix; the room name follows it. */
+export const COLLAB_PATH = '/collab';
+
+/** WebSocket close codes the server uses. */
+export const COLLAB_CLOSE = {
+  /** A frame did not decode or broke the protocol. */
+  protocolError: 1002,
+  /** The frame was larger than MAX_COLLAB_MESSAGE_BYTES. */
+  tooLarge: 1009,
+  /** The session ended or the membership changed. */
+  unauthorized: 4401,
+} as const;
