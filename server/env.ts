@@ -37,6 +37,8 @@ const EnvSchema = z.object({
     .default(168),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().max(10_000).default(10),
   TRUST_PROXY: booleanFlag.default(false),
+  COLLAB_IDLE_MS: z.coerce.number().int().min(10).max(86_400_000).default(30_000),
+  COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 
 export interface Config {
@@ -55,6 +57,10 @@ export interface Config {
   invitationTtlMs: number;
   loginAttemptsPer15Min: number;
   trustProxy: boolean;
+  /** A live memo room nobody uses for this long is compacted and unloaded. */
+  collabIdleMs: number;
+  /** Compact a room's update log into a snapshot after this many stored updates. */
+  collabCompactEvery: number;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
     trustProxy: e.TRUST_PROXY,
+    collabIdleMs: e.COLLAB_IDLE_MS,
+    collabCompactEvery: e.COLLAB_COMPACT_EVERY,
   };
 }

@@ -1,8 +1,16 @@
-// PLACEHOLDER: replaced by the collab server implementation.
+// The live memo's WebSocket endpoint: y-websocket's protocol on /collab/<room>, with the server
+// as the one peer that authenticates, validates, stores and only then relays.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { MemoSummary } from '../../shared/memo/summary';
+import { WebSocketServer } from 'ws';
+import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/memo/protocol';
+import { summarizeMemo, type MemoSummary } from '../../shared/memo/summary';
 import type { AppContext } from '../context';
+import { AppError, notFound } from '../errors';
+import type { MeetingEvent } from '../realtime/bus';
+import { CLOSE_INTERNAL_ERROR, Connection } from './connection';
+import { RoomRegistry } from './roomRegistry';
+import { admit, refuseUpgrade, type AdmittedConnection } from './upgrade';
 
 export interface CollabServer {
   /** Answer an HTTP upgrade on /collab/<room>: authenticate, authorise, then speak y-websocket. */
@@ -13,16 +21,145 @@ export interface CollabServer {
   close(): Promise<void>;
 }
 
-export function createCollabServer(_ctx: AppContext): CollabServer {
+const HEARTBEAT_MS = 10_000;
+
+export function createCollabServer(ctx: AppContext): CollabServer {
+  const { logger } = ctx;
+  const idleMs = ctx.config.collabIdleMs;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_COLLAB_MESSAGE_BYTES,
+    // Inflating every frame is CPU a garbage sender would get for free; Yjs updates are compact.
+    perMessageDeflate: false,
+  });
+  const registry = new RoomRegistry(
+    {
+      repos: ctx.repos,
+      events: ctx.events,
+      logger,
+      compactEvery: ctx.config.collabCompactEvery,
+    },
+    idleMs,
+  );
+  let closing = false;
+
+  // A throw inside a timer would take the process down: these log instead.
+  const every = (ms: number, what: string, task: () => void) => {
+    const timer = setInterval(() => {
+      try {
+        task();
+      } catch (error) {
+        logger.error({ err: error }, `collab ${what} failed`);
+      }
+    }, ms);
+    timer.unref();
+    return timer;
+  };
+  const sweeper = every(Math.min(Math.max(idleMs / 2, 100), 10_000), 'idle sweep', () =>
+    registry.sweep(),
+  );
+  const heartbeat = every(HEARTBEAT_MS, 'heartbeat', () => {
+    for (const room of registry.all()) room.heartbeat();
+  });
+
+  // Events can come from another instance (the bus is the pub/sub seam), so they carry ids only.
+  const unsubscribe = ctx.events.subscribe((event: MeetingEvent) => {
+    switch (event.type) {
+      case 'meetingStatus':
+        for (const room of registry.roomsOfMeeting(event.meetingId)) room.setStatus(event.status);
+        return;
+      case 'sessionEnded':
+        for (const room of registry.all())
+          room.closeSessions(
+            (c) => c.userId === event.userId && c.identity.sessionHash === event.sessionHash,
+            'session ended',
+          );
+        return;
+      case 'otherSessionsEnded':
+        for (const room of registry.all())
+          room.closeSessions(
+            (c) => c.userId === event.userId && c.identity.sessionHash !== event.keptSessionHash,
+            'session ended',
+          );
+        return;
+      case 'memoChanged':
+      case 'confidentialityChanged':
+      case 'editRejected':
+        return;
+    }
+  });
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // A client that hangs up mid-check must not take the process down with an unhandled error.
+    socket.on('error', (error) => logger.debug({ err: error }, 'collab upgrade socket error'));
+    if (closing) return refuseUpgrade(socket, new AppError('unavailable', 'Shutting down.'));
+    let admitted: AdmittedConnection;
+    try {
+      admitted = await admit(ctx, req);
+    } catch (error) {
+      if (error instanceof AppError) return refuseUpgrade(socket, error);
+      logger.error({ err: error }, 'collab upgrade check failed');
+      return refuseUpgrade(socket, new AppError('unavailable', 'Try again shortly.'));
+    }
+    if (closing) return refuseUpgrade(socket, new AppError('unavailable', 'Shutting down.'));
+    if (socket.destroyed) return;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new Connection(
+        ws,
+        admitted.identity,
+        admitted.membership,
+        admitted.access,
+        logger,
+      );
+      registry
+        .acquire(admitted.room, admitted.meeting)
+        .then((room) => room.join(connection))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'collab room could not be opened');
+          connection.close(CLOSE_INTERNAL_ERROR, 'room unavailable');
+        });
+    });
+  }
+
   return {
-    handleUpgrade(_req, socket) {
-      socket.end('HTTP/1.1 501 Not Implemented\r\nConnection: close\r\n\r\n');
+    handleUpgrade(req, socket, head) {
+      upgrade(req, socket, head).catch((error: unknown) => {
+        logger.error({ err: error }, 'collab upgrade failed');
+        socket.destroy();
+      });
     },
-    summarize() {
-      return Promise.resolve({ sections: [] });
+
+    async summarize(meetingId) {
+      const meeting = await ctx.repos.meetings.findById(meetingId);
+      if (!meeting) throw notFound('Meeting');
+      const parties = await ctx.repos.groups.listParties(meeting.groupId);
+      const refs = [
+        { kind: 'memo' as const, meetingId },
+        ...parties.map((party) => ({ kind: 'party' as const, meetingId, partyId: party._id })),
+      ];
+      const rooms = await Promise.all(
+        refs.map(async (ref) => {
+          const room = await registry.acquire(ref, meeting);
+          // Summaries come in bursts while people type: keep the rooms for the next one.
+          room.heldUntil = Math.max(room.heldUntil, Date.now() + idleMs);
+          return room;
+        }),
+      );
+      await Promise.all(rooms.map((room) => room.ready));
+      const [memo, ...partyRooms] = rooms;
+      return summarizeMemo(
+        memo!.doc,
+        parties.map((party, index) => ({ partyId: party._id, doc: partyRooms[index]!.doc })),
+      );
     },
-    close() {
-      return Promise.resolve();
+
+    async close() {
+      closing = true;
+      unsubscribe();
+      clearInterval(sweeper);
+      clearInterval(heartbeat);
+      await registry.closeAll();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }

@@ -1,0 +1,172 @@
+// One WebSocket of one editor in one room: reads frames, holds who it is and what it may do.
+import WebSocket from 'ws';
+import type { RoomAccess } from '../../shared/memo/protocol';
+import { COLLAB_CLOSE } from '../../shared/memo/protocol';
+import type { Actor } from '../../shared/permissions';
+import type { Logger } from '../logger';
+import type { AwarenessIdentity } from './awareness';
+import { readClientMessage, ProtocolError, type ClientMessage } from './messages';
+
+/** The server is shutting down; the client should come back later. */
+export const CLOSE_GOING_AWAY = 1001;
+/** The room could not store or load; the client reconnects, resyncs and resends. */
+export const CLOSE_INTERNAL_ERROR = 1011;
+
+/** A client that reads this slowly is gone in all but name. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** Frames that arrive while the room is loading; an honest client sends a handful. */
+const MAX_EARLY_FRAMES = 256;
+const MAX_EARLY_BYTES = 8 * 1024 * 1024;
+/** y-websocket drops a connection that hears nothing for 30 s. */
+const KEEPALIVE_MS = 15_000;
+
+export interface ConnectionIdentity extends AwarenessIdentity {
+  sessionHash: string;
+}
+
+export interface MessageHandler {
+  onMessage(connection: Connection, message: ClientMessage): void;
+  onClose(connection: Connection): void;
+}
+
+let nextId = 1;
+
+export class Connection {
+  readonly id = nextId++;
+  private handler: MessageHandler | null = null;
+  private early: ClientMessage[] = [];
+  private earlyBytes = 0;
+  private alive = true;
+  private lastSentAt = Date.now();
+  closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly identity: ConnectionIdentity,
+    readonly actor: Actor,
+    public access: RoomAccess,
+    private readonly logger: Logger,
+  ) {
+    ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    // ws reports bad frames (and frames over maxPayload, closing with 1009) as errors.
+    ws.on('error', (error) => this.logger.debug({ err: error }, 'collab socket error'));
+    ws.on('close', () => {
+      if (this.closed) return;
+      this.closed = true;
+      this.notifyClosed();
+    });
+  }
+
+  /** Whether the room has welcomed it (sent its state); before that it hears nothing else. */
+  get started(): boolean {
+    return this.handler !== null;
+  }
+
+  get userId(): string {
+    return this.identity.id;
+  }
+
+  /** Start handing frames to the room: the ones that came early first, in order. */
+  start(handler: MessageHandler): void {
+    this.handler = handler;
+    const early = this.early;
+    this.early = [];
+    this.earlyBytes = 0;
+    for (const message of early) {
+      if (this.closed) return;
+      this.dispatch(message);
+    }
+    if (this.closed) this.notifyClosed();
+  }
+
+  private onFrame(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    try {
+      if (!isBinary) throw new ProtocolError('text frame');
+      const message = readClientMessage(toBytes(data));
+      if (this.handler) this.dispatch(message);
+      else {
+        this.earlyBytes += frameBytes(message);
+        if (this.early.push(message) > MAX_EARLY_FRAMES || this.earlyBytes > MAX_EARLY_BYTES)
+          throw new ProtocolError('too many frames before the room loaded');
+      }
+    } catch (error) {
+      this.failProtocol(error);
+    }
+  }
+
+  private dispatch(message: ClientMessage): void {
+    try {
+      this.handler?.onMessage(this, message);
+    } catch (error) {
+      this.failProtocol(error);
+    }
+  }
+
+  /** Garbage or a handler that choked on it: this connection goes, the room stays as it was. */
+  failProtocol(error: unknown): void {
+    if (error instanceof ProtocolError)
+      this.logger.warn({ problem: error.message }, 'collab protocol error');
+    else this.logger.error({ err: error }, 'collab message handler failed');
+    this.close(COLLAB_CLOSE.protocolError, 'protocol error');
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.logger.warn('collab client too slow; dropping it');
+      this.ws.terminate();
+      return;
+    }
+    this.lastSentAt = Date.now();
+    this.ws.send(frame);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(code, reason);
+    // The room forgets the connection now; the socket's own close event may come much later.
+    this.notifyClosed();
+  }
+
+  private notifyClosed(): void {
+    try {
+      this.handler?.onClose(this);
+    } catch (error) {
+      this.logger.error({ err: error }, 'collab close handler failed');
+    }
+  }
+
+  /**
+   * Called every few seconds: drops a socket whose pong never came, pings the rest, and returns
+   * true when the client has heard nothing for a while and should be sent something.
+   */
+  heartbeat(): boolean {
+    if (this.closed) return false;
+    if (!this.alive) {
+      this.ws.terminate();
+      return false;
+    }
+    this.alive = false;
+    this.ws.ping();
+    return Date.now() - this.lastSentAt >= KEEPALIVE_MS;
+  }
+}
+
+function frameBytes(message: ClientMessage): number {
+  return 'update' in message
+    ? message.update.length
+    : 'stateVector' in message
+      ? message.stateVector.length
+      : 1;
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

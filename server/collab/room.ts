@@ -1,0 +1,661 @@
+// One collab room: the server's Y.Doc of a memo or party room, its connections, and the write
+// pipeline that stores every accepted update before anyone else sees it.
+import * as Y from 'yjs';
+import type { MeetingStatus } from '../../shared/meetings';
+import { roomName, type MemoRoom } from '../../shared/memo/format';
+import { appendAgendaSections, memoFragment } from '../../shared/memo/memoDoc';
+import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
+import { COLLAB_CLOSE, type RejectReason } from '../../shared/memo/protocol';
+import type { MeetingDoc } from '../db/schema';
+import type { Logger } from '../logger';
+import type { MeetingEventBus } from '../realtime/bus';
+import type { Repositories } from '../repositories';
+import { rejectReasonFor, roomAccess, sameAccess } from './access';
+import { RoomAwareness } from './awareness';
+import { watchConfidentiality, type DetectedChange } from './confidentialityWatch';
+import { CLOSE_INTERNAL_ERROR, Connection, type MessageHandler } from './connection';
+import {
+  ProtocolError,
+  accessMessage,
+  awarenessMessage,
+  permissionDeniedMessage,
+  savedMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+  type ClientMessage,
+} from './messages';
+import { LOG_ORIGIN, RoomLog, withRetry } from './roomLog';
+import { addsNothing, validateUpdate, type RoomSchema } from './validateUpdate';
+
+export interface RoomDeps {
+  repos: Pick<Repositories, 'collabLog' | 'meetings' | 'confidentialityChanges'>;
+  events: MeetingEventBus;
+  logger: Logger;
+  /** Compact the log into a snapshot after this many stored entries. */
+  compactEvery: number;
+}
+
+type Work =
+  | { kind: 'update'; connection: Connection; update: Uint8Array }
+  | { kind: 'sync'; connection: Connection; stateVector: Uint8Array };
+
+/** Per connection: its first sync answer may still be on the way (see `receiveUpdate`). */
+interface InitialSync {
+  awaitingStep2: boolean;
+  parked: Uint8Array[];
+  parkedBytes: number;
+  /** How far the updates already queued from this connection reach, per Yjs client. */
+  queuedUpTo: Map<number, number>;
+  timer: NodeJS.Timeout | null;
+}
+
+/** How long a connection's early updates wait for its sync step 2 before they count as gaps. */
+const INITIAL_SYNC_GRACE_MS = 2_000;
+const MAX_PARKED_UPDATES = 256;
+const MAX_PARKED_BYTES = 8 * 1024 * 1024;
+const MAX_SEED_ATTEMPTS = 5;
+
+/** Transactions the server makes itself (seeding the agenda). */
+const SERVER_ORIGIN = Symbol('collab server');
+
+/** The store (or the document) failed during a batch: the senders must resend. */
+class BatchFailure extends Error {
+  override name = 'BatchFailure';
+  constructor(
+    cause: unknown,
+    readonly culprit: Connection | null = null,
+  ) {
+    super('collab batch failed', { cause });
+  }
+}
+
+export class Room implements MessageHandler {
+  readonly name: string;
+  readonly schema: RoomSchema;
+  readonly connections = new Set<Connection>();
+  /** Settles once the stored state is in the document; nothing is answered before. */
+  readonly ready: Promise<void>;
+  /** Last time a connection left or work ran; idle rooms are unloaded after a while. */
+  lastActive = Date.now();
+  /** summarize() keeps rooms it read loaded until then. */
+  heldUntil = 0;
+
+  private loaded: { doc: Y.Doc; awareness: RoomAwareness } | null = null;
+  /**
+   * MESSAGE_SAVED for the last stored state. While a batch is being stored the document is
+   * ahead of the log, so a newcomer is told this, not the document's own state vector.
+   */
+  private saved: Uint8Array | null = null;
+  private readonly log: RoomLog;
+  private status: MeetingStatus;
+  private queue: Work[] = [];
+  private running: Promise<void> | null = null;
+  private readonly initialSync = new Map<Connection, InitialSync>();
+  private pendingChanges: { connection: Connection; change: DetectedChange }[] = [];
+  private gone = false;
+
+  constructor(
+    readonly ref: MemoRoom,
+    meeting: MeetingDoc,
+    private readonly deps: RoomDeps,
+    /** Tells the registry that this room dropped itself after a failure. */
+    private readonly onDropped: (room: Room) => void,
+  ) {
+    this.name = roomName(ref);
+    this.schema = ref.kind;
+    this.status = meeting.status;
+    this.log = new RoomLog(deps.repos.collabLog, this.name, deps.logger);
+    this.ready = this.load(meeting);
+    this.ready.catch((error: unknown) => {
+      this.deps.logger.error({ err: error, room: this.name }, 'collab room failed to load');
+      // Out of the registry, so that the next connection (or summary) tries a fresh load.
+      this.drop(CLOSE_INTERNAL_ERROR);
+    });
+  }
+
+  get meetingId(): string {
+    return this.ref.meetingId;
+  }
+
+  /** The room's document; only valid once `ready` has settled successfully. */
+  get doc(): Y.Doc {
+    if (!this.loaded) throw new Error(`room ${this.name} is not loaded`);
+    return this.loaded.doc;
+  }
+
+  get isBusy(): boolean {
+    return this.running !== null || this.queue.length > 0;
+  }
+
+  private async load(meeting: MeetingDoc): Promise<void> {
+    const doc = await this.log.load(() => {
+      const fresh = new Y.Doc();
+      // Declare the room's root types before anything refers to them by name.
+      if (this.schema === 'memo') memoFragment(fresh);
+      else {
+        fresh.getMap(STANCES_MAP);
+        fresh.getMap(DISSENTS_MAP);
+      }
+      return fresh;
+    });
+    if (this.schema === 'memo' && meeting.status !== 'approved') await this.seed(doc, meeting);
+    watchConfidentiality(doc, this.schema, (origin, change) => {
+      if (origin instanceof Connection) this.pendingChanges.push({ connection: origin, change });
+    });
+    const awareness = new RoomAwareness(doc, (update) => this.broadcast(awarenessMessage(update)));
+    this.loaded = { doc, awareness };
+    this.saved = savedMessage(doc);
+  }
+
+  /**
+   * One section per agenda item that has none yet. The change is stored like anyone's edit,
+   * before the document shows it; a lost race with another instance is retried from its state.
+   */
+  private async seed(doc: Y.Doc, meeting: MeetingDoc): Promise<void> {
+    const agenda = meeting.agenda.map((item) => ({
+      agendaItemId: item.id,
+      title: item.title,
+      confidentiality: item.confidentiality,
+    }));
+    for (let attempt = 0; attempt < MAX_SEED_ATTEMPTS; attempt++) {
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+      const before = Y.encodeStateVector(scratch);
+      const added = appendAgendaSections(scratch, agenda);
+      const update = Y.encodeStateAsUpdate(scratch, before);
+      scratch.destroy();
+      if (added === 0) return;
+      if (await this.log.appendIfNext(update)) {
+        Y.applyUpdate(doc, update, SERVER_ORIGIN);
+        return;
+      }
+      await this.log.catchUp((foreign) => Y.applyUpdate(doc, foreign, LOG_ORIGIN));
+    }
+    throw new Error(`could not seed the agenda of ${this.name}`);
+  }
+
+  /** Add a connection; once the room is loaded it gets the room's state and its access. */
+  join(connection: Connection): void {
+    if (this.gone) {
+      // Dropped between lookup and join: the client reconnects into a fresh room.
+      connection.close(CLOSE_INTERNAL_ERROR, 'room reset');
+      return;
+    }
+    this.connections.add(connection);
+    this.lastActive = Date.now();
+    // A failed load closes the connection through drop() (see the constructor).
+    this.ready.then(
+      () => {
+        try {
+          this.welcome(connection);
+        } catch (error) {
+          this.deps.logger.error({ err: error, room: this.name }, 'collab welcome failed');
+          connection.close(CLOSE_INTERNAL_ERROR, 'room unavailable');
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  /**
+   * What a connection hears first, in this order: sync step 1 (the server's state vector),
+   * MESSAGE_ACCESS, MESSAGE_SAVED (everything in the room is stored), then the awareness states.
+   */
+  private welcome(connection: Connection): void {
+    if (this.gone || connection.closed) {
+      this.onClose(connection);
+      connection.close(CLOSE_INTERNAL_ERROR, 'room reset');
+      return;
+    }
+    const { doc, awareness } = this.loaded!;
+    // The connection's access was decided from a fresher read of the meeting than the room's.
+    if (connection.access.reason === 'locked') this.setStatus('approved');
+    connection.access = roomAccess(this.ref, connection.actor, this.status);
+    connection.send(syncStep1Message(doc));
+    connection.send(accessMessage(connection.access));
+    connection.send(this.saved!);
+    const states = awareness.encodeAll();
+    if (states) connection.send(awarenessMessage(states));
+    const sync: InitialSync = {
+      awaitingStep2: true,
+      parked: [],
+      parkedBytes: 0,
+      queuedUpTo: new Map(),
+      timer: null,
+    };
+    sync.timer = setTimeout(() => {
+      try {
+        this.endInitialSync(connection);
+      } catch (error) {
+        connection.failProtocol(error);
+      }
+    }, INITIAL_SYNC_GRACE_MS);
+    sync.timer.unref();
+    this.initialSync.set(connection, sync);
+    connection.start(this);
+  }
+
+  onClose(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    this.lastActive = Date.now();
+    const sync = this.initialSync.get(connection);
+    if (sync?.timer) clearTimeout(sync.timer);
+    this.initialSync.delete(connection);
+    this.loaded?.awareness.release(connection);
+  }
+
+  onMessage(connection: Connection, message: ClientMessage): void {
+    if (this.gone) return;
+    switch (message.type) {
+      case 'syncStep1':
+        this.enqueue({ kind: 'sync', connection, stateVector: message.stateVector });
+        return;
+      case 'update':
+        this.receiveUpdate(connection, message.update, message.step2);
+        return;
+      case 'awareness':
+        this.loaded!.awareness.apply(connection, connection.identity, message.update);
+        return;
+      case 'queryAwareness': {
+        const states = this.loaded!.awareness.encodeAll();
+        if (states) connection.send(awarenessMessage(states));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Read-only connections are refused at once (unless the update brings nothing new, as a
+   * provider's first sync answer often does). Writers' updates go to the write pipeline.
+   *
+   * A provider answers the server's sync step 1 with everything it has that the server lacks,
+   * but edits typed in the meantime may overtake that answer and arrive with a gap; those wait
+   * for the answer (briefly) instead of being refused as invalid.
+   */
+  private receiveUpdate(connection: Connection, update: Uint8Array, step2: boolean): void {
+    const doc = this.loaded!.doc;
+    if (connection.access.mode !== 'write') {
+      let nothingNew: boolean;
+      try {
+        nothingNew = addsNothing(doc, update);
+      } catch {
+        this.rejectInvalid(connection, 'undecodable');
+        return;
+      }
+      if (!nothingNew) this.refuse(connection, rejectReasonFor(connection.access));
+      return;
+    }
+    const sync = this.initialSync.get(connection);
+    if (sync?.awaitingStep2) {
+      if (step2) {
+        this.queueUpdate(connection, update, sync);
+        this.endInitialSync(connection);
+        return;
+      }
+      if (this.leavesGap(update, sync)) {
+        sync.parkedBytes += update.length;
+        if (sync.parked.push(update) > MAX_PARKED_UPDATES || sync.parkedBytes > MAX_PARKED_BYTES)
+          throw new ProtocolError('too many updates before the first sync answer');
+        return;
+      }
+    }
+    this.queueUpdate(connection, update, sync);
+  }
+
+  private leavesGap(update: Uint8Array, sync: InitialSync): boolean {
+    try {
+      const { from } = Y.parseUpdateMeta(update);
+      for (const [client, clock] of from) {
+        const known = Math.max(
+          Y.getState(this.doc.store, client),
+          sync.queuedUpTo.get(client) ?? 0,
+        );
+        if (clock > known) return true;
+      }
+      return false;
+    } catch {
+      return false; // the validator will say what is wrong with it
+    }
+  }
+
+  private queueUpdate(connection: Connection, update: Uint8Array, sync: InitialSync | undefined) {
+    if (sync?.awaitingStep2) {
+      try {
+        for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+          sync.queuedUpTo.set(client, Math.max(clock, sync.queuedUpTo.get(client) ?? 0));
+        }
+      } catch {
+        // Undecodable: the validator rejects it in the pipeline.
+      }
+    }
+    this.enqueue({ kind: 'update', connection, update });
+  }
+
+  private endInitialSync(connection: Connection): void {
+    const sync = this.initialSync.get(connection);
+    if (!sync?.awaitingStep2) return;
+    sync.awaitingStep2 = false;
+    if (sync.timer) clearTimeout(sync.timer);
+    sync.timer = null;
+    const parked = sync.parked;
+    sync.parked = [];
+    sync.parkedBytes = 0;
+    sync.queuedUpTo.clear();
+    if (connection.closed || this.gone) return;
+    for (const update of parked) this.enqueue({ kind: 'update', connection, update });
+  }
+
+  private enqueue(work: Work): void {
+    this.queue.push(work);
+    this.lastActive = Date.now();
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.running || this.gone) return;
+    this.running = this.drainQueue()
+      .catch((error: unknown) => {
+        this.deps.logger.error({ err: error, room: this.name }, 'collab write pipeline failed');
+        this.drop(CLOSE_INTERNAL_ERROR);
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.queue.length > 0) this.kick();
+      });
+  }
+
+  private async drainQueue(): Promise<void> {
+    while (this.queue.length > 0 && !this.gone) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        await this.runBatch(batch);
+      } catch (error) {
+        this.failBatch(error, batch);
+      }
+      this.lastActive = Date.now();
+    }
+  }
+
+  /**
+   * The write pipeline, one batch at a time: check the meeting is still open, validate and
+   * apply each update, store them as one log entry, and only then relay them, acknowledge with
+   * MESSAGE_SAVED, and answer the sync requests that queued up meanwhile.
+   */
+  private async runBatch(batch: Work[]): Promise<void> {
+    const updates = batch.filter((work) => work.kind === 'update');
+    if (updates.length > 0) await this.writeUpdates(updates);
+    if (this.gone) return;
+    for (const work of batch) {
+      if (work.kind !== 'sync') continue;
+      let answer: Uint8Array;
+      try {
+        answer = syncStep2Message(this.doc, work.stateVector);
+      } catch (error) {
+        // A state vector Yjs cannot answer is that client's problem, not the room's.
+        work.connection.failProtocol(error);
+        continue;
+      }
+      work.connection.send(answer);
+    }
+    if (this.log.entriesSinceSnapshot >= this.deps.compactEvery) await this.compact();
+  }
+
+  private async writeUpdates(updates: { connection: Connection; update: Uint8Array }[]) {
+    const { logger, repos, events } = this.deps;
+    // Read once per batch: a meeting approved behind our back (even directly in the database)
+    // locks the room on the next write.
+    let meeting: MeetingDoc | null;
+    try {
+      meeting = await withRetry(
+        () => repos.meetings.findById(this.meetingId),
+        logger,
+        'meeting read',
+      );
+    } catch (error) {
+      throw new BatchFailure(error);
+    }
+    if (!meeting) {
+      logger.warn({ room: this.name }, 'meeting of a live room vanished; closing the room');
+      this.drop(COLLAB_CLOSE.unauthorized);
+      return;
+    }
+    this.setStatus(meeting.status);
+
+    const doc = this.doc;
+    this.pendingChanges = [];
+    const accepted: { connection: Connection; update: Uint8Array }[] = [];
+    const senders = new Set<Connection>();
+    for (const { connection, update } of updates) {
+      if (connection.access.mode !== 'write') {
+        if (!safeAddsNothing(doc, update))
+          this.refuse(connection, rejectReasonFor(connection.access));
+        continue;
+      }
+      const verdict = validateUpdate(doc, update, this.schema);
+      if (!verdict.ok) {
+        this.rejectInvalid(connection, verdict.problem);
+        continue;
+      }
+      senders.add(connection);
+      const effective = this.applyFrom(connection, update);
+      if (effective) accepted.push({ connection, update: effective });
+    }
+    if (accepted.length === 0) {
+      // Nothing new: the senders' state is already covered by what is stored.
+      for (const connection of senders) connection.send(this.saved!);
+      return;
+    }
+
+    const entry =
+      accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((a) => a.update));
+    try {
+      await this.log.append(entry, (foreign) => this.applyForeign(foreign));
+    } catch (error) {
+      throw new BatchFailure(error);
+    }
+    if (this.gone) return;
+
+    // Stored: now, and only now, the others may see it.
+    // MULTI-INSTANCE SEAM: with several server instances this is where the stored sequence
+    // number goes onto the bus (ctx.events); an instance holding the same room then reads
+    // collabLog.updatesAfter(its lastSeq) and relays those entries like applyForeign does.
+    for (const { connection, update } of accepted) {
+      const frame = updateMessage(update);
+      for (const other of this.connections)
+        if (other !== connection && other.started) other.send(frame);
+    }
+    this.saved = savedMessage(doc);
+    this.broadcast(this.saved);
+    events.publish({ type: 'memoChanged', meetingId: this.meetingId, room: this.name });
+    await this.recordConfidentialityChanges();
+  }
+
+  /** Apply an update in a transaction whose origin is the sender; returns what was new, if any. */
+  private applyFrom(connection: Connection, update: Uint8Array): Uint8Array | null {
+    const doc = this.doc;
+    let effective: Uint8Array | null = null;
+    const capture = (change: Uint8Array, origin: unknown) => {
+      if (origin === connection) effective = change;
+    };
+    doc.on('update', capture);
+    // Only pending structs this update leaves behind are its fault (see RoomLog.load).
+    const pendingBefore = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+    try {
+      Y.applyUpdate(doc, update, connection);
+    } catch (error) {
+      throw new BatchFailure(error, connection);
+    } finally {
+      doc.off('update', capture);
+    }
+    if (!pendingBefore && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null))
+      throw new BatchFailure(new Error('a validated update left pending structs'), connection);
+    return effective;
+  }
+
+  /** Another instance's stored entry: apply it and pass it on to this instance's clients. */
+  private applyForeign(update: Uint8Array): void {
+    const doc = this.doc;
+    let effective: Uint8Array | null = null;
+    const capture = (change: Uint8Array, origin: unknown) => {
+      if (origin === LOG_ORIGIN) effective = change;
+    };
+    doc.on('update', capture);
+    try {
+      Y.applyUpdate(doc, update, LOG_ORIGIN);
+    } finally {
+      doc.off('update', capture);
+    }
+    if (effective) this.broadcast(updateMessage(effective));
+  }
+
+  private async recordConfidentialityChanges(): Promise<void> {
+    const changes = this.pendingChanges;
+    this.pendingChanges = [];
+    const { repos, events, logger } = this.deps;
+    for (const { connection, change } of changes) {
+      try {
+        const recorded = await withRetry(
+          () =>
+            repos.confidentialityChanges.record({
+              meetingId: this.meetingId,
+              ...change,
+              userId: connection.identity.id,
+              userName: connection.identity.name,
+              partyId: connection.identity.partyId,
+              at: new Date(),
+            }),
+          logger,
+          'confidentiality change record',
+        );
+        events.publish({ type: 'confidentialityChanged', change: recorded });
+      } catch (error) {
+        // The edit itself is stored; only its history entry is missing, and that is loud.
+        logger.error(
+          { err: error, room: this.name, targetId: change.targetId },
+          'could not record a confidentiality change',
+        );
+      }
+    }
+  }
+
+  /** Tell the sender its update was dropped, here and (through the bus) in the meeting room. */
+  private refuse(connection: Connection, reason: RejectReason): void {
+    connection.send(permissionDeniedMessage(reason));
+    this.deps.events.publish({
+      type: 'editRejected',
+      userId: connection.userId,
+      notice: { meetingId: this.meetingId, room: this.name, reason },
+    });
+  }
+
+  private rejectInvalid(connection: Connection, problem: string): void {
+    // The problem only, never content: memo text can be confidential.
+    this.deps.logger.warn(
+      { room: this.name, userId: connection.userId, problem },
+      'invalid collab update refused',
+    );
+    this.refuse(connection, 'invalid_update');
+    connection.close(COLLAB_CLOSE.protocolError, 'invalid update');
+  }
+
+  private failBatch(error: unknown, batch: Work[]): void {
+    const failure = error instanceof BatchFailure ? error : new BatchFailure(error);
+    this.deps.logger.error(
+      { err: failure.cause, room: this.name },
+      'collab batch failed; dropping the room so that clients resync and resend',
+    );
+    const told = new Set<Connection>();
+    if (failure.culprit) {
+      this.rejectInvalid(failure.culprit, 'failed to apply');
+      told.add(failure.culprit);
+    }
+    for (const work of batch) {
+      if (work.kind !== 'update' || told.has(work.connection)) continue;
+      told.add(work.connection);
+      this.refuse(work.connection, 'store_failed');
+    }
+    this.drop(CLOSE_INTERNAL_ERROR);
+  }
+
+  /** The meeting's status changed: tell every connection whose access changed with it. */
+  setStatus(status: MeetingStatus): void {
+    this.status = status;
+    for (const connection of this.connections) {
+      // Not yet welcomed: welcome() sends the access it has then.
+      if (!connection.started) continue;
+      const access = roomAccess(this.ref, connection.actor, status);
+      if (sameAccess(access, connection.access)) continue;
+      connection.access = access;
+      connection.send(accessMessage(access));
+    }
+  }
+
+  private broadcast(frame: Uint8Array): void {
+    for (const connection of this.connections) if (connection.started) connection.send(frame);
+  }
+
+  /** Send something to connections that have heard nothing for a while (and ping them all). */
+  heartbeat(): void {
+    if (!this.loaded) return;
+    for (const connection of this.connections) {
+      if (connection.heartbeat() && this.saved) connection.send(this.saved);
+    }
+  }
+
+  private async compact(): Promise<void> {
+    if (!this.loaded) return;
+    try {
+      await withRetry(() => this.log.compact(this.doc), this.deps.logger, 'room compaction');
+    } catch (error) {
+      // Nothing is lost: the log still holds every entry. The next compaction tries again.
+      this.deps.logger.error({ err: error, room: this.name }, 'room compaction failed');
+    }
+  }
+
+  /** Forget the in-memory room after a failure: clients reconnect and load it from the log. */
+  private drop(closeCode: number): void {
+    if (this.gone) return;
+    this.gone = true;
+    this.queue = [];
+    this.onDropped(this);
+    for (const connection of [...this.connections])
+      connection.close(closeCode, closeCode === CLOSE_INTERNAL_ERROR ? 'room reset' : 'closed');
+    this.destroy();
+  }
+
+  /** Idle (or shutting down): finish the work in hand, compact, close everyone, free memory. */
+  async unload(closeCode: number): Promise<void> {
+    await this.ready.catch(() => undefined);
+    while (this.running) await this.running;
+    if (this.gone) return;
+    this.gone = true;
+    await this.compact();
+    for (const connection of [...this.connections]) connection.close(closeCode, 'server closing');
+    this.destroy();
+  }
+
+  /** Close the connections of one user's session(s). */
+  closeSessions(matches: (connection: Connection) => boolean, reason: string): void {
+    for (const connection of [...this.connections]) {
+      if (matches(connection)) connection.close(COLLAB_CLOSE.unauthorized, reason);
+    }
+  }
+
+  private destroy(): void {
+    for (const sync of this.initialSync.values()) if (sync.timer) clearTimeout(sync.timer);
+    this.initialSync.clear();
+    if (!this.loaded) return;
+    this.loaded.awareness.destroy();
+    this.loaded.doc.destroy();
+  }
+}
+
+function safeAddsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    return addsNothing(doc, update);
+  } catch {
+    return false;
+  }
+}

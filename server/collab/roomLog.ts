@@ -1,0 +1,120 @@
+// One room's side of the update log: load, append with the next sequence number, compact.
+// The log in the database is the source of truth; a room's Y.Doc is a cache of it.
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { CollabLogRepository } from '../repositories/collabLog';
+
+/** Tries per store operation before the room gives up and makes its clients resend. */
+export const STORE_ATTEMPTS = 3;
+const BACKOFF_MS = 100;
+/** Another instance appending to the same room faster than we can catch up is not plausible. */
+const MAX_SEQUENCE_RACES = 50;
+const MAX_LOAD_ATTEMPTS = 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Run `operation`, retrying with exponential backoff; the last error is thrown, not swallowed. */
+export async function withRetry<T>(
+  operation: () => Promise<T>,
+  logger: Logger,
+  what: string,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (attempt >= STORE_ATTEMPTS) throw error;
+      logger.warn({ err: error, attempt }, `${what} failed; retrying`);
+      await sleep(BACKOFF_MS * 4 ** (attempt - 1));
+    }
+  }
+}
+
+/** Marks transactions that replay the log, so observers can tell them from people's edits. */
+export const LOG_ORIGIN = Symbol('collab log');
+
+export class RoomLog {
+  /** The sequence number of the last entry applied to the room's document. */
+  private lastSeq = 0;
+  /** Entries stored since the newest snapshot. */
+  private sinceSnapshot = 0;
+
+  constructor(
+    private readonly repo: CollabLogRepository,
+    readonly room: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Everything stored, in a fresh document made by `createDoc`. */
+  async load(createDoc: () => Y.Doc): Promise<Y.Doc> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await withRetry(() => this.repo.load(this.room), this.logger, 'room load');
+      const doc = createDoc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOG_ORIGIN);
+      for (const update of stored.updates) Y.applyUpdate(doc, update, LOG_ORIGIN);
+      // Structs waiting for missing ones mean the read interleaved with another instance's
+      // compaction (snapshot read before it, updates after): read again.
+      const complete = doc.store.pendingStructs === null && doc.store.pendingDs === null;
+      if (complete || attempt >= MAX_LOAD_ATTEMPTS) {
+        if (!complete) this.logger.error({ room: this.room }, 'stored room has missing updates');
+        this.lastSeq = stored.lastSeq;
+        this.sinceSnapshot = stored.updates.length;
+        return doc;
+      }
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Store `update` as the next entry. When another instance took that number, its entries are
+   * handed to `applyForeign` (so this document catches up) and the next number is tried.
+   */
+  async append(update: Uint8Array, applyForeign: (update: Uint8Array) => void): Promise<void> {
+    for (let race = 0; race < MAX_SEQUENCE_RACES; race++) {
+      if (await this.appendIfNext(update)) return;
+      await this.catchUp(applyForeign);
+    }
+    throw new Error(`lost ${MAX_SEQUENCE_RACES} sequence races in a row`);
+  }
+
+  /** Store `update` under the next number; false when another instance took it first. */
+  async appendIfNext(update: Uint8Array): Promise<boolean> {
+    const seq = this.lastSeq + 1;
+    const stored = await withRetry(
+      () => this.repo.append(this.room, seq, update),
+      this.logger,
+      'update append',
+    );
+    if (stored) {
+      this.lastSeq = seq;
+      this.sinceSnapshot += 1;
+    }
+    return stored;
+  }
+
+  /** Apply what other instances stored after our last entry. */
+  async catchUp(applyForeign: (update: Uint8Array) => void): Promise<void> {
+    const entries = await withRetry(
+      () => this.repo.updatesAfter(this.room, this.lastSeq),
+      this.logger,
+      'update catch-up',
+    );
+    for (const entry of entries) {
+      applyForeign(entry.update);
+      this.lastSeq = entry.seq;
+      this.sinceSnapshot += 1;
+    }
+  }
+
+  get entriesSinceSnapshot(): number {
+    return this.sinceSnapshot;
+  }
+
+  /** Replace the log so far by a snapshot of `doc`, which must hold exactly what is stored. */
+  async compact(doc: Y.Doc): Promise<void> {
+    if (this.sinceSnapshot === 0) return;
+    const seq = this.lastSeq;
+    await this.repo.compact(this.room, seq, Y.encodeStateAsUpdate(doc));
+    if (this.lastSeq === seq) this.sinceSnapshot = 0;
+  }
+}

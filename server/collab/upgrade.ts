@@ -1,0 +1,85 @@
+// Who may open a collab socket, decided before the WebSocket handshake: nobody without a
+// session, nothing from foreign pages, nothing for readers. Refusals are plain HTTP answers.
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { MeetingDoc, MembershipDoc } from '../db/schema';
+import { isNegotiator } from '../../shared/roles';
+import { parseRoomName, type MemoRoom } from '../../shared/memo/format';
+import type { RoomAccess } from '../../shared/memo/protocol';
+import { COLLAB_PATH } from '../../shared/memo/protocol';
+import type { AppContext } from '../context';
+import { forbidden, notFound, unauthenticated, type AppError } from '../errors';
+import { isOwnOrigin } from '../http/origin';
+import { roomAccess } from './access';
+import { NEUTRAL_COLOUR } from './awareness';
+import type { ConnectionIdentity } from './connection';
+
+export interface AdmittedConnection {
+  room: MemoRoom;
+  meeting: MeetingDoc;
+  membership: MembershipDoc;
+  identity: ConnectionIdentity;
+  access: RoomAccess;
+}
+
+/** The room in the upgrade URL: the path after `/collab/`, query string ignored. */
+export function roomFromUrl(url: string | undefined): MemoRoom | null {
+  const path = (url ?? '').split('?')[0] ?? '';
+  const prefix = `${COLLAB_PATH}/`;
+  return path.startsWith(prefix) ? parseRoomName(path.slice(prefix.length)) : null;
+}
+
+/**
+ * Check one upgrade request. Throws an AppError for a refusal: 403 for a foreign Origin, 401
+ * without a valid session, 404 for a room that does not exist, 403 for non-members and for
+ * anyone who is not a negotiator.
+ */
+export async function admit(ctx: AppContext, req: IncomingMessage): Promise<AdmittedConnection> {
+  if (!isOwnOrigin(req, [ctx.publicUrl()])) throw forbidden('Cross-site WebSocket refused.');
+  const auth = await ctx.sessions.authenticate(req.headers.cookie);
+  if (!auth) throw unauthenticated();
+  const room = roomFromUrl(req.url);
+  if (!room) throw notFound('Room');
+  const meeting = await ctx.repos.meetings.findById(room.meetingId);
+  if (!meeting) throw notFound('Meeting');
+  const groupId = meeting.groupId;
+  const [roomParty, membership] = await Promise.all([
+    room.kind === 'party' ? ctx.repos.groups.findParty(groupId, room.partyId) : null,
+    ctx.repos.memberships.find(groupId, auth.user._id),
+  ]);
+  if (room.kind === 'party' && !roomParty) throw notFound('Party');
+  if (!membership) throw forbidden('Not a member of this group.');
+  // Readers never receive the live document; they read the approved memo later.
+  if (!isNegotiator(membership.role)) throw forbidden('Only negotiators edit the live memo.');
+  const ownParty = membership.partyId
+    ? await ctx.repos.groups.findParty(groupId, membership.partyId)
+    : null;
+  return {
+    room,
+    meeting,
+    membership,
+    identity: {
+      id: auth.user._id,
+      name: auth.user.name,
+      partyId: membership.partyId,
+      role: membership.role,
+      colour: ownParty?.colour ?? NEUTRAL_COLOUR,
+      sessionHash: auth.sessionHash,
+    },
+    access: roomAccess(room, membership, meeting.status),
+  };
+}
+
+/** Answer a refused upgrade with a status line, `Connection: close` and the API's error body. */
+export function refuseUpgrade(socket: Duplex, error: AppError): void {
+  const body = JSON.stringify(error.toBody());
+  const status = error.status;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      '\r\n' +
+      body,
+  );
+}

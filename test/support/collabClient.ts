@@ -1,0 +1,89 @@
+// A real y-websocket editor in Node: the browser's WebsocketProvider, speaking to the server over
+// `ws` with the session cookie and our Origin, plus the two extra messages our server sends.
+// For raw, byte-exact y-protocols see rawCollab.ts.
+import * as decoding from 'lib0/decoding';
+import * as authProtocol from 'y-protocols/auth';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import {
+  COLLAB_PATH,
+  MESSAGE_ACCESS,
+  MESSAGE_AUTH,
+  MESSAGE_SAVED,
+  type RoomAccess,
+} from '../../shared/memo/protocol';
+import { covers, waitUntil } from './rawCollab';
+
+/** A `WebSocket` class for y-websocket that sends what a browser would: cookie and Origin. */
+export function browserLikeWebSocket(cookie: string, origin: string) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { Cookie: cookie, Origin: origin } });
+    }
+  };
+}
+
+export interface CollabEditor {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The newest MESSAGE_SAVED vector: everything at or below it is stored. */
+  saved: Map<number, number> | null;
+  access: RoomAccess | null;
+  /** Permission-denied reasons the server sent. */
+  rejections: string[];
+  /** Whether every change of this editor's document is covered by `saved`. */
+  allSaved(): boolean;
+  /** Until synced, told its access, and all of its changes are saved. */
+  settled(timeoutMs?: number): Promise<void>;
+  destroy(): void;
+}
+
+/** Open `room` as a logged-in editor (the cookie of an ApiClient) with y-websocket. */
+export function connectEditor(
+  baseUrl: string,
+  room: string,
+  cookie: string,
+  options: { doc?: Y.Doc } = {},
+): CollabEditor {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`,
+    room,
+    doc,
+    {
+      disableBc: true,
+      WebSocketPolyfill: browserLikeWebSocket(cookie, baseUrl) as never,
+      maxBackoffTime: 500,
+    },
+  );
+  const editor: CollabEditor = {
+    doc,
+    provider,
+    saved: null,
+    access: null,
+    rejections: [],
+    allSaved: () => covers(editor.saved, doc),
+    async settled(timeoutMs = 10_000) {
+      await waitUntil(
+        () => provider.synced && editor.access !== null && editor.allSaved(),
+        timeoutMs,
+        `editor of ${room} to settle`,
+      );
+    },
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    editor.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+  };
+  provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
+    editor.access = JSON.parse(decoding.readVarString(decoder)) as RoomAccess;
+  };
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => editor.rejections.push(reason));
+  };
+  return editor;
+}

@@ -1,0 +1,525 @@
+import * as encoding from 'lib0/encoding';
+import * as prng from 'lib0/prng';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addsNothing, validateUpdate } from '../../../server/collab/validateUpdate';
+import { MEMO_NODES, newBlockId } from '../../../shared/memo/format';
+import { appendAgendaSections, memoFragment } from '../../../shared/memo/memoDoc';
+import { writeDissent, writeStance } from '../../../shared/memo/partyDoc';
+
+// The validator is the server's only defence against a writer's bytes: each category of bad
+// update the server must refuse, and the shapes honest editors produce that it must accept.
+
+const AGENDA = [
+  { agendaItemId: 'agenda-item-1', title: 'Talousarvio 2027', confidentiality: 'groups' as const },
+  { agendaItemId: 'agenda-item-2', title: 'Kouluverkko', confidentiality: 'public' as const },
+];
+
+/** A server-side memo room with the agenda seeded. */
+function memoServer(): Y.Doc {
+  const doc = new Y.Doc();
+  memoFragment(doc);
+  appendAgendaSections(doc, AGENDA);
+  return doc;
+}
+
+function partyServer(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getMap('stances');
+  doc.getMap('dissents');
+  return doc;
+}
+
+/** A client that has synced with `server`. */
+function clientOf(server: Y.Doc): Y.Doc {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  return client;
+}
+
+/** The update `change` makes on `client`. */
+function edit(client: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const before = Y.encodeStateVector(client);
+  change(client);
+  return Y.encodeStateAsUpdate(client, before);
+}
+
+function section(doc: Y.Doc, index = 0): Y.XmlElement {
+  return memoFragment(doc).get(index) as Y.XmlElement;
+}
+
+/** The seeded notes paragraph's text, created on first use like y-prosemirror does. */
+function notesText(doc: Y.Doc): Y.XmlText {
+  const paragraph = section(doc).get(1) as Y.XmlElement;
+  const existing = paragraph.get(0);
+  if (existing instanceof Y.XmlText) return existing;
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  return text;
+}
+
+function expectAccepted(doc: Y.Doc, update: Uint8Array, schema: 'memo' | 'party' = 'memo') {
+  expect(validateUpdate(doc, update, schema)).toEqual({ ok: true });
+  Y.applyUpdate(doc, update);
+  expect(doc.store.pendingStructs).toBeNull();
+  expect(doc.store.pendingDs).toBeNull();
+}
+
+function expectRejected(doc: Y.Doc, update: Uint8Array, schema: 'memo' | 'party' = 'memo') {
+  const before = Y.encodeStateAsUpdate(doc);
+  const verdict = validateUpdate(doc, update, schema);
+  expect(verdict.ok).toBe(false);
+  expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  return verdict.ok ? '' : verdict.problem;
+}
+
+interface CraftedItem {
+  origin?: Y.ID | null;
+  rightOrigin?: Y.ID | null;
+  parent?: string | Y.ID | null;
+  parentSub?: string | null;
+  content: Y.ContentString | Y.ContentType | Y.ContentDeleted | Y.ContentJSON | Y.ContentBinary;
+}
+
+/** Hand-write an update: one client's items from `clock`, plus an optional delete set. */
+function craft(
+  client: number,
+  clock: number,
+  items: CraftedItem[],
+  deletes: { client: number; clock: number; len: number }[] = [],
+): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, items.length > 0 ? 1 : 0);
+  if (items.length > 0) {
+    encoding.writeVarUint(encoder.restEncoder, items.length);
+    encoder.writeClient(client);
+    encoding.writeVarUint(encoder.restEncoder, clock);
+    let at = clock;
+    for (const spec of items) {
+      const item = new Y.Item(
+        Y.createID(client, at),
+        null,
+        spec.origin ?? null,
+        null,
+        spec.rightOrigin ?? null,
+        (spec.parent ?? null) as any,
+        spec.parentSub ?? null,
+        spec.content,
+      );
+      item.write(encoder, 0);
+      at += item.length;
+    }
+  }
+  encoding.writeVarUint(encoder.restEncoder, deletes.length);
+  for (const range of deletes) {
+    encoding.writeVarUint(encoder.restEncoder, range.client);
+    encoding.writeVarUint(encoder.restEncoder, 1);
+    encoding.writeVarUint(encoder.restEncoder, range.clock);
+    encoding.writeVarUint(encoder.restEncoder, range.len);
+  }
+  return encoder.toUint8Array();
+}
+
+/** The id of the seeded notes paragraph's XmlElement and of its first text character. */
+function ids(server: Y.Doc) {
+  const paragraph = section(server).get(1) as Y.XmlElement;
+  return { paragraph: paragraph._item!.id };
+}
+
+describe('validateUpdate: what honest editors send', () => {
+  it('accepts typing, marks, deleting and retyping in a seeded section', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).insert(0, 'Sovittiin, että ')),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).format(0, 9, { bold: {}, italic: {} })),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).format(0, 9, { bold: null })),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).delete(2, 5)),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).insert(2, 'xyz')),
+    );
+    expect(notesText(server).toString()).toBe(notesText(client).toString());
+  });
+
+  it('accepts y-prosemirror-like blocks with their attributes, and level changes', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    expectAccepted(
+      server,
+      edit(client, (doc) => {
+        const point = new Y.XmlElement(MEMO_NODES.agreedPoint);
+        point.setAttribute('id', newBlockId('ap'));
+        point.setAttribute('confidentiality', 'confidential');
+        const paragraph = new Y.XmlElement(MEMO_NODES.paragraph);
+        paragraph.insert(0, [new Y.XmlText('Selvitetään koulujen korjausvelka.')]);
+        point.insert(0, [paragraph]);
+        const followUp = new Y.XmlElement(MEMO_NODES.followUp);
+        followUp.setAttribute('id', newBlockId('fu'));
+        followUp.setAttribute('owner', 'SDP');
+        followUp.setAttribute('due', '2027-01-15');
+        const followUpText = new Y.XmlElement(MEMO_NODES.paragraph);
+        followUpText.insert(0, [new Y.XmlText('Kustannusarvio')]);
+        followUp.insert(0, [followUpText]);
+        const list = new Y.XmlElement(MEMO_NODES.bulletList);
+        const item = new Y.XmlElement(MEMO_NODES.listItem);
+        const itemText = new Y.XmlElement(MEMO_NODES.paragraph);
+        itemText.insert(0, [new Y.XmlText('Kohta'), new Y.XmlElement(MEMO_NODES.hardBreak)]);
+        item.insert(0, [itemText]);
+        list.insert(0, [item]);
+        section(doc).insert(2, [point, followUp, list]);
+      }),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => section(doc).setAttribute('confidentiality', 'public')),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => section(doc, 1).removeAttribute('confidentiality')),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => section(doc).delete(2, 1)),
+    );
+    expect(Y.encodeStateVector(server)).toEqual(Y.encodeStateVector(client));
+  });
+
+  it('accepts a new section at the root and an update that carries two clients at once', () => {
+    const server = memoServer();
+    const alice = clientOf(server);
+    const bob = clientOf(server);
+    const fromAlice = edit(alice, (doc) => notesText(doc).insert(0, 'Alice '));
+    Y.applyUpdate(bob, fromAlice);
+    const fromBob = edit(bob, (doc) => {
+      notesText(doc).insert(6, 'ja Bob ');
+      const extra = new Y.XmlElement(MEMO_NODES.section);
+      extra.setAttribute('id', newBlockId('sec'));
+      memoFragment(doc).insert(2, [extra]);
+    });
+    // Bob's typing refers to Alice's: only valid together, in any order inside one update.
+    expectAccepted(server, Y.mergeUpdates([fromBob, fromAlice]));
+    expect(notesText(server).toString()).toBe('Alice ja Bob ');
+  });
+
+  it('accepts an offline insert into a paragraph someone else deleted meanwhile', () => {
+    const server = memoServer();
+    const online = clientOf(server);
+    const offline = clientOf(server);
+    expectAccepted(
+      server,
+      edit(online, (doc) => section(doc).delete(1, 1)),
+    );
+    const late = edit(offline, (doc) => notesText(doc).insert(0, 'kirjoitettu offline'));
+    expectAccepted(server, late);
+  });
+
+  it('accepts stances and dissents written with the shared helpers, overwritten and removed', () => {
+    const server = partyServer();
+    const client = clientOf(server);
+    const ap = newBlockId('ap');
+    const ds = newBlockId('ds');
+    expectAccepted(
+      server,
+      edit(client, (doc) => writeStance(doc, ap, { stance: 'agree', reason: '' })),
+      'party',
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => writeStance(doc, ap, { stance: 'dissent', reason: 'Liian kallis' })),
+      'party',
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) =>
+        writeDissent(doc, ds, { sectionId: 'sec_abcdef', reason: 'Ei', confidentiality: 'groups' }),
+      ),
+      'party',
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => writeDissent(doc, ds, null)),
+      'party',
+    );
+    expect(server.getMap('stances').toJSON()).toEqual({
+      [ap]: { stance: 'dissent', reason: 'Liian kallis' },
+    });
+  });
+
+  it('accepts a full state the server already has, and says it adds nothing', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).insert(0, 'abc')),
+    );
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).delete(0, 1)),
+    );
+    const everything = Y.encodeStateAsUpdate(client);
+    expect(validateUpdate(server, everything, 'memo')).toEqual({ ok: true });
+    expect(addsNothing(server, everything)).toBe(true);
+    expect(addsNothing(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))).toBe(
+      true,
+    );
+    expect(
+      addsNothing(
+        server,
+        edit(client, (doc) => notesText(doc).insert(0, 'x')),
+      ),
+    ).toBe(false);
+    expect(
+      addsNothing(
+        server,
+        edit(client, (doc) => notesText(doc).delete(0, 1)),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('validateUpdate: what the server refuses', () => {
+  it('refuses random bytes and truncated updates without throwing', () => {
+    const server = memoServer();
+    const gen = prng.create(20_260_001);
+    for (let i = 0; i < 2_000; i++) {
+      const bytes = prng.uint8Array(gen, prng.uint32(gen, 1, 64));
+      const verdict = validateUpdate(server, bytes, i % 2 ? 'memo' : 'party');
+      // Some byte strings happen to be empty updates; none may change anything or throw.
+      if (verdict.ok) expect(addsNothing(server, bytes)).toBe(true);
+    }
+    const good = edit(clientOf(server), (doc) => notesText(doc).insert(0, 'hello world'));
+    for (let cut = 1; cut < good.length; cut++) {
+      const verdict = validateUpdate(server, good.slice(0, cut), 'memo');
+      if (verdict.ok) expect(addsNothing(server, good.slice(0, cut))).toBe(true);
+    }
+  });
+
+  it('passes only mutated updates that Yjs then integrates completely', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    const applied = edit(client, (doc) =>
+      notesText(doc).insert(0, 'Keskusteltiin talousarviosta.'),
+    );
+    expectAccepted(server, applied);
+    const fresh = edit(client, (doc) => {
+      notesText(doc).format(0, 5, { bold: {} });
+      section(doc).setAttribute('confidentiality', 'confidential');
+      const point = new Y.XmlElement(MEMO_NODES.agreedPoint);
+      point.setAttribute('id', newBlockId('ap'));
+      section(doc).insert(2, [point]);
+      notesText(doc).delete(0, 3);
+    });
+    // Replays of what the server has are as good raw material as new edits.
+    const seeds = [applied, fresh, Y.encodeStateAsUpdate(client), Y.encodeStateAsUpdate(server)];
+    const gen = prng.create(20_260_002);
+    const state = Y.encodeStateAsUpdate(server);
+    let passed = 0;
+    for (let i = 0; i < 4_000; i++) {
+      const bytes = Array.from(seeds[i % seeds.length]!);
+      const at = () => prng.uint32(gen, 0, Math.max(bytes.length - 1, 0));
+      switch (prng.uint32(gen, 0, 3)) {
+        case 0:
+          bytes[at()] = prng.uint32(gen, 0, 255);
+          break;
+        case 1:
+          bytes.splice(at(), 1);
+          break;
+        case 2:
+          bytes.splice(at(), 0, prng.uint32(gen, 0, 255));
+          break;
+        default:
+          bytes.splice(at(), 1, 0xff, 0xff, 0xff, 0x0f);
+      }
+      const mutated = new Uint8Array(bytes);
+      if (!validateUpdate(server, mutated, 'memo').ok) continue;
+      passed += 1;
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, state);
+      Y.applyUpdate(copy, mutated);
+      expect(copy.store.pendingStructs).toBeNull();
+      expect(copy.store.pendingDs).toBeNull();
+    }
+    // Some mutations only change text or ids; the point is that none slips through broken.
+    expect(passed).toBeGreaterThan(0);
+  });
+
+  it('refuses skip structs and gaps beyond the state vector', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    const first = edit(client, (doc) => notesText(doc).insert(0, 'a'));
+    const second = edit(client, (doc) => notesText(doc).insert(1, 'b'));
+    const third = edit(client, (doc) => notesText(doc).insert(2, 'c'));
+    expect(expectRejected(server, Y.mergeUpdates([first, third]))).toBe('skip struct');
+    expect(expectRejected(server, third)).toBe('gap before struct');
+    expectAccepted(server, first);
+    expectAccepted(server, second);
+    expectAccepted(server, third);
+  });
+
+  it('refuses references to content neither the document nor the update holds', () => {
+    const server = memoServer();
+    const alice = clientOf(server);
+    const bob = clientOf(server);
+    const fromAlice = edit(alice, (doc) => notesText(doc).insert(0, 'Alice '));
+    Y.applyUpdate(bob, fromAlice);
+    const fromBob = edit(bob, (doc) => notesText(doc).insert(6, 'Bob'));
+    expect(expectRejected(server, fromBob)).toBe('reference to unknown content');
+
+    const { paragraph } = ids(server);
+    const unknown = Y.createID(4242, 7);
+    expectRejected(server, craft(99, 0, [{ parent: unknown, content: new Y.ContentString('x') }]));
+    expectRejected(
+      server,
+      craft(99, 0, [
+        { origin: Y.createID(paragraph.client, 1e6), content: new Y.ContentString('x') },
+      ]),
+    );
+    expectRejected(
+      server,
+      craft(99, 0, [{ rightOrigin: Y.createID(77, 0), content: new Y.ContentString('x') }]),
+    );
+  });
+
+  it('refuses a struct the document already has when it points at unknown content', () => {
+    // Yjs looks up the references of known structs too; a dangling one leaves it pending.
+    const server = memoServer();
+    const client = clientOf(server);
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).insert(0, 'tunnettu')),
+    );
+    const known = notesText(server)._start!.id;
+    const replay = craft(known.client, known.clock, [
+      { parent: Y.createID(3_859_177_857, 0), content: new Y.ContentString('tunnettu') },
+    ]);
+    expect(expectRejected(server, replay)).toBe('reference to unknown content');
+  });
+
+  it('refuses circular and forward references', () => {
+    const server = memoServer();
+    const { paragraph } = ids(server);
+    const a = craft(11, 0, [{ origin: Y.createID(12, 0), content: new Y.ContentString('a') }]);
+    const b = craft(12, 0, [{ origin: Y.createID(11, 0), content: new Y.ContentString('b') }]);
+    expect(expectRejected(server, Y.mergeUpdates([a, b]))).toBe('circular references');
+    expect(
+      expectRejected(
+        server,
+        craft(13, 0, [
+          { parent: paragraph, content: new Y.ContentType(new Y.XmlText()) },
+          { origin: Y.createID(13, 5), content: new Y.ContentType(new Y.XmlText()) },
+        ]),
+      ),
+    ).toBe('reference to a later clock of the same client');
+  });
+
+  it('refuses a parent that is not a type', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).insert(0, 'teksti')),
+    );
+    const text = notesText(server);
+    const charId = text._start!.id;
+    expect(
+      expectRejected(server, craft(99, 0, [{ parent: charId, content: new Y.ContentString('x') }])),
+    ).toBe('parent is not a type');
+  });
+
+  it('refuses deleting unknown clocks and absurd clock jumps', () => {
+    const server = memoServer();
+    const { paragraph } = ids(server);
+    expect(
+      expectRejected(server, craft(1, 0, [], [{ client: paragraph.client, clock: 0, len: 1e6 }])),
+    ).toBe('deletes unknown content');
+    expect(expectRejected(server, craft(1, 0, [], [{ client: 5555, clock: 0, len: 1 }]))).toBe(
+      'deletes unknown content',
+    );
+    expect(
+      expectRejected(
+        server,
+        craft(98, 0, [{ parent: paragraph, content: new Y.ContentDeleted(20_000_000) }]),
+      ),
+    ).toBe('clock advances too far');
+  });
+
+  it('refuses what breaks the memo schema', () => {
+    const server = memoServer();
+    const edits: [string, (doc: Y.Doc) => void][] = [
+      ['another root', (doc) => doc.getMap('evil').set('x', 1)],
+      ['another root text', (doc) => doc.getText('memo2').insert(0, 'x')],
+      ['unknown node', (doc) => section(doc).insert(0, [new Y.XmlElement('script')])],
+      ['unknown attribute', (doc) => section(doc).setAttribute('onclick', 'alert(1)')],
+      ['bad level', (doc) => section(doc).setAttribute('confidentiality', 'secret')],
+      ['bad id', (doc) => section(doc).setAttribute('id', '<img>')],
+      ['object attribute', (doc) => section(doc).setAttribute('owner', { x: 1 } as any)],
+      ['unknown mark', (doc) => notesText(doc).insert(0, 'x', { link: { href: 'https://evil' } })],
+      ['embed', (doc) => notesText(doc).insertEmbed(0, { image: 'x' })],
+      ['text attribute', (doc) => notesText(doc).setAttribute('style', 'x')],
+      ['text in a node', (doc) => (section(doc) as any).insert(0, ['plain string'])],
+      ['hook', (doc) => section(doc).insert(0, [new Y.XmlHook('hook') as any])],
+      ['map in a node', (doc) => section(doc).insert(0, [new Y.Map() as any])],
+      ['subdocument', (doc) => section(doc).setAttribute('id', new Y.Doc() as any)],
+      ['binary', (doc) => section(doc).setAttribute('due', new Uint8Array([1]) as any)],
+      ['text at the root', (doc) => memoFragment(doc).insert(0, [new Y.XmlText('x')])],
+      [
+        'paragraph at the root',
+        (doc) => memoFragment(doc).insert(0, [new Y.XmlElement(MEMO_NODES.paragraph)]),
+      ],
+    ];
+    for (const [what, change] of edits) {
+      const update = edit(clientOf(server), change);
+      const verdict = validateUpdate(server, update, 'memo');
+      expect({ what, ok: verdict.ok }).toEqual({ what, ok: false });
+    }
+    expectRejected(server, craft(90, 0, [{ parent: 'memo', content: new Y.ContentJSON(['x']) }]));
+    expectRejected(
+      server,
+      craft(90, 0, [{ parent: 'memo', content: new Y.ContentBinary(new Uint8Array(2)) }]),
+    );
+  });
+
+  it('refuses what breaks a party room', () => {
+    const server = partyServer();
+    const ap = newBlockId('ap');
+    const edits: ((doc: Y.Doc) => void)[] = [
+      (doc) => doc.getMap('stances').set(ap, { stance: 'dissent', reason: '' }),
+      (doc) => doc.getMap('stances').set(ap, { stance: 'maybe', reason: '' }),
+      (doc) => doc.getMap('stances').set(ap, { stance: 'agree', reason: '', extra: 1 }),
+      (doc) => doc.getMap('stances').set('x', { stance: 'agree', reason: '' }),
+      (doc) =>
+        doc
+          .getMap('dissents')
+          .set(newBlockId('ds'), { sectionId: 'x', reason: 'r', confidentiality: 'groups' }),
+      (doc) => doc.getMap('dissents').set(newBlockId('ds'), new Y.Map()),
+      (doc) => doc.getMap('other').set(ap, { stance: 'agree', reason: '' }),
+      (doc) => doc.getArray('stances2').insert(0, [1]),
+      (doc) => doc.getMap('stances').set(ap, 'agree'),
+    ];
+    for (const change of edits) expectRejected(server, edit(clientOf(server), change), 'party');
+    // Overwriting a valid stance with a bad one (the new item inherits its key from the old).
+    const client = clientOf(server);
+    expectAccepted(
+      server,
+      edit(client, (doc) => writeStance(doc, ap, { stance: 'agree', reason: '' })),
+      'party',
+    );
+    expectRejected(
+      server,
+      edit(client, (doc) => doc.getMap('stances').set(ap, { stance: 'nope' })),
+      'party',
+    );
+  });
+});
