@@ -1,16 +1,108 @@
-// PLACEHOLDER: replaced by the Socket.io implementation.
+// Socket.io for the meeting room: presence, status, the memo's running summary and notices.
+// The memo itself travels over y-websocket (server/collab); this side never carries memo edits.
 import type http from 'node:http';
+import { Server } from 'socket.io';
+import { meetingRoom, userRoom } from '../../shared/realtime/events';
 import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
+import { originGate, sessionGate } from './auth';
+import type { MeetingEvent } from './bus';
+import { registerMeetingHandlers } from './meetingHandlers';
+import { createSummaryBroadcaster } from './summaries';
+import type { RealtimeIo } from './types';
 
 export interface RealtimeServer {
   close(): Promise<void>;
 }
 
+export const SOCKET_IO_PATH = '/socket.io';
+/** Clients only send room joins; anything near this size is hostile. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+const SUMMARY_DELAY_MS = 300;
+
 export function attachRealtime(
-  _server: http.Server,
-  _ctx: AppContext,
-  _collab: Pick<CollabServer, 'summarize'>,
+  server: http.Server,
+  ctx: AppContext,
+  collab: Pick<CollabServer, 'summarize'>,
 ): RealtimeServer {
-  return { close: () => Promise.resolve() };
+  const io: RealtimeIo = new Server(server, {
+    path: SOCKET_IO_PATH,
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // server/server.ts routes the other upgrade paths (/collab, 404) itself.
+    destroyUpgrade: false,
+    allowRequest: originGate(ctx),
+  });
+  io.use(sessionGate(ctx));
+
+  io.on('connection', (socket) => {
+    ctx.logger.debug({ userId: socket.data.userId }, 'socket.io connected');
+    // Every connection of a user is reachable for notices and session ends, joined or not.
+    Promise.resolve(socket.join(userRoom(socket.data.userId))).catch((error: unknown) =>
+      ctx.logger.error({ err: error }, 'socket.io join failed'),
+    );
+    registerMeetingHandlers(io, socket, ctx, collab);
+  });
+
+  // Every instance hears every bus event and serves only its own sockets (io.local), so that
+  // with several instances each client still gets each event exactly once.
+  const summaries = createSummaryBroadcaster({
+    delayMs: SUMMARY_DELAY_MS,
+    hasListeners: (meetingId) =>
+      (io.sockets.adapter.rooms.get(meetingRoom(meetingId))?.size ?? 0) > 0,
+    summarize: (meetingId) => collab.summarize(meetingId),
+    send: (meetingId, summary) =>
+      io.local.to(meetingRoom(meetingId)).emit('memoSummary', meetingId, summary),
+    logger: ctx.logger,
+  });
+
+  function disconnectSessions(userId: string, matches: (sessionHash: string) => boolean) {
+    io.local
+      .in(userRoom(userId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const socket of sockets) if (matches(socket.data.sessionHash)) socket.disconnect(true);
+      })
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'socket.io disconnect failed'));
+  }
+
+  function onEvent(event: MeetingEvent) {
+    switch (event.type) {
+      case 'meetingStatus':
+        io.local
+          .to(meetingRoom(event.meetingId))
+          .emit('meetingStatus', event.meetingId, event.status);
+        return;
+      case 'memoChanged':
+        summaries.changed(event.meetingId);
+        return;
+      case 'confidentialityChanged':
+        io.local
+          .to(meetingRoom(event.change.meetingId))
+          .emit('confidentialityChanged', event.change);
+        return;
+      case 'editRejected':
+        io.local.to(userRoom(event.userId)).emit('editRejected', event.notice);
+        return;
+      case 'sessionEnded':
+        disconnectSessions(event.userId, (hash) => hash === event.sessionHash);
+        return;
+      case 'otherSessionsEnded':
+        disconnectSessions(event.userId, (hash) => hash !== event.keptSessionHash);
+        return;
+    }
+  }
+  const unsubscribe = ctx.events.subscribe(onEvent);
+
+  return {
+    async close() {
+      unsubscribe();
+      summaries.close();
+      // Not io.close(): it also closes the HTTP server, which server.ts closes itself once the
+      // collab server has stored what is pending. Closing the transports (rather than sending
+      // a disconnect) lets clients reconnect on their own when the server is back.
+      io.engine.close();
+      await io.of('/').adapter.close();
+    },
+  };
 }
