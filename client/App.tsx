@@ -1,6 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { AppShell, PublicShell } from './components/Layout';
+import { Loading } from './components/Loadable';
 import { Page } from './components/Page';
 import { RequireSession } from './components/RequireSession';
 import { GroupRoute } from './group';
@@ -14,6 +16,9 @@ import { MeetingScreen } from './screens/Meetings/MeetingScreen';
 import { NewMeeting } from './screens/Meetings/NewMeeting';
 import { ProfileScreen } from './screens/Profile/ProfileScreen';
 import { SessionProvider } from './session';
+
+// The meeting room brings the editor and Yjs: only those who open a memo download them.
+const MeetingRoomScreen = lazy(() => import('./screens/MeetingRoom/MeetingRoomScreen'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -49,6 +54,14 @@ export function App() {
               <Route path="meetings" element={<MeetingList />} />
               <Route path="meetings/new" element={<NewMeeting />} />
               <Route path="meetings/:meetingId" element={<MeetingScreen />} />
+              <Route
+                path="meetings/:meetingId/memo"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <MeetingRoomScreen />
+                  </Suspense>
+                }
+              />
               <Route path="admin" element={<AdminScreen />} />
             </Route>
             <Route path="*" element={<NotFound />} />

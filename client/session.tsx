@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Me } from '../shared/api/types';
 import { api, isApiError, onUnauthenticated } from './api';
 import { applyLocale } from './i18n';
+import { deleteOfflineStores } from './memo/offlineStore';
 
 type SessionState =
   { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; me: Me | null };
@@ -47,13 +48,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'ready', me });
   }, []);
   const update = useCallback((me: Me) => setState({ status: 'ready', me }), []);
+  const userId = state.status === 'ready' ? state.me?.id : undefined;
   const logout = useCallback(async () => {
     try {
       await api.logout();
     } finally {
       setState({ status: 'ready', me: null });
+      // Memo rooms kept for offline work hold confidential text: not for the next person here.
+      if (userId) await deleteOfflineStores(userId).catch(() => undefined);
     }
-  }, []);
+  }, [userId]);
 
   const session = useMemo(
     () => ({ state, signIn, update, logout }),

@@ -1,5 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import {
@@ -8,27 +6,7 @@ import {
   useDemoServerAndBrowser,
   logInFinnish,
 } from './support/browser';
-
-/** Axe's serious and critical findings on the page as it is now, printed when there are any. */
-async function seriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  if (serious.length > 0) {
-    const report = serious.map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({
-        target: node.target.join(' '),
-        summary: node.failureSummary,
-      })),
-    }));
-    console.error(`axe: ${screen}\n${JSON.stringify(report, null, 2)}`);
-  }
-  return serious.map((violation) => `${screen}: ${violation.id}`);
-}
+import { seriousAxeViolations as seriousViolations } from './support/axe';
 
 describe('accessibility', () => {
   const env = useDemoServerAndBrowser();

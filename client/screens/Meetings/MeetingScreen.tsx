@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
+import { isNegotiator } from '../../../shared/roles';
 import { api } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
@@ -45,6 +46,7 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   const [notice, setNotice] = useState<'created' | 'saved' | null>(
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
+  const negotiator = isNegotiator(actor.role);
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
     can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
@@ -83,17 +85,29 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
       title={meeting.title}
       focusOnMount={switched}
       actions={
-        editable && (
-          <button
-            type="button"
-            className="button-primary"
-            onClick={() => {
-              setNotice(null);
-              setEditing(true);
-            }}
-          >
-            {t('meeting.edit')}
-          </button>
+        (editable || negotiator) && (
+          <>
+            {negotiator && (
+              <Link
+                to={`/groups/${meeting.groupId}/meetings/${meeting.id}/memo`}
+                className="button-link button-primary"
+              >
+                {t('meeting.openMemo')}
+              </Link>
+            )}
+            {editable && (
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+              >
+                {t('meeting.edit')}
+              </button>
+            )}
+          </>
         )
       }
     >

@@ -1,0 +1,41 @@
+// What the status bar says about saving, derived from what the collab server acknowledged.
+
+/**
+ * One room's state:
+ * - `connecting`: never synced yet in this session;
+ * - `offline`: no connection; local changes wait in the browser;
+ * - `saving`: connected, and some local change is not yet acknowledged as stored;
+ * - `saved`: everything in the local document is stored on the server;
+ * - `unsaved`: local changes the server will not take (read-only room or a rejected update).
+ */
+export type RoomSaveStatus = 'connecting' | 'offline' | 'saving' | 'saved' | 'unsaved';
+
+/** A Yjs state vector: client id → number of that client's items. */
+export type StateVector = Map<number, number>;
+
+/** Whether everything in `local` is also in `saved`. */
+export function isCovered(local: StateVector, saved: StateVector): boolean {
+  for (const [client, clock] of local) {
+    if ((saved.get(client) ?? 0) < clock) return false;
+  }
+  return true;
+}
+
+/** Raise `target` to include `more`, in place. */
+export function mergeInto(target: StateVector, more: StateVector): void {
+  for (const [client, clock] of more) {
+    if ((target.get(client) ?? 0) < clock) target.set(client, clock);
+  }
+}
+
+// The worst state wins: one unsaved room makes the whole memo unsaved.
+const SEVERITY: readonly RoomSaveStatus[] = ['saved', 'connecting', 'saving', 'offline', 'unsaved'];
+
+/** One status for the meeting from the status of each of its rooms. */
+export function combineSaveStatus(statuses: readonly RoomSaveStatus[]): RoomSaveStatus {
+  let worst: RoomSaveStatus = 'saved';
+  for (const status of statuses) {
+    if (SEVERITY.indexOf(status) > SEVERITY.indexOf(worst)) worst = status;
+  }
+  return worst;
+}

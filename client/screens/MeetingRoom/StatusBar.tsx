@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Party } from '../../../shared/api/types';
+import type { PresenceEntry } from '../../../shared/realtime/events';
+import { PartyBadge } from '../../components/PartyBadge';
+import type { RoomSaveStatus } from '../../memo/saveStatus';
+import type { MeetingRoomState } from '../../realtime/useMeetingRoom';
+
+interface Props {
+  save: RoomSaveStatus;
+  connection: MeetingRoomState['connection'];
+  presence: PresenceEntry[];
+  parties: Party[];
+}
+
+/** Saving, connection and who is here: always in view above the memo. */
+export function StatusBar({ save, connection, presence, parties }: Props) {
+  const { t } = useTranslation();
+  const announcement = useSaveAnnouncement(save);
+  return (
+    <div className="memo-status-bar">
+      <p className={`save-status save-${save}`}>
+        <span className="status-dot" aria-hidden="true" />
+        {t(`memo.save.${save}`)}
+      </p>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+      <p className={`live-status live-${connection}`}>{t(`memo.live.${connection}`)}</p>
+      <Presence presence={presence} parties={parties} />
+    </div>
+  );
+}
+
+/**
+ * What screen readers hear about saving: going offline, changes that cannot be saved, and the
+ * first "all saved" after such a problem; not the saving and saved of every keystroke.
+ */
+function useSaveAnnouncement(save: RoomSaveStatus): string {
+  const { t } = useTranslation();
+  const [announced, setAnnounced] = useState('');
+  let next = announced;
+  if (save === 'offline' || save === 'unsaved') next = t(`memo.save.${save}`);
+  else if (save === 'saved' && announced !== '') next = t('memo.save.saved');
+  // Derived from the previous announcement: changing it during render is React's own pattern.
+  if (next !== announced) setAnnounced(next);
+  return next;
+}
+
+function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: Party[] }) {
+  const { t } = useTranslation();
+  // Parties in the group's order, then those who speak for no party (chair, secretary).
+  const groups = [
+    ...parties.map((party) => ({
+      key: party.id,
+      party,
+      people: presence.filter((entry) => entry.partyId === party.id),
+    })),
+    {
+      key: 'none',
+      party: null,
+      people: presence.filter(
+        (entry) => !entry.partyId || !parties.some((party) => party.id === entry.partyId),
+      ),
+    },
+  ].filter((group) => group.people.length > 0);
+
+  return (
+    <section className="presence" aria-label={t('memo.presence', { count: presence.length })}>
+      <span className="presence-title">{t('memo.presence', { count: presence.length })}</span>
+      <ul className="presence-groups">
+        {groups.map(({ key, party, people }) => (
+          <li key={key}>
+            {party ? (
+              <PartyBadge party={party} short />
+            ) : (
+              <span className="presence-no-party">{t('memo.noParty')}</span>
+            )}
+            <ul className="presence-people">
+              {people.map((person) => (
+                <li key={person.userId}>
+                  {person.name} <span className="muted">({t(`roles.${person.role}`)})</span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
