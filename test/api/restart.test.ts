@@ -1,58 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
 import { createRepositories } from '../../server/repositories';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
 import { ENGINES, freshStorageEnv } from '../support/engines';
+import { kill9, startServerProcess as startProcess } from '../support/serverProcess';
 
 // Invariant 4: whatever the server acknowledged survives `kill -9` and a restart.
-
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-
-async function startProcess(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(tsx, ['server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await vi.waitFor(
-    () => {
-      const found = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (!found) throw new Error(`server not up yet:\n${output.slice(-500)}`);
-      return found;
-    },
-    { timeout: 30_000, interval: 100 },
-  );
-  return { child, url };
-}
-
-function kill9(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 describe.each(ENGINES)('crash and restart on %s', (engine) => {
   const children: ChildProcess[] = [];
   afterAll(async () => {
-    for (const child of children)
-      if (child.exitCode === null && child.signalCode === null) await kill9(child);
+    for (const child of children) await kill9(child);
   });
 
   it('keeps every acknowledged write after kill -9', async () => {

@@ -1,0 +1,198 @@
+// A hostile-capable collab client: raw y-protocols over `ws`, no provider in between, so a test
+// can send exactly the bytes it wants and watch what the server answers.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  COLLAB_PATH,
+  MESSAGE_ACCESS,
+  MESSAGE_AUTH,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+  type RoomAccess,
+} from '../../shared/memo/protocol';
+
+export interface RawCollabClient {
+  ws: WebSocket;
+  /** The room as this client has received it from the server. */
+  doc: Y.Doc;
+  access: RoomAccess | null;
+  rejections: string[];
+  saved: Map<number, number> | null;
+  /** Every update the server relayed to this client after the initial sync. */
+  relayed: Uint8Array[];
+  /** How many sync step 2 answers arrived (one per sync step 1 sent). */
+  syncAnswers: number;
+  closed: Promise<{ code: number; reason: string }>;
+  /** Resolves once more than `count` sync answers have arrived, or the socket has closed. */
+  answerOrClose(count: number): Promise<void>;
+  send(bytes: Uint8Array): void;
+  /** Send a Yjs update as a sync "update" message. */
+  sendUpdate(update: Uint8Array): void;
+  close(): Promise<void>;
+}
+
+export function collabUrl(baseUrl: string, room: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`;
+}
+
+/** Try to open a collab socket; resolves with the HTTP status when the upgrade is refused. */
+export function upgradeStatus(
+  baseUrl: string,
+  room: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(collabUrl(baseUrl, room), { headers });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on('error', (error) => reject(error));
+  });
+}
+
+/** Connect, ask for the full state and wait until it has arrived together with the access mode. */
+export async function connectRaw(
+  baseUrl: string,
+  room: string,
+  cookie: string,
+  origin = baseUrl,
+): Promise<RawCollabClient> {
+  const ws = new WebSocket(collabUrl(baseUrl, room), {
+    headers: { Cookie: cookie, Origin: origin },
+  });
+  ws.binaryType = 'nodebuffer';
+  const doc = new Y.Doc();
+  let synced = false;
+  const client: RawCollabClient = {
+    ws,
+    doc,
+    access: null,
+    rejections: [],
+    saved: null,
+    relayed: [],
+    syncAnswers: 0,
+    closed: new Promise((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    ),
+    answerOrClose(count) {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (client.syncAnswers > count || ws.readyState >= WebSocket.CLOSING) {
+            waiters.delete(check);
+            resolve();
+          }
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    send: (bytes) => ws.send(bytes),
+    sendUpdate(update) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      ws.send(encoding.toUint8Array(encoder));
+    },
+    async close() {
+      if (ws.readyState === WebSocket.CLOSED) return;
+      ws.close();
+      await client.closed;
+    },
+  };
+  const errors: string[] = [];
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const waiter of waiters) waiter();
+  };
+  ws.on('close', wake);
+  ws.on('message', (data: Buffer) => {
+    try {
+      receive(data);
+    } catch (error) {
+      errors.push(`${String(error)} on ${data.toString('hex').slice(0, 200)}`);
+    }
+    wake();
+  });
+  const receive = (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) return; // we send nothing the server lacks
+      const update = decoding.readVarUint8Array(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep2) client.syncAnswers += 1;
+      else if (synced) client.relayed.push(update);
+      Y.applyUpdate(doc, update, 'server');
+      if (syncType === syncProtocol.messageYjsSyncStep2) synced = true;
+    } else if (type === MESSAGE_ACCESS) {
+      client.access = JSON.parse(decoding.readVarString(decoder)) as RoomAccess;
+    } else if (type === MESSAGE_AUTH) {
+      decoding.readVarUint(decoder);
+      client.rejections.push(decoding.readVarString(decoder));
+    } else if (type === MESSAGE_SAVED) {
+      client.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    }
+  };
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) =>
+      reject(new Error(`upgrade refused: ${res.statusCode}`)),
+    );
+  });
+  ws.send(syncStep1Frame(new Y.Doc()));
+  await waitUntil(
+    () => synced && client.access !== null,
+    10_000,
+    `initial sync (synced ${String(synced)}, access ${JSON.stringify(client.access)}, socket state ${ws.readyState}, errors ${errors.join('; ')})`,
+  );
+  return client;
+}
+
+/** A sync step 1 frame: "send me what I lack compared to `doc`". */
+export function syncStep1Frame(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Poll `condition` until it holds; fails with `what` after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The room's full state as the server holds it, read by a fresh connection. */
+export async function serverState(baseUrl: string, room: string, cookie: string) {
+  const reader = await connectRaw(baseUrl, room, cookie);
+  const state = Y.encodeStateAsUpdate(reader.doc);
+  await reader.close();
+  return state;
+}
+
+/** Whether a "saved" vector covers everything in `doc`. */
+export function covers(saved: Map<number, number> | null, doc: Y.Doc): boolean {
+  if (!saved) return false;
+  for (const [id, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
+    if ((saved.get(id) ?? 0) < clock) return false;
+  }
+  return true;
+}
+
+/** Whether the server's last "saved" vector covers everything in `doc`. */
+export function savedCovers(client: RawCollabClient, doc: Y.Doc = client.doc): boolean {
+  return covers(client.saved, doc);
+}

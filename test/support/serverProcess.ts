@@ -1,0 +1,52 @@
+// The real server as a child process (`tsx server/main.ts`), for tests that kill it with -9.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { vi } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+}
+
+/** Start `server/main.ts` with `env` on 127.0.0.1 (PORT 0 unless given) and wait until it listens. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  // Node itself with tsx as a loader, not the tsx launcher: the launcher runs the server in a
+  // child process of its own, which a SIGKILL to the launcher would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await vi.waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`server exited:\n${output.slice(-2000)}`);
+      const found = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      if (!found) throw new Error(`server not up yet:\n${output.slice(-500)}`);
+      return found;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+  return { child, url, port: Number(new URL(url).port) };
+}
+
+/** SIGKILL: no shutdown hooks, no flushing, exactly like a crash. */
+export function kill9(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
