@@ -8,7 +8,7 @@ import {
   SECTION_BLOCK_NODES,
   readConfidentiality,
 } from '../../shared/memo/format';
-import { memoFragment, plainText } from '../../shared/memo/memoDoc';
+import { blockKind, memoFragment, plainText } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, dissentEntrySchema } from '../../shared/memo/partyDoc';
 import type { ConfidentialityChange } from '../../shared/realtime/events';
 import type { RoomSchema } from './validateUpdate';
@@ -90,12 +90,7 @@ function memoChange(event: Y.YEvent<Y.AbstractType<unknown>>): DetectedChange | 
     !SECTION_BLOCK_NODES.includes(node.nodeName)
   )
     return null;
-  const targetKind =
-    node.nodeName === MEMO_NODES.agreedPoint
-      ? 'agreedPoint'
-      : node.nodeName === MEMO_NODES.followUp
-        ? 'followUp'
-        : 'notes';
+  const targetKind = blockKind(node.nodeName);
   return {
     targetId:
       (targetKind !== 'notes' && stringAttr(node, MEMO_ATTRS.id)) ||

@@ -77,6 +77,13 @@ function isInline(node: Y.XmlElement): boolean {
   return node.nodeName === MEMO_NODES.paragraph || node.nodeName === MEMO_NODES.sectionTitle;
 }
 
+/** What a block directly in a section is: an agreed point, a follow-up, or plain notes. */
+export function blockKind(nodeName: string): MemoBlock['kind'] {
+  if (nodeName === MEMO_NODES.agreedPoint) return 'agreedPoint';
+  if (nodeName === MEMO_NODES.followUp) return 'followUp';
+  return 'notes';
+}
+
 export interface MemoBlock {
   kind: 'notes' | 'agreedPoint' | 'followUp';
   /** Agreed points and follow-ups have ids; plain notes do not. */
@@ -115,12 +122,7 @@ export function readMemo(doc: Y.Doc): MemoSection[] {
         section.title = plainText(child);
         continue;
       }
-      const kind =
-        child.nodeName === MEMO_NODES.agreedPoint
-          ? 'agreedPoint'
-          : child.nodeName === MEMO_NODES.followUp
-            ? 'followUp'
-            : 'notes';
+      const kind = blockKind(child.nodeName);
       section.blocks.push({
         kind,
         id: kind === 'notes' ? null : stringAttr(child, MEMO_ATTRS.id),

@@ -122,6 +122,14 @@ describe('Socket.io meeting room', () => {
     return editor;
   }
   const synced = (editor: CollabEditor) => editor.settled(WAIT_MS);
+  /** KESK's representative in the memo room, with the section the server seeded first. */
+  async function openFirstSection(meetingId: string) {
+    const memo = collab(roomName({ kind: 'memo', meetingId }), cookie('kesk.edustaja'));
+    await synced(memo);
+    const fragment = memoFragment(memo.doc);
+    await vi.waitFor(() => expect(fragment.length).toBeGreaterThan(0), { timeout: WAIT_MS });
+    return { memo, section: fragment.get(0) as Y.XmlElement };
+  }
 
   afterEach(() => {
     for (const socket of open.splice(0)) socket.disconnect();
@@ -366,12 +374,7 @@ describe('Socket.io meeting room', () => {
     await connected(socket);
     expect((await join(socket, meetingId)).ok).toBe(true);
 
-    const memo = collab(roomName({ kind: 'memo', meetingId }), cookie('kesk.edustaja'));
-    await synced(memo);
-    // The server seeds one section per agenda item when it first loads the memo.
-    const fragment = memoFragment(memo.doc);
-    await vi.waitFor(() => expect(fragment.length).toBeGreaterThan(0), { timeout: WAIT_MS });
-    const section = fragment.get(0) as Y.XmlElement;
+    const { memo, section } = await openFirstSection(meetingId);
 
     const pointId = newBlockId('ap');
     const text = 'Säästölista valmistellaan kevääksi.';
@@ -421,11 +424,7 @@ describe('Socket.io meeting room', () => {
     expect((await join(kesk, meetingId)).ok).toBe(true);
     expect((await join(sdp, meetingId)).ok).toBe(true);
 
-    const memo = collab(roomName({ kind: 'memo', meetingId }), cookie('kesk.edustaja'));
-    await synced(memo);
-    const fragment = memoFragment(memo.doc);
-    await vi.waitFor(() => expect(fragment.length).toBeGreaterThan(0), { timeout: WAIT_MS });
-    const section = fragment.get(0) as Y.XmlElement;
+    const { section } = await openFirstSection(meetingId);
     const sectionId = section.getAttribute(MEMO_ATTRS.id);
     const changed = nextEvent(
       sdp,
