@@ -96,6 +96,13 @@ export interface ClaimDoc {
   at: Date;
 }
 
+/** The one chair seat of a group (`_id` = group id): taking it is how a chair assignment wins a race. */
+export interface ChairSeatDoc {
+  _id: string;
+  holder: string;
+  at: Date;
+}
+
 /** One counted attempt (e.g. a login) under a throttling key. */
 export interface AttemptDoc {
   _id: string;
@@ -151,6 +158,7 @@ export const COLLECTIONS = {
   meetings: 'meetings',
   meetingRevisions: 'meetingRevisions',
   claims: 'claims',
+  chairSeats: 'chairSeats',
   attempts: 'attempts',
   collabUpdates: 'collabUpdates',
   collabSnapshots: 'collabSnapshots',

@@ -1,4 +1,5 @@
 import type { Database } from '../db/collection';
+import { ChairSeatRepository } from './chairSeats';
 import { ClaimRepository } from './claims';
 import { CollabLogRepository } from './collabLog';
 import { ConfidentialityChangeRepository } from './confidentialityChanges';
@@ -19,6 +20,7 @@ export interface Repositories {
   meetings: MeetingRepository;
   rateLimits: RateLimitRepository;
   claims: ClaimRepository;
+  chairSeats: ChairSeatRepository;
   collabLog: CollabLogRepository;
   confidentialityChanges: ConfidentialityChangeRepository;
 }
@@ -33,6 +35,7 @@ export function createRepositories(db: Database): Repositories {
     meetings: new MeetingRepository(db),
     rateLimits: new RateLimitRepository(db),
     claims: new ClaimRepository(db),
+    chairSeats: new ChairSeatRepository(db),
     collabLog: new CollabLogRepository(db),
     confidentialityChanges: new ConfidentialityChangeRepository(db),
   };

@@ -204,4 +204,26 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
     expect(stored).toMatchObject({ revision: 1, title: winners[0]?.title });
     expect(await repos.meetings.commit(meeting, { title: 'stale' })).toBeNull();
   });
+  it(`C14 ${engine}: of concurrent chair assignments in a group exactly one wins`, async () => {
+    const groupId = randomUUID();
+    const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    for (let round = 0; round < 10; round++) {
+      const group = `${groupId}-${round}`;
+      const results = await Promise.all(
+        [first, second, third].map((u) => repos.chairSeats.take(group, u)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    }
+    // A sitting chair keeps the seat; once released, someone else may take it.
+    await repos.memberships.add({ groupId, userId: first, role: 'chair', partyId: null });
+    expect(await repos.chairSeats.take(groupId, second)).toBe(false);
+    expect(await repos.chairSeats.take(groupId, first)).toBe(true);
+    await repos.memberships.update(groupId, first, { role: 'vice_chair', partyId: null });
+    await repos.chairSeats.release(groupId, first);
+    expect(await repos.chairSeats.take(groupId, second)).toBe(true);
+    // A seat whose holder never became chair (a crash in between) frees up after a minute.
+    const later = new Date(Date.now() + 120_000);
+    expect(await repos.chairSeats.take(groupId, third)).toBe(false);
+    expect(await repos.chairSeats.take(groupId, third, later)).toBe(true);
+  });
 });

@@ -164,6 +164,12 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
         passwordHash: await hashPassword(body.password ?? ''),
         locale: DEFAULT_LOCALE,
       });
+      if (
+        invitation.role === 'chair' &&
+        !(await repos.chairSeats.take(invitation.groupId, user._id))
+      ) {
+        throw conflict('The group already has a chair.');
+      }
       await repos.memberships.add({
         groupId: invitation.groupId,
         userId: user._id,

@@ -52,8 +52,13 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
       const partyId = await checkRoleAssignment(repos, groupId, actor, body.role, body.partyId, {
         currentHolderId: userId,
       });
+      if (body.role === 'chair' && !(await repos.chairSeats.take(groupId, userId))) {
+        throw conflict('The group already has a chair; change the current chair’s role first.');
+      }
       const updated = await repos.memberships.update(groupId, userId, { role: body.role, partyId });
       if (!updated) throw notFound('Member');
+      if (target.role === 'chair' && body.role !== 'chair')
+        await repos.chairSeats.release(groupId, userId);
       return toMember(updated, user);
     },
   );
@@ -77,6 +82,7 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
         if (admins.length <= 1) throw conflict('The group’s last administrator cannot leave.');
       }
       await repos.memberships.remove(groupId, userId);
+      if (target.role === 'chair') await repos.chairSeats.release(groupId, userId);
       return undefined;
     },
   );
