@@ -68,13 +68,42 @@ export function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): strin
   }
   const parts: string[] = [];
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) parts.push(plainText(child));
+    if (child instanceof Y.XmlElement && child.nodeName === MEMO_NODES.hardBreak) parts.push('\n');
+    else if (child instanceof Y.XmlElement || child instanceof Y.XmlText) {
+      parts.push(plainText(child));
+    }
   }
   return parts.join(node instanceof Y.XmlElement && isInline(node) ? '' : '\n').trim();
 }
 
 function isInline(node: Y.XmlElement): boolean {
   return node.nodeName === MEMO_NODES.paragraph || node.nodeName === MEMO_NODES.sectionTitle;
+}
+
+/** Prefix of the `index`-th (0-based) item of a bullet or ordered list in `blockParagraphs`. */
+export function listItemPrefix(ordered: boolean, index: number): string {
+  return ordered ? `${index + 1}. ` : '• ';
+}
+
+/**
+ * A block's text as paragraphs: one string per paragraph and one per list item (prefixed by
+ * `listItemPrefix`; a list item's own paragraphs are joined by newlines). Blank paragraphs and
+ * items are left out (and not counted), so a block of empty paragraphs has none.
+ */
+export function blockParagraphs(node: Y.XmlElement): string[] {
+  if (node.nodeName === MEMO_NODES.paragraph) {
+    const text = plainText(node);
+    return text ? [text] : [];
+  }
+  const children = node.toArray().filter((child) => child instanceof Y.XmlElement);
+  if (node.nodeName === MEMO_NODES.bulletList || node.nodeName === MEMO_NODES.orderedList) {
+    const ordered = node.nodeName === MEMO_NODES.orderedList;
+    return children
+      .map((item) => blockParagraphs(item).join('\n'))
+      .filter((text) => text.length > 0)
+      .map((text, index) => listItemPrefix(ordered, index) + text);
+  }
+  return children.flatMap(blockParagraphs);
 }
 
 /** What a block directly in a section is: an agreed point, a follow-up, or plain notes. */
@@ -89,6 +118,8 @@ export interface MemoBlock {
   /** Agreed points and follow-ups have ids; plain notes do not. */
   id: string | null;
   text: string;
+  /** The text as paragraphs and prefixed list items (`blockParagraphs`). */
+  paragraphs: string[];
   /** The block's own level combined with its section's: never more open than the section. */
   confidentiality: Confidentiality;
   owner: string;
@@ -127,6 +158,7 @@ export function readMemo(doc: Y.Doc): MemoSection[] {
         kind,
         id: kind === 'notes' ? null : stringAttr(child, MEMO_ATTRS.id),
         text: plainText(child),
+        paragraphs: blockParagraphs(child),
         confidentiality: mostClosed(
           confidentiality,
           readConfidentiality(child.getAttribute(MEMO_ATTRS.confidentiality)),

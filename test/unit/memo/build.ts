@@ -73,3 +73,10 @@ export function memoDoc(...nodes: Child[]): Y.Doc {
   memoFragment(doc).insert(0, nodes);
   return doc;
 }
+
+/** A party room document, written by `write`. */
+export function partyDoc(write: (doc: Y.Doc) => void): Y.Doc {
+  const doc = new Y.Doc();
+  write(doc);
+  return doc;
+}

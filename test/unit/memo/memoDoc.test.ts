@@ -118,16 +118,18 @@ describe('readMemo', () => {
             kind: 'agreedPoint',
             id: 'ap_000001',
             text: 'Valmistellaan säästölista.',
+            paragraphs: ['Valmistellaan säästölista.'],
             confidentiality: 'groups',
             owner: '',
             due: '',
           },
           // A block may not be more open than its section: public inside groups reads groups.
-          notes('kohta', 'groups'),
+          { ...notes('kohta', 'groups'), paragraphs: ['• kohta'] },
           {
             kind: 'followUp',
             id: 'fu_000001',
             text: 'Selvitys kouluverkosta',
+            paragraphs: ['Selvitys kouluverkosta'],
             confidentiality: 'groups',
             owner: 'SDP',
             due: '2027-01-31',
@@ -173,5 +175,5 @@ describe('readMemo', () => {
 });
 
 function notes(text: string, confidentiality: string) {
-  return { kind: 'notes', id: null, text, confidentiality, owner: '', due: '' };
+  return { kind: 'notes', id: null, text, paragraphs: [text], confidentiality, owner: '', due: '' };
 }

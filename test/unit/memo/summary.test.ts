@@ -2,13 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { writeDissent, writeStance } from '../../../shared/memo/partyDoc';
 import { summarizeMemo } from '../../../shared/memo/summary';
-import { agreedPoint, followUp, memoDoc, paragraph, section } from './build';
-
-function partyDoc(write: (doc: Y.Doc) => void): Y.Doc {
-  const doc = new Y.Doc();
-  write(doc);
-  return doc;
-}
+import { agreedPoint, followUp, memoDoc, paragraph, partyDoc, section } from './build';
 
 describe('summarizeMemo', () => {
   const memo = memoDoc(
