@@ -1,3 +1,4 @@
+import { meetingAsMember } from '../auth/meetingMembership';
 import { z } from 'zod';
 import { meetingRoom, userRoom, type JoinMeetingResult } from '../../shared/realtime/events';
 import { isNegotiator } from '../../shared/roles';
@@ -31,11 +32,7 @@ export function registerMeetingHandlers(
       throw unauthenticated();
     }
     socket.data.name = auth.user.name;
-    const meeting = await ctx.repos.meetings.findById(meetingId);
-    // Like the HTTP API: a meeting of a group one is not in answers as if it did not exist.
-    if (!meeting) throw notFound('Meeting');
-    const membership = await ctx.repos.memberships.find(meeting.groupId, auth.user._id);
-    if (!membership) throw notFound('Meeting');
+    const { meeting, membership } = await meetingAsMember(ctx.repos, meetingId, auth.user._id);
     // Readers never get the live memo or anything derived from it, summary included.
     if (!isNegotiator(membership.role))
       throw forbidden('Only negotiators take part in the live memo.');

@@ -1,3 +1,4 @@
+import { meetingAsMember } from '../../auth/meetingMembership';
 import { randomUUID } from 'node:crypto';
 import {
   ChangeMeetingStatusRequest,
@@ -11,7 +12,7 @@ import { canTransition, redactAgenda, type AgendaItem } from '../../../shared/me
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
-import { AppError, conflict, notFound } from '../../errors';
+import { AppError, conflict } from '../../errors';
 import { ApiRouter } from '../../http/api';
 import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import type { Request } from 'express';
@@ -86,11 +87,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   /** The meeting and the caller's membership in its group; 404 for non-members. */
   async function loadMeeting(req: Request) {
     const meetingId = idParam(req, 'meetingId', 'Meeting');
-    const meeting = await repos.meetings.findById(meetingId);
-    if (!meeting) throw notFound('Meeting');
-    const membership = await repos.memberships.find(meeting.groupId, requireAuth(req).user._id);
-    if (!membership) throw notFound('Meeting');
-    return { meeting, membership };
+    return meetingAsMember(repos, meetingId, requireAuth(req).user._id);
   }
 
   function refuseIfApproved(meeting: MeetingDoc) {
