@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { COLLAB_PATH } from '../shared/memo/protocol';
+import { SOCKET_IO_PATH } from '../shared/realtime/events';
 import { createApp, type AppOptions } from './app';
 import { createCollabServer } from './collab';
 import { SessionService } from './auth/sessions';
@@ -51,7 +52,7 @@ export async function startServer(
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // Socket.io's engine answers its own upgrades from a listener of its own.
-    if (path.startsWith('/socket.io/')) return;
+    if (path.startsWith(`${SOCKET_IO_PATH}/`)) return;
     if (path.startsWith(`${COLLAB_PATH}/`)) return collab.handleUpgrade(req, socket, head);
     // No other WebSocket endpoint exists: refuse the upgrade outright.
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');

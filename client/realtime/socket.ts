@@ -1,5 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import {
+  SOCKET_IO_PATH,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../shared/realtime/events';
 
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -9,7 +13,7 @@ export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export function createMeetingSocket(): MeetingSocket {
   return io({
-    path: '/socket.io',
+    path: SOCKET_IO_PATH,
     withCredentials: true,
     // WebSocket first; long-polling when a proxy on the way blocks WebSockets.
     transports: ['websocket', 'polling'],

@@ -2,7 +2,7 @@
 // The memo itself travels over y-websocket (server/collab); this side never carries memo edits.
 import type http from 'node:http';
 import { Server } from 'socket.io';
-import { meetingRoom, userRoom } from '../../shared/realtime/events';
+import { meetingRoom, SOCKET_IO_PATH, userRoom } from '../../shared/realtime/events';
 import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
 import { originGate, sessionGate } from './auth';
@@ -15,7 +15,6 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
-export const SOCKET_IO_PATH = '/socket.io';
 /** Clients only send room joins; anything near this size is hostile. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const SUMMARY_DELAY_MS = 300;

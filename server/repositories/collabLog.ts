@@ -73,9 +73,4 @@ export class CollabLogRepository {
     await this.updates.deleteMany({ room, seq: { $lte: seq } });
     await this.snapshots.deleteMany({ room, seq: { $lt: seq } });
   }
-
-  /** How many updates are stored after `seq` (to decide when to compact). */
-  countAfter(room: string, seq: number): Promise<number> {
-    return this.updates.countDocuments({ room, seq: { $gt: seq } });
-  }
 }

@@ -66,6 +66,9 @@ export interface ClientToServerEvents {
   leaveMeeting: (meetingId: string) => void;
 }
 
+/** Where Socket.io listens, on the same server as the API. */
+export const SOCKET_IO_PATH = '/socket.io';
+
 /** Socket.io room names; one per meeting, one per user (for notices meant for one person). */
 export const meetingRoom = (meetingId: string): string => `meeting:${meetingId}`;
 export const userRoom = (userId: string): string => `user:${userId}`;
