@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { LoadedResource } from '../useResource';
 import { ErrorMessage } from './ErrorMessage';
 
-export function Loading() {
+/** A loading notice for screen readers and eyes; "Loading…" unless told what is awaited. */
+export function Loading({ message }: { message?: string }) {
   const { t } = useTranslation();
   return (
     <p role="status" className="loading">
-      {t('app.loading')}
+      {message ?? t('app.loading')}
     </p>
   );
 }

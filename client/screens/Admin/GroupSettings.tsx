@@ -8,6 +8,7 @@ import { TextField } from '../../components/TextField';
 import { useGroup } from '../../group';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+import { SaveButtonRow } from '../../components/SaveButtonRow';
 
 export function GroupSettings() {
   const { t } = useTranslation();
@@ -55,12 +56,11 @@ export function GroupSettings() {
             onValueChange={setMunicipality}
           />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button-primary" disabled={save.busy}>
-            {t('common.save')}
-          </button>
-          <span role="status">{saved && t('common.saved')}</span>
-        </div>
+        <SaveButtonRow
+          label={t('common.save')}
+          busy={save.busy}
+          doneMessage={saved ? t('common.saved') : null}
+        />
       </form>
     </section>
   );

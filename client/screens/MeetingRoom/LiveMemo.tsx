@@ -14,6 +14,7 @@ import { MemoRoomContext, type MemoRoomContextValue } from './roomContext';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { useMemoSummary } from './useMemoSummary';
+import { Loading } from '../../components/Loadable';
 
 interface Props {
   rooms: MeetingRooms;
@@ -119,9 +120,11 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
           {snapshot.memo.loaded ? (
             <MemoEditor rooms={rooms} writable={memoWritable} addDissent={addDissent} />
           ) : (
-            <p role="status" className="loading">
-              {t(snapshot.memo.status === 'offline' ? 'memo.waitingForConnection' : 'memo.loading')}
-            </p>
+            <Loading
+              message={t(
+                snapshot.memo.status === 'offline' ? 'memo.waitingForConnection' : 'memo.loading',
+              )}
+            />
           )}
         </div>
         <SidePanel summary={summary} parties={parties} history={live.history} />

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PartyBadge } from '../../components/PartyBadge';
 import { useAction } from '../../useAction';
+import { SaveButtonRow } from '../../components/SaveButtonRow';
 
 interface Props {
   meeting: Meeting;
@@ -92,12 +93,12 @@ export function AttendanceEditor({
           );
         })}
       </ul>
-      <div className="button-row">
-        <button type="submit" className="button-secondary" disabled={save.busy}>
-          {t('attendance.save')}
-        </button>
-        <span role="status">{saved && t('attendance.saved')}</span>
-      </div>
+      <SaveButtonRow
+        label={t('attendance.save')}
+        busy={save.busy}
+        doneMessage={saved ? t('attendance.saved') : null}
+        variant="secondary"
+      />
     </form>
   );
 }

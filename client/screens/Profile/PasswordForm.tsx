@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+import { SaveButtonRow } from '../../components/SaveButtonRow';
 
 export function PasswordForm() {
   const { t } = useTranslation();
@@ -85,12 +86,11 @@ export function PasswordForm() {
         >
           {input(confirmation, setConfirmation, 'new-password')}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="button-primary" disabled={change.busy}>
-            {t('profile.changePassword')}
-          </button>
-          <span role="status">{changed && t('profile.passwordChanged')}</span>
-        </div>
+        <SaveButtonRow
+          label={t('profile.changePassword')}
+          busy={change.busy}
+          doneMessage={changed ? t('profile.passwordChanged') : null}
+        />
       </form>
     </section>
   );

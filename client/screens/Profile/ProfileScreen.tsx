@@ -11,6 +11,7 @@ import { useMe, useSession } from '../../session';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
 import { PasswordForm } from './PasswordForm';
+import { SaveButtonRow } from '../../components/SaveButtonRow';
 
 export function ProfileScreen() {
   const { t } = useTranslation();
@@ -66,12 +67,11 @@ function NameForm() {
           value={name}
           onValueChange={setName}
         />
-        <div className="button-row">
-          <button type="submit" className="button-primary" disabled={save.busy}>
-            {t('common.save')}
-          </button>
-          <span role="status">{saved && t('common.saved')}</span>
-        </div>
+        <SaveButtonRow
+          label={t('common.save')}
+          busy={save.busy}
+          doneMessage={saved ? t('common.saved') : null}
+        />
       </form>
     </section>
   );
