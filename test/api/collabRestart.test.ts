@@ -2,13 +2,13 @@ import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
 import { createRepositories } from '../../server/repositories';
-import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo';
+import { seedDemo } from '../../server/seed/demo';
 import { roomName } from '../../shared/memo/format';
 import { memoFragment, plainText } from '../../shared/memo/memoDoc';
 import { readStances, writeStance } from '../../shared/memo/partyDoc';
-import { ApiClient } from '../support/apiClient';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
 import { ENGINES, freshStorageEnv } from '../support/engines';
+import { memoFixture } from '../support/memoFixture';
 import { covers, serverState, waitUntil } from '../support/rawCollab';
 import { kill9, startServerProcess, type ServerProcess } from '../support/serverProcess';
 
@@ -24,12 +24,6 @@ function typeInFirstSection(doc: Y.Doc, text: string) {
 }
 
 const memoText = (doc: Y.Doc) => plainText(memoFragment(doc));
-
-async function login(url: string, who: string) {
-  const client = new ApiClient(url);
-  await client.login(`${who}@demo.example`, DEMO_PASSWORD);
-  return client;
-}
 
 describe.each(ENGINES)('the live memo across kill -9 on %s', (engine) => {
   const processes: ServerProcess[] = [];
@@ -53,21 +47,12 @@ describe.each(ENGINES)('the live memo across kill -9 on %s', (engine) => {
     }
     const first = await startServerProcess(env);
     processes.push(first);
-    const chair = await login(first.url, 'puheenjohtaja');
-    const groupId = (await chair.get('/api/me')).body.memberships[0].groupId;
-    const group = (await chair.get(`/api/groups/${groupId}`)).body;
-    const kesk = group.parties.find((party: any) => party.shortName === 'KESK').id;
-    const meeting = (
-      await chair.post(`/api/groups/${groupId}/meetings`, {
-        title: 'Kaatuva kokous',
-        startsAt: '2026-12-07T17:00:00+02:00',
-        agenda: [{ title: 'Talousarvio' }],
-      })
-    ).body;
+    const f = await memoFixture(first, ['kesk.edustaja', 'sdp.edustaja']);
+    const meeting = await f.newMeeting('Kaatuva kokous');
     const memoRoom = roomName({ kind: 'memo', meetingId: meeting.id });
-    const partyRoom = roomName({ kind: 'party', meetingId: meeting.id, partyId: kesk });
-    const keskCookie = (await login(first.url, 'kesk.edustaja')).sessionCookie!;
-    const sdpCookie = (await login(first.url, 'sdp.edustaja')).sessionCookie!;
+    const partyRoom = roomName({ kind: 'party', meetingId: meeting.id, partyId: f.partyIds.KESK! });
+    const keskCookie = f.cookie('kesk.edustaja');
+    const sdpCookie = f.cookie('sdp.edustaja');
 
     const keskMemo = connectEditor(first.url, memoRoom, keskCookie);
     const sdpMemo = connectEditor(first.url, memoRoom, sdpCookie);

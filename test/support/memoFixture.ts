@@ -1,7 +1,6 @@
 // A demo group with a meeting and logged-in negotiators, for the live-memo tests.
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from './apiClient';
-import type { TestServer } from './testServer';
 
 export interface MemoFixture {
   groupId: string;
@@ -13,8 +12,9 @@ export interface MemoFixture {
   newMeeting(title?: string): Promise<{ id: string; agenda: { id: string; title: string }[] }>;
 }
 
+/** `server` is an in-process test server or a server process: anything with a URL. */
 export async function memoFixture(
-  server: TestServer,
+  server: { url: string },
   people: readonly string[],
 ): Promise<MemoFixture> {
   const clients: Record<string, ApiClient> = {};
