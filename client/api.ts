@@ -55,7 +55,8 @@ export function onUnauthenticated(listener: Listener): () => void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(
+/** One API call: JSON in and out, CSRF header on writes, typed errors. */
+export async function request<T>(
   method: Method,
   path: string,
   body?: unknown,
@@ -101,8 +102,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, response.statusText);
 }
 
-const segment = encodeURIComponent;
-const groupPath = (groupId: string) => `/api/groups/${segment(groupId)}`;
+export const segment = encodeURIComponent;
+export const groupPath = (groupId: string) => `/api/groups/${segment(groupId)}`;
 
 /** Every endpoint of the HTTP API the client uses, typed with the shared DTOs. */
 export const api = {

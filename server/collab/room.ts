@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import type { MeetingStatus } from '../../shared/meetings';
 import { roomName, type MemoRoom } from '../../shared/memo/format';
-import { appendAgendaSections, memoFragment } from '../../shared/memo/memoDoc';
+import { memoFragment } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
 import { COLLAB_CLOSE, type RejectReason } from '../../shared/memo/protocol';
 import type { MeetingDoc } from '../db/schema';
@@ -25,7 +25,8 @@ import {
   updateMessage,
   type ClientMessage,
 } from './messages';
-import { LOG_ORIGIN, RoomLog, withRetry } from './roomLog';
+import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
+import { seedAgenda } from './seedAgenda';
 import { addsNothing, validateUpdate, type RoomSchema } from './validateUpdate';
 
 export interface RoomDeps {
@@ -54,7 +55,6 @@ interface InitialSync {
 const INITIAL_SYNC_GRACE_MS = 2_000;
 const MAX_PARKED_UPDATES = 256;
 const MAX_PARKED_BYTES = 8 * 1024 * 1024;
-const MAX_SEED_ATTEMPTS = 5;
 
 /** Transactions the server makes itself (seeding the agenda). */
 const SERVER_ORIGIN = Symbol('collab server');
@@ -65,6 +65,8 @@ class BatchFailure extends Error {
   constructor(
     cause: unknown,
     readonly culprit: Connection | null = null,
+    /** What the other senders are told: `locked` when an approval sealed the log first. */
+    readonly reason: RejectReason = 'store_failed',
   ) {
     super('collab batch failed', { cause });
   }
@@ -148,31 +150,9 @@ export class Room implements MessageHandler {
     this.saved = savedMessage(doc);
   }
 
-  /**
-   * One section per agenda item that has none yet. The change is stored like anyone's edit,
-   * before the document shows it; a lost race with another instance is retried from its state.
-   */
+  /** One section per agenda item that has none yet, stored before the document shows it. */
   private async seed(doc: Y.Doc, meeting: MeetingDoc): Promise<void> {
-    const agenda = meeting.agenda.map((item) => ({
-      agendaItemId: item.id,
-      title: item.title,
-      confidentiality: item.confidentiality,
-    }));
-    for (let attempt = 0; attempt < MAX_SEED_ATTEMPTS; attempt++) {
-      const scratch = new Y.Doc();
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-      const before = Y.encodeStateVector(scratch);
-      const added = appendAgendaSections(scratch, agenda);
-      const update = Y.encodeStateAsUpdate(scratch, before);
-      scratch.destroy();
-      if (added === 0) return;
-      if (await this.log.appendIfNext(update)) {
-        Y.applyUpdate(doc, update, SERVER_ORIGIN);
-        return;
-      }
-      await this.log.catchUp((foreign) => Y.applyUpdate(doc, foreign, LOG_ORIGIN));
-    }
-    throw new Error(`could not seed the agenda of ${this.name}`);
+    await seedAgenda(this.log, doc, meeting.agenda, SERVER_ORIGIN);
   }
 
   /** Add a connection; once the room is loaded it gets the room's state and its access. */
@@ -453,6 +433,10 @@ export class Room implements MessageHandler {
     try {
       await this.log.append(entry, (foreign) => this.applyForeign(foreign));
     } catch (error) {
+      if (error instanceof RoomSealedError) {
+        this.status = 'approved';
+        throw new BatchFailure(error, null, 'locked');
+      }
       throw new BatchFailure(error);
     }
     if (this.gone) return;
@@ -562,10 +546,17 @@ export class Room implements MessageHandler {
 
   private failBatch(error: unknown, batch: Work[]): void {
     const failure = error instanceof BatchFailure ? error : new BatchFailure(error);
-    this.deps.logger.error(
-      { err: failure.cause, room: this.name },
-      'collab batch failed; dropping the room so that clients resync and resend',
-    );
+    if (failure.reason === 'locked') {
+      this.deps.logger.info(
+        { room: this.name },
+        'an approval sealed the room before this batch was stored; refusing it',
+      );
+    } else {
+      this.deps.logger.error(
+        { err: failure.cause, room: this.name },
+        'collab batch failed; dropping the room so that clients resync and resend',
+      );
+    }
     const told = new Set<Connection>();
     if (failure.culprit) {
       this.rejectInvalid(failure.culprit, 'failed to apply');
@@ -574,7 +565,7 @@ export class Room implements MessageHandler {
     for (const work of batch) {
       if (work.kind !== 'update' || told.has(work.connection)) continue;
       told.add(work.connection);
-      this.refuse(work.connection, 'store_failed');
+      this.refuse(work.connection, failure.reason);
     }
     this.drop(CLOSE_INTERNAL_ERROR);
   }

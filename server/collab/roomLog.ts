@@ -30,6 +30,17 @@ export async function withRetry<T>(
   }
 }
 
+/**
+ * An approval sealed the log at the number this writer wanted: what it holds was not stored and
+ * must not be, because the memo is locked from that point on.
+ */
+export class RoomSealedError extends Error {
+  override name = 'RoomSealedError';
+  constructor(readonly sealedFor: { meetingId: string; version: number }) {
+    super(`room sealed for version ${sealedFor.version}`);
+  }
+}
+
 /** Marks transactions that replay the log, so observers can tell them from people's edits. */
 export const LOG_ORIGIN = Symbol('collab log');
 
@@ -92,7 +103,10 @@ export class RoomLog {
     return stored;
   }
 
-  /** Apply what other instances stored after our last entry. */
+  /**
+   * Apply what others stored after our last entry. A seal among them throws RoomSealedError once
+   * the updates before it are applied: the caller's own pending write lost to an approval.
+   */
   async catchUp(applyForeign: (update: Uint8Array) => void): Promise<void> {
     const entries = await withRetry(
       () => this.repo.updatesAfter(this.room, this.lastSeq),
@@ -100,10 +114,47 @@ export class RoomLog {
       'update catch-up',
     );
     for (const entry of entries) {
-      applyForeign(entry.update);
       this.lastSeq = entry.seq;
       this.sinceSnapshot += 1;
+      if (entry.sealedFor) throw new RoomSealedError(entry.sealedFor);
+      applyForeign(entry.update);
     }
+  }
+
+  /**
+   * Seal the log after everything stored so far: catch up (handing new updates to
+   * `applyForeign`), then take the next number. Returns the seal's number.
+   */
+  async seal(
+    sealedFor: { meetingId: string; version: number },
+    applyForeign: (update: Uint8Array) => void,
+  ): Promise<number> {
+    for (let race = 0; race < MAX_SEQUENCE_RACES; race++) {
+      const seq = this.lastSeq + 1;
+      const sealed = await withRetry(
+        () => this.repo.seal(this.room, seq, sealedFor),
+        this.logger,
+        'log seal',
+      );
+      if (sealed) {
+        this.lastSeq = seq;
+        this.sinceSnapshot += 1;
+        return seq;
+      }
+      try {
+        await this.catchUp(applyForeign);
+      } catch (error) {
+        // An earlier seal for the same version (a retried approval) is as good as ours.
+        if (
+          error instanceof RoomSealedError &&
+          error.sealedFor.meetingId === sealedFor.meetingId &&
+          error.sealedFor.version === sealedFor.version
+        )
+          return this.lastSeq;
+        if (!(error instanceof RoomSealedError)) throw error;
+      }
+    }
+    throw new Error(`lost ${MAX_SEQUENCE_RACES} sequence races in a row while sealing`);
   }
 
   get entriesSinceSnapshot(): number {

@@ -16,4 +16,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.collabUpdates, fields: ['room', 'seq'], unique: true },
   { collection: COLLECTIONS.collabSnapshots, fields: ['room', 'seq'], unique: true },
   { collection: COLLECTIONS.confidentialityChanges, fields: ['meetingId', 'at'] },
+  { collection: COLLECTIONS.memoVersions, fields: ['meetingId', 'version'], unique: true },
+  { collection: COLLECTIONS.memoVersions, fields: ['groupId', 'approvedAt'] },
+  { collection: COLLECTIONS.readReceipts, fields: ['meetingId', 'version'] },
+  { collection: COLLECTIONS.readReceipts, fields: ['groupId', 'userId'] },
 ];

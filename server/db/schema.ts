@@ -76,9 +76,27 @@ export interface MeetingDoc {
   attendance: { partyId: string; status: AttendanceStatus }[];
   /** Bumped on every change; an edit from an older revision is refused as a conflict. */
   revision: number;
+  /** The newest approved memo version (0: never approved). */
+  memoVersion?: number;
+  /** Set while the memo is approved: who approved which version. Cleared by a reopening. */
+  approval?: { version: number; userId: string; userName: string; at: Date } | null;
+  /** Each reopening of an approved memo, oldest first. */
+  reopenings?: MeetingReopening[];
+  /** The previous approved memo this meeting reviews, when it was created after one. */
+  review?: { meetingId: string; version: number } | null;
+  /** Tracked items (open follow-ups and dissents) carried into this meeting when it was created. */
+  carriedItemIds?: string[];
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface MeetingReopening {
+  afterVersion: number;
+  userId: string;
+  userName: string;
+  reason: string;
+  at: Date;
 }
 
 /** One immutable revision of a meeting; inserting revision n+1 is how an edit wins a race. */
@@ -118,8 +136,13 @@ export interface CollabUpdateDoc {
   _id: string;
   room: string;
   seq: number;
-  /** A Yjs v1 update, base64 (both engines store strings alike). */
+  /** A Yjs v1 update, base64 (both engines store strings alike); empty for a seal. */
   update: string;
+  /**
+   * Set on a seal: the entry an approval writes after the last update it froze. A writer that
+   * loses the race for this number to a seal must refuse its batch (see RoomLog.append).
+   */
+  sealedFor?: { meetingId: string; version: number };
   at: Date;
 }
 
@@ -148,6 +171,36 @@ export interface ConfidentialityChangeDoc {
   at: Date;
 }
 
+/**
+ * An approved memo version (`_id` = `<meetingId>:<version, zero-padded>`, so only one approval
+ * can create it). Never updated or deleted.
+ */
+export interface MemoVersionDoc {
+  _id: string;
+  meetingId: string;
+  groupId: string;
+  version: number;
+  approvedBy: string;
+  approvedByName: string;
+  approvedAt: Date;
+  /** canonicalMemoJson of the full content, exactly the bytes `hash` covers. */
+  content: string;
+  /** SHA-256 (hex) of `content` as UTF-8. */
+  hash: string;
+  /** Y.encodeStateAsUpdate of each room at the seal, base64: the memo room and each party room. */
+  yjs: { memo: string; parties: { partyId: string; state: string }[] };
+}
+
+/** A member's first opening of a version (`_id` = `<meetingId>:<version>:<userId>`). */
+export interface ReadReceiptDoc {
+  _id: string;
+  meetingId: string;
+  groupId: string;
+  version: number;
+  userId: string;
+  at: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -163,6 +216,8 @@ export const COLLECTIONS = {
   collabUpdates: 'collabUpdates',
   collabSnapshots: 'collabSnapshots',
   confidentialityChanges: 'confidentialityChanges',
+  memoVersions: 'memoVersions',
+  readReceipts: 'readReceipts',
 } as const;
 
 export type { Confidentiality };

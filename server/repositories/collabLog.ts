@@ -11,6 +11,13 @@ export interface StoredRoom {
   lastSeq: number;
 }
 
+/** One entry of a room's log: an update, or a seal (whose update is empty). */
+export interface LogEntry {
+  seq: number;
+  update: Uint8Array;
+  sealedFor: { meetingId: string; version: number } | null;
+}
+
 const SEQ_DIGITS = 12;
 const entryId = (room: string, seq: number) => `${room}#${String(seq).padStart(SEQ_DIGITS, '0')}`;
 const encode = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -40,22 +47,41 @@ export class CollabLogRepository {
     });
   }
 
-  /** Everything stored for the room: the newest snapshot and the updates after it. */
+  /**
+   * Store a seal as entry `seq`: the position an approval froze. False when that number is taken
+   * (a writer got there first; the approval reads on and tries the next number).
+   */
+  seal(room: string, seq: number, sealedFor: { meetingId: string; version: number }) {
+    return insertIfAbsent(this.updates, {
+      _id: entryId(room, seq),
+      room,
+      seq,
+      update: '',
+      sealedFor,
+      at: new Date(),
+    });
+  }
+
+  /** Everything stored for the room: the newest snapshot and the updates after it (no seals). */
   async load(room: string): Promise<StoredRoom> {
     const [latest] = await this.snapshots.find({ room }, { sort: { seq: -1 }, limit: 1 });
     const after = latest?.seq ?? 0;
-    const updates = await this.updatesAfter(room, after);
+    const entries = await this.updatesAfter(room, after);
     return {
       snapshot: latest ? decode(latest.state) : null,
-      updates: updates.map((entry) => entry.update),
-      lastSeq: updates.at(-1)?.seq ?? after,
+      updates: entries.flatMap((entry) => (entry.sealedFor ? [] : [entry.update])),
+      lastSeq: entries.at(-1)?.seq ?? after,
     };
   }
 
-  /** Updates stored after `seq`, in order (another writer's, when an append lost a race). */
-  async updatesAfter(room: string, seq: number): Promise<{ seq: number; update: Uint8Array }[]> {
+  /** Entries stored after `seq`, in order (another writer's, when an append lost a race). */
+  async updatesAfter(room: string, seq: number): Promise<LogEntry[]> {
     const docs = await this.updates.find({ room, seq: { $gt: seq } }, { sort: { seq: 1 } });
-    return docs.map((doc) => ({ seq: doc.seq, update: decode(doc.update) }));
+    return docs.map((doc) => ({
+      seq: doc.seq,
+      update: decode(doc.update),
+      sealedFor: doc.sealedFor ?? null,
+    }));
   }
 
   /**

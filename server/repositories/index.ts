@@ -7,7 +7,9 @@ import { GroupRepository } from './groups';
 import { InvitationRepository } from './invitations';
 import { MeetingRepository } from './meetings';
 import { MembershipRepository } from './memberships';
+import { MemoVersionRepository } from './memoVersions';
 import { RateLimitRepository } from './rateLimits';
+import { ReadReceiptRepository } from './readReceipts';
 import { SessionRepository } from './sessions';
 import { UserRepository } from './users';
 
@@ -23,6 +25,8 @@ export interface Repositories {
   chairSeats: ChairSeatRepository;
   collabLog: CollabLogRepository;
   confidentialityChanges: ConfidentialityChangeRepository;
+  memoVersions: MemoVersionRepository;
+  readReceipts: ReadReceiptRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -38,5 +42,7 @@ export function createRepositories(db: Database): Repositories {
     chairSeats: new ChairSeatRepository(db),
     collabLog: new CollabLogRepository(db),
     confidentialityChanges: new ConfidentialityChangeRepository(db),
+    memoVersions: new MemoVersionRepository(db),
+    readReceipts: new ReadReceiptRepository(db),
   };
 }

@@ -110,3 +110,17 @@ export const InvitationPreviewRequest = z.strictObject({
   token: z.string().min(20).max(200),
 });
 export type InvitationPreviewRequest = z.infer<typeof InvitationPreviewRequest>;
+
+/** A SHA-256 in hex, as the server computes it. */
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ApproveMemoRequest = z.strictObject({
+  /** The draft hash from the check the chair saw; if the memo changed since, nothing is approved. */
+  draftHash: sha256Hex.optional(),
+});
+export type ApproveMemoRequest = z.infer<typeof ApproveMemoRequest>;
+
+export const ReopenMemoRequest = z.strictObject({
+  reason: z.string().trim().min(1).max(2000),
+});
+export type ReopenMemoRequest = z.infer<typeof ReopenMemoRequest>;

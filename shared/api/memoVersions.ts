@@ -1,0 +1,130 @@
+// Response bodies of the approval, version, delivery and continuity routes (issue 4).
+import type { Audience, Confidentiality } from '../confidentiality';
+import type { MemoContent } from '../memo/content';
+import type { MemoChange } from '../memo/diff';
+import type { ConfidentialityChange } from '../realtime/events';
+import type { Role } from '../roles';
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** One approved version as listed: no content. */
+export interface MemoVersionSummary {
+  meetingId: string;
+  version: number;
+  approvedAt: string;
+  approvedBy: PersonRef;
+  /** SHA-256 (hex) of the canonical full content: identifies the version on every rendering. */
+  hash: string;
+}
+
+/** One approved version, its content redacted by the server for `audience`. */
+export interface MemoVersionView extends MemoVersionSummary {
+  groupId: string;
+  groupName: string;
+  meetingTitle: string;
+  meetingStartsAt: string;
+  audience: Audience;
+  content: MemoContent;
+  /** The newest approved version of this meeting. */
+  latestVersion: number;
+}
+
+/** A meeting's approval history: versions and reopenings, oldest first. */
+export interface MemoHistory {
+  meetingId: string;
+  status: 'open' | 'approved';
+  versions: MemoVersionSummary[];
+  reopenings: { afterVersion: number; at: string; by: PersonRef; reason: string }[];
+}
+
+/** What the chair is shown before approving. Only `blockers` stop the approval. */
+export type DraftFinding =
+  | { kind: 'dissentWithoutReason'; sectionId: string; sectionTitle: string; partyId: string }
+  | {
+      kind: 'stanceNotStated';
+      sectionId: string;
+      sectionTitle: string;
+      agreedPointId: string;
+      /** The point's first words, for finding it. */
+      excerpt: string;
+      partyIds: string[];
+    }
+  | { kind: 'emptySection'; sectionId: string; sectionTitle: string }
+  | { kind: 'confidentialityLowered'; change: ConfidentialityChange }
+  | { kind: 'dissentWithoutParty'; sectionId: string; sectionTitle: string };
+
+export interface ApprovalCheck {
+  meetingId: string;
+  /** The version an approval now would create. */
+  nextVersion: number;
+  /** SHA-256 of the draft as it stands; sent back with the approval to approve exactly this. */
+  draftHash: string;
+  warnings: DraftFinding[];
+  blockers: DraftFinding[];
+}
+
+export interface VersionComparison {
+  meetingId: string;
+  from: number;
+  to: number;
+  audience: Audience;
+  changes: MemoChange[];
+}
+
+/** A reader's (or any member's) first opening of a version. */
+export interface ReadReceiptRow {
+  userId: string;
+  name: string;
+  role: Role;
+  partyId: string | null;
+  /** Version number → first opened (ISO time); a missing version was not opened. */
+  opened: Record<string, string>;
+}
+
+export interface ReadReceipts {
+  meetingId: string;
+  versions: number[];
+  rows: ReadReceiptRow[];
+}
+
+/** An approved memo in a group's list, newest first. */
+export interface ApprovedMemoListItem {
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: string;
+  latest: MemoVersionSummary;
+  /** False until the caller has opened the latest version. */
+  read: boolean;
+}
+
+export const TRACKED_ITEM_STATUSES = ['open', 'done'] as const;
+export type TrackedItemStatus = (typeof TRACKED_ITEM_STATUSES)[number];
+
+/** A follow-up or a dissent from an approved memo, tracked across meetings. */
+export interface TrackedItem {
+  id: string;
+  kind: 'followUp' | 'dissent';
+  groupId: string;
+  /** The meeting whose approved memo it came from. */
+  meetingId: string;
+  meetingTitle: string;
+  version: number;
+  sectionTitle: string;
+  text: string;
+  owner: string;
+  due: string;
+  partyId: string | null;
+  confidentiality: Confidentiality;
+  status: TrackedItemStatus;
+  statusChangedAt: string | null;
+  statusChangedBy: PersonRef | null;
+}
+
+/** What a reader may see of a tracked item above their level: only that it exists. */
+export interface WithheldTrackedItem {
+  id: string;
+  withheld: true;
+}

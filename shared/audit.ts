@@ -1,0 +1,55 @@
+// The group's audit log: what is recorded, and the shape a chair or admin reads.
+
+/** Every kind of audited event. Entries never hold memo text: targets are ids and labels. */
+export const AUDIT_ACTIONS = [
+  'session.login',
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'member.roleChange',
+  'member.remove',
+  'memo.approve',
+  'memo.reopen',
+  'memo.deliver',
+  'memo.export',
+  'confidentiality.lower',
+  'stance.change',
+  'followUp.status',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = [
+  'group',
+  'user',
+  'membership',
+  'invitation',
+  'meeting',
+  'memoVersion',
+  'agreedPoint',
+  'memoBlock',
+  'trackedItem',
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+export interface AuditTarget {
+  type: AuditTargetType;
+  id: string;
+  /** A human label that is never confidential (a meeting title, a person's name, a version). */
+  label?: string;
+}
+
+/** Small facts about the event (e.g. `{ from: 'confidential', to: 'groups' }`); never memo text. */
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+/** One entry as the API returns it. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: { userId: string; name: string } | null;
+  action: AuditAction;
+  target: AuditTarget;
+  details: AuditDetails;
+  /** SHA-256 (hex) of the previous entry's hash and this entry's canonical fields. */
+  prevHash: string;
+  hash: string;
+}
