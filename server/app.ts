@@ -9,12 +9,17 @@ import type { ApiRouter } from './http/api';
 import { csrfGuard } from './http/csrf';
 import { errorHandler } from './http/errorHandler';
 import { buildOpenApi } from './http/openapi';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { continuityRoutes } from './routes/continuity';
+import { exportRoutes } from './routes/exports';
 import { groupRoutes } from './routes/groups';
 import { invitationRoutes } from './routes/invitations';
+import { approvalRoutes } from './routes/approval';
 import { meetingRoutes } from './routes/meetings';
 import { memberRoutes } from './routes/members';
 import { profileRoutes } from './routes/profile';
+import { versionRoutes } from './routes/versions';
 
 /** Largest JSON body we accept; a meeting with a full agenda is far below it. */
 export const MAX_JSON_BODY = '256kb';
@@ -76,6 +81,11 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     memberRoutes(ctx),
     invitationRoutes(ctx),
     meetingRoutes(ctx),
+    continuityRoutes(ctx),
+    approvalRoutes(ctx),
+    versionRoutes(ctx),
+    exportRoutes(ctx),
+    auditRoutes(ctx),
   ];
   const openapi = buildOpenApi(routers.flatMap((r) => r.routes));
 

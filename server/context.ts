@@ -1,3 +1,4 @@
+import type { AuditRecorder } from './audit/auditLog';
 import type { SessionService } from './auth/sessions';
 import type { Database } from './db/collection';
 import type { Config } from './env';
@@ -16,6 +17,8 @@ export interface AppContext {
   logger: Logger;
   /** Meeting events between the API, the collab server and Socket.io (a pub/sub seam). */
   events: MeetingEventBus;
+  /** The groups' append-only, hash-chained audit log (`record` never throws). */
+  audit: AuditRecorder;
   /** Where the app is reached; links in emails point here. */
   publicUrl: () => string;
 }

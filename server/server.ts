@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { COLLAB_PATH } from '../shared/memo/protocol';
 import { SOCKET_IO_PATH } from '../shared/realtime/events';
 import { createApp, type AppOptions } from './app';
+import { AuditLog } from './audit/auditLog';
 import { createCollabServer } from './collab';
 import { SessionService } from './auth/sessions';
 import type { AppContext } from './context';
@@ -43,6 +44,7 @@ export async function startServer(
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
     logger,
     events,
+    audit: new AuditLog(repos.auditLog, logger),
     publicUrl: () => config.publicUrl ?? url,
   };
   const app = createApp(ctx, options);

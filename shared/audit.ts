@@ -53,3 +53,28 @@ export interface AuditEntry {
   prevHash: string;
   hash: string;
 }
+
+/** The outcome of walking a group's chain from its first entry, recomputing every hash. */
+export interface AuditVerification {
+  valid: boolean;
+  /** How many entries were walked. */
+  entries: number;
+  /** The first entry whose hash, link or sequence number does not fit; null when intact. */
+  firstBrokenSeq: number | null;
+}
+
+/** `GET /api/groups/:groupId/audit`: one page, newest first, and the whole chain's check. */
+export interface AuditLogPage {
+  entries: AuditEntry[];
+  verification: AuditVerification;
+  /** Pass as `?before=` for the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}
+
+/** `GET /api/groups/:groupId/audit/export` (JSON): the full chain, oldest first. */
+export interface AuditExport {
+  groupId: string;
+  exportedAt: string;
+  verification: AuditVerification;
+  entries: AuditEntry[];
+}

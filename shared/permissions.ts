@@ -15,6 +15,7 @@ export const ACTIONS = [
   'memo.edit',
   'memo.approve',
   'memo.readApproved',
+  'receipts.view',
   'content.readConfidential',
   'stance.set',
   'audit.view',
@@ -70,6 +71,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // Only the chair: the vice-chair stands in for meeting duties but never approves.
   'memo.approve': ['chair'],
   'memo.readApproved': EVERYONE,
+  // Who has read what is the chair's to follow up, not something members watch each other by.
+  'receipts.view': ['chair'],
   'content.readConfidential': NEGOTIATORS,
   // A party speaks only through its own representatives and deputies.
   'stance.set': (actor, context) =>

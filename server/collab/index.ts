@@ -36,6 +36,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     {
       repos: ctx.repos,
       events: ctx.events,
+      audit: ctx.audit,
       logger,
       compactEvery: ctx.config.collabCompactEvery,
     },
@@ -83,6 +84,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
           );
         return;
       case 'memoChanged':
+      case 'memoDelivered':
       case 'confidentialityChanged':
       case 'editRejected':
         return;

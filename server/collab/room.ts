@@ -1,11 +1,13 @@
 // One collab room: the server's Y.Doc of a memo or party room, its connections, and the write
 // pipeline that stores every accepted update before anyone else sees it.
 import * as Y from 'yjs';
+import { isLowering } from '../../shared/confidentiality';
 import type { MeetingStatus } from '../../shared/meetings';
 import { roomName, type MemoRoom } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
 import { COLLAB_CLOSE, type RejectReason } from '../../shared/memo/protocol';
+import type { AuditRecorder } from '../audit/auditLog';
 import type { MeetingDoc } from '../db/schema';
 import type { Logger } from '../logger';
 import type { MeetingEventBus } from '../realtime/bus';
@@ -27,11 +29,14 @@ import {
 } from './messages';
 import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
 import { seedAgenda } from './seedAgenda';
+import { watchStances, type DetectedStanceChange } from './stanceWatch';
 import { addsNothing, validateUpdate, type RoomSchema } from './validateUpdate';
 
 export interface RoomDeps {
   repos: Pick<Repositories, 'collabLog' | 'meetings' | 'confidentialityChanges'>;
   events: MeetingEventBus;
+  /** Lowered confidentiality levels and stance changes go to the group's audit log. */
+  audit: AuditRecorder;
   logger: Logger;
   /** Compact the log into a snapshot after this many stored entries. */
   compactEvery: number;
@@ -95,6 +100,7 @@ export class Room implements MessageHandler {
   private running: Promise<void> | null = null;
   private readonly initialSync = new Map<Connection, InitialSync>();
   private pendingChanges: { connection: Connection; change: DetectedChange }[] = [];
+  private pendingStances: { connection: Connection; change: DetectedStanceChange }[] = [];
   private gone = false;
 
   constructor(
@@ -145,6 +151,10 @@ export class Room implements MessageHandler {
     watchConfidentiality(doc, this.schema, (origin, change) => {
       if (origin instanceof Connection) this.pendingChanges.push({ connection: origin, change });
     });
+    if (this.schema === 'party')
+      watchStances(doc, (origin, change) => {
+        if (origin instanceof Connection) this.pendingStances.push({ connection: origin, change });
+      });
     const awareness = new RoomAwareness(doc, (update) => this.broadcast(awarenessMessage(update)));
     this.loaded = { doc, awareness };
     this.saved = savedMessage(doc);
@@ -405,6 +415,7 @@ export class Room implements MessageHandler {
 
     const doc = this.doc;
     this.pendingChanges = [];
+    this.pendingStances = [];
     const accepted: { connection: Connection; update: Uint8Array }[] = [];
     const senders = new Set<Connection>();
     for (const { connection, update } of updates) {
@@ -453,7 +464,8 @@ export class Room implements MessageHandler {
     this.saved = savedMessage(doc);
     this.broadcast(this.saved);
     events.publish({ type: 'memoChanged', meetingId: this.meetingId, room: this.name });
-    await this.recordConfidentialityChanges();
+    await this.recordConfidentialityChanges(meeting);
+    await this.recordStanceChanges(meeting);
   }
 
   /** Apply an update in a transaction whose origin is the sender; returns what was new, if any. */
@@ -494,11 +506,26 @@ export class Room implements MessageHandler {
     if (effective) this.broadcast(updateMessage(effective));
   }
 
-  private async recordConfidentialityChanges(): Promise<void> {
+  private async recordConfidentialityChanges(meeting: MeetingDoc): Promise<void> {
     const changes = this.pendingChanges;
     this.pendingChanges = [];
-    const { repos, events, logger } = this.deps;
+    const { repos, events, logger, audit } = this.deps;
     for (const { connection, change } of changes) {
+      // Opening content to a wider audience is audited; the entry names the block, never its text.
+      if (isLowering(change.from, change.to))
+        await audit.record({
+          groupId: meeting.groupId,
+          actor: { userId: connection.identity.id, name: connection.identity.name },
+          action: 'confidentiality.lower',
+          target: { type: 'memoBlock', id: change.targetId },
+          details: {
+            from: change.from,
+            to: change.to,
+            kind: change.targetKind,
+            meetingId: this.meetingId,
+            meetingTitle: meeting.title,
+          },
+        });
       try {
         const recorded = await withRetry(
           () =>
@@ -521,6 +548,28 @@ export class Room implements MessageHandler {
           'could not record a confidentiality change',
         );
       }
+    }
+  }
+
+  /** Each stance a stored batch changed goes to the audit log: the stance word, not the reason. */
+  private async recordStanceChanges(meeting: MeetingDoc): Promise<void> {
+    const changes = this.pendingStances;
+    this.pendingStances = [];
+    if (this.ref.kind !== 'party') return;
+    for (const { connection, change } of changes) {
+      await this.deps.audit.record({
+        groupId: meeting.groupId,
+        actor: { userId: connection.identity.id, name: connection.identity.name },
+        action: 'stance.change',
+        target: { type: 'agreedPoint', id: change.agreedPointId },
+        details: {
+          partyId: this.ref.partyId,
+          stance: change.to,
+          previous: change.from,
+          meetingId: this.meetingId,
+          meetingTitle: meeting.title,
+        },
+      });
     }
   }
 

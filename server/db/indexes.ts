@@ -20,4 +20,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.memoVersions, fields: ['groupId', 'approvedAt'] },
   { collection: COLLECTIONS.readReceipts, fields: ['meetingId', 'version'] },
   { collection: COLLECTIONS.readReceipts, fields: ['groupId', 'userId'] },
+  { collection: COLLECTIONS.trackedItems, fields: ['groupId', 'status'] },
+  { collection: COLLECTIONS.trackedItems, fields: ['meetingId'] },
+  { collection: COLLECTIONS.auditLog, fields: ['groupId', 'seq'], unique: true },
 ];

@@ -1,3 +1,5 @@
+import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
+import type { TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
 import type { Locale } from '../../shared/locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
@@ -201,6 +203,59 @@ export interface ReadReceiptDoc {
   at: Date;
 }
 
+/**
+ * One entry of a group's audit log (`_id` = `<groupId>:<seq, zero-padded>`, so two writers can
+ * never both take number n and the chain cannot fork). Never updated or deleted.
+ */
+export interface AuditEntryDoc {
+  _id: string;
+  groupId: string;
+  seq: number;
+  at: Date;
+  actor: { userId: string; name: string } | null;
+  action: AuditAction;
+  target: AuditTarget;
+  details: AuditDetails;
+  /** The previous entry's hash (64 zeros for the first entry). */
+  prevHash: string;
+  /** SHA-256 (hex) of prevHash followed by the canonical JSON of this entry's fields. */
+  hash: string;
+}
+
+/**
+ * A follow-up or dissent of an approved memo, tracked across meetings (`_id` =
+ * `<groupId>:<kind>:<sourceId>`, so a block is tracked once however often it is approved). The
+ * text fields hold memo text: they reach only an audience `confidentiality` allows.
+ */
+export interface TrackedItemDoc {
+  _id: string;
+  groupId: string;
+  kind: 'followUp' | 'dissent';
+  /** The follow-up block's id, the section dissent's id, or `<agreedPointId>:<partyId>`. */
+  sourceId: string;
+  /** The meeting whose approved memo holds it, and the newest version it was read from. */
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: Date;
+  version: number;
+  /** Where it stands in that memo, for listing in memo order. */
+  position: number;
+  sectionTitle: string;
+  text: string;
+  owner: string;
+  due: string;
+  partyId: string | null;
+  /** Effective level, from the approved content. */
+  confidentiality: Confidentiality;
+  status: TrackedItemStatus;
+  /** Every status change, oldest first. */
+  statusHistory: { status: TrackedItemStatus; userId: string; userName: string; at: Date }[];
+  /** Set when a later approved version of its meeting no longer has it; kept, not deleted. */
+  removed: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -218,6 +273,8 @@ export const COLLECTIONS = {
   confidentialityChanges: 'confidentialityChanges',
   memoVersions: 'memoVersions',
   readReceipts: 'readReceipts',
+  trackedItems: 'trackedItems',
+  auditLog: 'auditLog',
 } as const;
 
 export type { Confidentiality };

@@ -60,6 +60,8 @@ export class ApiRouter {
         body = parsed.data;
       }
       const result = await handler(req, body as Body<S>, res);
+      // A handler that wrote its own response (a file, a page) is done.
+      if (res.headersSent) return;
       if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
       else res.status(status).json(result);
     });

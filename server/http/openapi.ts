@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { RouteDoc } from './api';
 
+/** Version numbers are counters; tracked items have composite ids; every other id is a UUID. */
+function pathParamSchema(name: string) {
+  if (VERSION_PARAMS.has(name)) return { type: 'integer', minimum: 1 };
+  if (name === 'itemId') return { type: 'string' };
+  return { type: 'string', format: 'uuid' };
+}
+const VERSION_PARAMS = new Set(['version', 'from', 'to']);
+
 /** OpenAPI 3.1 built from the registered routes and their zod schemas: it cannot drift. */
 export function buildOpenApi(routes: readonly RouteDoc[]) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -10,7 +18,7 @@ export function buildOpenApi(routes: readonly RouteDoc[]) {
       name,
       in: 'path',
       required: true,
-      schema: { type: 'string', format: 'uuid' },
+      schema: pathParamSchema(name ?? ''),
     }));
     paths[path] ??= {};
     paths[path][route.method] = {

@@ -2,7 +2,11 @@
 // a meeting goes through here. Today it is in-process; with several instances it becomes Redis
 // pub/sub, so no listener may rely on living in the same process as the publisher.
 import type { MeetingStatus } from '../../shared/meetings';
-import type { ConfidentialityChange, EditRejected } from '../../shared/realtime/events';
+import type {
+  ConfidentialityChange,
+  EditRejected,
+  MemoDelivered,
+} from '../../shared/realtime/events';
 
 export type MeetingEvent =
   /** A meeting's status changed (through the API, or the chair's approval). */
@@ -13,6 +17,8 @@ export type MeetingEvent =
   | { type: 'confidentialityChanged'; change: ConfidentialityChange }
   /** The collab server dropped one user's edit. */
   | { type: 'editRejected'; userId: string; notice: EditRejected }
+  /** A memo version was approved: tell these members (ids only cross instances, plus the notice). */
+  | { type: 'memoDelivered'; userIds: string[]; notice: MemoDelivered }
   /** A session ended (logout, new login): close its live connections. */
   | { type: 'sessionEnded'; userId: string; sessionHash: string }
   /** All but one of a user's sessions ended (password change): close their live connections. */

@@ -83,6 +83,10 @@ export function attachRealtime(
       case 'editRejected':
         io.local.to(userRoom(event.userId)).emit('editRejected', event.notice);
         return;
+      case 'memoDelivered':
+        for (const userId of event.userIds)
+          io.local.to(userRoom(userId)).emit('memoDelivered', event.notice);
+        return;
       case 'sessionEnded':
         disconnectSessions(event.userId, (hash) => hash === event.sessionHash);
         return;

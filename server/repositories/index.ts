@@ -1,4 +1,5 @@
 import type { Database } from '../db/collection';
+import { AuditLogRepository } from './auditLog';
 import { ChairSeatRepository } from './chairSeats';
 import { ClaimRepository } from './claims';
 import { CollabLogRepository } from './collabLog';
@@ -11,6 +12,7 @@ import { MemoVersionRepository } from './memoVersions';
 import { RateLimitRepository } from './rateLimits';
 import { ReadReceiptRepository } from './readReceipts';
 import { SessionRepository } from './sessions';
+import { TrackedItemRepository } from './trackedItems';
 import { UserRepository } from './users';
 
 export interface Repositories {
@@ -27,6 +29,8 @@ export interface Repositories {
   confidentialityChanges: ConfidentialityChangeRepository;
   memoVersions: MemoVersionRepository;
   readReceipts: ReadReceiptRepository;
+  trackedItems: TrackedItemRepository;
+  auditLog: AuditLogRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -44,5 +48,7 @@ export function createRepositories(db: Database): Repositories {
     confidentialityChanges: new ConfidentialityChangeRepository(db),
     memoVersions: new MemoVersionRepository(db),
     readReceipts: new ReadReceiptRepository(db),
+    trackedItems: new TrackedItemRepository(db),
+    auditLog: new AuditLogRepository(db),
   };
 }

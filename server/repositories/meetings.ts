@@ -6,7 +6,8 @@ import { insertIfAbsent } from '../db/insertIfAbsent';
 export type MeetingFields = Pick<
   MeetingDoc,
   'title' | 'startsAt' | 'location' | 'videoLink' | 'councilMeetingDate' | 'agenda'
->;
+> &
+  Partial<Pick<MeetingDoc, 'review' | 'carriedItemIds'>>;
 
 /**
  * Meetings are a chain of immutable revisions. An edit inserts revision n+1 under a unique key, so

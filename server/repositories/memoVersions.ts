@@ -30,6 +30,12 @@ export class MemoVersionRepository {
     return this.versions.find({ meetingId }, { sort: { version: 1 } });
   }
 
+  /** The group's most recently approved version (always the latest of its meeting). */
+  async newestInGroup(groupId: string): Promise<MemoVersionDoc | null> {
+    const [newest] = await this.versions.find({ groupId }, { sort: { approvedAt: -1 }, limit: 1 });
+    return newest ?? null;
+  }
+
   /** Every version in a group, newest approval first. */
   listByGroup(groupId: string): Promise<MemoVersionDoc[]> {
     return this.versions.find({ groupId }, { sort: { approvedAt: -1 } });

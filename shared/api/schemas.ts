@@ -3,6 +3,8 @@ import { ROLES } from '../roles';
 import { CONFIDENTIALITY_LEVELS } from '../confidentiality';
 import { LOCALES } from '../locales';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
+import { MAX_AGENDA_TITLE_LENGTH } from '../continuity';
+import { TRACKED_ITEM_STATUSES } from './memoVersions';
 
 // Every request schema is strict: an unknown field (or a `$`-operator in its place) is refused.
 
@@ -71,7 +73,7 @@ export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
 
 export const AgendaItemInput = z.strictObject({
   id: id.optional(),
-  title: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(MAX_AGENDA_TITLE_LENGTH),
   description: z.string().trim().max(5000).default(''),
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('groups'),
 });
@@ -124,3 +126,8 @@ export const ReopenMemoRequest = z.strictObject({
   reason: z.string().trim().min(1).max(2000),
 });
 export type ReopenMemoRequest = z.infer<typeof ReopenMemoRequest>;
+
+export const SetTrackedItemStatusRequest = z.strictObject({
+  status: z.enum(TRACKED_ITEM_STATUSES),
+});
+export type SetTrackedItemStatusRequest = z.infer<typeof SetTrackedItemStatusRequest>;

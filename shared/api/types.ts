@@ -2,6 +2,7 @@ import type { Confidentiality } from '../confidentiality';
 import type { Locale } from '../locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus, RedactedAgendaItem } from '../meetings';
 import type { Role } from '../roles';
+import type { TrackedItem, WithheldTrackedItem } from './memoVersions';
 
 // Response bodies of the HTTP API, shared so the client reads exactly what the server writes.
 
@@ -78,7 +79,7 @@ export interface PartyAttendance {
   status: AttendanceStatus;
 }
 
-export interface Meeting {
+export interface Meeting extends MeetingContinuity {
   id: string;
   groupId: string;
   title: string;
@@ -92,6 +93,14 @@ export interface Meeting {
   revision: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Continuity from the previous approved memo, set when the meeting was created after one. */
+export interface MeetingContinuity {
+  /** The approved memo version this meeting reviews. */
+  review: { meetingId: string; version: number; meetingTitle: string } | null;
+  /** Follow-ups and dissents open when the meeting was created, with their status now. */
+  carried: (TrackedItem | WithheldTrackedItem)[];
 }
 
 export interface MeetingSummary {

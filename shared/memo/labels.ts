@@ -23,6 +23,16 @@ export interface MemoLabels {
   /** Stands where content was withheld from this audience. */
   withheld: string;
   audience: { negotiators: string; groups: string; public: string };
+  /** The approval stamp's heading (chair, time, version, checksum). */
+  stamp: string;
+  /** Before the meeting's date and time. */
+  meeting: string;
+  /** Heading of the parties' stances on an agreed point. */
+  stancesHeading: string;
+  /** Page footer of printed renderings; `{page}` and `{pages}` are replaced. */
+  pageOf: string;
+  /** On screen only: how to print the print page (it runs no script, so no print button). */
+  printHint: string;
 }
 
 export const MEMO_LABELS: Record<Locale, MemoLabels> = {
@@ -48,6 +58,11 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
       groups: 'Valtuustoryhmien versio',
       public: 'Julkinen versio',
     },
+    stamp: 'Hyväksymismerkintä',
+    meeting: 'Kokous',
+    stancesHeading: 'Ryhmien kannat',
+    pageOf: 'Sivu {page} / {pages}',
+    printHint: 'Tulosta selaimen tulostustoiminnolla (Ctrl+P).',
   },
   sv: {
     memo: 'Promemoria',
@@ -71,6 +86,11 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
       groups: 'Fullmäktigegruppernas version',
       public: 'Offentlig version',
     },
+    stamp: 'Godkännandeanteckning',
+    meeting: 'Möte',
+    stancesHeading: 'Gruppernas ståndpunkter',
+    pageOf: 'Sida {page} / {pages}',
+    printHint: 'Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P).',
   },
   en: {
     memo: 'Memo',
@@ -94,5 +114,10 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
       groups: 'Party groups’ version',
       public: 'Public version',
     },
+    stamp: 'Approval',
+    meeting: 'Meeting',
+    stancesHeading: 'Positions of the groups',
+    pageOf: 'Page {page} of {pages}',
+    printHint: 'Print with your browser’s print command (Ctrl+P).',
   },
 };

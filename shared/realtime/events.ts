@@ -49,6 +49,14 @@ export interface MeetingRoomSnapshot {
   confidentialityHistory: ConfidentialityChange[];
 }
 
+/** Sent to every member of a group when the chair approves a memo version; never memo text. */
+export interface MemoDelivered {
+  groupId: string;
+  meetingId: string;
+  version: number;
+  meetingTitle: string;
+}
+
 export type JoinMeetingResult =
   | { ok: true; room: MeetingRoomSnapshot }
   | { ok: false; error: { code: ErrorCode; message: string } };
@@ -59,6 +67,7 @@ export interface ServerToClientEvents {
   memoSummary: (meetingId: string, summary: MemoSummary) => void;
   confidentialityChanged: (change: ConfidentialityChange) => void;
   editRejected: (notice: EditRejected) => void;
+  memoDelivered: (notice: MemoDelivered) => void;
 }
 
 export interface ClientToServerEvents {

@@ -79,6 +79,8 @@ describe('meetings and agendas', () => {
       attendance: _a,
       createdAt: _c,
       updatedAt: _u,
+      review: _r,
+      carried: _cr,
       ...fields
     } = meeting;
     const first = await secretary.put(`/api/meetings/${meeting.id}`, {

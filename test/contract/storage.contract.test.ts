@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DocCollection } from '../../server/db/collection';
+import * as Y from 'yjs';
+import { RoomLog, RoomSealedError } from '../../server/collab/roomLog';
 import { DuplicateKeyError } from '../../server/errors';
+import { createLogger } from '../../server/logger';
 import { createRepositories, type Repositories } from '../../server/repositories';
 import { ENGINES, openTestDatabase } from '../support/engines';
 
@@ -225,5 +228,40 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
     const later = new Date(Date.now() + 120_000);
     expect(await repos.chairSeats.take(groupId, third)).toBe(false);
     expect(await repos.chairSeats.take(groupId, third, later)).toBe(true);
+  });
+
+  it(`C15 ${engine}: a seal in a room's log refuses the writer that raced it, and loads skip it`, async () => {
+    const room = `${randomUUID()}/memo`;
+    const logger = createLogger('silent');
+    const first = new Y.Doc();
+    first.getText('t').insert(0, 'ennen');
+    const writer = new RoomLog(repos.collabLog, room, logger);
+    await writer.load(() => new Y.Doc());
+    await writer.append(Y.encodeStateAsUpdate(first), () => undefined);
+
+    // The approval reads what is stored and seals after it; the writer still thinks it is next.
+    const approval = new RoomLog(repos.collabLog, room, logger);
+    const frozen = await approval.load(() => new Y.Doc());
+    const sealedAt = await approval.seal({ meetingId: 'm', version: 1 }, (update) =>
+      Y.applyUpdate(frozen, update),
+    );
+    expect(sealedAt).toBe(2);
+    const late = new Y.Doc();
+    late.getText('t').insert(0, 'jälkeen');
+    await expect(
+      writer.append(Y.encodeStateAsUpdate(late), () => undefined),
+    ).rejects.toBeInstanceOf(RoomSealedError);
+    const stored = await new RoomLog(repos.collabLog, room, logger).load(() => new Y.Doc());
+    expect(stored.getText('t').toJSON()).toBe('ennen');
+
+    // After a reopening, writing goes on after the seal, and the next seal comes after that.
+    const reopened = new RoomLog(repos.collabLog, room, logger);
+    const doc = await reopened.load(() => new Y.Doc());
+    doc.getText('t').insert(5, ' ja taas');
+    await reopened.append(Y.encodeStateAsUpdate(doc), () => undefined);
+    expect(
+      await approval.seal({ meetingId: 'm', version: 2 }, (u) => Y.applyUpdate(frozen, u)),
+    ).toBe(4);
+    expect(frozen.getText('t').toJSON()).toBe('ennen ja taas');
   });
 });

@@ -21,6 +21,7 @@ const MATRIX: Record<Exclude<Action, 'stance.set'>, boolean[]> = {
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],
+  'receipts.view':              [Y,    N,    N,    N,    N,    N,     N],
   'content.readConfidential':   [Y,    Y,    Y,    Y,    Y,    N,     N],
   'audit.view':                 [Y,    N,    N,    N,    N,    N,     Y],
 };

@@ -1,4 +1,5 @@
 import { LoginRequest } from '../../../shared/api/schemas';
+import { recordLogin } from '../../audit/actors';
 import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
 import type { AppContext } from '../../context';
 import { AppError, rateLimited } from '../../errors';
@@ -35,6 +36,7 @@ export function authRoutes(ctx: AppContext): ApiRouter {
       if (!user || !valid) throw new AppError('unauthenticated', 'Wrong email or password.');
       await ctx.repos.rateLimits.reset(accountKey);
       await logIn(ctx, req, res, user._id);
+      await recordLogin(ctx, user);
       return buildMe(ctx.repos, user);
     },
   );

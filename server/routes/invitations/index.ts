@@ -5,13 +5,14 @@ import {
 } from '../../../shared/api/schemas';
 import type { CreatedInvitation, Invitation } from '../../../shared/api/types';
 import { DEFAULT_LOCALE } from '../../../shared/locales';
+import { actorOf } from '../../audit/actors';
 import { hashPassword } from '../../auth/passwords';
 import { hashToken, newToken } from '../../auth/tokens';
 import type { AppContext } from '../../context';
 import type { InvitationDoc } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorizeInGroup, idParam } from '../../http/context';
+import { authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { invitationMail } from '../../mail/templates';
 import { logIn } from '../auth/loginSession';
 import { checkRoleAssignment } from '../members/assignment';
@@ -84,6 +85,13 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
         expiresAt: invitation.expiresAt,
       });
       const emailSent = await ctx.mailer.send({ to: body.email, ...mail });
+      await ctx.audit.record({
+        groupId,
+        actor: actorOf(requireAuth(req).user),
+        action: 'invitation.create',
+        target: { type: 'invitation', id: invitation._id, label: invitation.email },
+        details: { role: invitation.role, partyId: invitation.partyId },
+      });
       return { ...toInvitation(invitation), link, emailSent };
     },
   );
@@ -100,6 +108,14 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
           throw notFound('Invitation');
         throw conflict('The invitation was already used or revoked.');
       }
+      const revoked = await repos.invitations.findInGroup(groupId, invitationId);
+      await ctx.audit.record({
+        groupId,
+        actor: actorOf(requireAuth(req).user),
+        action: 'invitation.revoke',
+        target: { type: 'invitation', id: invitationId, label: revoked?.email },
+        details: revoked ? { role: revoked.role, partyId: revoked.partyId } : {},
+      });
       return undefined;
     },
   );
@@ -177,6 +193,13 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
         partyId: invitation.partyId,
       });
       await logIn(ctx, req, res, user._id);
+      await ctx.audit.record({
+        groupId: invitation.groupId,
+        actor: actorOf(user),
+        action: 'invitation.accept',
+        target: { type: 'invitation', id: invitation._id, label: invitation.email },
+        details: { role: invitation.role, partyId: invitation.partyId, userId: user._id },
+      });
       return buildMe(repos, user);
     },
   );

@@ -6,9 +6,11 @@ import {
   SetAttendanceRequest,
   UpdateMeetingRequest,
 } from '../../../shared/api/schemas';
-import type { Meeting, MeetingSummary } from '../../../shared/api/types';
+import type { Meeting, MeetingContinuity, MeetingSummary } from '../../../shared/api/types';
 import { audienceForRole } from '../../../shared/confidentiality';
 import { canTransition, redactAgenda, type AgendaItem } from '../../../shared/meetings';
+import { meetingContinuity } from '../../continuity/meetingContinuity';
+import { withContinuity } from '../../continuity/nextMeeting';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
@@ -20,7 +22,11 @@ import type { Request } from 'express';
 type MeetingInput = z.output<typeof CreateMeetingRequest>;
 
 /** The meeting as this member may see it: agenda items above their level become markers. */
-function toMeeting(meeting: MeetingDoc, viewer: MembershipDoc): Meeting {
+function toMeeting(
+  meeting: MeetingDoc,
+  viewer: MembershipDoc,
+  continuity: MeetingContinuity,
+): Meeting {
   return {
     id: meeting._id,
     groupId: meeting.groupId,
@@ -35,6 +41,7 @@ function toMeeting(meeting: MeetingDoc, viewer: MembershipDoc): Meeting {
     revision: meeting.revision,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
+    ...continuity,
   };
 }
 
@@ -90,6 +97,12 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     return meetingAsMember(repos, meetingId, requireAuth(req).user._id);
   }
 
+  /** The response for `viewer`, with what the meeting carries from the previous memo. */
+  async function respond(meeting: MeetingDoc, viewer: MembershipDoc): Promise<Meeting> {
+    const audience = audienceForRole(viewer.role);
+    return toMeeting(meeting, viewer, await meetingContinuity(repos, meeting, audience));
+  }
+
   function refuseIfApproved(meeting: MeetingDoc) {
     if (meeting.status === 'approved')
       throw conflict('The memo is approved; the meeting is locked.');
@@ -111,8 +124,10 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     { summary: 'Plan a meeting with its agenda', body: CreateMeetingRequest },
     async (req, body) => {
       const { groupId, membership } = await authorizeInGroup(repos, req, 'meeting.create');
-      const meeting = await repos.meetings.create(groupId, membership.userId, meetingFields(body));
-      return toMeeting(meeting, membership);
+      const { locale } = requireAuth(req).user;
+      const fields = await withContinuity(repos, groupId, locale, meetingFields(body));
+      const meeting = await repos.meetings.create(groupId, membership.userId, fields);
+      return respond(meeting, membership);
     },
   );
 
@@ -123,7 +138,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     async (req) => {
       const { meeting, membership } = await loadMeeting(req);
       authorize(membership, 'meeting.view');
-      return toMeeting(meeting, membership);
+      return respond(meeting, membership);
     },
   );
 
@@ -144,7 +159,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
           : null;
       if (!updated)
         throw conflict('Someone else saved this meeting meanwhile; reload to see their changes.');
-      return toMeeting(updated, membership);
+      return respond(updated, membership);
     },
   );
 
@@ -165,7 +180,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
       const updated = await repos.meetings.commit(meeting, { status: body.status });
       if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
       ctx.events.publish({ type: 'meetingStatus', meetingId: updated._id, status: updated.status });
-      return toMeeting(updated, membership);
+      return respond(updated, membership);
     },
   );
 
@@ -186,7 +201,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
       }
       const updated = await repos.meetings.commit(meeting, { attendance: body.attendance });
       if (!updated) throw conflict('The meeting changed meanwhile; reload.');
-      return toMeeting(updated, membership);
+      return respond(updated, membership);
     },
   );
 

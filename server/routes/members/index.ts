@@ -1,10 +1,11 @@
 import { UpdateMemberRequest } from '../../../shared/api/schemas';
 import type { Member } from '../../../shared/api/types';
+import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import type { MembershipDoc, UserDoc } from '../../db/schema';
 import { conflict, forbidden, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorizeInGroup, idParam } from '../../http/context';
+import { authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { checkRoleAssignment } from './assignment';
 
 function toMember(membership: MembershipDoc, user: UserDoc): Member {
@@ -59,6 +60,21 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
       if (!updated) throw notFound('Member');
       if (target.role === 'chair' && body.role !== 'chair')
         await repos.chairSeats.release(groupId, userId);
+      if (target.role !== updated.role || target.partyId !== updated.partyId) {
+        await ctx.audit.record({
+          groupId,
+          actor: actorOf(requireAuth(req).user),
+          action: 'member.roleChange',
+          target: { type: 'membership', id: target._id, label: user.name },
+          details: {
+            userId,
+            fromRole: target.role,
+            toRole: updated.role,
+            fromPartyId: target.partyId,
+            toPartyId: updated.partyId,
+          },
+        });
+      }
       return toMember(updated, user);
     },
   );
@@ -83,6 +99,14 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
       }
       await repos.memberships.remove(groupId, userId);
       if (target.role === 'chair') await repos.chairSeats.release(groupId, userId);
+      const removed = await repos.users.findById(userId);
+      await ctx.audit.record({
+        groupId,
+        actor: actorOf(requireAuth(req).user),
+        action: 'member.remove',
+        target: { type: 'membership', id: target._id, label: removed?.name },
+        details: { userId, role: target.role, partyId: target.partyId },
+      });
       return undefined;
     },
   );

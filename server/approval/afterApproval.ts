@@ -1,0 +1,31 @@
+// What follows a new version, once, from whoever created it: audit, follow-up tracking, delivery.
+import type { AppContext } from '../context';
+import { trackVersion } from '../continuity/trackVersion';
+import type { MeetingDoc, MemoVersionDoc } from '../db/schema';
+import { deliverVersion } from '../delivery/deliverVersion';
+import type { Approver } from './approveMemo';
+
+export async function afterApproval(
+  ctx: AppContext,
+  meeting: MeetingDoc,
+  version: MemoVersionDoc,
+  approver: Approver,
+): Promise<void> {
+  await ctx.audit.record({
+    groupId: meeting.groupId,
+    actor: { userId: approver.userId, name: approver.name },
+    action: 'memo.approve',
+    target: { type: 'memoVersion', id: version._id, label: `${meeting.title} v${version.version}` },
+    details: { version: version.version, hash: version.hash },
+  });
+  try {
+    await trackVersion(ctx, meeting, version);
+  } catch (error) {
+    // The version stands; only the follow-up list lags, and the next approval refreshes it.
+    ctx.logger.error({ err: error, meetingId: meeting._id }, 'tracking follow-ups failed');
+  }
+  // Mail can be slow: the chair's answer does not wait for it.
+  deliverVersion(ctx, meeting, version).catch((error: unknown) =>
+    ctx.logger.error({ err: error, meetingId: meeting._id }, 'delivering a memo version failed'),
+  );
+}

@@ -1,0 +1,33 @@
+// Small helpers the routes use to describe who did something in an audit entry.
+import type { UserDoc } from '../db/schema';
+import type { AppContext } from '../context';
+
+/** An audit actor from the session's user: the id, and the name as it was at the time. */
+export function actorOf(user: Pick<UserDoc, '_id' | 'name'>): { userId: string; name: string } {
+  return { userId: user._id, name: user.name };
+}
+
+/** A login is recorded in every group the user belongs to: each group's log is its own. */
+export async function recordLogin(ctx: AppContext, user: UserDoc): Promise<void> {
+  let groupIds: string[];
+  try {
+    groupIds = (await ctx.repos.memberships.listByUser(user._id)).map((m) => m.groupId);
+  } catch (error) {
+    // Like record(): auditing never fails the login itself, but a missed entry is loud.
+    ctx.logger.error(
+      { userId: user._id, errorName: error instanceof Error ? error.name : typeof error },
+      'AUDIT ENTRY LOST: could not list the groups of a login',
+    );
+    return;
+  }
+  await Promise.all(
+    groupIds.map((groupId) =>
+      ctx.audit.record({
+        groupId,
+        actor: actorOf(user),
+        action: 'session.login',
+        target: { type: 'user', id: user._id, label: user.name },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,98 @@
+// What an approved memo leaves open for later meetings: its follow-ups and its dissents.
+import type { Confidentiality } from '../../shared/confidentiality';
+import type {
+  AgreedPointBlock,
+  ContentSection,
+  MemoContent,
+  WithheldMarker,
+} from '../../shared/memo/content';
+
+export type TrackedKind = 'followUp' | 'dissent';
+
+/** One follow-up or dissent as the approved content states it. */
+export interface TrackedSource {
+  kind: TrackedKind;
+  /** Unique within the group: the block or dissent id, `<agreedPointId>:<partyId>` for a stance. */
+  sourceId: string;
+  /** Its place in the memo (0, 1, …), counted over follow-ups and dissents together. */
+  position: number;
+  sectionTitle: string;
+  text: string;
+  owner: string;
+  due: string;
+  partyId: string | null;
+  confidentiality: Confidentiality;
+}
+
+const isShown = <T extends { kind: string }>(node: T | WithheldMarker): node is T =>
+  node.kind !== 'withheld';
+
+/** A party's dissenting stances on an agreed point, each a dissent of its own. */
+function stanceDissents(section: ContentSection, point: AgreedPointBlock) {
+  return point.stances.flatMap(({ partyId, entry }) =>
+    entry?.stance === 'dissent'
+      ? [
+          {
+            kind: 'dissent' as const,
+            sourceId: `${point.id}:${partyId}`,
+            sectionTitle: section.title,
+            text: entry.reason,
+            owner: '',
+            due: '',
+            partyId,
+            // A stance has no level of its own: it is as closed as the point it is about.
+            confidentiality: point.confidentiality,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Every follow-up block and every dissent (section dissents and dissenting stances on agreed
+ * points) of `content`, in memo order: per section, its blocks (a point's dissenting stances right
+ * after the point), then its dissents. Pass the full content; anything withheld is left out.
+ */
+export function extractTrackedItems(content: MemoContent): TrackedSource[] {
+  const found: Omit<TrackedSource, 'position'>[] = [];
+  for (const section of content.sections.filter(isShown)) {
+    for (const block of section.blocks.filter(isShown)) {
+      if (block.kind === 'followUp') {
+        found.push({
+          kind: 'followUp',
+          sourceId: block.id,
+          sectionTitle: section.title,
+          text: block.paragraphs.join('\n'),
+          owner: block.owner,
+          due: block.due,
+          partyId: null,
+          confidentiality: block.confidentiality,
+        });
+      } else if (block.kind === 'agreedPoint') {
+        found.push(...stanceDissents(section, block));
+      }
+    }
+    for (const dissent of section.dissents.filter(isShown)) {
+      found.push({
+        kind: 'dissent',
+        sourceId: dissent.id,
+        sectionTitle: section.title,
+        text: dissent.reason,
+        owner: '',
+        due: '',
+        partyId: dissent.partyId,
+        confidentiality: dissent.confidentiality,
+      });
+    }
+  }
+  // An id seen twice (a block pasted with its id) is tracked once, where it first appears.
+  const seen = new Set<string>();
+  return found
+    .filter((item) => {
+      const key = `${item.kind}:${item.sourceId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((item, position) => ({ ...item, position }));
+}

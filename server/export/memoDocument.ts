@@ -1,0 +1,226 @@
+// One approved memo version laid out for reading: what every export shows, in which order and in
+// which words. Decided once here so that the PDF, the Markdown and the print page cannot drift
+// apart; the renderers only add their own syntax and escaping. The content arrives already
+// redacted for its audience: nothing here decides what may be shown.
+import type { MemoVersionView } from '../../shared/api/memoVersions';
+import type { Audience, Confidentiality } from '../../shared/confidentiality';
+import type {
+  ContentBlock,
+  ContentDissent,
+  ContentParty,
+  ContentSection,
+  ContentStance,
+} from '../../shared/memo/content';
+import { MEMO_LABELS, type MemoLabels } from '../../shared/memo/labels';
+import type { Locale } from '../../shared/locales';
+import { formatCalendarDate, formatMoment } from './dates';
+
+/** Where content was left out for this audience: only the neutral sentence, nothing else. */
+export interface WithheldItem {
+  kind: 'withheld';
+  text: string;
+}
+
+export interface LabelledValue {
+  label: string;
+  value: string;
+}
+
+export interface StampRow extends LabelledValue {
+  /** The checksum: shown in a fixed-width face so it can be compared character by character. */
+  isHash: boolean;
+}
+
+export interface StanceLine {
+  party: string;
+  stance: string;
+  /** Empty when the party gave none. */
+  reason: string;
+}
+
+export type DocBlock =
+  | { kind: 'notes'; level: string | null; paragraphs: string[] }
+  | {
+      kind: 'agreedPoint';
+      label: string;
+      level: string | null;
+      paragraphs: string[];
+      stancesLabel: string;
+      stances: StanceLine[];
+    }
+  | {
+      kind: 'followUp';
+      label: string;
+      level: string | null;
+      paragraphs: string[];
+      /** Owner and due date, each only when set. */
+      details: LabelledValue[];
+    };
+
+export interface DocDissent {
+  kind: 'dissent';
+  party: string;
+  reason: string;
+}
+
+export interface DocSection {
+  kind: 'section';
+  title: string;
+  /** The section's level, or null where every item is public anyway (the public rendering). */
+  level: string | null;
+  blocks: (DocBlock | WithheldItem)[];
+  dissentsLabel: string;
+  dissents: (DocDissent | WithheldItem)[];
+}
+
+export interface MemoDocument {
+  locale: Locale;
+  labels: MemoLabels;
+  /** The document's title, e.g. "Muistio: Talousarvioneuvottelu". */
+  title: string;
+  meetingTitle: string;
+  groupName: string;
+  /** e.g. "Kokous: 7. joulukuuta 2026 klo 17.00". */
+  meetingLine: string;
+  stampLabel: string;
+  /** Chair, approval time, version and checksum, in this order. */
+  stamp: StampRow[];
+  /** The audience's name, e.g. "Valtuustoryhmien versio". */
+  audience: string;
+  disclaimer: string;
+  sections: (DocSection | WithheldItem)[];
+  /** The page footer pattern with `{page}` and `{pages}`. */
+  pageOf: string;
+  printHint: string;
+  version: number;
+  hash: string;
+}
+
+/** Lay out `view` for reading in `locale`. */
+export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocument {
+  const labels = MEMO_LABELS[locale];
+  const parties = new Map(view.content.parties.map((party) => [party.partyId, party]));
+  const withheld: WithheldItem = { kind: 'withheld', text: labels.withheld };
+  const shown = (level: Confidentiality) => levelName(level, view.audience, labels);
+  return {
+    locale,
+    labels,
+    title: `${labels.memo}: ${view.meetingTitle}`,
+    meetingTitle: view.meetingTitle,
+    groupName: view.groupName,
+    meetingLine: `${labels.meeting}: ${formatMoment(view.meetingStartsAt, locale)}`,
+    stampLabel: labels.stamp,
+    stamp: [
+      { label: labels.approvedBy, value: view.approvedBy.name, isHash: false },
+      { label: labels.approvedAt, value: formatMoment(view.approvedAt, locale), isHash: false },
+      { label: labels.version, value: String(view.version), isHash: false },
+      { label: labels.hash, value: view.hash, isHash: true },
+    ],
+    audience: labels.audience[view.audience],
+    disclaimer: labels.disclaimer,
+    sections: collapseWithheld(
+      view.content.sections.map((section) =>
+        section.kind === 'withheld' ? withheld : docSection(section),
+      ),
+    ),
+    pageOf: labels.pageOf,
+    printHint: labels.printHint,
+    version: view.version,
+    hash: view.hash,
+  };
+
+  function docSection(section: ContentSection): DocSection {
+    return {
+      kind: 'section',
+      title: section.title,
+      level: shown(section.confidentiality),
+      blocks: collapseWithheld(
+        section.blocks.map((block) =>
+          block.kind === 'withheld' ? withheld : docBlock(block, section.confidentiality),
+        ),
+      ),
+      dissentsLabel: labels.dissents,
+      dissents: collapseWithheld(
+        section.dissents.map((dissent) =>
+          dissent.kind === 'withheld' ? withheld : docDissent(dissent),
+        ),
+      ),
+    };
+  }
+
+  function docBlock(block: ContentBlock, sectionLevel: Confidentiality): DocBlock {
+    // A block is marked only where it is more closed than its section: the section says the rest.
+    const level = block.confidentiality === sectionLevel ? null : shown(block.confidentiality);
+    switch (block.kind) {
+      case 'notes':
+        return { kind: 'notes', level, paragraphs: block.paragraphs };
+      case 'agreedPoint':
+        return {
+          kind: 'agreedPoint',
+          label: labels.agreedPoint,
+          level,
+          paragraphs: block.paragraphs,
+          stancesLabel: labels.stancesHeading,
+          stances: block.stances.map((stance) => stanceLine(stance)),
+        };
+      case 'followUp': {
+        const details: LabelledValue[] = [];
+        if (block.owner.trim()) details.push({ label: labels.owner, value: block.owner });
+        if (block.due.trim()) {
+          details.push({ label: labels.due, value: formatCalendarDate(block.due, locale) });
+        }
+        return {
+          kind: 'followUp',
+          label: labels.followUp,
+          level,
+          paragraphs: block.paragraphs,
+          details,
+        };
+      }
+    }
+  }
+
+  function stanceLine({ partyId, entry }: ContentStance): StanceLine {
+    return {
+      party: partyName(parties.get(partyId)),
+      stance: entry ? labels.stances[entry.stance] : labels.stanceNotStated,
+      reason: entry?.reason.trim() ?? '',
+    };
+  }
+
+  function docDissent(dissent: ContentDissent): DocDissent {
+    return {
+      kind: 'dissent',
+      party: partyName(parties.get(dissent.partyId)),
+      reason: dissent.reason,
+    };
+  }
+}
+
+function partyName(party: ContentParty | undefined): string {
+  // A party removed from the group after approval still has its short name in the content; an
+  // unknown id (never expected) shows as a dash rather than an internal id.
+  return party?.shortName || party?.name || '–';
+}
+
+/** The level's name, or null in the public rendering where everything shown is public. */
+function levelName(level: Confidentiality, audience: Audience, labels: MemoLabels): string | null {
+  return audience === 'public' ? null : labels.levels[level];
+}
+
+/**
+ * Adjacent withheld items shown as one: a reader learns that something was left out here, not
+ * how many things.
+ */
+export function collapseWithheld<T extends { kind: string }>(
+  items: readonly (T | WithheldItem)[],
+): (T | WithheldItem)[] {
+  return items.filter(
+    (item, index) => item.kind !== 'withheld' || items[index - 1]?.kind !== 'withheld',
+  );
+}
+
+/** The footer text of page `page` of `pages`. */
+export function pageLabel(pattern: string, page: number, pages: number): string {
+  return pattern.replace('{page}', String(page)).replace('{pages}', String(pages));
+}

@@ -1,0 +1,129 @@
+import type { TrackedItemStatus } from '../../shared/api/memoVersions';
+import type { TrackedKind, TrackedSource } from '../continuity/extractTracked';
+import type { Database, DocCollection, Filter } from '../db/collection';
+import { insertIfAbsent } from '../db/insertIfAbsent';
+import { COLLECTIONS, type TrackedItemDoc } from '../db/schema';
+
+export const trackedItemId = (groupId: string, kind: TrackedKind, sourceId: string) =>
+  `${groupId}:${kind}:${sourceId}`;
+
+/** The approved version the items were read from. */
+export interface TrackedOrigin {
+  groupId: string;
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: Date;
+  version: number;
+}
+
+/** Oldest meeting first, then in memo order: what has been open longest comes first. */
+function byMeetingAndPosition(a: TrackedItemDoc, b: TrackedItemDoc): number {
+  return (
+    a.meetingStartsAt.getTime() - b.meetingStartsAt.getTime() ||
+    a.meetingId.localeCompare(b.meetingId) ||
+    a.position - b.position
+  );
+}
+
+/**
+ * Follow-ups and dissents of approved memos, one document per block per group. Tracking a version
+ * again refreshes what the memo says but never touches the status people have set since.
+ */
+export class TrackedItemRepository {
+  private readonly items: DocCollection<TrackedItemDoc>;
+  constructor(db: Database) {
+    this.items = db.collection<TrackedItemDoc>(COLLECTIONS.trackedItems);
+  }
+
+  /**
+   * Record what version `origin.version` of a meeting's memo holds: new items start open,
+   * existing ones get the approved text and level, and items of the meeting that this version
+   * no longer has are marked removed. A version older than the one an item was read from changes
+   * nothing of that item (approvals tracked out of order).
+   */
+  async track(origin: TrackedOrigin, sources: readonly TrackedSource[]): Promise<void> {
+    const now = new Date();
+    const tracked = new Set<string>();
+    for (const source of sources) {
+      const _id = trackedItemId(origin.groupId, source.kind, source.sourceId);
+      tracked.add(_id);
+      const fields = {
+        meetingId: origin.meetingId,
+        meetingTitle: origin.meetingTitle,
+        meetingStartsAt: origin.meetingStartsAt,
+        version: origin.version,
+        position: source.position,
+        sectionTitle: source.sectionTitle,
+        text: source.text,
+        owner: source.owner,
+        due: source.due,
+        partyId: source.partyId,
+        confidentiality: source.confidentiality,
+        removed: false,
+        updatedAt: now,
+      };
+      const existing = await this.items.findOne({ _id });
+      if (existing && existing.meetingId === origin.meetingId && existing.version > origin.version)
+        continue;
+      const inserted =
+        !existing &&
+        (await insertIfAbsent(this.items, {
+          _id,
+          groupId: origin.groupId,
+          kind: source.kind,
+          sourceId: source.sourceId,
+          ...fields,
+          status: 'open',
+          statusHistory: [],
+          createdAt: now,
+        }));
+      // Plain $set of the memo's fields: status and history are not among them.
+      if (!inserted) await this.items.updateOne({ _id }, { $set: fields });
+    }
+    const before = await this.items.find({ meetingId: origin.meetingId, removed: false });
+    for (const item of before) {
+      if (tracked.has(item._id) || item.version > origin.version) continue;
+      await this.items.updateOne({ _id: item._id }, { $set: { removed: true, updatedAt: now } });
+    }
+  }
+
+  findById(id: string): Promise<TrackedItemDoc | null> {
+    return this.items.findOne({ _id: id });
+  }
+
+  /** A group's items still in their memos, oldest meeting first, in memo order. */
+  async listByGroup(
+    groupId: string,
+    only: { status?: TrackedItemStatus; kind?: TrackedKind } = {},
+  ): Promise<TrackedItemDoc[]> {
+    const filter: Filter<TrackedItemDoc> = { groupId, removed: false };
+    if (only.status) filter.status = only.status;
+    if (only.kind) filter.kind = only.kind;
+    return (await this.items.find(filter)).sort(byMeetingAndPosition);
+  }
+
+  /** The items with these ids that are still in their memos, in the order of `ids`. */
+  async listByIds(ids: readonly string[]): Promise<TrackedItemDoc[]> {
+    if (ids.length === 0) return [];
+    const found = new Map(
+      (await this.items.find({ _id: { $in: ids }, removed: false })).map((item) => [
+        item._id,
+        item,
+      ]),
+    );
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** Set the status and append the change to the history; null when the item is gone. */
+  setStatus(
+    id: string,
+    status: TrackedItemStatus,
+    by: { userId: string; userName: string },
+  ): Promise<TrackedItemDoc | null> {
+    const at = new Date();
+    return this.items.findOneAndUpdate(
+      { _id: id },
+      { $set: { status, updatedAt: at }, $push: { statusHistory: { status, ...by, at } } },
+    );
+  }
+}

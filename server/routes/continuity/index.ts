@@ -1,0 +1,91 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { TRACKED_ITEM_STATUSES, type TrackedItem } from '../../../shared/api/memoVersions';
+import { SetTrackedItemStatusRequest } from '../../../shared/api/schemas';
+import { audienceForRole, isVisibleTo } from '../../../shared/confidentiality';
+import { BLOCK_ID_PATTERN } from '../../../shared/memo/format';
+import { actorOf } from '../../audit/actors';
+import { toTrackedItem } from '../../continuity/trackedItemView';
+import type { AppContext } from '../../context';
+import { notFound, validationFailed } from '../../errors';
+import { ApiRouter } from '../../http/api';
+import { authorize, authorizeInGroup, requireAuth } from '../../http/context';
+
+const ListQuery = z.strictObject({
+  status: z.enum(TRACKED_ITEM_STATUSES).optional(),
+  kind: z.enum(['followUp', 'dissent']).optional(),
+});
+
+const uuid = z.uuid();
+
+/**
+ * The tracked item id in the path: `<groupId>:followUp:<blockId>`, `<groupId>:dissent:<dissentId>`
+ * or `<groupId>:dissent:<agreedPointId>:<partyId>`. Anything else cannot exist: 404.
+ */
+function trackedItemParam(req: Request): string {
+  const raw = req.params.itemId;
+  const [groupId, kind, sourceId, partyId, ...rest] = typeof raw === 'string' ? raw.split(':') : [];
+  const wellFormed =
+    uuid.safeParse(groupId).success &&
+    (kind === 'followUp' || kind === 'dissent') &&
+    BLOCK_ID_PATTERN.test(sourceId ?? '') &&
+    (partyId === undefined || (kind === 'dissent' && uuid.safeParse(partyId).success)) &&
+    rest.length === 0;
+  if (!wellFormed) throw notFound('Tracked item');
+  return raw as string;
+}
+
+export function continuityRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('continuity');
+  const { repos } = ctx;
+
+  api.route(
+    'get',
+    '/groups/:groupId/tracked-items',
+    {
+      summary:
+        'Follow-ups and dissents of approved memos (?status=open|done&kind=followUp|dissent)',
+    },
+    async (req): Promise<TrackedItem[]> => {
+      const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
+      const query = ListQuery.safeParse(req.query);
+      if (!query.success) throw validationFailed(query.error);
+      const audience = audienceForRole(membership.role);
+      // Lists leave out what the caller may not read: not even a marker says it is there.
+      return (await repos.trackedItems.listByGroup(groupId, query.data))
+        .filter((item) => isVisibleTo(item.confidentiality, audience))
+        .map(toTrackedItem);
+    },
+  );
+
+  api.route(
+    'put',
+    '/tracked-items/:itemId/status',
+    { summary: 'Mark a follow-up or dissent open or done', body: SetTrackedItemStatusRequest },
+    async (req, body): Promise<TrackedItem> => {
+      const { user } = requireAuth(req);
+      const id = trackedItemParam(req);
+      const item = await repos.trackedItems.findById(id);
+      const membership = item && (await repos.memberships.find(item.groupId, user._id));
+      // Items of other groups answer like missing ones, so ids reveal nothing.
+      if (!item || item.removed || !membership) throw notFound('Tracked item');
+      authorize(membership, 'memo.edit');
+      if (item.status === body.status) return toTrackedItem(item);
+      const updated = await repos.trackedItems.setStatus(id, body.status, {
+        userId: user._id,
+        userName: user.name,
+      });
+      if (!updated) throw notFound('Tracked item');
+      await ctx.audit.record({
+        groupId: item.groupId,
+        actor: actorOf(user),
+        action: 'followUp.status',
+        target: { type: 'trackedItem', id, label: item.kind },
+        details: { from: item.status, to: body.status },
+      });
+      return toTrackedItem(updated);
+    },
+  );
+
+  return api;
+}

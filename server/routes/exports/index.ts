@@ -1,0 +1,126 @@
+// Exports of an approved memo version for its audience: PDF, Markdown and a print page. The
+// version is loaded and redacted exactly as the version view is (`loadVersionFor` refuses a wider
+// audience than the caller's own), so an export never holds more than the caller may read.
+import type { Request, Response } from 'express';
+import type { MemoVersionView } from '../../../shared/api/memoVersions';
+import { LOCALES, type Locale } from '../../../shared/locales';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import { contentDisposition, exportFileName, type ExportExtension } from '../../export/fileName';
+import { renderMarkdown } from '../../export/markdown';
+import { renderPdf } from '../../export/pdf';
+import { renderPrintPage } from '../../export/printPage';
+import { ApiRouter } from '../../http/api';
+import { requireAuth } from '../../http/context';
+import { loadVersionFor, versionView, type LoadedVersion } from '../../versions/versionView';
+
+/** The print page may only use its own inline styles: no script, image, font or frame. */
+export const PRINT_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+interface ExportFormat {
+  format: 'pdf' | 'md' | 'print';
+  extension: ExportExtension;
+  contentType: string;
+  disposition: 'attachment' | 'inline';
+  render(view: MemoVersionView, locale: Locale): Promise<Buffer | string> | string;
+}
+
+const FORMATS: readonly (ExportFormat & { path: string; summary: string })[] = [
+  {
+    format: 'pdf',
+    path: '/meetings/:meetingId/versions/:version/export.pdf',
+    summary: 'An approved memo version as PDF (?audience=, ?lang=)',
+    extension: 'pdf',
+    contentType: 'application/pdf',
+    disposition: 'attachment',
+    render: renderPdf,
+  },
+  {
+    format: 'md',
+    path: '/meetings/:meetingId/versions/:version/export.md',
+    summary: 'An approved memo version as Markdown (?audience=, ?lang=)',
+    extension: 'md',
+    contentType: 'text/markdown; charset=utf-8',
+    disposition: 'attachment',
+    render: renderMarkdown,
+  },
+  {
+    format: 'print',
+    path: '/meetings/:meetingId/versions/:version/print',
+    summary: 'An approved memo version as a print-friendly HTML page (?audience=, ?lang=)',
+    extension: 'html',
+    contentType: 'text/html; charset=utf-8',
+    disposition: 'inline',
+    render: renderPrintPage,
+  },
+];
+
+/** `?lang=` when given (one of the interface languages), else the caller's own language. */
+export function exportLocale(req: Request): Locale {
+  const requested = req.query.lang;
+  if (requested === undefined || requested === '') return requireAuth(req).user.locale;
+  const locale = LOCALES.find((candidate) => candidate === requested);
+  if (!locale) {
+    throw new AppError('validation_failed', 'Unknown language.', [
+      { path: 'lang', message: `one of ${LOCALES.join(', ')}` },
+    ]);
+  }
+  return locale;
+}
+
+export function exportRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('exports');
+  for (const format of FORMATS) {
+    api.route('get', format.path, { summary: format.summary }, async (req, _body, res) => {
+      const loaded = await loadVersionFor(ctx, req);
+      const locale = exportLocale(req);
+      const view = await versionView(ctx, loaded);
+      const body = await format.render(view, locale);
+      // Recorded once the export exists and before it leaves: an audit log errs on the side of
+      // an export the client then failed to receive, never of one it holds unrecorded.
+      await recordExport(ctx, req, loaded, format.format);
+      sendExport(res, format, view, locale, body);
+    });
+  }
+  return api;
+}
+
+function sendExport(
+  res: Response,
+  format: ExportFormat,
+  view: MemoVersionView,
+  locale: Locale,
+  body: Buffer | string,
+): void {
+  const fileName = exportFileName(view, locale, format.extension);
+  res.status(200);
+  res.setHeader('Content-Type', format.contentType);
+  res.setHeader('Content-Disposition', contentDisposition(format.disposition, fileName));
+  // Content may be confidential: no shared or browser cache keeps a copy.
+  res.setHeader('Cache-Control', 'no-store');
+  if (format.format === 'print') res.setHeader('Content-Security-Policy', PRINT_PAGE_CSP);
+  res.setHeader('Content-Length', String(Buffer.byteLength(body)));
+  res.end(body);
+}
+
+async function recordExport(
+  ctx: AppContext,
+  req: Request,
+  loaded: LoadedVersion,
+  format: ExportFormat['format'],
+): Promise<void> {
+  const { user } = requireAuth(req);
+  const { meeting, version, audience } = loaded;
+  // Ids, the meeting title and the version only: never memo text.
+  await ctx.audit.record({
+    groupId: meeting.groupId,
+    actor: { userId: user._id, name: user.name },
+    action: 'memo.export',
+    target: {
+      type: 'memoVersion',
+      id: `${meeting._id}:${version.version}`,
+      label: `${meeting.title} v${version.version}`,
+    },
+    details: { format, audience },
+  });
+}

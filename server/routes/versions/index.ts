@@ -1,0 +1,160 @@
+import type {
+  ApprovedMemoListItem,
+  ReadReceipts,
+  VersionComparison,
+} from '../../../shared/api/memoVersions';
+import { diffMemoContent } from '../../../shared/memo/diff';
+import { redactMemoContent } from '../../../shared/memo/redaction';
+import { ensureVersion } from '../../approval/approveMemo';
+import { meetingAsMember } from '../../auth/meetingMembership';
+import type { AppContext } from '../../context';
+import { notFound } from '../../errors';
+import { ApiRouter } from '../../http/api';
+import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
+import {
+  audienceOf,
+  frozenContent,
+  loadVersionFor,
+  versionParam,
+  versionSummary,
+  versionView,
+} from '../../versions/versionView';
+import { memoHistory } from './history';
+
+/** Reading approved versions: every member, each at their own audience. */
+export function versionRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('versions');
+  const { repos } = ctx;
+
+  api.route(
+    'get',
+    '/meetings/:meetingId/versions',
+    { summary: 'A meeting’s approved versions and reopenings' },
+    async (req) => {
+      const meetingId = idParam(req, 'meetingId', 'Meeting');
+      const { meeting, membership } = await meetingAsMember(
+        repos,
+        meetingId,
+        requireAuth(req).user._id,
+      );
+      authorize(membership, 'memo.readApproved');
+      return memoHistory(ctx, meeting, membership);
+    },
+  );
+
+  api.route(
+    'get',
+    '/meetings/:meetingId/versions/:version',
+    { summary: 'One approved version, redacted for the caller (records a read receipt)' },
+    async (req) => {
+      const loaded = await loadVersionFor(ctx, req);
+      const view = await versionView(ctx, loaded);
+      await repos.readReceipts.record({
+        meetingId: loaded.meeting._id,
+        groupId: loaded.meeting.groupId,
+        version: loaded.version.version,
+        userId: loaded.membership.userId,
+      });
+      return view;
+    },
+  );
+
+  api.route(
+    'get',
+    '/meetings/:meetingId/versions/:from/compare/:to',
+    { summary: 'What changed between two versions, as the caller may see it' },
+    async (req): Promise<VersionComparison> => {
+      const meetingId = idParam(req, 'meetingId', 'Meeting');
+      const from = versionParam(req, 'from');
+      const to = versionParam(req, 'to');
+      const { membership } = await meetingAsMember(repos, meetingId, requireAuth(req).user._id);
+      authorize(membership, 'memo.readApproved');
+      const audience = audienceOf(membership, req.query.audience);
+      const [a, b] = await Promise.all([
+        repos.memoVersions.find(meetingId, from),
+        repos.memoVersions.find(meetingId, to),
+      ]);
+      if (!a || !b) throw notFound('Memo version');
+      // Both sides are redacted first: a diff of redacted content cannot reveal withheld parts.
+      const changes = diffMemoContent(
+        redactMemoContent(frozenContent(a), audience),
+        redactMemoContent(frozenContent(b), audience),
+      );
+      return { meetingId, from, to, audience, changes };
+    },
+  );
+
+  api.route(
+    'get',
+    '/meetings/:meetingId/receipts',
+    { summary: 'Who has opened which version (chair)' },
+    async (req): Promise<ReadReceipts> => {
+      const meetingId = idParam(req, 'meetingId', 'Meeting');
+      const { meeting, membership } = await meetingAsMember(
+        repos,
+        meetingId,
+        requireAuth(req).user._id,
+      );
+      authorize(membership, 'receipts.view');
+      const [versions, receipts, members] = await Promise.all([
+        repos.memoVersions.list(meetingId),
+        repos.readReceipts.listByMeeting(meetingId),
+        repos.memberships.listByGroup(meeting.groupId),
+      ]);
+      const readers = members.filter((member) => member.role === 'reader');
+      const users = new Map(
+        (await repos.users.findByIds(readers.map((r) => r.userId))).map((u) => [u._id, u]),
+      );
+      return {
+        meetingId,
+        versions: versions.map((version) => version.version),
+        rows: readers.map((reader) => ({
+          userId: reader.userId,
+          name: users.get(reader.userId)?.name ?? '',
+          role: reader.role,
+          partyId: reader.partyId,
+          opened: Object.fromEntries(
+            receipts
+              .filter((receipt) => receipt.userId === reader.userId)
+              .map((receipt) => [String(receipt.version), receipt.at.toISOString()]),
+          ),
+        })),
+      };
+    },
+  );
+
+  api.route(
+    'get',
+    '/groups/:groupId/memos',
+    { summary: 'The group’s approved memos, newest first, with the caller’s read state' },
+    async (req): Promise<ApprovedMemoListItem[]> => {
+      const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
+      const meetings = await repos.meetings.listByGroup(groupId);
+      await Promise.all(meetings.map((meeting) => ensureVersion(ctx, meeting)));
+      const [versions, receipts] = await Promise.all([
+        repos.memoVersions.listByGroup(groupId),
+        repos.readReceipts.listByUser(groupId, membership.userId),
+      ]);
+      const read = new Set(receipts.map((receipt) => `${receipt.meetingId}:${receipt.version}`));
+      const byId = new Map(meetings.map((meeting) => [meeting._id, meeting]));
+      const items: ApprovedMemoListItem[] = [];
+      const seen = new Set<string>();
+      // Newest approval first, so the first version met per meeting is its latest.
+      for (const version of versions) {
+        const meeting = byId.get(version.meetingId);
+        if (!meeting || seen.has(meeting._id)) continue;
+        seen.add(meeting._id);
+        items.push({
+          meetingId: meeting._id,
+          meetingTitle: meeting.title,
+          meetingStartsAt: meeting.startsAt.toISOString(),
+          latest: versionSummary(version),
+          read: read.has(`${meeting._id}:${version.version}`),
+        });
+      }
+      return items;
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,70 @@
+// The check the chair sees before approving: what may be missing from the draft. Findings are
+// warnings, except a dissent no party owns, which would put words in nobody's (or anybody's)
+// mouth and so blocks the approval.
+import type { DraftFinding } from '../api/memoVersions';
+import type { ConfidentialityChange } from '../realtime/events';
+import type { MemoContent } from './content';
+
+/** How much of an agreed point's text identifies it in a finding. */
+const EXCERPT_LENGTH = 80;
+
+export interface DraftCheckResult {
+  warnings: DraftFinding[];
+  blockers: DraftFinding[];
+}
+
+function excerpt(paragraphs: readonly string[]): string {
+  const text = paragraphs.join(' ').replace(/\s+/g, ' ').trim();
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
+}
+
+/**
+ * Check a draft (full, unredacted content). `absentPartyIds`: parties recorded as absent from the
+ * meeting, whose unstated stances are expected. `history`: the memo's confidentiality changes;
+ * every lowering is reported, oldest first.
+ */
+export function checkDraft(
+  content: MemoContent,
+  history: readonly ConfidentialityChange[],
+  absentPartyIds: ReadonlySet<string> = new Set(),
+): DraftCheckResult {
+  const warnings: DraftFinding[] = [];
+  const blockers: DraftFinding[] = [];
+  const partyIds = new Set(content.parties.map((party) => party.partyId));
+  for (const section of content.sections) {
+    if (section.kind === 'withheld') continue;
+    const where = { sectionId: section.id, sectionTitle: section.title };
+    const hasText = section.blocks.some(
+      (block) => block.kind !== 'withheld' && block.paragraphs.some((p) => p.trim() !== ''),
+    );
+    if (!hasText && section.dissents.length === 0)
+      warnings.push({ kind: 'emptySection', ...where });
+    for (const block of section.blocks) {
+      if (block.kind !== 'agreedPoint') continue;
+      const missing = block.stances
+        .filter((stance) => stance.entry === null && !absentPartyIds.has(stance.partyId))
+        .map((stance) => stance.partyId);
+      if (missing.length > 0) {
+        warnings.push({
+          kind: 'stanceNotStated',
+          ...where,
+          agreedPointId: block.id,
+          excerpt: excerpt(block.paragraphs),
+          partyIds: missing,
+        });
+      }
+    }
+    for (const dissent of section.dissents) {
+      if (dissent.kind === 'withheld') continue;
+      if (!dissent.partyId || !partyIds.has(dissent.partyId)) {
+        blockers.push({ kind: 'dissentWithoutParty', ...where });
+      } else if (dissent.reason.trim() === '') {
+        warnings.push({ kind: 'dissentWithoutReason', ...where, partyId: dissent.partyId });
+      }
+    }
+  }
+  for (const change of history) {
+    if (change.lowered) warnings.push({ kind: 'confidentialityLowered', change });
+  }
+  return { warnings, blockers };
+}

@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
+import { finnishDate } from '../../shared/continuity';
+import { memoFixture } from '../support/memoFixture';
+import { writeMemo } from '../support/memoWriter';
+import { readPdf } from '../support/pdfText';
+import { seriousAxeViolations } from './support/axe';
+import {
+  CHAIR_EMAIL,
+  inFreshContext,
+  logInFinnish,
+  useDemoServerAndBrowser,
+} from './support/browser';
+
+/** A reader of a party that wrote nothing into the memo. */
+const READER_EMAIL = 'vihr.lukija1@demo.example';
+const TITLE = 'Kouluverkkoneuvottelu';
+const WITHHELD = 'Sisältöä on jätetty pois tästä versiosta.';
+
+describe('approval and delivery in the browser', () => {
+  const env = useDemoServerAndBrowser();
+
+  it('the chair approves; a reader of another party gets the memo without its confidential parts, and the next meeting carries it on', async () => {
+    const url = env.server.url;
+    const f = await memoFixture(env.server, [
+      'sihteeri',
+      'kesk.edustaja',
+      'sdp.edustaja',
+      'kok.edustaja',
+    ]);
+    const meeting = await f.newMeeting(TITLE);
+    const started = await f.clients.puheenjohtaja!.post(`/api/meetings/${meeting.id}/status`, {
+      status: 'in_progress',
+    });
+    expect(started.status).toBe(200);
+    // Canary strings in confidential blocks, a stance reason and a dissent; groups and public text.
+    const written = await writeMemo(url, f, meeting.id, 'selain');
+    const meetingPath = `/groups/${f.groupId}/meetings/${meeting.id}`;
+
+    await inFreshContext(env.browser, async (reader) => {
+      // The reader is already in the app when the memo is approved: it arrives live.
+      await logInFinnish(reader, url, READER_EMAIL, DEMO_PASSWORD);
+      const recent = reader.getByRole('region', { name: 'Uusimmat muistiot' });
+      await recent.getByText('Hyväksyttyjä muistioita ei ole vielä.').waitFor();
+
+      await inFreshContext(env.browser, async (chair) => {
+        await logInFinnish(chair, url, CHAIR_EMAIL, DEMO_PASSWORD);
+        await chair.goto(`${url}${meetingPath}`);
+        const panel = chair.getByRole('region', { name: 'Muistion hyväksyminen' });
+        // Warnings are listed but do not block: parties without a stated stance, the lowered
+        // level is none here, and nothing blocks.
+        const warnings = panel.getByRole('region', { name: /huomautus/ });
+        await warnings
+          .getByRole('region', { name: /Linjaukset, joista puolueen kanta puuttuu/ })
+          .waitFor();
+        expect(await panel.getByText('estää hyväksymisen').count()).toBe(0);
+        await panel.getByText('Hyväksyminen tallentaa muistion versioksi 1.').waitFor();
+        expect(await seriousAxeViolations(chair, 'approval check')).toEqual([]);
+
+        // Two steps: the confirmation says what approving does.
+        await panel.getByRole('button', { name: 'Hyväksy muistio', exact: true }).click();
+        await panel
+          .getByText(
+            'Hyväksyminen lukitsee muistion ja toimittaa sen versiona 1 puolueiden valtuustoryhmille.',
+            { exact: false },
+          )
+          .waitFor();
+        await panel.getByRole('button', { name: 'Hyväksy ja toimita' }).click();
+        await panel.getByText('Muistio on hyväksytty versioksi 1', { exact: false }).waitFor();
+        await panel.getByRole('link', { name: 'Avaa versio 1' }).waitFor();
+        // Now approved: the meeting's status says so, the history lists the version, and the
+        // chair may reopen it.
+        await chair.locator('.status-badge', { hasText: 'Hyväksytty' }).first().waitFor();
+        const history = chair.getByRole('region', { name: 'Hyväksytyt versiot' });
+        await history.getByRole('link', { name: 'Versio 1' }).waitFor();
+        await panel.getByRole('button', { name: 'Avaa muistio uudelleen…' }).waitFor();
+        const receipts = chair.getByRole('region', { name: 'Lukukuittaukset' });
+        await receipts.getByRole('table').waitFor();
+        expect(await seriousAxeViolations(chair, 'approved meeting')).toEqual([]);
+      });
+
+      // Delivered: a polite notice, and the list marks the memo as new.
+      const notices = reader.getByRole('region', { name: 'Ilmoitukset' });
+      const delivered = `Uusi hyväksytty muistio: ${TITLE} (versio 1)`;
+      await notices.getByRole('listitem').getByText(delivered).waitFor();
+      expect(await notices.getByRole('status').textContent()).toBe(delivered);
+      const entry = recent.getByRole('listitem').filter({ hasText: TITLE });
+      await entry.getByText('Uusi', { exact: true }).waitFor();
+      await entry.getByRole('link', { name: TITLE }).click();
+
+      await reader.getByRole('heading', { level: 1, name: `Muistio: ${TITLE}` }).waitFor();
+      const memo = reader.getByRole('article');
+      await memo.getByText('Valtuustoryhmien versio').waitFor();
+      await memo.getByText(written.groups[0]!).waitFor();
+      await memo.getByText(written.public[0]!).waitFor();
+      await memo.getByText('Tämä muistio ei ole virallinen pöytäkirja', { exact: false }).waitFor();
+      expect(await memo.getByText(WITHHELD).count()).toBeGreaterThan(0);
+      // Not one byte of the confidential parts reached the page.
+      const html = await reader.content();
+      for (const canary of written.confidential) expect(html).not.toContain(canary);
+      expect(await seriousAxeViolations(reader, 'memo version')).toEqual([]);
+
+      // The PDF of the reader's version: a real PDF, with the memo and without the canaries.
+      const [download] = await Promise.all([
+        reader.waitForEvent('download'),
+        reader.getByRole('link', { name: 'Lataa PDF' }).click(),
+      ]);
+      const bytes = await readFile(await download.path());
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const pdf = await readPdf(bytes);
+      expect(pdf.text).toContain(TITLE);
+      expect(pdf.text).toContain(written.groups[0]!);
+      for (const canary of written.confidential) expect(pdf.text).not.toContain(canary);
+
+      // Opened: no longer new.
+      await reader.getByRole('navigation').getByRole('link', { name: 'Etusivu' }).click();
+      await recent.getByRole('link', { name: TITLE }).waitFor();
+      expect(await recent.getByText('Uusi', { exact: true }).count()).toBe(0);
+    });
+
+    // The chair plans the next meeting: it opens with the review of this memo and carries the
+    // open follow-up.
+    await inFreshContext(env.browser, async (chair) => {
+      await logInFinnish(chair, url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await chair.getByRole('navigation').getByRole('link', { name: 'Kokoukset' }).click();
+      await chair.getByRole('link', { name: 'Uusi kokous' }).click();
+      const next = 'Seuraava kouluverkkoneuvottelu';
+      await chair.getByLabel('Otsikko', { exact: true }).fill(next);
+      await chair.getByLabel('Alkamisaika').fill('2027-01-11T17:00');
+      await chair
+        .getByRole('group', { name: 'Asia 1' })
+        .getByLabel('Asian otsikko')
+        .fill('Koulujen korjausvelka');
+      await chair.getByRole('button', { name: 'Luo kokous' }).click();
+      await chair.getByRole('heading', { level: 1, name: next }).waitFor();
+
+      const agenda = chair.getByRole('region', { name: 'Esityslista' });
+      const startsAt = new Date('2026-12-07T17:00:00+02:00');
+      expect(await agenda.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        `Edellisen muistion tarkastus: ${TITLE} (${finnishDate(startsAt)})`,
+        'Koulujen korjausvelka',
+      ]);
+      const review = chair.getByRole('region', { name: 'Edellisen muistion tarkastus' });
+      await review.getByRole('link', { name: `Muistio: ${TITLE}, versio 1` }).waitFor();
+      await review.getByText('Selvitetään kustannukset.').waitFor();
+    });
+  });
+});
