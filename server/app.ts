@@ -90,6 +90,11 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   const openapi = buildOpenApi(routers.flatMap((r) => r.routes));
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // API answers can hold confidential memo content: no browser or proxy cache keeps a copy.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   api.use(express.json({ limit: MAX_JSON_BODY, strict: true }));
   api.use(csrfGuard(() => [ctx.publicUrl()]));
   api.use(async (req, _res, next) => {

@@ -388,6 +388,7 @@ describe.each(ENGINES)('chair approval and memo versions on %s', (engine) => {
     const reader = f.clients['kesk.lukija1']!;
     const asReader = await reader.get(path);
     expect(asReader.body.audience).toBe('groups');
+    expect(asReader.headers.get('cache-control')).toBe('no-store');
     const readerBytes = JSON.stringify(asReader.body);
     for (const text of written.confidential) expect(readerBytes).not.toContain(text);
     for (const text of [...written.groups, ...written.public]) expect(readerBytes).toContain(text);
