@@ -6,19 +6,25 @@ import { Loading } from './components/Loadable';
 import { Page } from './components/Page';
 import { RequireSession } from './components/RequireSession';
 import { GroupRoute } from './group';
+import { MemoNotificationsProvider } from './notifications/MemoNotifications';
 import { AcceptInvitationScreen } from './screens/AcceptInvitation/AcceptInvitationScreen';
 import { AdminScreen } from './screens/Admin/AdminScreen';
+import { AuditScreen } from './screens/Audit/AuditScreen';
 import { GroupChooser } from './screens/Home/GroupChooser';
 import { GroupHome } from './screens/Home/GroupHome';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { MeetingList } from './screens/Meetings/MeetingList';
 import { MeetingScreen } from './screens/Meetings/MeetingScreen';
 import { NewMeeting } from './screens/Meetings/NewMeeting';
+import { MemoListScreen } from './screens/Memos/MemoListScreen';
 import { ProfileScreen } from './screens/Profile/ProfileScreen';
 import { SessionProvider } from './session';
 
 // The meeting room brings the editor and Yjs: only those who open a memo download them.
 const MeetingRoomScreen = lazy(() => import('./screens/MeetingRoom/MeetingRoomScreen'));
+// Readers open approved versions from links: the document and comparison load on demand.
+const VersionScreen = lazy(() => import('./screens/Version/VersionScreen'));
+const CompareScreen = lazy(() => import('./screens/Version/CompareScreen'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -43,7 +49,9 @@ export function App() {
           <Route
             element={
               <RequireSession>
-                <AppShell />
+                <MemoNotificationsProvider>
+                  <AppShell />
+                </MemoNotificationsProvider>
               </RequireSession>
             }
           >
@@ -62,7 +70,25 @@ export function App() {
                   </Suspense>
                 }
               />
+              <Route
+                path="meetings/:meetingId/versions/:version"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <VersionScreen />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="meetings/:meetingId/versions/:from/compare/:to"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <CompareScreen />
+                  </Suspense>
+                }
+              />
+              <Route path="memos" element={<MemoListScreen />} />
               <Route path="admin" element={<AdminScreen />} />
+              <Route path="audit" element={<AuditScreen />} />
             </Route>
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -114,6 +114,9 @@ export function AppShell() {
               <li>
                 <NavLink to={`/groups/${membership.groupId}/meetings`}>{t('nav.meetings')}</NavLink>
               </li>
+              <li>
+                <NavLink to={`/groups/${membership.groupId}/memos`}>{t('memos.nav')}</NavLink>
+              </li>
               {can(membership, 'member.manage') && (
                 <li>
                   <NavLink to={`/groups/${membership.groupId}/admin`}>{t('nav.admin')}</NavLink>

@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { finnishDate } from '../../shared/continuity';
-import { memoFixture } from '../support/memoFixture';
+import { roomName } from '../../shared/memo/format';
+import { memoFragment } from '../../shared/memo/memoDoc';
+import { writeStance } from '../../shared/memo/partyDoc';
+import { connectEditor } from '../support/collabClient';
+import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeMemo } from '../support/memoWriter';
 import { readPdf } from '../support/pdfText';
+import { agreedPoint } from '../unit/memo/build';
 import { seriousAxeViolations } from './support/axe';
 import {
   CHAIR_EMAIL,
@@ -17,6 +23,32 @@ import {
 const READER_EMAIL = 'vihr.lukija1@demo.example';
 const TITLE = 'Kouluverkkoneuvottelu';
 const WITHHELD = 'Sisältöä on jätetty pois tästä versiosta.';
+
+/** What the negotiators change after a reopening: a new agreed point, and SDP's stance. */
+async function editAfterReopening(url: string, f: MemoFixture, meetingId: string, pointId: string) {
+  const memo = connectEditor(url, roomName({ kind: 'memo', meetingId }), f.cookie('sihteeri'));
+  const sdp = connectEditor(
+    url,
+    roomName({ kind: 'party', meetingId, partyId: f.partyIds.SDP! }),
+    f.cookie('sdp.edustaja'),
+  );
+  try {
+    await Promise.all([memo.settled(), sdp.settled()]);
+    const section = memoFragment(memo.doc).get(0) as Y.XmlElement;
+    memo.doc.transact(() =>
+      section.insert(section.length, [
+        agreedPoint('ap-toinen-lisays', 'Lisäselvitys tilataan asiantuntijalta.', 'groups'),
+      ]),
+    );
+    sdp.doc.transact(() =>
+      writeStance(sdp.doc, pointId, { stance: 'reservation', reason: 'Aikataulu tarkistetaan.' }),
+    );
+    await Promise.all([memo.settled(), sdp.settled()]);
+  } finally {
+    memo.destroy();
+    sdp.destroy();
+  }
+}
 
 describe('approval and delivery in the browser', () => {
   const env = useDemoServerAndBrowser();
@@ -144,6 +176,79 @@ describe('approval and delivery in the browser', () => {
       const review = chair.getByRole('region', { name: 'Edellisen muistion tarkastus' });
       await review.getByRole('link', { name: `Muistio: ${TITLE}, versio 1` }).waitFor();
       await review.getByText('Selvitetään kustannukset.').waitFor();
+    });
+  });
+
+  it('the chair reopens with a reason, approves again after a refused stale check, and compares the versions', async () => {
+    const url = env.server.url;
+    const f = await memoFixture(env.server, [
+      'sihteeri',
+      'kesk.edustaja',
+      'sdp.edustaja',
+      'kok.edustaja',
+    ]);
+    const title = 'Liikuntapaikkaneuvottelu';
+    const meeting = await f.newMeeting(title);
+    const chairApi = f.clients.puheenjohtaja!;
+    await chairApi.post(`/api/meetings/${meeting.id}/status`, { status: 'in_progress' });
+    const written = await writeMemo(url, f, meeting.id, 'toinen');
+    expect((await chairApi.post(`/api/meetings/${meeting.id}/approval`, {})).status).toBe(201);
+
+    await inFreshContext(env.browser, async (chair) => {
+      await logInFinnish(chair, url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await chair.goto(`${url}/groups/${f.groupId}/meetings/${meeting.id}`);
+      const panel = chair.getByRole('region', { name: 'Muistion hyväksyminen' });
+      await panel.getByRole('button', { name: 'Avaa muistio uudelleen…' }).click();
+      // The reason is required, and it goes into the history for everyone to see.
+      const reason = panel.getByLabel('Syy');
+      await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+      await panel.getByRole('button', { name: 'Avaa muokattavaksi' }).click();
+      await panel.getByText('Täytä tämä kenttä.').waitFor();
+      await reason.fill('SDP:n kanta tarkentui kokouksen jälkeen.');
+      await panel.getByRole('button', { name: 'Avaa muokattavaksi' }).click();
+      await panel.getByText('Muistio on avattu uudelleen muokattavaksi.').waitFor();
+      const history = chair.getByRole('region', { name: 'Hyväksytyt versiot' });
+      await history.getByText('Avattu uudelleen version 1 jälkeen').waitFor();
+      await history.getByText('SDP:n kanta tarkentui kokouksen jälkeen.').waitFor();
+      await panel.getByText('Hyväksyminen tallentaa muistion versioksi 2.').waitFor();
+
+      // The memo changes after the check the chair is looking at: that approval is refused,
+      // the check is renewed, and approving the renewed one goes through.
+      await editAfterReopening(url, f, meeting.id, written.agreedPointId);
+      await panel.getByRole('button', { name: 'Hyväksy muistio', exact: true }).click();
+      await panel.getByRole('button', { name: 'Hyväksy ja toimita' }).click();
+      await panel
+        .getByRole('alert')
+        .getByText('Muistiota ei hyväksytty, koska se on muuttunut tarkistuksen jälkeen.', {
+          exact: false,
+        })
+        .waitFor();
+      await panel.getByRole('button', { name: 'Hyväksy muistio', exact: true }).click();
+      await panel.getByRole('button', { name: 'Hyväksy ja toimita' }).click();
+      await panel.getByText('Muistio on hyväksytty versioksi 2', { exact: false }).waitFor();
+
+      // Version 2 compared with version 1: the new point and SDP's changed stance, each marked
+      // in words, not only in colour.
+      await history.getByRole('link', { name: /Vertaa edelliseen/ }).click();
+      await chair
+        .getByRole('heading', { level: 1, name: `Versioiden vertailu: ${title}` })
+        .waitFor();
+      await chair.getByText('Versiosta 1 versioon 2: 2 muutosta.').waitFor();
+      const changes = chair.locator('.compare-list > li');
+      expect(await changes.allInnerTexts()).toEqual([
+        expect.stringMatching(
+          /^~ Muutettu\s+Kanta\s[\s\S]*Suomen Sosialidemokraattinen Puolue: eriävä kanta – Liian nopea aikataulu\.[\s\S]*varauma – Aikataulu tarkistetaan\.$/iu,
+        ),
+        expect.stringMatching(
+          /^\+ Lisätty\s+Yhdessä linjattu näkemys\s[\s\S]*Lisäselvitys tilataan asiantuntijalta\./iu,
+        ),
+      ]);
+      expect(await seriousAxeViolations(chair, 'version comparison')).toEqual([]);
+
+      // Version 1 stays readable and points to the newer one.
+      await chair.getByRole('link', { name: 'Avaa versio 1' }).click();
+      await chair.getByText('Tästä muistiosta on uudempi versio 2.').waitFor();
+      await chair.getByRole('article').getByText('Versio 1', { exact: false }).first().waitFor();
     });
   });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { can } from '../../../shared/permissions';
 import { InPageLink } from '../../components/InPageLink';
 import { Page } from '../../components/Page';
@@ -10,7 +11,7 @@ import { Parties } from './Parties';
 
 export function AdminScreen() {
   const { t } = useTranslation();
-  const { actor } = useGroup();
+  const { group, actor } = useGroup();
   if (!can(actor, 'member.manage')) {
     return (
       <Page title={t('admin.title')}>
@@ -28,7 +29,16 @@ export function AdminScreen() {
     },
   ].filter((section) => section !== false);
   return (
-    <Page title={t('admin.title')}>
+    <Page
+      title={t('admin.title')}
+      actions={
+        can(actor, 'audit.view') && (
+          <Link to={`/groups/${group.id}/audit`} className="button-link">
+            {t('audit.open')}
+          </Link>
+        )
+      }
+    >
       <nav aria-label={t('admin.onThisPage')} className="in-page-nav">
         <ul>
           {sections.map((section) => (

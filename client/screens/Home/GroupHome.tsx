@@ -10,6 +10,8 @@ import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
 import { useResource } from '../../useResource';
 import { MeetingStatusBadge } from '../Meetings/MeetingStatusBadge';
+import { OpenFollowUps } from './OpenFollowUps';
+import { RecentMemos } from './RecentMemos';
 
 const UPCOMING_SHOWN = 5;
 
@@ -78,10 +80,8 @@ export function GroupHome() {
             <Link to={meetingsPath}>{t('home.allMeetings')}</Link>
           </p>
         </section>
-        <section className="panel" aria-labelledby="follow-ups-heading">
-          <h2 id="follow-ups-heading">{t('home.followUps')}</h2>
-          <p>{t('home.followUpsPlaceholder')}</p>
-        </section>
+        <RecentMemos />
+        <OpenFollowUps />
       </div>
     </Page>
   );

@@ -8,6 +8,7 @@ import { deleteDatabase, offlineStoreName } from '../../memo/offlineStore';
 import { useRoomsSnapshot } from '../../memo/useMeetingRooms';
 import type { EditRejected } from '../../../shared/realtime/events';
 import { useMeetingRoom } from '../../realtime/useMeetingRoom';
+import { LockedMemoNotice } from '../Approval/LockedMemoNotice';
 import { MemoEditor } from './MemoEditor';
 import { RejectionNotice, type Rejection } from './RejectionNotice';
 import { MemoRoomContext, type MemoRoomContextValue } from './roomContext';
@@ -107,7 +108,7 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
         presence={live.presence}
         parties={parties}
       />
-      {locked && <p className="alert alert-info memo-locked">{t('memo.locked')}</p>}
+      {locked && <LockedMemoNotice groupId={meeting.groupId} meetingId={meeting.id} />}
       {(sessionEnded || live.error?.code === 'unauthenticated') && (
         <p role="alert" className="alert alert-error">
           {t('memo.sessionEnded')}

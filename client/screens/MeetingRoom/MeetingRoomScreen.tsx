@@ -11,6 +11,7 @@ import { useGroup } from '../../group';
 import { useMeetingRooms } from '../../memo/useMeetingRooms';
 import { useMe } from '../../session';
 import { useResource } from '../../useResource';
+import { RoomApproval } from '../Approval/RoomApproval';
 import { LiveMemo } from './LiveMemo';
 
 /** The meeting room: the live memo of one meeting, for the group's negotiators. */
@@ -67,6 +68,7 @@ function OpenRooms({ meeting, group, actor, title }: OpenProps) {
         <Link to={`/groups/${group.id}/meetings/${meeting.id}`}>{t('memo.backToMeeting')}</Link>
       }
     >
+      <RoomApproval meetingId={meeting.id} />
       {rooms ? (
         <LiveMemo
           rooms={rooms}

@@ -7,6 +7,7 @@ import { AttendanceEditor, AttendanceList } from './Attendance';
 import { isRedacted } from './draft';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 import { MemoNote } from './MemoNote';
+import { PreviousMemoReview } from './PreviousMemoReview';
 import { StatusControls } from './StatusControls';
 
 interface Props {
@@ -80,6 +81,8 @@ export function MeetingDetails({ meeting, onChange }: Props) {
           </ol>
         )}
       </section>
+
+      <PreviousMemoReview meeting={meeting} onChange={onChange} />
 
       <section aria-labelledby="attendance-heading">
         <h2 id="attendance-heading">{t('attendance.title')}</h2>

@@ -10,6 +10,7 @@ import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
 import { useResource } from '../../useResource';
+import { MeetingMemoVersions } from '../Approval/MeetingMemoVersions';
 import { draftFromMeeting, isRedacted } from './draft';
 import { MeetingDetails } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
@@ -115,6 +116,7 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
         {notice && t(`meeting.${notice}`)}
       </p>
       <MeetingDetails meeting={meeting} onChange={onChange} />
+      <MeetingMemoVersions meeting={meeting} onMeetingChanged={onReload} />
     </Page>
   );
 }

@@ -1,0 +1,44 @@
+import type { MemoDelivered } from '../../shared/realtime/events';
+import { createMeetingSocket } from './socket';
+
+const RETRY_MS = 15_000;
+/** Refusals after which reconnecting cannot help until the person logs in again. */
+const FINAL_CODES: readonly string[] = ['unauthenticated', 'forbidden'];
+
+export interface UserNoticeHandlers {
+  memoDelivered: (notice: MemoDelivered) => void;
+}
+
+/**
+ * Listen, while logged in, to the notices the server sends to this person's own Socket.io room
+ * (the server puts every authenticated connection there). Joins no meeting room. Returns the
+ * function that disconnects.
+ */
+export function listenToUserNotices(handlers: UserNoticeHandlers): () => void {
+  const socket = createMeetingSocket();
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retrySoon = () => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => socket.connect(), RETRY_MS);
+  };
+
+  socket.on('memoDelivered', (notice) => handlers.memoDelivered(notice));
+  socket.on('connect_error', (error: Error & { data?: unknown }) => {
+    const code = (error.data as { code?: unknown } | undefined)?.code;
+    // Socket.io retries lost connections itself, but not a refusal by the server's middleware;
+    // passing trouble (database down) is retried here, a missing session is not.
+    if (!socket.active && !(typeof code === 'string' && FINAL_CODES.includes(code))) retrySoon();
+  });
+  socket.on('disconnect', (reason) => {
+    // The server ended it (the session ended, or it restarts): ask once more, and the answer
+    // (a connection, or an `unauthenticated` refusal) decides.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+
+  socket.connect();
+  return () => {
+    clearTimeout(retryTimer);
+    socket.removeAllListeners();
+    socket.disconnect();
+  };
+}

@@ -1,0 +1,163 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TrackedItem, WithheldTrackedItem } from '../../../shared/api/memoVersions';
+import { can } from '../../../shared/permissions';
+import { continuityApi } from '../../continuityApi';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PartyOf } from '../../components/PartyBadge';
+import { useGroup } from '../../group';
+import { useFormat } from '../../i18n/format';
+import { useAction } from '../../useAction';
+
+export function isWithheld(item: TrackedItem | WithheldTrackedItem): item is WithheldTrackedItem {
+  return 'withheld' in item;
+}
+
+/** Where an approved memo version is read. */
+export const memoVersionPath = (groupId: string, meetingId: string, version: number) =>
+  `/groups/${groupId}/meetings/${meetingId}/versions/${version}`;
+
+interface Props {
+  items: (TrackedItem | WithheldTrackedItem)[];
+  /** Say on each item whether it is a follow-up or a dissent (when the list holds both). */
+  showKind?: boolean;
+  onChange: (item: TrackedItem) => void;
+}
+
+/**
+ * Follow-ups and dissents with where they come from and their status; negotiators can mark each
+ * one done or open again. Items the viewer may not read stand as a neutral marker.
+ */
+export function TrackedItemList({ items, showKind = false, onChange }: Props) {
+  const { t } = useTranslation();
+  const { actor } = useGroup();
+  const [announcement, setAnnouncement] = useState('');
+  const editable = can(actor, 'memo.edit');
+
+  function changed(item: TrackedItem) {
+    onChange(item);
+    setAnnouncement(t(item.status === 'done' ? 'continuity.markedDone' : 'continuity.reopened'));
+  }
+
+  return (
+    <>
+      <ul className="tracked-items">
+        {items.map((item) =>
+          isWithheld(item) ? (
+            <li key={item.id} className="tracked-withheld">
+              {t('continuity.item.withheld')}
+            </li>
+          ) : (
+            <TrackedItemRow
+              key={item.id}
+              item={item}
+              showKind={showKind}
+              editable={editable}
+              onChange={changed}
+            />
+          ),
+        )}
+      </ul>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+    </>
+  );
+}
+
+interface RowProps {
+  item: TrackedItem;
+  showKind: boolean;
+  editable: boolean;
+  onChange: (item: TrackedItem) => void;
+}
+
+function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { group } = useGroup();
+  const textId = useId();
+  const toggle = useAction(async () => {
+    onChange(await continuityApi.setStatus(item.id, item.status === 'open' ? 'done' : 'open'));
+  });
+
+  return (
+    <li>
+      <p className="tracked-text" id={textId}>
+        {showKind && <span className="tracked-kind">{t(`continuity.item.${item.kind}`)}: </span>}
+        {item.text}
+      </p>
+      <dl className="tracked-meta">
+        {item.partyId && (
+          <div>
+            <dt>{t('continuity.item.party')}</dt>
+            <dd>
+              <PartyOf parties={group.parties} partyId={item.partyId} />
+            </dd>
+          </div>
+        )}
+        {item.owner && (
+          <div>
+            <dt>{t('continuity.item.owner')}</dt>
+            <dd>{item.owner}</dd>
+          </div>
+        )}
+        {item.due && (
+          <div>
+            <dt>{t('continuity.item.due')}</dt>
+            <dd>{format.calendarDate(item.due)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('continuity.item.memo')}</dt>
+          <dd>
+            <Link to={memoVersionPath(group.id, item.meetingId, item.version)}>
+              {t('continuity.item.memoLink', { title: item.meetingTitle, version: item.version })}
+            </Link>
+            {item.sectionTitle && <> · {item.sectionTitle}</>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('continuity.item.status')}</dt>
+          <dd>
+            <span className={`status-badge tracked-${item.status}`}>
+              {t(`continuity.status.${item.status}`)}
+            </span>
+            {item.statusChangedAt && item.statusChangedBy && (
+              <span className="muted">
+                {' '}
+                {t('continuity.item.changed', {
+                  date: format.date(item.statusChangedAt),
+                  name: item.statusChangedBy.name,
+                })}
+              </span>
+            )}
+          </dd>
+        </div>
+        {item.confidentiality !== 'groups' && (
+          <div>
+            <dt>{t('continuity.item.confidentiality')}</dt>
+            <dd className={`confidentiality-${item.confidentiality}`}>
+              {t(`confidentiality.${item.confidentiality}`)}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {editable && (
+        <>
+          <ErrorMessage error={toggle.error} />
+          <button
+            type="button"
+            className="button-secondary"
+            aria-describedby={textId}
+            disabled={toggle.busy}
+            onClick={() => toggle.run()}
+          >
+            {t(item.status === 'open' ? 'continuity.markDone' : 'continuity.reopen')}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}

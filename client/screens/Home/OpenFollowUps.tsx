@@ -1,0 +1,56 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrackedItem } from '../../../shared/api/memoVersions';
+import { continuityApi } from '../../continuityApi';
+import { Loadable } from '../../components/Loadable';
+import { useGroup } from '../../group';
+import { useResource } from '../../useResource';
+import { TrackedItemList } from '../Continuity/TrackedItemList';
+
+/**
+ * The group's open follow-ups and open dissents from approved memos, oldest meeting first. An
+ * item marked done here stays in view (as done, with a way back) until the page is loaded again.
+ */
+export function OpenFollowUps() {
+  const { t } = useTranslation();
+  const { group } = useGroup();
+  const load = useCallback(
+    (signal: AbortSignal) => continuityApi.trackedItems(group.id, { status: 'open' }, signal),
+    [group.id],
+  );
+  const items = useResource(load);
+  const replace = (changed: TrackedItem) =>
+    items.update((list) => list.map((item) => (item.id === changed.id ? changed : item)));
+
+  return (
+    <section className="panel" aria-labelledby="open-items-heading">
+      <h2 id="open-items-heading">{t('continuity.home.title')}</h2>
+      <Loadable resource={items}>
+        {(list) => {
+          const followUps = list.filter((item) => item.kind === 'followUp');
+          const dissents = list.filter((item) => item.kind === 'dissent');
+          return (
+            <>
+              <section aria-labelledby="open-follow-ups-heading">
+                <h3 id="open-follow-ups-heading">{t('continuity.home.followUps')}</h3>
+                {followUps.length === 0 ? (
+                  <p>{t('continuity.home.noFollowUps')}</p>
+                ) : (
+                  <TrackedItemList items={followUps} onChange={replace} />
+                )}
+              </section>
+              <section aria-labelledby="open-dissents-heading">
+                <h3 id="open-dissents-heading">{t('continuity.home.dissents')}</h3>
+                {dissents.length === 0 ? (
+                  <p>{t('continuity.home.noDissents')}</p>
+                ) : (
+                  <TrackedItemList items={dissents} onChange={replace} />
+                )}
+              </section>
+            </>
+          );
+        }}
+      </Loadable>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Loadable } from '../../components/Loadable';
+import { useGroup } from '../../group';
+import { useFormat } from '../../i18n/format';
+import { NewBadge } from '../Memos/NewBadge';
+import { useApprovedMemos } from '../Memos/useApprovedMemos';
+import { versionRoute } from '../Version/paths';
+
+const RECENT_SHOWN = 5;
+
+/** The group's newest approved memos on its home page, unread ones marked. */
+export function RecentMemos() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { group } = useGroup();
+  const memos = useApprovedMemos(group.id);
+  return (
+    <section className="panel" aria-labelledby="recent-memos-heading">
+      <h2 id="recent-memos-heading">{t('memos.recent')}</h2>
+      <Loadable resource={memos}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('memos.none')}</p>
+          ) : (
+            <ul className="meeting-cards memo-cards">
+              {list.slice(0, RECENT_SHOWN).map((memo) => (
+                <li key={memo.meetingId}>
+                  <span className="memo-card-title">
+                    <Link to={versionRoute(group.id, memo.meetingId, memo.latest.version)}>
+                      {memo.meetingTitle}
+                    </Link>
+                    {!memo.read && <NewBadge />}
+                  </span>
+                  <span>{format.date(memo.meetingStartsAt)}</span>
+                  <span className="muted">
+                    {t('memos.versionApproved', {
+                      version: memo.latest.version,
+                      date: format.date(memo.latest.approvedAt),
+                    })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loadable>
+      <p>
+        <Link to={`/groups/${group.id}/memos`}>{t('memos.all')}</Link>
+      </p>
+    </section>
+  );
+}

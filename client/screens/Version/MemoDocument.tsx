@@ -1,0 +1,245 @@
+import type { MemoVersionView } from '../../../shared/api/memoVersions';
+import type { Confidentiality } from '../../../shared/confidentiality';
+import type {
+  AgreedPointBlock,
+  ContentBlock,
+  ContentDissent,
+  ContentParty,
+  ContentSection,
+  FollowUpBlock,
+  WithheldMarker,
+} from '../../../shared/memo/content';
+import type { MemoLabels } from '../../../shared/memo/labels';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { MemoParty } from './MemoParty';
+import { Paragraphs } from './Paragraphs';
+import { useMemoLabels } from './useMemoLabels';
+
+/** The approved memo as a document: stamp, disclaimer, then one part per agenda item. */
+export function MemoDocument({ view, busy = false }: { view: MemoVersionView; busy?: boolean }) {
+  const labels = useMemoLabels();
+  const { content } = view;
+  return (
+    <article className="memo-doc" aria-labelledby="memo-doc-title" aria-busy={busy}>
+      <header className="memo-doc-header">
+        <p id="memo-doc-title" className="memo-doc-kicker">
+          {labels.memo} · {labels.version} {view.version}
+        </p>
+        <p className={`memo-doc-audience memo-doc-audience-${view.audience}`}>
+          {labels.audience[view.audience]}
+        </p>
+        <ApprovalStamp view={view} />
+        <p className="memo-doc-disclaimer">{labels.disclaimer}</p>
+      </header>
+      {content.sections.map((section, index) =>
+        section.kind === 'withheld' ? (
+          <Withheld key={index} />
+        ) : (
+          <SectionPart key={section.id} section={section} parties={content.parties} />
+        ),
+      )}
+    </article>
+  );
+}
+
+/** Who approved which version when, and the hash that identifies it in every rendering. */
+export function ApprovalStamp({ view }: { view: MemoVersionView }) {
+  const labels = useMemoLabels();
+  const format = useFormat();
+  return (
+    <dl className="memo-doc-stamp">
+      <div>
+        <dt>{labels.version}</dt>
+        <dd>{view.version}</dd>
+      </div>
+      <div>
+        <dt>{labels.approvedBy}</dt>
+        <dd>{view.approvedBy.name}</dd>
+      </div>
+      <div>
+        <dt>{labels.approvedAt}</dt>
+        <dd>
+          <time dateTime={view.approvedAt}>{format.dateTime(view.approvedAt, 'full')}</time>
+        </dd>
+      </div>
+      <div className="memo-doc-stamp-hash">
+        <dt>{labels.hash}</dt>
+        <dd>
+          <code>{view.hash}</code>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Stands where the audience may not see content: says only that something is there. */
+export function Withheld() {
+  const labels = useMemoLabels();
+  return <p className="memo-doc-withheld">{labels.withheld}</p>;
+}
+
+/**
+ * The level as a word, shown where it differs from its surroundings: a section's from the
+ * default `groups`, a block's or dissent's from its section's.
+ */
+export function LevelTag({
+  level,
+  around = 'groups',
+}: {
+  level: Confidentiality;
+  around?: Confidentiality;
+}) {
+  const labels = useMemoLabels();
+  if (level === around) return null;
+  return <span className={`memo-doc-level memo-doc-level-${level}`}>{labels.levels[level]}</span>;
+}
+
+function SectionPart({
+  section,
+  parties,
+}: {
+  section: ContentSection;
+  parties: readonly ContentParty[];
+}) {
+  const labels = useMemoLabels();
+  const headingId = `memo-doc-section-${section.id}`;
+  const shared: Shared = { parties, labels, around: section.confidentiality };
+  return (
+    <section className="memo-doc-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {section.title} <LevelTag level={section.confidentiality} />
+      </h2>
+      {section.blocks.map((block, index) =>
+        block.kind === 'withheld' ? (
+          <Withheld key={`w${index}`} />
+        ) : (
+          <ContentBlockView key={block.id ?? `n${index}`} block={block} {...shared} />
+        ),
+      )}
+      {section.dissents.length > 0 && <Dissents dissents={section.dissents} {...shared} />}
+    </section>
+  );
+}
+
+/** What every part of a section needs: the frozen parties, the words, the section's level. */
+interface Shared {
+  parties: readonly ContentParty[];
+  labels: MemoLabels;
+  around: Confidentiality;
+}
+
+function ContentBlockView({ block, ...shared }: Shared & { block: ContentBlock }) {
+  switch (block.kind) {
+    case 'notes':
+      return (
+        <div className={`memo-doc-notes memo-doc-at-${block.confidentiality}`}>
+          {block.confidentiality !== shared.around && (
+            <p className="memo-doc-block-level">
+              <LevelTag level={block.confidentiality} around={shared.around} />
+            </p>
+          )}
+          <Paragraphs paragraphs={block.paragraphs} />
+        </div>
+      );
+    case 'agreedPoint':
+      return <AgreedPoint block={block} {...shared} />;
+    case 'followUp':
+      return <FollowUp block={block} {...shared} />;
+  }
+}
+
+function AgreedPoint({ block, parties, labels, around }: Shared & { block: AgreedPointBlock }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`memo-doc-typed memo-doc-agreed memo-doc-at-${block.confidentiality}`}>
+      <h3 className="memo-doc-label">
+        {labels.agreedPoint} <LevelTag level={block.confidentiality} around={around} />
+      </h3>
+      <Paragraphs paragraphs={block.paragraphs} />
+      <ul className="memo-doc-stances" aria-label={t('versions.stances')}>
+        {block.stances.map(({ partyId, entry }) => (
+          <li
+            key={partyId}
+            className={`memo-doc-stance memo-doc-stance-${entry?.stance ?? 'none'}`}
+          >
+            <MemoParty partyId={partyId} parties={parties} />
+            {': '}
+            <span className="memo-doc-stance-word">
+              {entry ? labels.stances[entry.stance] : labels.stanceNotStated}
+            </span>
+            {entry?.reason && (
+              <>
+                {' – '}
+                <span className="memo-doc-stance-reason">{entry.reason}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FollowUp({ block, labels, around }: Shared & { block: FollowUpBlock }) {
+  const format = useFormat();
+  return (
+    <div className={`memo-doc-typed memo-doc-follow-up memo-doc-at-${block.confidentiality}`}>
+      <h3 className="memo-doc-label">
+        {labels.followUp} <LevelTag level={block.confidentiality} around={around} />
+      </h3>
+      <Paragraphs paragraphs={block.paragraphs} />
+      {(block.owner || block.due) && (
+        <dl className="memo-doc-follow-up-facts">
+          {block.owner && (
+            <div>
+              <dt>{labels.owner}</dt>
+              <dd>{block.owner}</dd>
+            </div>
+          )}
+          {block.due && (
+            <div>
+              <dt>{labels.due}</dt>
+              <dd>
+                <time dateTime={block.due}>{format.calendarDate(block.due)}</time>
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function Dissents({
+  dissents,
+  parties,
+  labels,
+  around,
+}: Shared & { dissents: (ContentDissent | WithheldMarker)[] }) {
+  return (
+    <div className="memo-doc-dissents">
+      <h3 className="memo-doc-label">{labels.dissents}</h3>
+      <ul>
+        {dissents.map((dissent, index) =>
+          dissent.kind === 'withheld' ? (
+            <li key={`w${index}`}>
+              <Withheld />
+            </li>
+          ) : (
+            <li
+              key={dissent.id}
+              className={`memo-doc-dissent memo-doc-at-${dissent.confidentiality}`}
+            >
+              <p className="memo-doc-dissent-head">
+                <MemoParty partyId={dissent.partyId} parties={parties} />{' '}
+                <LevelTag level={dissent.confidentiality} around={around} />
+              </p>
+              <p className="memo-doc-dissent-reason">{dissent.reason}</p>
+            </li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
+}
