@@ -5,8 +5,7 @@ import { MEMO_ATTRS, roomName } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { writeStance } from '../../shared/memo/partyDoc';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
-import { DEMO_PASSWORD } from '../../server/seed/demo';
-import { ApiClient } from '../support/apiClient';
+import type { ApiClient } from '../support/apiClient';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
@@ -42,23 +41,7 @@ describe.each(ENGINES)('chair approval and memo versions on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
     f = await memoFixture(t, PEOPLE);
-    // The demo has no administrator: make one, to show an admin cannot approve either.
-    const { repos } = t.server.ctx;
-    const sample = (await repos.users.findByEmail('sdp.lukija2@demo.example'))!;
-    const adminUser = await repos.users.create({
-      email: 'yllapito@demo.example',
-      name: 'Ylläpitäjä',
-      passwordHash: sample.passwordHash,
-      locale: 'fi',
-    });
-    await repos.memberships.add({
-      groupId: f.groupId,
-      userId: adminUser._id,
-      role: 'admin',
-      partyId: null,
-    });
-    admin = new ApiClient(t.url);
-    await admin.login('yllapito@demo.example', DEMO_PASSWORD);
+    admin = await f.addAdmin();
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();

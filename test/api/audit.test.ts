@@ -7,10 +7,8 @@ import { memoFragment } from '../../shared/memo/memoDoc';
 import { writeStance } from '../../shared/memo/partyDoc';
 import { AuditLog } from '../../server/audit/auditLog';
 import { verifyGroupChain, walkChain } from '../../server/audit/readChain';
-import { hashPassword } from '../../server/auth/passwords';
 import { COLLECTIONS, type AuditEntryDoc } from '../../server/db/schema';
 import { auditEntryId } from '../../server/repositories/auditLog';
-import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
 import { ENGINES } from '../support/engines';
@@ -71,22 +69,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
     f = await memoFixture(t, PEOPLE);
-    // Chairs cannot appoint administrators; one is set up the way the admin CLI would.
-    const { repos } = t.server.ctx;
-    const user = await repos.users.create({
-      email: ADMIN_EMAIL,
-      name: 'Ylläpitäjä Testinen',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      locale: 'fi',
-    });
-    await repos.memberships.add({
-      groupId: f.groupId,
-      userId: user._id,
-      role: 'admin',
-      partyId: null,
-    });
-    admin = new ApiClient(t.url);
-    await admin.login(ADMIN_EMAIL, DEMO_PASSWORD);
+    admin = await f.addAdmin(ADMIN_EMAIL);
   });
   afterAll(async () => {
     for (const editor of editors) editor.destroy();

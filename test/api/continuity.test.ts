@@ -7,9 +7,8 @@ import { writeDissent, writeStance } from '../../shared/memo/partyDoc';
 import type { TrackedSource } from '../../server/continuity/extractTracked';
 import { TrackedItemRepository } from '../../server/repositories/trackedItems';
 import type { Database } from '../../server/db/collection';
-import { DEMO_PASSWORD } from '../../server/seed/demo';
-import { ApiClient } from '../support/apiClient';
-import { connectEditor } from '../support/collabClient';
+import type { ApiClient } from '../support/apiClient';
+import { writeRoom } from '../support/memoWriter';
 import { ENGINES, openTestDatabase } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -25,23 +24,6 @@ const IDS = {
   point: 'ap-jatko-investoinnit',
   dissent: 'ds-jatko-kesk',
 };
-
-/** Write into a live memo room (as the secretary) or a party room, through y-websocket. */
-async function writeRoom(
-  url: string,
-  room: string,
-  cookie: string,
-  write: (doc: Y.Doc) => void,
-): Promise<void> {
-  const editor = connectEditor(url, room, cookie);
-  try {
-    await editor.settled();
-    editor.doc.transact(() => write(editor.doc));
-    await editor.settled();
-  } finally {
-    editor.destroy();
-  }
-}
 
 const firstSection = (doc: Y.Doc) => memoFragment(doc).get(0) as Y.XmlElement;
 
@@ -74,23 +56,7 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
     f = await memoFixture(t, ['sihteeri', 'kesk.edustaja', 'vihr.lukija1']);
-    // The demo has no administrator: make one, to show an admin cannot change a status either.
-    const { repos } = t.server.ctx;
-    const sample = (await repos.users.findByEmail('vihr.lukija2@demo.example'))!;
-    const user = await repos.users.create({
-      email: 'yllapito@demo.example',
-      name: 'Ylläpitäjä',
-      passwordHash: sample.passwordHash,
-      locale: 'fi',
-    });
-    await repos.memberships.add({
-      groupId: f.groupId,
-      userId: user._id,
-      role: 'admin',
-      partyId: null,
-    });
-    admin = new ApiClient(t.url);
-    await admin.login('yllapito@demo.example', DEMO_PASSWORD);
+    admin = await f.addAdmin();
   });
   afterAll(() => t.close());
 

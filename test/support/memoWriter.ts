@@ -8,6 +8,23 @@ import { agreedPoint, followUp, paragraph } from '../unit/memo/build';
 import { connectEditor } from './collabClient';
 import type { MemoFixture } from './memoFixture';
 
+/** Open `room` as a real editor, make one change, and wait until the server has stored it. */
+export async function writeRoom(
+  url: string,
+  room: string,
+  cookie: string,
+  write: (doc: Y.Doc) => void,
+): Promise<void> {
+  const editor = connectEditor(url, room, cookie);
+  try {
+    await editor.settled();
+    editor.doc.transact(() => write(editor.doc));
+    await editor.settled();
+  } finally {
+    editor.destroy();
+  }
+}
+
 /** The strings a written memo holds, by the audience that may read them. */
 export interface WrittenMemo {
   /** Only in confidential content: a block, an agreed point's stance reason, a dissent. */
@@ -72,17 +89,8 @@ export async function writeMemo(
     });
     await memo.settled();
 
-    const party = async (who: string, partyId: string, write: (doc: Y.Doc) => void) => {
-      const room = roomName({ kind: 'party', meetingId, partyId });
-      const editor = connectEditor(url, room, f.cookie(who));
-      try {
-        await editor.settled();
-        editor.doc.transact(() => write(editor.doc));
-        await editor.settled();
-      } finally {
-        editor.destroy();
-      }
-    };
+    const party = (who: string, partyId: string, write: (doc: Y.Doc) => void) =>
+      writeRoom(url, roomName({ kind: 'party', meetingId, partyId }), f.cookie(who), write);
     await party('kesk.edustaja', f.partyIds.KESK!, (doc) => {
       writeStance(doc, written.agreedPointId, { stance: 'agree', reason: '' });
       writeStance(doc, written.confidentialPointId, {
