@@ -18,6 +18,7 @@ export const ACTIONS = [
   'receipts.view',
   'content.readConfidential',
   'stance.set',
+  'consent.answer',
   'audit.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -30,7 +31,7 @@ export interface Actor {
 
 /** Facts about the target that some rules depend on. */
 export interface PermissionContext {
-  /** The party whose stance or dissent is being written. */
+  /** The party whose stance, dissent or consent answer is being written. */
   partyId?: string | null;
 }
 
@@ -55,6 +56,15 @@ const NEGOTIATORS: readonly Role[] = [
 const MEETING_ORGANISERS: readonly Role[] = ['chair', 'vice_chair', 'secretary'];
 const GROUP_MANAGERS: readonly Role[] = ['chair', 'admin'];
 
+/** A party speaks only through its own representatives and deputies. */
+function speaksForParty(actor: Actor, context: PermissionContext): boolean {
+  return (
+    (actor.role === 'representative' || actor.role === 'deputy') &&
+    !!actor.partyId &&
+    actor.partyId === context.partyId
+  );
+}
+
 /** The permission table. The client reads it only to decide what to offer. */
 export const PERMISSIONS: Record<Action, Rule> = {
   'group.view': EVERYONE,
@@ -75,10 +85,10 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'receipts.view': ['chair'],
   'content.readConfidential': NEGOTIATORS,
   // A party speaks only through its own representatives and deputies.
-  'stance.set': (actor, context) =>
-    (actor.role === 'representative' || actor.role === 'deputy') &&
-    !!actor.partyId &&
-    actor.partyId === context.partyId,
+  'stance.set': speaksForParty,
+  // Consent to a joint statement or declassification, by the same rule: the chair cannot consent
+  // on a party's behalf, or unanimity would mean nothing.
+  'consent.answer': speaksForParty,
   'audit.view': GROUP_MANAGERS,
 };
 

@@ -5,6 +5,7 @@ import { LOCALES } from '../locales';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { MAX_AGENDA_TITLE_LENGTH } from '../continuity';
 import { TRACKED_ITEM_STATUSES } from './memoVersions';
+import { CONSENT_ANSWERS, FIRST_CONSENT_ROUND, MAX_CONSENT_REASON_LENGTH } from '../consent';
 
 // Every request schema is strict: an unknown field (or a `$`-operator in its place) is refused.
 
@@ -131,3 +132,33 @@ export const SetTrackedItemStatusRequest = z.strictObject({
   status: z.enum(TRACKED_ITEM_STATUSES),
 });
 export type SetTrackedItemStatusRequest = z.infer<typeof SetTrackedItemStatusRequest>;
+
+/**
+ * A party's answer to a joint statement or declassification put to consent. `round` is the round
+ * whose text the answerer read: if the text changed meanwhile, the server refuses (409) rather than
+ * count a consent to words nobody saw. The deadline of `time` must lie after `now()`, the moment
+ * of the answer; the route's schema reads the clock when the request arrives.
+ */
+export function consentAnswerRequest(now: () => Date) {
+  return z
+    .strictObject({
+      round: z.int().min(FIRST_CONSENT_ROUND),
+      answer: z.enum(CONSENT_ANSWERS),
+      reason: z.string().trim().max(MAX_CONSENT_REASON_LENGTH).default(''),
+      deadline: z.iso.datetime({ offset: true }).optional(),
+    })
+    .superRefine((body, ctx) => {
+      const refuse = (path: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      if (body.answer === 'object' && body.reason === '')
+        refuse('reason', 'An objection needs its reasons.');
+      if (body.answer !== 'time' && body.deadline !== undefined)
+        refuse('deadline', 'Only asking for time has a deadline.');
+      if (body.answer === 'time' && body.deadline === undefined)
+        refuse('deadline', 'Asking for time needs a deadline.');
+      if (body.answer === 'time' && body.deadline && Date.parse(body.deadline) <= now().getTime())
+        refuse('deadline', 'The deadline must be in the future.');
+    });
+}
+export const ConsentAnswerRequest = consentAnswerRequest(() => new Date());
+export type ConsentAnswerRequest = z.infer<typeof ConsentAnswerRequest>;

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS, assignableRoles, can, type Action } from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
 
+// Actions a party takes through its own people: tested per party below, not per role alone.
+const PARTY_ACTIONS = ['stance.set', 'consent.answer'] as const;
+type PartyAction = (typeof PARTY_ACTIONS)[number];
+
 // The expected matrix, written out by hand: a change to the permission table must change this too.
 const Y = true;
 const N = false;
 //                               chair vice  secr  rep   dep   reader admin
 // prettier-ignore
-const MATRIX: Record<Exclude<Action, 'stance.set'>, boolean[]> = {
+const MATRIX: Record<Exclude<Action, PartyAction>, boolean[]> = {
   'group.view':                 [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'group.edit':                 [Y,    N,    N,    N,    N,    N,     Y],
   'party.manage':               [Y,    N,    N,    N,    N,    N,     Y],
@@ -28,7 +32,7 @@ const MATRIX: Record<Exclude<Action, 'stance.set'>, boolean[]> = {
 
 describe('permission table', () => {
   it('covers every action', () => {
-    expect([...Object.keys(MATRIX), 'stance.set'].sort()).toEqual([...ACTIONS].sort());
+    expect([...Object.keys(MATRIX), ...PARTY_ACTIONS].sort()).toEqual([...ACTIONS].sort());
   });
 
   const cases = Object.entries(MATRIX).flatMap(([action, row]) =>
@@ -38,26 +42,28 @@ describe('permission table', () => {
     expect(can({ role, partyId: 'p1' }, action)).toBe(allowed);
   });
 
-  // A party's stance: only that party's representatives and deputies, never anyone else.
-  const stanceCases = ROLES.flatMap((role) =>
-    (['p1', 'p2'] as const).map(
-      (target) =>
-        [
-          role,
-          target,
-          (role === 'representative' || role === 'deputy') && target === 'p1',
-        ] as const,
+  // A party's stance and its consent answers: only that party's representatives and deputies,
+  // never anyone else.
+  const partyCases = PARTY_ACTIONS.flatMap((action) =>
+    ROLES.flatMap((role) =>
+      (['p1', 'p2'] as const).map(
+        (target) =>
+          [
+            action,
+            role,
+            target,
+            (role === 'representative' || role === 'deputy') && target === 'p1',
+          ] as const,
+      ),
     ),
   );
-  it.each(stanceCases)('stance.set: %s of p1 for party %s → %s', (role, target, allowed) => {
-    expect(can({ role, partyId: 'p1' }, 'stance.set', { partyId: target })).toBe(allowed);
+  it.each(partyCases)('%s: %s of p1 for party %s → %s', (action, role, target, allowed) => {
+    expect(can({ role, partyId: 'p1' }, action, { partyId: target })).toBe(allowed);
   });
 
-  it('a representative without a party speaks for no party', () => {
-    expect(can({ role: 'representative', partyId: null }, 'stance.set', { partyId: null })).toBe(
-      false,
-    );
-    expect(can({ role: 'representative' }, 'stance.set', {})).toBe(false);
+  it.each(PARTY_ACTIONS)('%s: a representative without a party speaks for no party', (action) => {
+    expect(can({ role: 'representative', partyId: null }, action, { partyId: null })).toBe(false);
+    expect(can({ role: 'representative' }, action, {})).toBe(false);
   });
 
   it.each<[Role, Role[]]>([
