@@ -2,7 +2,8 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { can, type Action, type PermissionContext } from '../../shared/permissions';
 import type { Authenticated } from '../auth/sessions';
-import type { MembershipDoc } from '../db/schema';
+import { meetingAsMember } from '../auth/meetingMembership';
+import type { MeetingDoc, MembershipDoc } from '../db/schema';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import type { Repositories } from '../repositories';
 
@@ -62,4 +63,19 @@ export async function authorizeInGroup(
   const membership = await membershipIn(repos, req, groupId);
   authorize(membership, action, context);
   return { groupId, membership };
+}
+
+/**
+ * For routes under /meetings/:meetingId: the meeting and the caller's membership in its group,
+ * authorized (non-members get 404 as for a missing meeting).
+ */
+export async function authorizeInMeeting(
+  repos: Repositories,
+  req: Request,
+  action: Action,
+): Promise<{ meeting: MeetingDoc; membership: MembershipDoc }> {
+  const meetingId = idParam(req, 'meetingId', 'Meeting');
+  const found = await meetingAsMember(repos, meetingId, requireAuth(req).user._id);
+  authorize(found.membership, action);
+  return found;
 }

@@ -4,11 +4,10 @@ import type { MemoVersionSummary, MemoVersionView } from '../../shared/api/memoV
 import { audienceForRole, type Audience } from '../../shared/confidentiality';
 import type { MemoContent } from '../../shared/memo/content';
 import { redactMemoContent } from '../../shared/memo/redaction';
-import { meetingAsMember } from '../auth/meetingMembership';
 import type { AppContext } from '../context';
 import type { MeetingDoc, MembershipDoc, MemoVersionDoc } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { authorize, idParam, requireAuth } from '../http/context';
+import { authorizeInMeeting } from '../http/context';
 
 const AUDIENCES: readonly Audience[] = ['public', 'groups', 'negotiators'];
 
@@ -63,15 +62,9 @@ export interface LoadedVersion {
  * may (and asked to) receive. Non-members and missing versions are 404 alike.
  */
 export async function loadVersionFor(ctx: AppContext, req: Request): Promise<LoadedVersion> {
-  const meetingId = idParam(req, 'meetingId', 'Meeting');
   const number = versionParam(req);
-  const { meeting, membership } = await meetingAsMember(
-    ctx.repos,
-    meetingId,
-    requireAuth(req).user._id,
-  );
-  authorize(membership, 'memo.readApproved');
-  const version = await ctx.repos.memoVersions.find(meetingId, number);
+  const { meeting, membership } = await authorizeInMeeting(ctx.repos, req, 'memo.readApproved');
+  const version = await ctx.repos.memoVersions.find(meeting._id, number);
   if (!version) throw notFound('Memo version');
   return { meeting, membership, version, audience: audienceOf(membership, req.query.audience) };
 }

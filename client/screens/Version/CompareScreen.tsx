@@ -154,36 +154,22 @@ function VersionPicker({ meetingId, history, from, to }: PickerProps) {
 
   return (
     <form className="compare-picker" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor="compare-from">{t('compare.from')}</label>
-        <select
-          id="compare-from"
-          value={chosenFrom}
-          aria-describedby={same ? 'compare-same' : undefined}
-          onChange={(event) => setChosenFrom(Number(event.target.value))}
-        >
-          {numbers.map((number) => (
-            <option key={number} value={number}>
-              {t('compare.versionOption', { version: number })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="compare-to">{t('compare.to')}</label>
-        <select
-          id="compare-to"
-          value={chosenTo}
-          aria-describedby={same ? 'compare-same' : undefined}
-          onChange={(event) => setChosenTo(Number(event.target.value))}
-        >
-          {numbers.map((number) => (
-            <option key={number} value={number}>
-              {t('compare.versionOption', { version: number })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <VersionSelect
+        id="compare-from"
+        label={t('compare.from')}
+        numbers={numbers}
+        value={chosenFrom}
+        onChange={setChosenFrom}
+        describedBy={same ? 'compare-same' : undefined}
+      />
+      <VersionSelect
+        id="compare-to"
+        label={t('compare.to')}
+        numbers={numbers}
+        value={chosenTo}
+        onChange={setChosenTo}
+        describedBy={same ? 'compare-same' : undefined}
+      />
       <button type="submit" className="button-secondary">
         {t('compare.submit')}
       </button>
@@ -193,5 +179,33 @@ function VersionPicker({ meetingId, history, from, to }: PickerProps) {
         </p>
       )}
     </form>
+  );
+}
+
+function VersionSelect(props: {
+  id: string;
+  label: string;
+  numbers: readonly number[];
+  value: number;
+  onChange: (version: number) => void;
+  describedBy: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        aria-describedby={props.describedBy}
+        onChange={(event) => props.onChange(Number(event.target.value))}
+      >
+        {props.numbers.map((number) => (
+          <option key={number} value={number}>
+            {t('compare.versionOption', { version: number })}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

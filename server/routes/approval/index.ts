@@ -2,10 +2,9 @@ import type { Request } from 'express';
 import type { MemoHistory } from '../../../shared/api/memoVersions';
 import { ApproveMemoRequest, ReopenMemoRequest } from '../../../shared/api/schemas';
 import { approveMemo, checkMemoDraft, reopenMemo } from '../../approval/approveMemo';
-import { meetingAsMember } from '../../auth/meetingMembership';
 import type { AppContext } from '../../context';
 import { ApiRouter } from '../../http/api';
-import { authorize, idParam, requireAuth } from '../../http/context';
+import { authorizeInMeeting, requireAuth } from '../../http/context';
 import { versionSummary } from '../../versions/versionView';
 import { memoHistory } from '../versions/history';
 
@@ -15,9 +14,7 @@ export function approvalRoutes(ctx: AppContext): ApiRouter {
 
   async function asChair(req: Request) {
     const { user } = requireAuth(req);
-    const meetingId = idParam(req, 'meetingId', 'Meeting');
-    const { meeting, membership } = await meetingAsMember(ctx.repos, meetingId, user._id);
-    authorize(membership, 'memo.approve');
+    const { meeting, membership } = await authorizeInMeeting(ctx.repos, req, 'memo.approve');
     return { meeting, membership, approver: { userId: user._id, name: user.name } };
   }
 

@@ -3,14 +3,16 @@ import type {
   ReadReceipts,
   VersionComparison,
 } from '../../../shared/api/memoVersions';
+import type { Request } from 'express';
 import { diffMemoContent } from '../../../shared/memo/diff';
+import type { Action } from '../../../shared/permissions';
 import { redactMemoContent } from '../../../shared/memo/redaction';
 import { ensureVersion } from '../../approval/approveMemo';
-import { meetingAsMember } from '../../auth/meetingMembership';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
+import { authorizeInGroup, authorizeInMeeting } from '../../http/context';
+import { memoVersionId } from '../../repositories/memoVersions';
 import {
   audienceOf,
   frozenContent,
@@ -26,18 +28,14 @@ export function versionRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter('versions');
   const { repos } = ctx;
 
+  const meetingFor = (req: Request, action: Action) => authorizeInMeeting(repos, req, action);
+
   api.route(
     'get',
     '/meetings/:meetingId/versions',
     { summary: 'A meeting’s approved versions and reopenings' },
     async (req) => {
-      const meetingId = idParam(req, 'meetingId', 'Meeting');
-      const { meeting, membership } = await meetingAsMember(
-        repos,
-        meetingId,
-        requireAuth(req).user._id,
-      );
-      authorize(membership, 'memo.readApproved');
+      const { meeting, membership } = await meetingFor(req, 'memo.readApproved');
       return memoHistory(ctx, meeting, membership);
     },
   );
@@ -64,11 +62,10 @@ export function versionRoutes(ctx: AppContext): ApiRouter {
     '/meetings/:meetingId/versions/:from/compare/:to',
     { summary: 'What changed between two versions, as the caller may see it' },
     async (req): Promise<VersionComparison> => {
-      const meetingId = idParam(req, 'meetingId', 'Meeting');
+      const { meeting, membership } = await meetingFor(req, 'memo.readApproved');
+      const meetingId = meeting._id;
       const from = versionParam(req, 'from');
       const to = versionParam(req, 'to');
-      const { membership } = await meetingAsMember(repos, meetingId, requireAuth(req).user._id);
-      authorize(membership, 'memo.readApproved');
       const audience = audienceOf(membership, req.query.audience);
       const [a, b] = await Promise.all([
         repos.memoVersions.find(meetingId, from),
@@ -89,13 +86,8 @@ export function versionRoutes(ctx: AppContext): ApiRouter {
     '/meetings/:meetingId/receipts',
     { summary: 'Who has opened which version (chair)' },
     async (req): Promise<ReadReceipts> => {
-      const meetingId = idParam(req, 'meetingId', 'Meeting');
-      const { meeting, membership } = await meetingAsMember(
-        repos,
-        meetingId,
-        requireAuth(req).user._id,
-      );
-      authorize(membership, 'receipts.view');
+      const { meeting } = await meetingFor(req, 'receipts.view');
+      const meetingId = meeting._id;
       const [versions, receipts, members] = await Promise.all([
         repos.memoVersions.list(meetingId),
         repos.readReceipts.listByMeeting(meetingId),
@@ -130,11 +122,20 @@ export function versionRoutes(ctx: AppContext): ApiRouter {
     async (req): Promise<ApprovedMemoListItem[]> => {
       const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
       const meetings = await repos.meetings.listByGroup(groupId);
-      await Promise.all(meetings.map((meeting) => ensureVersion(ctx, meeting)));
-      const [versions, receipts] = await Promise.all([
-        repos.memoVersions.listByGroup(groupId),
-        repos.readReceipts.listByUser(groupId, membership.userId),
-      ]);
+      let versions = await repos.memoVersions.listByGroup(groupId);
+      // An approval cut short by a crash is completed here, like on every other read of versions.
+      const stored = new Set(versions.map((version) => version._id));
+      const unfinished = meetings.filter(
+        (meeting) =>
+          meeting.status === 'approved' &&
+          meeting.approval &&
+          !stored.has(memoVersionId(meeting._id, meeting.approval.version)),
+      );
+      if (unfinished.length > 0) {
+        await Promise.all(unfinished.map((meeting) => ensureVersion(ctx, meeting)));
+        versions = await repos.memoVersions.listByGroup(groupId);
+      }
+      const receipts = await repos.readReceipts.listByUser(groupId, membership.userId);
       const read = new Set(receipts.map((receipt) => `${receipt.meetingId}:${receipt.version}`));
       const byId = new Map(meetings.map((meeting) => [meeting._id, meeting]));
       const items: ApprovedMemoListItem[] = [];
