@@ -14,6 +14,7 @@ export default defineConfig({
       '/api': apiTarget,
       '/healthz': apiTarget,
       '/readyz': apiTarget,
+      '/julkinen': apiTarget,
       '/socket.io': { target: apiTarget, ws: true },
       '/collab': { target: apiTarget, ws: true },
     },

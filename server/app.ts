@@ -11,7 +11,9 @@ import { errorHandler } from './http/errorHandler';
 import { buildOpenApi } from './http/openapi';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { consentRoutes } from './routes/consent';
 import { continuityRoutes } from './routes/continuity';
+import { declassificationRoutes } from './routes/declassifications';
 import { exportRoutes } from './routes/exports';
 import { groupRoutes } from './routes/groups';
 import { invitationRoutes } from './routes/invitations';
@@ -19,6 +21,9 @@ import { approvalRoutes } from './routes/approval';
 import { meetingRoutes } from './routes/meetings';
 import { memberRoutes } from './routes/members';
 import { profileRoutes } from './routes/profile';
+import { publicApiRoutes } from './routes/public';
+import { publicPages } from './routes/public/pages';
+import { statementRoutes } from './routes/statements';
 import { versionRoutes } from './routes/versions';
 
 /** Largest JSON body we accept; a meeting with a full agenda is far below it. */
@@ -86,6 +91,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     versionRoutes(ctx),
     exportRoutes(ctx),
     auditRoutes(ctx),
+    statementRoutes(ctx),
+    consentRoutes(ctx),
+    declassificationRoutes(ctx),
+    publicApiRoutes(ctx),
   ];
   const openapi = buildOpenApi(routers.flatMap((r) => r.routes));
 
@@ -107,6 +116,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   for (const router of routers) api.use(router.router);
   api.use((_req, _res, next) => next(notFound('API route')));
   app.use('/api', api);
+  // The public page (no login), server-rendered: before the client's app shell claims the path.
+  app.use(publicPages(ctx));
 
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
     const index = path.join(options.clientDir, 'index.html');

@@ -39,6 +39,13 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   COLLAB_IDLE_MS: z.coerce.number().int().min(10).max(86_400_000).default(30_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  CONSENT_REMINDER_LEAD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 60)
+    .default(1440),
+  CONSENT_REMINDER_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
 });
 
 export interface Config {
@@ -61,6 +68,10 @@ export interface Config {
   collabIdleMs: number;
   /** Compact a room's update log into a snapshot after this many stored updates. */
   collabCompactEvery: number;
+  /** Remind a party this long before a consent deadline (its own or the request's). */
+  consentReminderLeadMs: number;
+  /** How often the reminder job looks for deadlines coming up. */
+  consentReminderIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -95,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     collabIdleMs: e.COLLAB_IDLE_MS,
     collabCompactEvery: e.COLLAB_COMPACT_EVERY,
+    consentReminderLeadMs: e.CONSENT_REMINDER_LEAD_MINUTES * 60_000,
+    consentReminderIntervalMs: e.CONSENT_REMINDER_INTERVAL_MS,
   };
 }

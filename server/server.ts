@@ -11,6 +11,7 @@ import type { Database } from './db/collection';
 import { openDatabase } from './db/open';
 import type { Config } from './env';
 import type { Logger } from './logger';
+import { startConsentReminders } from './consent/reminders';
 import { createMailer } from './mail/mailer';
 import { attachRealtime } from './realtime';
 import { createLocalEventBus } from './realtime/bus';
@@ -75,12 +76,14 @@ export async function startServer(
     );
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  const reminders = startConsentReminders(ctx);
 
   return {
     ctx,
     url,
     async close() {
       clearInterval(housekeeping);
+      await reminders.stop();
       await realtime.close();
       await collab.close();
       server.closeAllConnections();

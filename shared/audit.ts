@@ -15,6 +15,15 @@ export const AUDIT_ACTIONS = [
   'confidentiality.lower',
   'stance.change',
   'followUp.status',
+  'statement.create',
+  // Put to consent (a statement) or proposed (a declassification).
+  'consent.request',
+  'consent.answer',
+  // A text change withdrew the consents given to the previous words.
+  'consent.withdraw',
+  'consent.release',
+  // Someone tried to answer for a party that is not theirs (REST, Socket.io or the collab socket).
+  'consent.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -28,6 +37,8 @@ export const AUDIT_TARGET_TYPES = [
   'agreedPoint',
   'memoBlock',
   'trackedItem',
+  'statement',
+  'declassification',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -19,6 +19,9 @@ export const ACTIONS = [
   'content.readConfidential',
   'stance.set',
   'consent.answer',
+  'statement.draft',
+  'statement.readReleased',
+  'declassification.propose',
   'audit.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -89,6 +92,11 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // Consent to a joint statement or declassification, by the same rule: the chair cannot consent
   // on a party's behalf, or unanimity would mean nothing.
   'consent.answer': speaksForParty,
+  // Drafting, editing and putting a joint statement to consent; the consent itself is per party.
+  'statement.draft': NEGOTIATORS,
+  'statement.readReleased': EVERYONE,
+  // Anyone who saw the closed content may ask to open it; every party must then consent.
+  'declassification.propose': NEGOTIATORS,
   'audit.view': GROUP_MANAGERS,
 };
 

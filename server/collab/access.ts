@@ -1,22 +1,29 @@
-// Who may write which room: the permission table applied to a room and the meeting's status.
-import type { MeetingStatus } from '../../shared/meetings';
-import type { MemoRoom } from '../../shared/memo/format';
+// Who may write which room: the permission table applied to a room and whether it is locked.
+import type { CollabRoom } from '../../shared/memo/format';
 import type { RejectReason, RoomAccess } from '../../shared/memo/protocol';
 import { can, type Actor } from '../../shared/permissions';
 
 export const WRITE_ACCESS: RoomAccess = { mode: 'write', reason: null };
 
 /**
- * An approved memo is locked for everyone. Otherwise negotiators write the memo room, and a
- * party room is written only by that party's representatives and deputies.
+ * A locked room (an approved memo, a released statement) is read-only for everyone. Otherwise
+ * negotiators write the memo room and statement rooms, and a party room is written only by that
+ * party's representatives and deputies.
  */
-export function roomAccess(room: MemoRoom, actor: Actor, status: MeetingStatus): RoomAccess {
-  if (status === 'approved') return { mode: 'read', reason: 'locked' };
-  const allowed =
-    room.kind === 'memo'
-      ? can(actor, 'memo.edit')
-      : can(actor, 'stance.set', { partyId: room.partyId });
-  return allowed ? WRITE_ACCESS : { mode: 'read', reason: 'not_allowed' };
+export function roomAccess(room: CollabRoom, actor: Actor, locked: boolean): RoomAccess {
+  if (locked) return { mode: 'read', reason: 'locked' };
+  return mayWrite(room, actor) ? WRITE_ACCESS : { mode: 'read', reason: 'not_allowed' };
+}
+
+function mayWrite(room: CollabRoom, actor: Actor): boolean {
+  switch (room.kind) {
+    case 'memo':
+      return can(actor, 'memo.edit');
+    case 'party':
+      return can(actor, 'stance.set', { partyId: room.partyId });
+    case 'statement':
+      return can(actor, 'statement.draft');
+  }
 }
 
 /** The reason sent back with an update dropped because of `access`. */

@@ -8,8 +8,10 @@ import { summarizeMemo, type MemoSummary } from '../../shared/memo/summary';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { MeetingEvent } from '../realtime/bus';
+import { followTextChange } from '../statements/rounds';
 import { CLOSE_INTERNAL_ERROR, Connection } from './connection';
 import { RoomRegistry } from './roomRegistry';
+import { meetingSubject } from './roomSubject';
 import { admit, refuseUpgrade, type AdmittedConnection } from './upgrade';
 
 export interface CollabServer {
@@ -39,6 +41,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       audit: ctx.audit,
       logger,
       compactEvery: ctx.config.collabCompactEvery,
+      followStatement: (statementId, content) => followTextChange(ctx, statementId, content),
     },
     idleMs,
   );
@@ -67,7 +70,12 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const unsubscribe = ctx.events.subscribe((event: MeetingEvent) => {
     switch (event.type) {
       case 'meetingStatus':
-        for (const room of registry.roomsOfMeeting(event.meetingId)) room.setStatus(event.status);
+        for (const room of registry.roomsOfMeeting(event.meetingId))
+          room.setLocked(event.status === 'approved');
+        return;
+      case 'consentReleased':
+        // Every party consented to these words: nobody changes them any more.
+        if (event.kind === 'statement') registry.roomOfStatement(event.requestId)?.setLocked(true);
         return;
       case 'sessionEnded':
         for (const room of registry.all())
@@ -87,6 +95,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       case 'memoDelivered':
       case 'confidentialityChanged':
       case 'editRejected':
+      case 'consentNotice':
+      case 'consentChanged':
         return;
     }
   });
@@ -114,7 +124,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         logger,
       );
       registry
-        .acquire(admitted.room, admitted.meeting)
+        .acquire(admitted.room, admitted.subject)
         .then((room) => room.join(connection))
         .catch((error: unknown) => {
           logger.error({ err: error }, 'collab room could not be opened');
@@ -141,7 +151,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       ];
       const rooms = await Promise.all(
         refs.map(async (ref) => {
-          const room = await registry.acquire(ref, meeting);
+          const room = await registry.acquire(ref, meetingSubject(meeting));
           // Summaries come in bursts while people type: keep the rooms for the next one.
           room.heldUntil = Math.max(room.heldUntil, Date.now() + idleMs);
           return room;

@@ -1,12 +1,13 @@
-// One collab room: the server's Y.Doc of a memo or party room, its connections, and the write
-// pipeline that stores every accepted update before anyone else sees it.
+// One collab room: the server's Y.Doc of a memo, party or statement room, its connections, and
+// the write pipeline that stores every accepted update before anyone else sees it.
 import * as Y from 'yjs';
 import { isLowering } from '../../shared/confidentiality';
-import type { MeetingStatus } from '../../shared/meetings';
-import { roomName, type MemoRoom } from '../../shared/memo/format';
+import { roomName, type CollabRoom } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
 import { COLLAB_CLOSE, type RejectReason } from '../../shared/memo/protocol';
+import type { StatementContent } from '../../shared/statement/content';
+import { statementContent, statementFragment } from '../../shared/statement/format';
 import type { AuditRecorder } from '../audit/auditLog';
 import type { MeetingDoc } from '../db/schema';
 import type { Logger } from '../logger';
@@ -28,15 +29,25 @@ import {
   type ClientMessage,
 } from './messages';
 import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
+import { readRoomSubject, type RoomSubject } from './roomSubject';
 import { seedAgenda } from './seedAgenda';
 import { watchStances, type DetectedStanceChange } from './stanceWatch';
 import { addsNothing, validateUpdate, type RoomSchema } from './validateUpdate';
 
 export interface RoomDeps {
-  repos: Pick<Repositories, 'collabLog' | 'meetings' | 'confidentialityChanges'>;
+  repos: Pick<Repositories, 'collabLog' | 'meetings' | 'consent' | 'confidentialityChanges'>;
   events: MeetingEventBus;
-  /** Lowered confidentiality levels and stance changes go to the group's audit log. */
+  /**
+   * Lowered confidentiality levels and stance changes go to the group's audit log, and so do
+   * refused writes to a statement (an attempt to change words under consent, or to smuggle
+   * consent into the document).
+   */
   audit: AuditRecorder;
+  /**
+   * A statement's stored text, after each stored batch and when its room loads: the consent
+   * rounds follow the words (`followTextChange` in server/statements/rounds.ts).
+   */
+  followStatement: (statementId: string, content: StatementContent) => Promise<void>;
   logger: Logger;
   /** Compact the log into a snapshot after this many stored entries. */
   compactEvery: number;
@@ -95,7 +106,12 @@ export class Room implements MessageHandler {
    */
   private saved: Uint8Array | null = null;
   private readonly log: RoomLog;
-  private status: MeetingStatus;
+  /** The meeting or statement as last read; `locked` may be newer (bus events, seals). */
+  private subject: RoomSubject;
+  /** Writes refused for everyone: an approved memo, a released statement. */
+  private locked: boolean;
+  /** Connections whose refused writes to a statement were already audited (once is enough). */
+  private readonly auditedRefusals = new WeakSet<Connection>();
   private queue: Work[] = [];
   private running: Promise<void> | null = null;
   private readonly initialSync = new Map<Connection, InitialSync>();
@@ -104,17 +120,18 @@ export class Room implements MessageHandler {
   private gone = false;
 
   constructor(
-    readonly ref: MemoRoom,
-    meeting: MeetingDoc,
+    readonly ref: CollabRoom,
+    subject: RoomSubject,
     private readonly deps: RoomDeps,
     /** Tells the registry that this room dropped itself after a failure. */
     private readonly onDropped: (room: Room) => void,
   ) {
     this.name = roomName(ref);
     this.schema = ref.kind;
-    this.status = meeting.status;
+    this.subject = subject;
+    this.locked = subject.locked;
     this.log = new RoomLog(deps.repos.collabLog, this.name, deps.logger);
-    this.ready = this.load(meeting);
+    this.ready = this.load(subject);
     this.ready.catch((error: unknown) => {
       this.deps.logger.error({ err: error, room: this.name }, 'collab room failed to load');
       // Out of the registry, so that the next connection (or summary) tries a fresh load.
@@ -122,8 +139,14 @@ export class Room implements MessageHandler {
     });
   }
 
-  get meetingId(): string {
-    return this.ref.meetingId;
+  /** The meeting of a memo or party room; null for a statement room. */
+  get meetingId(): string | null {
+    return this.ref.kind === 'statement' ? null : this.ref.meetingId;
+  }
+
+  /** The statement of a statement room; null for memo and party rooms. */
+  get statementId(): string | null {
+    return this.ref.kind === 'statement' ? this.ref.statementId : null;
   }
 
   /** The room's document; only valid once `ready` has settled successfully. */
@@ -136,21 +159,25 @@ export class Room implements MessageHandler {
     return this.running !== null || this.queue.length > 0;
   }
 
-  private async load(meeting: MeetingDoc): Promise<void> {
+  private async load(subject: RoomSubject): Promise<void> {
     const doc = await this.log.load(() => {
       const fresh = new Y.Doc();
       // Declare the room's root types before anything refers to them by name.
       if (this.schema === 'memo') memoFragment(fresh);
+      else if (this.schema === 'statement') statementFragment(fresh);
       else {
         fresh.getMap(STANCES_MAP);
         fresh.getMap(DISSENTS_MAP);
       }
       return fresh;
     });
-    if (this.schema === 'memo' && meeting.status !== 'approved') await this.seed(doc, meeting);
-    watchConfidentiality(doc, this.schema, (origin, change) => {
-      if (origin instanceof Connection) this.pendingChanges.push({ connection: origin, change });
-    });
+    if (this.schema === 'memo' && subject.kind === 'meeting' && !subject.locked)
+      await this.seed(doc, subject.meeting);
+    if (this.schema !== 'statement') {
+      watchConfidentiality(doc, this.schema, (origin, change) => {
+        if (origin instanceof Connection) this.pendingChanges.push({ connection: origin, change });
+      });
+    }
     if (this.schema === 'party')
       watchStances(doc, (origin, change) => {
         if (origin instanceof Connection) this.pendingStances.push({ connection: origin, change });
@@ -158,6 +185,8 @@ export class Room implements MessageHandler {
     const awareness = new RoomAwareness(doc, (update) => this.broadcast(awarenessMessage(update)));
     this.loaded = { doc, awareness };
     this.saved = savedMessage(doc);
+    // A crash may have come between storing an edit and following it: catch up on load.
+    await this.followStatement();
   }
 
   /** One section per agenda item that has none yet, stored before the document shows it. */
@@ -199,9 +228,9 @@ export class Room implements MessageHandler {
       return;
     }
     const { doc, awareness } = this.loaded!;
-    // The connection's access was decided from a fresher read of the meeting than the room's.
-    if (connection.access.reason === 'locked') this.setStatus('approved');
-    connection.access = roomAccess(this.ref, connection.actor, this.status);
+    // The connection's access was decided from a fresher read of the subject than the room's.
+    if (connection.access.reason === 'locked') this.setLocked(true);
+    connection.access = roomAccess(this.ref, connection.actor, this.locked);
     connection.send(syncStep1Message(doc));
     connection.send(accessMessage(connection.access));
     connection.send(this.saved!);
@@ -273,7 +302,7 @@ export class Room implements MessageHandler {
         this.rejectInvalid(connection, 'undecodable');
         return;
       }
-      if (!nothingNew) this.refuse(connection, rejectReasonFor(connection.access));
+      if (!nothingNew) this.refuseReadOnly(connection);
       return;
     }
     const sync = this.initialSync.get(connection);
@@ -394,24 +423,21 @@ export class Room implements MessageHandler {
 
   private async writeUpdates(updates: { connection: Connection; update: Uint8Array }[]) {
     const { logger, repos, events } = this.deps;
-    // Read once per batch: a meeting approved behind our back (even directly in the database)
-    // locks the room on the next write.
-    let meeting: MeetingDoc | null;
+    // Read once per batch: a meeting approved or a statement released behind our back (even
+    // directly in the database) locks the room on the next write.
+    let subject: RoomSubject | null;
     try {
-      meeting = await withRetry(
-        () => repos.meetings.findById(this.meetingId),
-        logger,
-        'meeting read',
-      );
+      subject = await withRetry(() => readRoomSubject(repos, this.ref), logger, 'subject read');
     } catch (error) {
       throw new BatchFailure(error);
     }
-    if (!meeting) {
-      logger.warn({ room: this.name }, 'meeting of a live room vanished; closing the room');
+    if (!subject) {
+      logger.warn({ room: this.name }, 'subject of a live room vanished; closing the room');
       this.drop(COLLAB_CLOSE.unauthorized);
       return;
     }
-    this.setStatus(meeting.status);
+    this.subject = subject;
+    this.setLocked(subject.locked);
 
     const doc = this.doc;
     this.pendingChanges = [];
@@ -420,8 +446,7 @@ export class Room implements MessageHandler {
     const senders = new Set<Connection>();
     for (const { connection, update } of updates) {
       if (connection.access.mode !== 'write') {
-        if (!safeAddsNothing(doc, update))
-          this.refuse(connection, rejectReasonFor(connection.access));
+        if (!safeAddsNothing(doc, update)) this.refuseReadOnly(connection);
         continue;
       }
       const verdict = validateUpdate(doc, update, this.schema);
@@ -445,7 +470,7 @@ export class Room implements MessageHandler {
       await this.log.append(entry, (foreign) => this.applyForeign(foreign));
     } catch (error) {
       if (error instanceof RoomSealedError) {
-        this.status = 'approved';
+        this.locked = true;
         throw new BatchFailure(error, null, 'locked');
       }
       throw new BatchFailure(error);
@@ -461,11 +486,29 @@ export class Room implements MessageHandler {
       for (const other of this.connections)
         if (other !== connection && other.started) other.send(frame);
     }
+    // A statement's rounds follow its stored words before anyone is told "saved", so that
+    // "saved" also means: consents given to the previous words are withdrawn.
+    await this.followStatement();
+    if (this.gone) return;
     this.saved = savedMessage(doc);
     this.broadcast(this.saved);
-    events.publish({ type: 'memoChanged', meetingId: this.meetingId, room: this.name });
-    await this.recordConfidentialityChanges(meeting);
-    await this.recordStanceChanges(meeting);
+    if (subject.kind === 'meeting') {
+      events.publish({ type: 'memoChanged', meetingId: subject.meeting._id, room: this.name });
+      await this.recordConfidentialityChanges(subject.meeting);
+      await this.recordStanceChanges(subject.meeting);
+    }
+  }
+
+  /** Statement rooms: hand the stored text to the consent rounds. Never fails the batch. */
+  private async followStatement(): Promise<void> {
+    const statementId = this.statementId;
+    if (statementId === null || this.locked || !this.loaded) return;
+    try {
+      await this.deps.followStatement(statementId, statementContent(this.loaded.doc));
+    } catch (error) {
+      // The words are stored either way; an answer re-checks them against its round's hash.
+      this.deps.logger.error({ err: error, room: this.name }, 'statement rounds did not follow');
+    }
   }
 
   /** Apply an update in a transaction whose origin is the sender; returns what was new, if any. */
@@ -510,6 +553,7 @@ export class Room implements MessageHandler {
     const changes = this.pendingChanges;
     this.pendingChanges = [];
     const { repos, events, logger, audit } = this.deps;
+    const meetingId = meeting._id;
     for (const { connection, change } of changes) {
       // Opening content to a wider audience is audited; the entry names the block, never its text.
       if (isLowering(change.from, change.to))
@@ -522,7 +566,7 @@ export class Room implements MessageHandler {
             from: change.from,
             to: change.to,
             kind: change.targetKind,
-            meetingId: this.meetingId,
+            meetingId,
             meetingTitle: meeting.title,
           },
         });
@@ -530,7 +574,7 @@ export class Room implements MessageHandler {
         const recorded = await withRetry(
           () =>
             repos.confidentialityChanges.record({
-              meetingId: this.meetingId,
+              meetingId,
               ...change,
               userId: connection.identity.id,
               userName: connection.identity.name,
@@ -566,7 +610,7 @@ export class Room implements MessageHandler {
           partyId: this.ref.partyId,
           stance: change.to,
           previous: change.from,
-          meetingId: this.meetingId,
+          meetingId: meeting._id,
           meetingTitle: meeting.title,
         },
       });
@@ -576,11 +620,25 @@ export class Room implements MessageHandler {
   /** Tell the sender its update was dropped, here and (through the bus) in the meeting room. */
   private refuse(connection: Connection, reason: RejectReason): void {
     connection.send(permissionDeniedMessage(reason));
+    const meetingId = this.meetingId;
+    if (meetingId === null) return;
     this.deps.events.publish({
       type: 'editRejected',
       userId: connection.userId,
-      notice: { meetingId: this.meetingId, room: this.name, reason },
+      notice: { meetingId, room: this.name, reason },
     });
+  }
+
+  /** A write from a connection that may only read (or into a locked room). */
+  private refuseReadOnly(connection: Connection): void {
+    const reason = rejectReasonFor(connection.access);
+    this.refuse(connection, reason);
+    // Once per connection: an editor typing into a statement released under it would otherwise
+    // write an entry per keystroke.
+    if (!this.auditedRefusals.has(connection)) {
+      this.auditedRefusals.add(connection);
+      this.auditStatementRefusal(connection, reason);
+    }
   }
 
   private rejectInvalid(connection: Connection, problem: string): void {
@@ -590,7 +648,25 @@ export class Room implements MessageHandler {
       'invalid collab update refused',
     );
     this.refuse(connection, 'invalid_update');
+    this.auditStatementRefusal(connection, problem);
     connection.close(COLLAB_CLOSE.protocolError, 'invalid update');
+  }
+
+  /**
+   * Statement rooms: a refused write is audited as `consent.refused`. Consent never lives in
+   * Yjs, so bytes outside the statement's layout (say, a root map saying another party agrees)
+   * are an attempt on the unanimity gate. The entry names the problem, never any words.
+   */
+  private auditStatementRefusal(connection: Connection, problem: string): void {
+    const statementId = this.statementId;
+    if (statementId === null) return;
+    void this.deps.audit.record({
+      groupId: this.subject.groupId,
+      actor: { userId: connection.identity.id, name: connection.identity.name },
+      action: 'consent.refused',
+      target: { type: 'statement', id: statementId },
+      details: { channel: 'collab', problem, partyId: connection.identity.partyId },
+    });
   }
 
   private failBatch(error: unknown, batch: Work[]): void {
@@ -619,13 +695,16 @@ export class Room implements MessageHandler {
     this.drop(CLOSE_INTERNAL_ERROR);
   }
 
-  /** The meeting's status changed: tell every connection whose access changed with it. */
-  setStatus(status: MeetingStatus): void {
-    this.status = status;
+  /**
+   * The room was locked (memo approved, statement released) or unlocked (memo reopened): tell
+   * every connection whose access changed with it.
+   */
+  setLocked(locked: boolean): void {
+    this.locked = locked;
     for (const connection of this.connections) {
       // Not yet welcomed: welcome() sends the access it has then.
       if (!connection.started) continue;
-      const access = roomAccess(this.ref, connection.actor, status);
+      const access = roomAccess(this.ref, connection.actor, locked);
       if (sameAccess(access, connection.access)) continue;
       connection.access = access;
       connection.send(accessMessage(access));

@@ -1,8 +1,8 @@
 // The rooms this instance holds in memory: one per room name, loaded once, unloaded when idle.
-import { roomName, type MemoRoom } from '../../shared/memo/format';
-import type { MeetingDoc } from '../db/schema';
+import { roomName, type CollabRoom } from '../../shared/memo/format';
 import { CLOSE_GOING_AWAY, type Connection } from './connection';
 import { Room, type RoomDeps } from './room';
+import type { RoomSubject } from './roomSubject';
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
@@ -19,7 +19,7 @@ export class RoomRegistry {
    * and so one load. The caller must join or hold the room before it next awaits anything, or
    * the idle sweep may take it away again.
    */
-  async acquire(ref: MemoRoom, meeting: MeetingDoc): Promise<Room> {
+  async acquire(ref: CollabRoom, subject: RoomSubject): Promise<Room> {
     const name = roomName(ref);
     for (;;) {
       const leaving = this.unloading.get(name);
@@ -28,7 +28,7 @@ export class RoomRegistry {
     }
     const existing = this.rooms.get(name);
     if (existing) return existing;
-    const room = new Room(ref, meeting, this.deps, (dropped) => this.forget(dropped));
+    const room = new Room(ref, subject, this.deps, (dropped) => this.forget(dropped));
     this.rooms.set(name, room);
     return room;
   }
@@ -39,6 +39,11 @@ export class RoomRegistry {
 
   roomsOfMeeting(meetingId: string): Room[] {
     return [...this.rooms.values()].filter((room) => room.meetingId === meetingId);
+  }
+
+  /** The statement's room if this instance holds it. */
+  roomOfStatement(statementId: string): Room | undefined {
+    return this.rooms.get(roomName({ kind: 'statement', statementId }));
   }
 
   *connections(): Generator<Connection> {

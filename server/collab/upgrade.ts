@@ -2,9 +2,9 @@
 // session, nothing from foreign pages, nothing for readers. Refusals are plain HTTP answers.
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { MeetingDoc, MembershipDoc } from '../db/schema';
+import type { MembershipDoc } from '../db/schema';
 import { isNegotiator } from '../../shared/roles';
-import { parseRoomName, type MemoRoom } from '../../shared/memo/format';
+import { parseRoomName, type CollabRoom } from '../../shared/memo/format';
 import type { RoomAccess } from '../../shared/memo/protocol';
 import { COLLAB_PATH } from '../../shared/memo/protocol';
 import type { AppContext } from '../context';
@@ -13,17 +13,19 @@ import { isOwnOrigin } from '../http/origin';
 import { roomAccess } from './access';
 import { NEUTRAL_COLOUR } from './awareness';
 import type { ConnectionIdentity } from './connection';
+import { readRoomSubject, type RoomSubject } from './roomSubject';
 
 export interface AdmittedConnection {
-  room: MemoRoom;
-  meeting: MeetingDoc;
+  room: CollabRoom;
+  /** The meeting or statement the room belongs to, as read for this upgrade. */
+  subject: RoomSubject;
   membership: MembershipDoc;
   identity: ConnectionIdentity;
   access: RoomAccess;
 }
 
 /** The room in the upgrade URL: the path after `/collab/`, query string ignored. */
-export function roomFromUrl(url: string | undefined): MemoRoom | null {
+export function roomFromUrl(url: string | undefined): CollabRoom | null {
   const path = (url ?? '').split('?')[0] ?? '';
   const prefix = `${COLLAB_PATH}/`;
   return path.startsWith(prefix) ? parseRoomName(path.slice(prefix.length)) : null;
@@ -31,8 +33,8 @@ export function roomFromUrl(url: string | undefined): MemoRoom | null {
 
 /**
  * Check one upgrade request. Throws an AppError for a refusal: 403 for a foreign Origin, 401
- * without a valid session, 404 for a room that does not exist, 403 for non-members and for
- * anyone who is not a negotiator.
+ * without a valid session, 404 for a room that does not exist (an unknown meeting, party or
+ * statement), 403 for non-members and for anyone who is not a negotiator.
  */
 export async function admit(ctx: AppContext, req: IncomingMessage): Promise<AdmittedConnection> {
   if (!isOwnOrigin(req, [ctx.publicUrl()])) throw forbidden('Cross-site WebSocket refused.');
@@ -40,23 +42,24 @@ export async function admit(ctx: AppContext, req: IncomingMessage): Promise<Admi
   if (!auth) throw unauthenticated();
   const room = roomFromUrl(req.url);
   if (!room) throw notFound('Room');
-  const meeting = await ctx.repos.meetings.findById(room.meetingId);
-  if (!meeting) throw notFound('Meeting');
-  const groupId = meeting.groupId;
+  const subject = await readRoomSubject(ctx.repos, room);
+  if (!subject) throw notFound(room.kind === 'statement' ? 'Statement' : 'Meeting');
+  const groupId = subject.groupId;
   const [roomParty, membership] = await Promise.all([
     room.kind === 'party' ? ctx.repos.groups.findParty(groupId, room.partyId) : null,
     ctx.repos.memberships.find(groupId, auth.user._id),
   ]);
   if (room.kind === 'party' && !roomParty) throw notFound('Party');
   if (!membership) throw forbidden('Not a member of this group.');
-  // Readers never receive the live document; they read the approved memo later.
-  if (!isNegotiator(membership.role)) throw forbidden('Only negotiators edit the live memo.');
+  // Readers never receive the live document; they read the approved memo (or the released
+  // statement) later.
+  if (!isNegotiator(membership.role)) throw forbidden('Only negotiators edit the live text.');
   const ownParty = membership.partyId
     ? await ctx.repos.groups.findParty(groupId, membership.partyId)
     : null;
   return {
     room,
-    meeting,
+    subject,
     membership,
     identity: {
       id: auth.user._id,
@@ -66,7 +69,7 @@ export async function admit(ctx: AppContext, req: IncomingMessage): Promise<Admi
       colour: ownParty?.colour ?? NEUTRAL_COLOUR,
       sessionHash: auth.sessionHash,
     },
-    access: roomAccess(room, membership, meeting.status),
+    access: roomAccess(room, membership, subject.locked),
   };
 }
 

@@ -19,9 +19,10 @@ import {
   isValidPartyDocKey,
   isValidPartyDocValue,
 } from '../../shared/memo/partyDoc';
+import { STATEMENT_FRAGMENT, STATEMENT_NODES } from '../../shared/statement/format';
 
 /** Which layout the room's document must keep. */
-export type RoomSchema = 'memo' | 'party';
+export type RoomSchema = 'memo' | 'party' | 'statement';
 
 export type UpdateVerdict = { ok: true } | { ok: false; problem: string };
 
@@ -223,7 +224,8 @@ class UpdateCheck {
     const placement = this.place(item);
     this.placements.set(item, placement);
     if (this.schema === 'memo') checkMemoItem(item, placement);
-    else checkPartyItem(item, placement);
+    else if (this.schema === 'party') checkPartyItem(item, placement);
+    else checkStatementItem(item, placement);
   }
 
   /** The struct holding `id`, from the document or from what this update integrated so far. */
@@ -390,4 +392,64 @@ function checkPartyItem(item: Y.Item, placement: Placement) {
   const values = (content as Y.ContentAny).arr;
   if (values.length !== 1 || !isValidPartyDocValue(placement.name, values[0]))
     fail('bad party entry');
+}
+
+/**
+ * A statement room: one XmlFragment, and each node only where the statement's ProseMirror schema
+ * puts it (parents never change in Yjs, so checking each item's parent keeps the tree valid).
+ * No attributes besides y-prosemirror's own: anything else, such as a root map claiming that a
+ * party consents, is refused; consent is never in Yjs.
+ */
+const STATEMENT_CHILDREN: Readonly<Record<string, readonly string[]>> = {
+  [STATEMENT_FRAGMENT]: [
+    STATEMENT_NODES.paragraph,
+    STATEMENT_NODES.bulletList,
+    STATEMENT_NODES.orderedList,
+  ],
+  [STATEMENT_NODES.bulletList]: [STATEMENT_NODES.listItem],
+  [STATEMENT_NODES.orderedList]: [STATEMENT_NODES.listItem],
+  [STATEMENT_NODES.listItem]: [
+    STATEMENT_NODES.paragraph,
+    STATEMENT_NODES.bulletList,
+    STATEMENT_NODES.orderedList,
+  ],
+  [STATEMENT_NODES.paragraph]: [STATEMENT_NODES.hardBreak],
+  [STATEMENT_NODES.hardBreak]: [],
+};
+
+function checkStatementItem(item: Y.Item, placement: Placement) {
+  const content = item.content;
+  if (placement.kind === 'root') {
+    if (placement.name !== STATEMENT_FRAGMENT) fail('unknown root type');
+    if (placement.sub !== null) fail('attribute on the statement root');
+  }
+  if (content instanceof Y.ContentDeleted || placement.kind === 'discarded') return;
+  const parent = placement.kind === 'root' ? null : placement.type;
+  if (parent?.kind === 'other') return fail('parent type not allowed in a statement');
+  if (parent?.kind === 'xmlText') {
+    if (placement.sub !== null) fail('attribute on statement text');
+    if (content instanceof Y.ContentFormat) checkMark(content);
+    else if (!(content instanceof Y.ContentString)) fail('content not allowed in statement text');
+    return;
+  }
+  const parentName = parent ? parent.nodeName : STATEMENT_FRAGMENT;
+  const allowed = STATEMENT_CHILDREN[parentName];
+  if (!allowed) return fail('unknown statement node');
+  if (placement.sub !== null) {
+    // Node attributes: y-prosemirror's bookkeeping only; statement nodes have none.
+    if (!(content instanceof Y.ContentAny)) fail('attribute content not allowed');
+    const values = (content as Y.ContentAny).arr;
+    if (!Y_PROSEMIRROR_ATTRS.includes(placement.sub)) fail('attribute not allowed in a statement');
+    if (values.length !== 1 || (values[0] !== null && !isPlainObject(values[0])))
+      fail('bad internal attribute');
+    return;
+  }
+  if (!(content instanceof Y.ContentType)) return fail('content not allowed in a statement node');
+  const type = typeInfo(content.type);
+  if (type.kind === 'xmlText') {
+    if (parentName !== STATEMENT_NODES.paragraph) fail('text outside a paragraph');
+    return;
+  }
+  if (type.kind !== 'xmlElement') return fail('type not allowed in a statement');
+  if (!allowed.includes(type.nodeName)) fail('node not allowed here');
 }

@@ -1,12 +1,13 @@
 // Tracking an approved version's follow-ups and dissents, so later meetings can carry them.
 import type { AppContext } from '../context';
 import type { MeetingDoc, MemoVersionDoc } from '../db/schema';
-import { frozenContent } from '../versions/versionView';
+import { declassifiedContent } from '../versions/versionView';
 import { extractTrackedItems } from './extractTracked';
 
 /**
- * Call right after a version is created. Idempotent: tracking the same version again changes
- * nothing, and a re-approved meeting's items keep the status people have given them.
+ * Call right after a version is created, and again when a declassification of it is released
+ * (the items' levels follow the released overlays). Idempotent: tracking the same version again
+ * changes nothing, and a re-approved meeting's items keep the status people have given them.
  */
 export async function trackVersion(
   ctx: Pick<AppContext, 'repos'>,
@@ -21,6 +22,6 @@ export async function trackVersion(
       meetingStartsAt: meeting.startsAt,
       version: version.version,
     },
-    extractTrackedItems(frozenContent(version)),
+    extractTrackedItems(await declassifiedContent(ctx, version)),
   );
 }

@@ -23,4 +23,13 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.trackedItems, fields: ['groupId', 'status'] },
   { collection: COLLECTIONS.trackedItems, fields: ['meetingId'] },
   { collection: COLLECTIONS.auditLog, fields: ['groupId', 'seq'], unique: true },
+  { collection: COLLECTIONS.consentRequests, fields: ['groupId', 'kind', 'createdAt'] },
+  { collection: COLLECTIONS.consentRequests, fields: ['meetingId'] },
+  // The reminder job's look-ups: deadlines coming up, of requests and of parties asking for time.
+  { collection: COLLECTIONS.consentRequests, fields: ['deadline'] },
+  { collection: COLLECTIONS.consentAnswers, fields: ['answer', 'deadline'] },
+  { collection: COLLECTIONS.consentRounds, fields: ['requestId', 'round'], unique: true },
+  { collection: COLLECTIONS.consentAnswers, fields: ['requestId', 'seq'], unique: true },
+  { collection: COLLECTIONS.consentReleases, fields: ['groupId', 'kind', 'releasedAt'] },
+  { collection: COLLECTIONS.consentReleases, fields: ['meetingId'] },
 ];

@@ -4,6 +4,9 @@ import type { Confidentiality } from '../../shared/confidentiality';
 import type { Locale } from '../../shared/locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
+import type { ConsentAnswer } from '../../shared/consent';
+import type { DeclassificationTarget } from '../../shared/memo/declassification';
+import type { StatementContent } from '../../shared/statement/content';
 
 // Stored document shapes. Ids are UUID strings on both engines (no ObjectId), so an id means the
 // same thing in the database, the API and the URL.
@@ -256,6 +259,81 @@ export interface TrackedItemDoc {
   updatedAt: Date;
 }
 
+/**
+ * Something put to the parties' consent (issue 5): a joint statement (its id is also its collab
+ * room's id) or a declassification proposal on one approved memo version. Its status is derived:
+ * no round yet = a statement draft, a `consentReleases` entry = released, else in consent.
+ * Only `title` changes (while a draft); everything else is written once.
+ */
+export interface ConsentRequestDoc {
+  _id: string;
+  groupId: string;
+  kind: 'statement' | 'declassification';
+  /** Statement title, or the declassification's non-confidential label. */
+  title: string;
+  meetingId: string | null;
+  /** Deadline for answers set when put to consent; null for none. */
+  deadline: Date | null;
+  createdBy: { userId: string; name: string };
+  createdAt: Date;
+  statement: { agendaItemId: string | null } | null;
+  declassification: {
+    version: number;
+    versionHash: string;
+    target: DeclassificationTarget;
+    from: Confidentiality;
+    to: Confidentiality;
+    /** `targetKey(target)`: one open proposal per target and version. */
+    targetKey: string;
+  } | null;
+}
+
+/**
+ * Round n of a request (`_id` = `<requestId>:<n, zero-padded>`): the unique key is what lets one
+ * writer, and only one, start round n. A statement's round holds the exact text consented to.
+ */
+export interface ConsentRoundDoc {
+  _id: string;
+  requestId: string;
+  round: number;
+  cause: 'request' | 'text_changed';
+  at: Date;
+  by: { userId: string; name: string } | null;
+  /** Parties whose consent this round withdrew (sorted). */
+  withdrawn: string[];
+  /** Statements only: the canonical text and its SHA-256; null for declassifications. */
+  content: StatementContent | null;
+  hash: string | null;
+}
+
+/** Answer n of a request (`_id` = `<requestId>:<n, zero-padded>`), append-only, in order. */
+export interface ConsentAnswerDoc extends ConsentAnswer {
+  _id: string;
+  seq: number;
+  groupId: string;
+}
+
+/**
+ * A released request (`_id` = requestId, so it is released once). Statements carry the frozen
+ * text; declassifications are the overlay on their version. Never updated or deleted.
+ */
+export interface ConsentReleaseDoc {
+  _id: string;
+  requestId: string;
+  groupId: string;
+  kind: 'statement' | 'declassification';
+  round: number;
+  releasedAt: Date;
+  meetingId: string | null;
+  statement: { title: string; content: StatementContent; hash: string } | null;
+  declassification: {
+    version: number;
+    target: DeclassificationTarget;
+    from: Confidentiality;
+    to: Confidentiality;
+  } | null;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -275,6 +353,10 @@ export const COLLECTIONS = {
   readReceipts: 'readReceipts',
   trackedItems: 'trackedItems',
   auditLog: 'auditLog',
+  consentRequests: 'consentRequests',
+  consentRounds: 'consentRounds',
+  consentAnswers: 'consentAnswers',
+  consentReleases: 'consentReleases',
 } as const;
 
 export type { Confidentiality };

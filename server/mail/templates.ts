@@ -96,3 +96,114 @@ export function memoDeliveredMail(input: {
     ].join('\n'),
   };
 }
+
+type ConsentMailKind = 'requested' | 'withdrawn' | 'reminder' | 'blocked' | 'released';
+type ConsentMailSubject = 'statement' | 'declassification';
+
+const CONSENT_MAIL: Record<
+  Locale,
+  {
+    subject: Record<ConsentMailKind, (group: string) => string>;
+    what: Record<ConsentMailSubject, string>;
+    body: Record<ConsentMailKind, (what: string) => string>;
+    deadline: (date: string) => string;
+    open: string;
+    footer: string;
+  }
+> = {
+  fi: {
+    subject: {
+      requested: (group) => `Puolueeltasi pyydetään suostumusta: ${group}`,
+      withdrawn: (group) => `Teksti muuttui, suostumus raukesi: ${group}`,
+      reminder: (group) => `Muistutus: suostumuksen määräaika lähestyy: ${group}`,
+      blocked: (group) => `Puolue vastusti: ${group}`,
+      released: (group) => `Kaikki puolueet suostuivat: ${group}`,
+    },
+    what: {
+      statement: 'yhteinen kannanotto',
+      declassification: 'luottamuksellisuuden alentaminen',
+    },
+    body: {
+      requested: (what) => `Puolueesi vastausta odottaa ${what}.`,
+      withdrawn: (what) =>
+        `Tekstiä (${what}) muutettiin sen jälkeen, kun puolueesi suostui. Suostumus raukesi; vastatkaa uuteen tekstiin.`,
+      reminder: (what) => `Puolueesi vastausta odottaa yhä ${what}.`,
+      blocked: (what) => `Puolue vastusti (${what}); sitä ei julkaista.`,
+      released: (what) => `Kaikki puolueet suostuivat, ja ${what} on julkaistu.`,
+    },
+    deadline: (date) => `Määräaika: ${date}.`,
+    open: 'Katso tiedot kirjautumalla palveluun:',
+    footer: 'Tekstiä ei lähetetä sähköpostilla.',
+  },
+  sv: {
+    subject: {
+      requested: (group) => `Ditt partis samtycke begärs: ${group}`,
+      withdrawn: (group) => `Texten ändrades, samtycket förföll: ${group}`,
+      reminder: (group) => `Påminnelse: tidsfristen för samtycke närmar sig: ${group}`,
+      blocked: (group) => `Ett parti motsatte sig: ${group}`,
+      released: (group) => `Alla partier samtyckte: ${group}`,
+    },
+    what: { statement: 'ett gemensamt uttalande', declassification: 'en sänkt sekretessnivå' },
+    body: {
+      requested: (what) => `Ditt partis svar väntas på ${what}.`,
+      withdrawn: (what) =>
+        `Texten (${what}) ändrades efter att ditt parti samtyckt. Samtycket förföll; svara på den nya texten.`,
+      reminder: (what) => `Ditt partis svar väntas fortfarande på ${what}.`,
+      blocked: (what) => `Ett parti motsatte sig (${what}); det publiceras inte.`,
+      released: (what) => `Alla partier samtyckte och ${what} har publicerats.`,
+    },
+    deadline: (date) => `Tidsfrist: ${date}.`,
+    open: 'Se detaljerna genom att logga in:',
+    footer: 'Texten skickas inte per e-post.',
+  },
+  en: {
+    subject: {
+      requested: (group) => `Your party’s consent is requested: ${group}`,
+      withdrawn: (group) => `The text changed, your consent was withdrawn: ${group}`,
+      reminder: (group) => `Reminder: a consent deadline approaches: ${group}`,
+      blocked: (group) => `A party objected: ${group}`,
+      released: (group) => `Every party consented: ${group}`,
+    },
+    what: { statement: 'a joint statement', declassification: 'a declassification' },
+    body: {
+      requested: (what) => `Your party’s answer is awaited on ${what}.`,
+      withdrawn: (what) =>
+        `The text (${what}) changed after your party consented. The consent was withdrawn; please answer the new text.`,
+      reminder: (what) => `Your party’s answer is still awaited on ${what}.`,
+      blocked: (what) => `A party objected (${what}); it will not be published.`,
+      released: (what) => `Every party consented, and ${what} has been published.`,
+    },
+    deadline: (date) => `Deadline: ${date}.`,
+    open: 'See the details by signing in:',
+    footer: 'The text itself is never sent by email.',
+  },
+};
+
+/**
+ * Tells a negotiator that a joint statement or a declassification awaits (or changed, or was
+ * released). A link and the group's name only: never the statement's title or text, nor which
+ * memo item a declassification concerns. Email leaves our control.
+ */
+export function consentNoticeMail(input: {
+  locale: Locale;
+  kind: ConsentMailKind;
+  requestKind: ConsentMailSubject;
+  groupName: string;
+  deadline: Date | null;
+  link: string;
+}) {
+  const words = CONSENT_MAIL[input.locale];
+  const lines = [words.body[input.kind](words.what[input.requestKind])];
+  if (input.deadline && (input.kind === 'requested' || input.kind === 'reminder')) {
+    const date = new Intl.DateTimeFormat(`${input.locale}-FI`, {
+      timeZone: 'Europe/Helsinki',
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(input.deadline);
+    lines.push(words.deadline(date));
+  }
+  return {
+    subject: words.subject[input.kind](input.groupName),
+    text: [...lines, '', words.open, input.link, '', words.footer].join('\n'),
+  };
+}

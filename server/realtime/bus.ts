@@ -7,6 +7,7 @@ import type {
   EditRejected,
   MemoDelivered,
 } from '../../shared/realtime/events';
+import type { ConsentNotice } from '../../shared/api/consent';
 
 export type MeetingEvent =
   /** A meeting's status changed (through the API, or the chair's approval). */
@@ -19,6 +20,12 @@ export type MeetingEvent =
   | { type: 'editRejected'; userId: string; notice: EditRejected }
   /** A memo version was approved: tell these members (ids only cross instances, plus the notice). */
   | { type: 'memoDelivered'; userIds: string[]; notice: MemoDelivered }
+  /** Something awaits (or happened to) a consent request: tell these negotiators. */
+  | { type: 'consentNotice'; userIds: string[]; notice: ConsentNotice }
+  /** A request's consent state changed (answer, new round, release): these negotiators refetch. */
+  | { type: 'consentChanged'; userIds: string[]; requestId: string }
+  /** Every party consented: a statement's live room locks. */
+  | { type: 'consentReleased'; requestId: string; kind: 'statement' | 'declassification' }
   /** A session ended (logout, new login): close its live connections. */
   | { type: 'sessionEnded'; userId: string; sessionHash: string }
   /** All but one of a user's sessions ended (password change): close their live connections. */

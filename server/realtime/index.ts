@@ -7,6 +7,7 @@ import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
 import { originGate, sessionGate } from './auth';
 import type { MeetingEvent } from './bus';
+import { registerConsentHandlers } from './consentHandlers';
 import { registerMeetingHandlers } from './meetingHandlers';
 import { createSummaryBroadcaster } from './summaries';
 import type { RealtimeIo } from './types';
@@ -15,7 +16,8 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
-/** Clients only send room joins; anything near this size is hostile. */
+/** Clients send room joins and consent answers (reasons up to 4000 characters): anything
+ * near this size is hostile. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const SUMMARY_DELAY_MS = 300;
 
@@ -41,6 +43,7 @@ export function attachRealtime(
       ctx.logger.error({ err: error }, 'socket.io join failed'),
     );
     registerMeetingHandlers(io, socket, ctx, collab);
+    registerConsentHandlers(socket, ctx);
   });
 
   // Every instance hears every bus event and serves only its own sockets (io.local), so that
@@ -86,6 +89,17 @@ export function attachRealtime(
       case 'memoDelivered':
         for (const userId of event.userIds)
           io.local.to(userRoom(userId)).emit('memoDelivered', event.notice);
+        return;
+      case 'consentNotice':
+        for (const userId of event.userIds)
+          io.local.to(userRoom(userId)).emit('consentNotice', event.notice);
+        return;
+      case 'consentChanged':
+        for (const userId of event.userIds)
+          io.local.to(userRoom(userId)).emit('consentChanged', event.requestId);
+        return;
+      case 'consentReleased':
+        // The collab server locks the room; clients hear of the release through consentChanged.
         return;
       case 'sessionEnded':
         disconnectSessions(event.userId, (hash) => hash === event.sessionHash);

@@ -4,6 +4,7 @@ import { ChairSeatRepository } from './chairSeats';
 import { ClaimRepository } from './claims';
 import { CollabLogRepository } from './collabLog';
 import { ConfidentialityChangeRepository } from './confidentialityChanges';
+import { ConsentRepository } from './consent';
 import { GroupRepository } from './groups';
 import { InvitationRepository } from './invitations';
 import { MeetingRepository } from './meetings';
@@ -31,6 +32,7 @@ export interface Repositories {
   readReceipts: ReadReceiptRepository;
   trackedItems: TrackedItemRepository;
   auditLog: AuditLogRepository;
+  consent: ConsentRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -50,5 +52,6 @@ export function createRepositories(db: Database): Repositories {
     readReceipts: new ReadReceiptRepository(db),
     trackedItems: new TrackedItemRepository(db),
     auditLog: new AuditLogRepository(db),
+    consent: new ConsentRepository(db),
   };
 }

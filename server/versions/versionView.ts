@@ -3,8 +3,10 @@ import type { Request } from 'express';
 import type { MemoVersionSummary, MemoVersionView } from '../../shared/api/memoVersions';
 import { audienceForRole, type Audience } from '../../shared/confidentiality';
 import type { MemoContent } from '../../shared/memo/content';
+import { applyDeclassifications } from '../../shared/memo/declassification';
 import { redactMemoContent } from '../../shared/memo/redaction';
 import type { AppContext } from '../context';
+import { releasedOverlays } from '../declassification/overlays';
 import type { MeetingDoc, MembershipDoc, MemoVersionDoc } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { authorizeInMeeting } from '../http/context';
@@ -45,9 +47,38 @@ export function versionSummary(doc: MemoVersionDoc): MemoVersionSummary {
   };
 }
 
-/** The full, unredacted content a version froze. Only ever passed on through redaction. */
+/**
+ * The full, unredacted content a version froze, without its declassification overlays. Only for
+ * judging proposals (server/declassification); every rendering goes through `audienceContent`.
+ */
 export function frozenContent(doc: MemoVersionDoc): MemoContent {
   return JSON.parse(doc.content) as MemoContent;
+}
+
+/**
+ * The version's full content with the declassifications every party consented to applied, as a
+ * new object: the stored document, its canonical JSON and its hash stay as approved.
+ */
+export async function declassifiedContent(
+  ctx: Pick<AppContext, 'repos'>,
+  doc: MemoVersionDoc,
+): Promise<MemoContent> {
+  const overlays = await releasedOverlays(ctx.repos, doc.meetingId, doc.version);
+  return applyDeclassifications(frozenContent(doc), overlays);
+}
+
+/**
+ * The version's content as `audience` may receive it: released overlays first, then redaction.
+ * The one way a version's content leaves the server (view, comparison, exports, the public page),
+ * so no rendering can forget an overlay or the redaction. Renderings show the version's stored
+ * hash, never a hash of this copy.
+ */
+export async function audienceContent(
+  ctx: Pick<AppContext, 'repos'>,
+  doc: MemoVersionDoc,
+  audience: Audience,
+): Promise<MemoContent> {
+  return redactMemoContent(await declassifiedContent(ctx, doc), audience);
 }
 
 export interface LoadedVersion {
@@ -75,7 +106,10 @@ export async function versionView(
   loaded: Pick<LoadedVersion, 'meeting' | 'version' | 'audience'>,
 ): Promise<MemoVersionView> {
   const { meeting, version, audience } = loaded;
-  const group = await ctx.repos.groups.findById(meeting.groupId);
+  const [group, content] = await Promise.all([
+    ctx.repos.groups.findById(meeting.groupId),
+    audienceContent(ctx, version, audience),
+  ]);
   return {
     ...versionSummary(version),
     groupId: meeting.groupId,
@@ -83,7 +117,7 @@ export async function versionView(
     meetingTitle: meeting.title,
     meetingStartsAt: meeting.startsAt.toISOString(),
     audience,
-    content: redactMemoContent(frozenContent(version), audience),
+    content,
     latestVersion: meeting.memoVersion ?? version.version,
   };
 }

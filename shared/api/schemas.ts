@@ -6,6 +6,7 @@ import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { MAX_AGENDA_TITLE_LENGTH } from '../continuity';
 import { TRACKED_ITEM_STATUSES } from './memoVersions';
 import { CONSENT_ANSWERS, FIRST_CONSENT_ROUND, MAX_CONSENT_REASON_LENGTH } from '../consent';
+import { BLOCK_ID_PATTERN } from '../memo/format';
 
 // Every request schema is strict: an unknown field (or a `$`-operator in its place) is refused.
 
@@ -143,6 +144,8 @@ export function consentAnswerRequest(now: () => Date) {
   return z
     .strictObject({
       round: z.int().min(FIRST_CONSENT_ROUND),
+      /** The party answered for; the caller's own when left out. Anyone else's is refused (403). */
+      partyId: id.optional(),
       answer: z.enum(CONSENT_ANSWERS),
       reason: z.string().trim().max(MAX_CONSENT_REASON_LENGTH).default(''),
       deadline: z.iso.datetime({ offset: true }).optional(),
@@ -162,3 +165,58 @@ export function consentAnswerRequest(now: () => Date) {
 }
 export const ConsentAnswerRequest = consentAnswerRequest(() => new Date());
 export type ConsentAnswerRequest = z.infer<typeof ConsentAnswerRequest>;
+
+export const MAX_STATEMENT_TITLE_LENGTH = 300;
+
+/** A new joint statement; optionally tied to a meeting of the group and one of its agenda items. */
+export const CreateStatementRequest = z.strictObject({
+  title: z.string().trim().min(1).max(MAX_STATEMENT_TITLE_LENGTH),
+  meetingId: id.optional(),
+  agendaItemId: id.optional(),
+});
+export type CreateStatementRequest = z.infer<typeof CreateStatementRequest>;
+
+/** Renaming is for drafts only: parties consent to the title as much as to the text. */
+export const UpdateStatementRequest = z.strictObject({
+  title: z.string().trim().min(1).max(MAX_STATEMENT_TITLE_LENGTH),
+});
+export type UpdateStatementRequest = z.infer<typeof UpdateStatementRequest>;
+
+/** Put to consent, or propose a declassification: an optional deadline for the answers. */
+function futureDeadline(now: () => Date) {
+  return z.iso
+    .datetime({ offset: true })
+    .refine(
+      (deadline) => Date.parse(deadline) > now().getTime(),
+      'The deadline must be in the future.',
+    )
+    .optional();
+}
+
+export function putToConsentRequest(now: () => Date) {
+  return z.strictObject({ deadline: futureDeadline(now) });
+}
+export const PutToConsentRequest = putToConsentRequest(() => new Date());
+export type PutToConsentRequest = z.infer<typeof PutToConsentRequest>;
+
+const blockId = z.string().regex(BLOCK_ID_PATTERN);
+export const DeclassificationTargetInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('section'), sectionId: blockId }),
+  z.strictObject({ kind: z.literal('block'), sectionId: blockId, blockId }),
+  z.strictObject({
+    kind: z.literal('notes'),
+    sectionId: blockId,
+    index: z.int().min(0).max(10_000),
+  }),
+  z.strictObject({ kind: z.literal('dissent'), sectionId: blockId, dissentId: blockId }),
+]);
+
+export function proposeDeclassificationRequest(now: () => Date) {
+  return z.strictObject({
+    target: DeclassificationTargetInput,
+    to: z.enum(CONFIDENTIALITY_LEVELS),
+    deadline: futureDeadline(now),
+  });
+}
+export const ProposeDeclassificationRequest = proposeDeclassificationRequest(() => new Date());
+export type ProposeDeclassificationRequest = z.infer<typeof ProposeDeclassificationRequest>;

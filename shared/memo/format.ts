@@ -12,22 +12,39 @@ import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../confidentiality
 export type MemoRoom =
   { kind: 'memo'; meetingId: string } | { kind: 'party'; meetingId: string; partyId: string };
 
-const ID = '[A-Za-z0-9_-]{1,64}';
-const ROOM_PATTERN = new RegExp(`^(${ID})/(?:memo|party/(${ID}))$`);
-
-/** The room's name: the path after `/collab/` on the WebSocket URL. */
-export function roomName(room: MemoRoom): string {
-  return room.kind === 'memo'
-    ? `${room.meetingId}/memo`
-    : `${room.meetingId}/party/${room.partyId}`;
+/** A joint statement's live text (issue 5; layout in shared/statement/format.ts). */
+export interface StatementRoom {
+  kind: 'statement';
+  statementId: string;
 }
 
-/** Parse a room name; null for anything that is not exactly a memo or party room. */
-export function parseRoomName(name: string): MemoRoom | null {
+/** Every room the collab endpoint serves. */
+export type CollabRoom = MemoRoom | StatementRoom;
+
+const ID = '[A-Za-z0-9_-]{1,64}';
+const ROOM_PATTERN = new RegExp(`^(${ID})/(memo|statement|party/(${ID}))$`);
+
+/** The room's name: the path after `/collab/` on the WebSocket URL. */
+export function roomName(room: CollabRoom): string {
+  switch (room.kind) {
+    case 'memo':
+      return `${room.meetingId}/memo`;
+    case 'party':
+      return `${room.meetingId}/party/${room.partyId}`;
+    case 'statement':
+      return `${room.statementId}/statement`;
+  }
+}
+
+/** Parse a room name; null for anything that is not exactly a memo, party or statement room. */
+export function parseRoomName(name: string): CollabRoom | null {
   const match = ROOM_PATTERN.exec(name);
   if (!match?.[1]) return null;
-  const meetingId = match[1];
-  return match[2] ? { kind: 'party', meetingId, partyId: match[2] } : { kind: 'memo', meetingId };
+  const id = match[1];
+  if (match[3]) return { kind: 'party', meetingId: id, partyId: match[3] };
+  return match[2] === 'statement'
+    ? { kind: 'statement', statementId: id }
+    : { kind: 'memo', meetingId: id };
 }
 
 /** The memo room's one root type: a Y.XmlFragment holding the ProseMirror document. */

@@ -5,6 +5,7 @@ import type { MeetingStatus } from '../meetings';
 import type { MemoSummary } from '../memo/summary';
 import type { RejectReason } from '../memo/protocol';
 import type { Role } from '../roles';
+import type { ConsentNotice, ConsentView } from '../api/consent';
 
 /** One person online in a meeting room; identity comes from the server-side session. */
 export interface PresenceEntry {
@@ -55,6 +56,11 @@ export interface MemoDelivered {
   meetingId: string;
   version: number;
   meetingTitle: string;
+  /**
+   * True when the version was not newly approved but a declassification of it was released: the
+   * receiver (a reader) may now read more of it. Absent for an approval.
+   */
+  declassified?: boolean;
 }
 
 export type JoinMeetingResult =
@@ -68,11 +74,33 @@ export interface ServerToClientEvents {
   confidentialityChanged: (change: ConfidentialityChange) => void;
   editRejected: (notice: EditRejected) => void;
   memoDelivered: (notice: MemoDelivered) => void;
+  /** A consent request awaits this user's party, changed, or was released (issue 5). */
+  consentNotice: (notice: ConsentNotice) => void;
+  /** A request's consent state changed: refetch it if shown. */
+  consentChanged: (requestId: string) => void;
 }
+
+/** `answerConsent`: the same body as `POST /api/consent/:requestId/answers`, plus the id. */
+export interface AnswerConsentPayload {
+  requestId: string;
+  round: number;
+  partyId?: string;
+  answer: string;
+  reason?: string;
+  deadline?: string;
+}
+
+export type AnswerConsentResult =
+  { ok: true; consent: ConsentView } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export interface ClientToServerEvents {
   joinMeeting: (meetingId: string, ack: (result: JoinMeetingResult) => void) => void;
   leaveMeeting: (meetingId: string) => void;
+  /** Answer for the caller's own party; validated exactly as the REST route does. */
+  answerConsent: (
+    payload: AnswerConsentPayload,
+    ack: (result: AnswerConsentResult) => void,
+  ) => void;
 }
 
 /** Where Socket.io listens, on the same server as the API. */

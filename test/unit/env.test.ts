@@ -10,6 +10,16 @@ describe('configuration', () => {
     expect(config.port).toBe(3000);
   });
 
+  it('reminds of consent deadlines a day ahead, looking every minute, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({
+      consentReminderLeadMs: 24 * 3_600_000,
+      consentReminderIntervalMs: 60_000,
+    });
+    expect(
+      loadConfig({ CONSENT_REMINDER_LEAD_MINUTES: '90', CONSENT_REMINDER_INTERVAL_MS: '500' }),
+    ).toMatchObject({ consentReminderLeadMs: 90 * 60_000, consentReminderIntervalMs: 500 });
+  });
+
   it('selects MongoDB by MONGODB_URI and then never seeds', () => {
     const config = loadConfig({
       MONGODB_URI: 'mongodb://db.example:27017/?replicaSet=rs0',
@@ -25,6 +35,8 @@ describe('configuration', () => {
     ['SEED_DEMO', { SEED_DEMO: 'maybe' }],
     ['PUBLIC_URL', { PUBLIC_URL: 'ftp://x' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['CONSENT_REMINDER_LEAD_MINUTES', { CONSENT_REMINDER_LEAD_MINUTES: '0' }],
+    ['CONSENT_REMINDER_INTERVAL_MS', { CONSENT_REMINDER_INTERVAL_MS: 'often' }],
   ])('a bad %s stops startup with a message naming it', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));

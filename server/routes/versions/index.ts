@@ -6,7 +6,6 @@ import type {
 import type { Request } from 'express';
 import { diffMemoContent } from '../../../shared/memo/diff';
 import type { Action } from '../../../shared/permissions';
-import { redactMemoContent } from '../../../shared/memo/redaction';
 import { ensureVersion } from '../../approval/approveMemo';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
@@ -14,8 +13,8 @@ import { ApiRouter } from '../../http/api';
 import { authorizeInGroup, authorizeInMeeting } from '../../http/context';
 import { memoVersionId } from '../../repositories/memoVersions';
 import {
+  audienceContent,
   audienceOf,
-  frozenContent,
   loadVersionFor,
   versionParam,
   versionSummary,
@@ -72,11 +71,13 @@ export function versionRoutes(ctx: AppContext): ApiRouter {
         repos.memoVersions.find(meetingId, to),
       ]);
       if (!a || !b) throw notFound('Memo version');
-      // Both sides are redacted first: a diff of redacted content cannot reveal withheld parts.
-      const changes = diffMemoContent(
-        redactMemoContent(frozenContent(a), audience),
-        redactMemoContent(frozenContent(b), audience),
-      );
+      // Both sides are redacted first (each with its own released declassifications): a diff of
+      // redacted content cannot reveal withheld parts.
+      const [before, after] = await Promise.all([
+        audienceContent(ctx, a, audience),
+        audienceContent(ctx, b, audience),
+      ]);
+      const changes = diffMemoContent(before, after);
       return { meetingId, from, to, audience, changes };
     },
   );

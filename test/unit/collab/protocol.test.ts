@@ -119,6 +119,7 @@ describe('awareness', () => {
 describe('room access', () => {
   const memo = { kind: 'memo' as const, meetingId: 'm1' };
   const party = { kind: 'party' as const, meetingId: 'm1', partyId: 'p1' };
+  const statement = { kind: 'statement' as const, statementId: 's1' };
 
   it.each([
     ['chair', null, memo, 'write', null],
@@ -127,16 +128,23 @@ describe('room access', () => {
     ['deputy', 'p1', party, 'write', null],
     ['representative', 'p2', party, 'read', 'not_allowed'],
     ['deputy', 'p2', memo, 'write', null],
+    ['representative', 'p2', statement, 'write', null],
+    ['secretary', null, statement, 'write', null],
+    ['reader', null, statement, 'read', 'not_allowed'],
   ] as const)('%s of %s in %o: %s', (role, partyId, room, mode, reason) => {
-    expect(roomAccess(room, { role, partyId }, 'in_progress')).toEqual({ mode, reason });
+    expect(roomAccess(room, { role, partyId }, false)).toEqual({ mode, reason });
   });
 
-  it('locks every room of an approved meeting for everyone', () => {
-    expect(roomAccess(memo, { role: 'chair' }, 'approved')).toEqual({
+  it('locks every room of an approved meeting, and a released statement, for everyone', () => {
+    expect(roomAccess(memo, { role: 'chair' }, true)).toEqual({
       mode: 'read',
       reason: 'locked',
     });
-    expect(roomAccess(party, { role: 'representative', partyId: 'p1' }, 'approved')).toEqual({
+    expect(roomAccess(party, { role: 'representative', partyId: 'p1' }, true)).toEqual({
+      mode: 'read',
+      reason: 'locked',
+    });
+    expect(roomAccess(statement, { role: 'representative', partyId: 'p1' }, true)).toEqual({
       mode: 'read',
       reason: 'locked',
     });

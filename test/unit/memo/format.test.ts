@@ -6,17 +6,19 @@ import {
   parseRoomName,
   readConfidentiality,
   roomName,
-  type MemoRoom,
+  type CollabRoom,
 } from '../../../shared/memo/format';
 
 describe('memo room names', () => {
   const meetingId = '0b6f1c2e-7d1a-4c55-9d1e-3f7a2b9c8d10';
   const partyId = 'f3c1a6e2-1b2c-4d3e-8f90-a1b2c3d4e5f6';
 
-  it.each<MemoRoom>([
+  it.each<CollabRoom>([
     { kind: 'memo', meetingId },
     { kind: 'party', meetingId, partyId },
     { kind: 'party', meetingId: 'a', partyId: 'B_c-9' },
+    { kind: 'statement', statementId: meetingId },
+    { kind: 'statement', statementId: 'S_1-x' },
   ])('round-trips %o', (room) => {
     expect(parseRoomName(roomName(room))).toEqual(room);
   });
@@ -24,6 +26,7 @@ describe('memo room names', () => {
   it('names rooms as the path after /collab/', () => {
     expect(roomName({ kind: 'memo', meetingId })).toBe(`${meetingId}/memo`);
     expect(roomName({ kind: 'party', meetingId, partyId })).toBe(`${meetingId}/party/${partyId}`);
+    expect(roomName({ kind: 'statement', statementId: meetingId })).toBe(`${meetingId}/statement`);
   });
 
   it.each([
@@ -47,6 +50,12 @@ describe('memo room names', () => {
     'ä/memo',
     `${'x'.repeat(65)}/memo`,
     `${meetingId}/party/${'p'.repeat(65)}`,
+    `${meetingId}/Statement`,
+    `${meetingId}/statement/`,
+    `${meetingId}/statement/${partyId}`,
+    `${meetingId}/statements`,
+    `/statement`,
+    `${'x'.repeat(65)}/statement`,
   ])('rejects %j', (name) => {
     expect(parseRoomName(name)).toBeNull();
   });

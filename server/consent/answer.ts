@@ -1,0 +1,152 @@
+// A party's answer to a consent request, from REST or Socket.io alike: one function, one set of
+// checks. Only the party's own representatives and deputies answer for it; anyone else trying to
+// is refused and the attempt audited. Answers are appended, never changed: the stored order
+// decides which answer of a party is its latest.
+import type { ConsentView } from '../../shared/api/consent';
+import type { ConsentAnswerRequest } from '../../shared/api/schemas';
+import { consentAnswerAuditDetails, toConsentAnswer } from '../../shared/consent';
+import { isEmptyStatement } from '../../shared/statement/format';
+import { isNegotiator } from '../../shared/roles';
+import { can } from '../../shared/permissions';
+import type { AppContext } from '../context';
+import type { ConsentRequestDoc, ConsentRoundDoc, MembershipDoc } from '../db/schema';
+import { conflict, forbidden, notFound } from '../errors';
+import { consentAnswerId } from '../repositories/consent';
+import { readStoredStatement } from '../statements/storedStatement';
+import { followTextChange } from '../statements/rounds';
+import { auditTarget, readGate } from './gate';
+import { announceConsentChange, notifyConsent } from './notify';
+import { releaseIfUnanimous } from './release';
+import { consentView } from './view';
+
+export type AnswerChannel = 'rest' | 'socket';
+
+export interface Answerer {
+  userId: string;
+  name: string;
+}
+
+/** Answers lost to other writers in a row before giving up (each loss re-reads the last one). */
+const MAX_RACES = 50;
+
+/** The request and the caller's membership; 404 for an unknown request and for non-members. */
+async function requestAsMember(
+  ctx: AppContext,
+  requestId: string,
+  userId: string,
+): Promise<{ request: ConsentRequestDoc; membership: MembershipDoc }> {
+  const request = await ctx.repos.consent.findRequest(requestId);
+  const membership = request && (await ctx.repos.memberships.find(request.groupId, userId));
+  // Readers never learn that a request exists: a statement is nothing to them before release,
+  // and proposals on a memo are the negotiators' business.
+  if (!request || !membership || !isNegotiator(membership.role)) throw notFound('Consent request');
+  return { request, membership };
+}
+
+/**
+ * Store `body` as the answer of the caller's party (or of `body.partyId`, which must be theirs)
+ * in the current round, then release the request if that made every party consent.
+ * 404 unknown request or non-negotiator; 403 (audited as `consent.refused`) for a party the
+ * caller does not speak for; 409 for a draft, a released request or a stale round.
+ */
+export async function answerConsent(
+  ctx: AppContext,
+  requestId: string,
+  caller: Answerer,
+  body: ConsentAnswerRequest,
+  channel: AnswerChannel,
+): Promise<ConsentView> {
+  const { request, membership } = await requestAsMember(ctx, requestId, caller.userId);
+
+  const partyId = body.partyId ?? membership.partyId;
+  if (!partyId || !can(membership, 'consent.answer', { partyId })) {
+    // Ids and roles only; never the reason the caller tried to give.
+    await ctx.audit.record({
+      groupId: request.groupId,
+      actor: caller,
+      action: 'consent.refused',
+      target: auditTarget(request),
+      details: {
+        channel,
+        partyId: partyId ?? null,
+        callerPartyId: membership.partyId,
+        role: membership.role,
+      },
+    });
+    throw forbidden('Only the party’s own representatives and deputies answer for it.');
+  }
+
+  const now = new Date();
+  const gate = await readGate(ctx, request, now);
+  if (gate.status === 'draft') throw conflict('The statement has not been put to consent.');
+  if (gate.status === 'released') throw conflict('Every party has consented; it is released.');
+  const round = gate.round!;
+  if (body.round !== round.round)
+    throw conflict(`The text has changed: answer round ${round.round}.`);
+  if (request.kind === 'statement') await checkStoredWords(ctx, request, round, body.answer);
+
+  const answer = toConsentAnswer(body, {
+    requestId,
+    round: round.round,
+    partyId,
+    userId: caller.userId,
+    userName: caller.name,
+    at: now,
+  });
+  await appendAnswer(ctx, request, answer);
+  await ctx.audit.record({
+    groupId: request.groupId,
+    actor: caller,
+    action: 'consent.answer',
+    target: auditTarget(request),
+    details: { ...consentAnswerAuditDetails(answer), channel },
+  });
+
+  const released = await releaseIfUnanimous(ctx, request, caller);
+  if (!released) {
+    if (answer.answer === 'object')
+      await notifyConsent(ctx, request, { kind: 'blocked', round: round.round });
+    await announceConsentChange(ctx, request);
+  }
+  return consentView(ctx, request, membership);
+}
+
+/**
+ * Parties consent to stored words. If an edit was stored after the round began but the room has
+ * not followed it yet, the round is out of date: start the next one, and the answer is stale.
+ */
+async function checkStoredWords(
+  ctx: AppContext,
+  request: ConsentRequestDoc,
+  round: ConsentRoundDoc,
+  answer: ConsentAnswerRequest['answer'],
+): Promise<void> {
+  const stored = await readStoredStatement(ctx, request._id);
+  if (stored.hash !== round.hash) {
+    await followTextChange(ctx, request._id, stored.content);
+    throw conflict('The text has changed: answer the new round.');
+  }
+  if (answer === 'consent' && isEmptyStatement(stored.content))
+    throw conflict('The statement has no text to consent to.');
+}
+
+/** Append as answer number last+1; another writer taking that number means: read, try again. */
+async function appendAnswer(
+  ctx: AppContext,
+  request: ConsentRequestDoc,
+  answer: ReturnType<typeof toConsentAnswer>,
+): Promise<void> {
+  const { repos } = ctx;
+  for (let race = 0; race < MAX_RACES; race++) {
+    const last = await repos.consent.lastAnswer(request._id);
+    const seq = (last?.seq ?? 0) + 1;
+    const stored = await repos.consent.appendAnswer({
+      _id: consentAnswerId(request._id, seq),
+      seq,
+      groupId: request.groupId,
+      ...answer,
+    });
+    if (stored) return;
+  }
+  throw conflict('Too many answers at once; try again.');
+}

@@ -1,0 +1,82 @@
+// Reminders before consent deadlines: a periodic pass finds the requests whose deadline (or a
+// party's own deadline after asking for time) comes within the lead time, and reminds each party
+// still owing an answer once. "Once" is a claim under the reminder's key: a second pass, or a
+// second instance, finds it claimed and sends nothing.
+import { dueReminders } from '../../shared/consent';
+import type { AppContext } from '../context';
+import { readGate } from './gate';
+import { notifyConsent } from './notify';
+import { releaseIfUnanimous } from './release';
+
+/** One pass: send every reminder due at `now`; returns how many were sent. */
+export async function sendDueReminders(ctx: AppContext, now = new Date()): Promise<number> {
+  const { repos } = ctx;
+  const leadMs = ctx.config.consentReminderLeadMs;
+  const until = new Date(now.getTime() + leadMs);
+  const [withDeadline, askedTime] = await Promise.all([
+    repos.consent.requestsDueBetween(now, until),
+    repos.consent.timeAskedDueBetween(now, until),
+  ]);
+  const requestIds = new Set([...withDeadline.map((request) => request._id), ...askedTime]);
+
+  let sent = 0;
+  for (const requestId of requestIds) {
+    const request = await repos.consent.findRequest(requestId);
+    if (!request) continue;
+    const gate = await readGate(ctx, request, now);
+    if (gate.status !== 'in_consent' || !gate.round) continue;
+    // Every party consented but the release was cut short: finish it rather than remind anyone.
+    if (gate.state?.outcome === 'released') {
+      await releaseIfUnanimous(ctx, request);
+      continue;
+    }
+    const reminders = dueReminders({
+      requestId,
+      round: gate.round.round,
+      partyIds: gate.parties.map((party) => party._id),
+      answers: gate.answers,
+      now,
+      deadline: request.deadline?.toISOString() ?? null,
+      leadMs,
+    });
+    for (const reminder of reminders) {
+      if (!(await repos.claims.claim(reminder.key))) continue;
+      await notifyConsent(ctx, request, {
+        kind: 'reminder',
+        round: gate.round.round,
+        partyIds: [reminder.partyId],
+        deadline: new Date(reminder.deadline),
+      });
+      sent += 1;
+    }
+  }
+  return sent;
+}
+
+export interface ReminderJob {
+  /** Stop the timer and wait for a pass under way. */
+  stop(): Promise<void>;
+}
+
+/** Run `sendDueReminders` every `consentReminderIntervalMs`; a slow pass is never overlapped. */
+export function startConsentReminders(ctx: AppContext): ReminderJob {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = sendDueReminders(ctx)
+      .then(
+        () => undefined,
+        (error: unknown) => ctx.logger.warn({ err: error }, 'consent reminders failed'),
+      )
+      .finally(() => {
+        running = null;
+      });
+  }, ctx.config.consentReminderIntervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

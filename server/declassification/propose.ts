@@ -1,0 +1,143 @@
+// A negotiator proposes to lower one item of an approved memo version by one level. The proposal
+// is judged on the version's full content with the overlays released so far and the proposals
+// still open, stored as a consent request, and put to the parties at once (round 1).
+import { createHash } from 'node:crypto';
+import type { ProposeDeclassificationRequest } from '../../shared/api/schemas';
+import { FIRST_CONSENT_ROUND } from '../../shared/consent';
+import { targetKey, validateProposal } from '../../shared/memo/declassification';
+import { announceConsentChange, notifyConsent } from '../consent/notify';
+import type { AppContext } from '../context';
+import type { ConsentRequestDoc, MeetingDoc, MemoVersionDoc } from '../db/schema';
+import { DuplicateKeyError } from '../errors';
+import { consentRoundId } from '../repositories/consent';
+import { frozenContent } from '../versions/versionView';
+import { declassificationLabel } from './label';
+import { proposalsOf } from './overlays';
+import { proposalRefused } from './problems';
+
+export interface Proposer {
+  userId: string;
+  name: string;
+}
+
+/**
+ * A UUID (version 8, RFC 9562) derived from the claim key: the request a claim stands for can be
+ * found, or completed after a crash between the claim and the insert, by whoever comes next.
+ */
+export function requestIdFor(claimKey: string): string {
+  const h = createHash('sha256').update(claimKey).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Round 1 of a proposal; starting it again is a no-op (unique `<id>:<n>`). */
+export async function ensureFirstRound(
+  ctx: Pick<AppContext, 'repos'>,
+  request: ConsentRequestDoc,
+): Promise<void> {
+  await ctx.repos.consent.startRound({
+    _id: consentRoundId(request._id, FIRST_CONSENT_ROUND),
+    requestId: request._id,
+    round: FIRST_CONSENT_ROUND,
+    cause: 'request',
+    at: request.createdAt,
+    by: request.createdBy,
+    withdrawn: [],
+    content: null,
+    hash: null,
+  });
+}
+
+/**
+ * Store the proposal and start its round 1. 409 (naming the problem) when the rules refuse it,
+ * including when another proposal for the same item and level is open or wins a race with this
+ * one: of two racing proposals exactly one is made.
+ */
+export async function proposeDeclassification(
+  ctx: AppContext,
+  meeting: MeetingDoc,
+  version: MemoVersionDoc,
+  proposer: Proposer,
+  body: ProposeDeclassificationRequest,
+  now = new Date(),
+): Promise<ConsentRequestDoc> {
+  const { repos } = ctx;
+  const content = frozenContent(version);
+  const { released, pending } = await proposalsOf(repos, meeting._id, version.version);
+  const check = validateProposal(content, released, body.target, body.to, pending);
+  if (!check.ok) throw proposalRefused(check.problem);
+
+  // One request per item, level and version: the claim decides a race between two proposers.
+  const claimKey = `declassification:${meeting._id}:${version.version}:${targetKey(check.target)}:${check.from}`;
+  const requestId = requestIdFor(claimKey);
+  const refusedAsPending = proposalRefused({ kind: 'pending', requestId });
+  if (!(await repos.claims.claim(claimKey))) {
+    const existing = await repos.consent.findRequest(requestId);
+    if (existing) {
+      await ensureFirstRound(ctx, existing);
+      throw refusedAsPending;
+    }
+    // The claim's winner is still writing, or crashed before it did: whoever inserts the request
+    // first below makes the proposal, the other gets the same 409.
+  }
+
+  const request: ConsentRequestDoc = {
+    _id: requestId,
+    groupId: meeting.groupId,
+    kind: 'declassification',
+    title: declassificationLabel(
+      meeting.title,
+      version.version,
+      content,
+      check.target,
+      check.itemKind,
+    ),
+    meetingId: meeting._id,
+    deadline: body.deadline ? new Date(body.deadline) : null,
+    createdBy: proposer,
+    createdAt: now,
+    statement: null,
+    declassification: {
+      version: version.version,
+      versionHash: version.hash,
+      target: check.target,
+      from: check.from,
+      to: body.to,
+      targetKey: targetKey(check.target),
+    },
+  };
+  try {
+    await repos.consent.createRequest(request);
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) throw refusedAsPending;
+    throw error;
+  }
+  await ensureFirstRound(ctx, request);
+
+  // Ids, numbers and levels only: the label names the item by position, never by its text.
+  await ctx.audit.record({
+    groupId: meeting.groupId,
+    actor: proposer,
+    action: 'consent.request',
+    target: { type: 'declassification', id: request._id, label: request.title },
+    details: {
+      kind: 'declassification',
+      meetingId: meeting._id,
+      version: version.version,
+      itemKind: check.itemKind,
+      from: check.from,
+      to: body.to,
+      round: FIRST_CONSENT_ROUND,
+      deadline: body.deadline ?? null,
+    },
+  });
+  // Every party's representatives and deputies are asked (in-app, and an email with a link only).
+  const parties = await repos.groups.listParties(meeting.groupId);
+  await notifyConsent(ctx, request, {
+    kind: 'requested',
+    round: FIRST_CONSENT_ROUND,
+    partyIds: parties.map((party) => party._id),
+  });
+  await announceConsentChange(ctx, request);
+  return request;
+}

@@ -1,0 +1,50 @@
+// The unanimity gate of one request (a statement or a declassification): read it, answer it.
+// Negotiators only; a party's answer only from its own representatives and deputies (the same
+// function answers Socket.io's `answerConsent`).
+import type { ConsentView } from '../../../shared/api/consent';
+import { ConsentAnswerRequest } from '../../../shared/api/schemas';
+import { isNegotiator } from '../../../shared/roles';
+import { answerConsent } from '../../consent/answer';
+import { consentView } from '../../consent/view';
+import type { AppContext } from '../../context';
+import { notFound } from '../../errors';
+import { ApiRouter } from '../../http/api';
+import { idParam, requireAuth } from '../../http/context';
+
+export function consentRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('consent');
+  const { repos } = ctx;
+
+  api.route(
+    'get',
+    '/consent/:requestId',
+    { summary: 'A consent request’s state, answers and rounds (negotiators)' },
+    async (req): Promise<ConsentView> => {
+      const { user } = requireAuth(req);
+      const requestId = idParam(req, 'requestId', 'Consent request');
+      const request = await repos.consent.findRequest(requestId);
+      const membership = request && (await repos.memberships.find(request.groupId, user._id));
+      // Readers may not learn that a request exists (objection reasons are in it, too).
+      if (!request || !membership || !isNegotiator(membership.role))
+        throw notFound('Consent request');
+      return consentView(ctx, request, membership);
+    },
+  );
+
+  api.route(
+    'post',
+    '/consent/:requestId/answers',
+    {
+      summary: 'Answer for your own party: consent, object (with reasons) or ask for time',
+      body: ConsentAnswerRequest,
+      status: 200,
+    },
+    async (req, body): Promise<ConsentView> => {
+      const { user } = requireAuth(req);
+      const requestId = idParam(req, 'requestId', 'Consent request');
+      return answerConsent(ctx, requestId, { userId: user._id, name: user.name }, body, 'rest');
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,78 @@
+// Declassification proposals on an approved memo version: list, propose, read one. Negotiators
+// only (readers get 403, non-members 404, as on the approval routes); the parties' answers go
+// through the consent routes like a statement's.
+import type { Request } from 'express';
+import type { DeclassificationList, DeclassificationView } from '../../../shared/api/consent';
+import { ProposeDeclassificationRequest } from '../../../shared/api/schemas';
+import type { Action } from '../../../shared/permissions';
+import type { AppContext } from '../../context';
+import { notFound } from '../../errors';
+import { proposeDeclassification } from '../../declassification/propose';
+import { declassificationList, declassificationView } from '../../declassification/view';
+import { ApiRouter } from '../../http/api';
+import { authorize, authorizeInMeeting, idParam, requireAuth } from '../../http/context';
+import { versionParam } from '../../versions/versionView';
+
+export function declassificationRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('declassifications');
+  const { repos } = ctx;
+
+  /** The version in the path, for a caller allowed `action` in its meeting. */
+  async function versionFor(req: Request, action: Action) {
+    const number = versionParam(req);
+    const { meeting, membership } = await authorizeInMeeting(repos, req, action);
+    const version = await repos.memoVersions.find(meeting._id, number);
+    if (!version) throw notFound('Memo version');
+    return { meeting, membership, version };
+  }
+
+  api.route(
+    'get',
+    '/meetings/:meetingId/versions/:version/declassifications',
+    { summary: 'What of a version may be declassified, and its proposals (negotiators)' },
+    async (req): Promise<DeclassificationList> => {
+      // Targets are listed with their levels: only for those who see the confidential content.
+      const { membership, version } = await versionFor(req, 'content.readConfidential');
+      return declassificationList(ctx, version, membership);
+    },
+  );
+
+  api.route(
+    'post',
+    '/meetings/:meetingId/versions/:version/declassifications',
+    {
+      summary: 'Propose to lower one item of a version one level; every party must consent',
+      body: ProposeDeclassificationRequest,
+    },
+    async (req, body): Promise<DeclassificationView> => {
+      const { user } = requireAuth(req);
+      const { meeting, membership, version } = await versionFor(req, 'declassification.propose');
+      const request = await proposeDeclassification(
+        ctx,
+        meeting,
+        version,
+        { userId: user._id, name: user.name },
+        body,
+      );
+      return declassificationView(ctx, request, membership);
+    },
+  );
+
+  api.route(
+    'get',
+    '/declassifications/:requestId',
+    { summary: 'One declassification proposal with its consent state (negotiators)' },
+    async (req): Promise<DeclassificationView> => {
+      const { user } = requireAuth(req);
+      const requestId = idParam(req, 'requestId', 'Declassification');
+      const request = await repos.consent.findRequest(requestId);
+      if (!request || request.kind !== 'declassification') throw notFound('Declassification');
+      const membership = await repos.memberships.find(request.groupId, user._id);
+      if (!membership) throw notFound('Declassification');
+      authorize(membership, 'content.readConfidential');
+      return declassificationView(ctx, request, membership);
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,51 @@
+// The public API of a group, no login: the JSON feed of what is released, and a released
+// statement's PDF. Only released statements and public memo renderings ever come out of here.
+import type { PublicFeed } from '../../../shared/api/consent';
+import type { AppContext } from '../../context';
+import { notFound } from '../../errors';
+import { ApiRouter } from '../../http/api';
+import { idParam } from '../../http/context';
+import { contentDisposition } from '../../export/fileName';
+import { publicFeed, publicStatement } from '../../public/feed';
+import { publicLocale } from '../../public/labels';
+import { renderStatementPdf, statementFileName } from '../../statements/pdf';
+
+export function publicApiRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('public');
+
+  api.route(
+    'get',
+    '/public/groups/:groupId/feed',
+    { summary: 'A group’s released statements and public memos (no login)', public: true },
+    async (req): Promise<PublicFeed> => {
+      const feed = await publicFeed(ctx, idParam(req, 'groupId', 'Group'));
+      if (!feed) throw notFound('Group');
+      return feed;
+    },
+  );
+
+  api.route(
+    'get',
+    '/public/groups/:groupId/statements/:statementId/export.pdf',
+    { summary: 'A released joint statement as PDF (no login; ?lang=)', public: true },
+    async (req, _body, res) => {
+      const groupId = idParam(req, 'groupId', 'Statement');
+      const statementId = idParam(req, 'statementId', 'Statement');
+      // Unknown, another group's and unreleased statements are the same 404.
+      const statement = await publicStatement(ctx, groupId, statementId);
+      if (!statement) throw notFound('Statement');
+      const locale = publicLocale(req.query.lang);
+      const pdf = await renderStatementPdf(statement, locale);
+      res.status(200);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader(
+        'Content-Disposition',
+        contentDisposition('attachment', statementFileName(statement, locale)),
+      );
+      res.setHeader('Content-Length', String(pdf.length));
+      res.end(pdf);
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,154 @@
+// Joint statements: list, draft, rename, put to consent, read, and the released statement's PDF.
+// Negotiators work on drafts; readers learn of a statement only once every party consented (a
+// draft or one in consent is a 404 to them, like a statement that does not exist).
+import type { Request } from 'express';
+import type {
+  ReleasedStatement,
+  StatementSummary,
+  StatementView,
+} from '../../../shared/api/consent';
+import {
+  CreateStatementRequest,
+  PutToConsentRequest,
+  UpdateStatementRequest,
+} from '../../../shared/api/schemas';
+import { isNegotiator } from '../../../shared/roles';
+import type { AppContext } from '../../context';
+import type { ConsentReleaseDoc, ConsentRequestDoc, MembershipDoc } from '../../db/schema';
+import { notFound } from '../../errors';
+import { contentDisposition } from '../../export/fileName';
+import { ApiRouter } from '../../http/api';
+import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
+import { createStatement, renameStatement } from '../../statements/create';
+import { renderStatementPdf, statementFileName } from '../../statements/pdf';
+import { putToConsent } from '../../statements/putToConsent';
+import { listStatements, releasedStatement, statementView } from '../../statements/view';
+import { exportLocale } from '../exports';
+
+interface StatementAccess {
+  request: ConsentRequestDoc;
+  membership: MembershipDoc;
+  release: ConsentReleaseDoc | null;
+}
+
+export function statementRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter('statements');
+  const { repos } = ctx;
+
+  /**
+   * The statement in the path for a member of its group; 404 for non-members, and for readers
+   * until it is released (they may not learn it exists).
+   */
+  async function statementFor(req: Request): Promise<StatementAccess> {
+    const { user } = requireAuth(req);
+    const statementId = idParam(req, 'statementId', 'Statement');
+    const request = await repos.consent.findRequest(statementId);
+    if (!request || request.kind !== 'statement') throw notFound('Statement');
+    const [membership, release] = await Promise.all([
+      repos.memberships.find(request.groupId, user._id),
+      repos.consent.findRelease(statementId),
+    ]);
+    if (!membership) throw notFound('Statement');
+    if (!release && !isNegotiator(membership.role)) throw notFound('Statement');
+    return { request, membership, release };
+  }
+
+  /** The released statement as published, or 404 (not released). */
+  async function published(access: StatementAccess): Promise<ReleasedStatement> {
+    const released = access.release && (await releasedStatement(ctx, access.release));
+    if (!released) throw notFound('Statement');
+    return released;
+  }
+
+  api.route(
+    'get',
+    '/groups/:groupId/statements',
+    { summary: 'The group’s joint statements (readers: released ones only)' },
+    async (req): Promise<StatementSummary[]> => {
+      const { groupId, membership } = await authorizeInGroup(repos, req, 'statement.readReleased');
+      return listStatements(ctx, groupId, membership);
+    },
+  );
+
+  api.route(
+    'post',
+    '/groups/:groupId/statements',
+    { summary: 'Draft a joint statement (negotiators)', body: CreateStatementRequest },
+    async (req, body): Promise<StatementView> => {
+      const { user } = requireAuth(req);
+      const { groupId, membership } = await authorizeInGroup(repos, req, 'statement.draft');
+      const request = await createStatement(
+        ctx,
+        groupId,
+        { userId: user._id, name: user.name },
+        body,
+      );
+      return statementView(ctx, request, membership);
+    },
+  );
+
+  api.route(
+    'get',
+    '/statements/:statementId',
+    { summary: 'A joint statement: the full view for negotiators, the released one for readers' },
+    async (req): Promise<StatementView | ReleasedStatement> => {
+      const access = await statementFor(req);
+      if (isNegotiator(access.membership.role))
+        return statementView(ctx, access.request, access.membership);
+      authorize(access.membership, 'statement.readReleased');
+      return published(access);
+    },
+  );
+
+  api.route(
+    'patch',
+    '/statements/:statementId',
+    { summary: 'Rename a draft statement (negotiators)', body: UpdateStatementRequest },
+    async (req, body): Promise<StatementView> => {
+      const { request, membership } = await statementFor(req);
+      authorize(membership, 'statement.draft');
+      const renamed = await renameStatement(ctx, request, body.title);
+      return statementView(ctx, renamed, membership);
+    },
+  );
+
+  api.route(
+    'post',
+    '/statements/:statementId/consent',
+    {
+      summary: 'Put a draft statement to every party’s consent (negotiators)',
+      body: PutToConsentRequest,
+      status: 200,
+    },
+    async (req, body): Promise<StatementView> => {
+      const { user } = requireAuth(req);
+      const { request, membership } = await statementFor(req);
+      authorize(membership, 'statement.draft');
+      const current = await putToConsent(ctx, request, { userId: user._id, name: user.name }, body);
+      return statementView(ctx, current, membership);
+    },
+  );
+
+  api.route(
+    'get',
+    '/statements/:statementId/export.pdf',
+    { summary: 'A released joint statement as PDF (?lang=)' },
+    async (req, _body, res) => {
+      const access = await statementFor(req);
+      authorize(access.membership, 'statement.readReleased');
+      const statement = await published(access);
+      const locale = exportLocale(req);
+      const pdf = await renderStatementPdf(statement, locale);
+      res.status(200);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader(
+        'Content-Disposition',
+        contentDisposition('attachment', statementFileName(statement, locale)),
+      );
+      res.setHeader('Content-Length', String(pdf.length));
+      res.end(pdf);
+    },
+  );
+
+  return api;
+}

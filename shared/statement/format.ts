@@ -1,0 +1,173 @@
+// A joint statement's live Yjs layout (issue 5) and its reading into the canonical content that
+// parties consent to. Deliberately smaller than the memo: one flat text, no attributes, because a
+// statement has no sections, levels or ids — only words everyone must agree to.
+import * as Y from 'yjs';
+import { canonicalJson } from '../memo/content';
+import { roomName } from '../memo/format';
+import {
+  STATEMENT_MARKS,
+  type StatementBlock,
+  type StatementContent,
+  type StatementMark,
+  type StatementRun,
+} from './content';
+
+/** The statement room's one root type: a Y.XmlFragment holding the ProseMirror document. */
+export const STATEMENT_FRAGMENT = 'statement';
+
+/** ProseMirror node names used in the statement fragment. None of them has attributes. */
+export const STATEMENT_NODES = {
+  paragraph: 'paragraph',
+  bulletList: 'bulletList',
+  orderedList: 'orderedList',
+  listItem: 'listItem',
+  hardBreak: 'hardBreak',
+} as const;
+export const STATEMENT_NODE_NAMES: readonly string[] = Object.values(STATEMENT_NODES);
+
+/** A statement's live room: its id is the statement's (and its consent request's) id. */
+export function statementRoomName(statementId: string): string {
+  return roomName({ kind: 'statement', statementId });
+}
+
+/** The statement's root fragment in a statement room's document. */
+export function statementFragment(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(STATEMENT_FRAGMENT);
+}
+
+/**
+ * The statement as canonical content: top-level paragraphs and lists in document order, each
+ * list item as one paragraph's runs (a list item's paragraphs joined by a line break, nested
+ * lists flattened into the item). Adjacent runs with the same marks are merged; empty runs, empty
+ * paragraphs and empty items are left out, so whitespace-free "nothing" has no blocks. Anything
+ * outside the layout (the server refuses it anyway) is ignored.
+ */
+export function statementContent(doc: Y.Doc): StatementContent {
+  const blocks: StatementBlock[] = [];
+  for (const node of statementFragment(doc).toArray()) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    if (node.nodeName === STATEMENT_NODES.paragraph) {
+      const runs = inlineRuns(node);
+      if (runs.length > 0) blocks.push({ type: 'paragraph', runs });
+    } else if (
+      node.nodeName === STATEMENT_NODES.bulletList ||
+      node.nodeName === STATEMENT_NODES.orderedList
+    ) {
+      const items = listItems(node);
+      if (items.length > 0)
+        blocks.push({
+          type: 'list',
+          ordered: node.nodeName === STATEMENT_NODES.orderedList,
+          items,
+        });
+    }
+  }
+  return { blocks };
+}
+
+/** The canonical form of a statement: its SHA-256 (of the UTF-8) is what a round holds. */
+export function canonicalStatementJson(content: StatementContent): string {
+  return canonicalJson(content);
+}
+
+/**
+ * Plain text for emails-free places that need words only (PDF search, public feed summaries):
+ * blocks separated by a blank line, list items on their own lines with `• ` or `n. `.
+ */
+export function statementPlainText(content: StatementContent): string {
+  return content.blocks
+    .map((block) =>
+      block.type === 'paragraph'
+        ? runsText(block.runs)
+        : block.items
+            .map((item, index) => `${block.ordered ? `${index + 1}. ` : '• '}${runsText(item)}`)
+            .join('\n'),
+    )
+    .join('\n\n');
+}
+
+/** True when the statement has no visible characters (only whitespace counts as empty). */
+export function isEmptyStatement(content: StatementContent): boolean {
+  return statementPlainText(content).trim().length === 0;
+}
+
+function runsText(runs: readonly StatementRun[]): string {
+  return runs.map((run) => run.text).join('');
+}
+
+/** A list's items; each item's paragraphs (and nested lists' items) joined by line breaks. */
+function listItems(list: Y.XmlElement): StatementRun[][] {
+  const items: StatementRun[][] = [];
+  for (const item of list.toArray()) {
+    if (!(item instanceof Y.XmlElement) || item.nodeName !== STATEMENT_NODES.listItem) continue;
+    const runs = mergeRuns(
+      itemLines(item).flatMap((line, i) => (i === 0 ? line : [{ text: '\n' }, ...line])),
+    );
+    if (runs.length > 0) items.push(runs);
+  }
+  return items;
+}
+
+function itemLines(item: Y.XmlElement): StatementRun[][] {
+  const lines: StatementRun[][] = [];
+  for (const child of item.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.nodeName === STATEMENT_NODES.paragraph) {
+      const runs = inlineRuns(child);
+      if (runs.length > 0) lines.push(runs);
+    } else if (
+      child.nodeName === STATEMENT_NODES.bulletList ||
+      child.nodeName === STATEMENT_NODES.orderedList
+    ) {
+      lines.push(...listItems(child));
+    }
+  }
+  return lines;
+}
+
+/** A paragraph's runs: text with marks, hard breaks as '\n'. */
+function inlineRuns(paragraph: Y.XmlElement): StatementRun[] {
+  const runs: StatementRun[] = [];
+  for (const child of paragraph.toArray()) {
+    if (child instanceof Y.XmlText) {
+      for (const op of child.toDelta() as {
+        insert: unknown;
+        attributes?: Record<string, unknown>;
+      }[]) {
+        if (typeof op.insert !== 'string' || op.insert.length === 0) continue;
+        runs.push(withMarks(op.insert, marksOf(op.attributes)));
+      }
+    } else if (child instanceof Y.XmlElement && child.nodeName === STATEMENT_NODES.hardBreak) {
+      runs.push({ text: '\n' });
+    }
+  }
+  return mergeRuns(runs);
+}
+
+function marksOf(attributes: Record<string, unknown> | undefined): StatementMark[] {
+  if (!attributes) return [];
+  return STATEMENT_MARKS.filter((mark) => {
+    const value = attributes[mark];
+    return value !== undefined && value !== null && value !== false;
+  });
+}
+
+function withMarks(text: string, marks: StatementMark[]): StatementRun {
+  return marks.length > 0 ? { text, marks: [...marks].sort() } : { text };
+}
+
+function sameMarks(a: StatementRun, b: StatementRun): boolean {
+  return (a.marks ?? []).join(',') === (b.marks ?? []).join(',');
+}
+
+function mergeRuns(runs: readonly StatementRun[]): StatementRun[] {
+  const merged: StatementRun[] = [];
+  for (const run of runs) {
+    if (run.text.length === 0) continue;
+    const last = merged[merged.length - 1];
+    if (last && sameMarks(last, run))
+      merged[merged.length - 1] = { ...last, text: last.text + run.text };
+    else merged.push(run);
+  }
+  return merged;
+}

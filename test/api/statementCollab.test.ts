@@ -1,0 +1,329 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { AuditEntry, AuditLogPage } from '../../shared/audit';
+import { COLLAB_CLOSE } from '../../shared/memo/protocol';
+import type { ConsentView, StatementView } from '../../shared/api/consent';
+import {
+  statementContent,
+  statementFragment,
+  statementPlainText,
+  statementRoomName,
+} from '../../shared/statement/format';
+import { hashPassword } from '../../server/auth/passwords';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
+import { ApiClient } from '../support/apiClient';
+import { connectEditor, type CollabEditor } from '../support/collabClient';
+import { ENGINES } from '../support/engines';
+import { memoFixture, type MemoFixture } from '../support/memoFixture';
+import {
+  connectRaw,
+  savedCovers,
+  serverState,
+  upgradeStatus,
+  waitUntil,
+  type RawCollabClient,
+} from '../support/rawCollab';
+import { statementParagraph, writeStatement } from '../support/statementWriter';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+// A joint statement's live text (issue 5): co-edited like the memo through the same write
+// pipeline, closed to readers, and never a place where consent can be written.
+
+const REPRESENTATIVES = ['kesk', 'sdp', 'ps', 'kok', 'vas', 'kd', 'vihr'].map(
+  (party) => `${party}.edustaja`,
+);
+const PEOPLE = ['sihteeri', ...REPRESENTATIVES, 'sdp.varajasen', 'kesk.lukija1'];
+
+/** The update that `change` makes to a copy of what `client` has received. */
+function updateFrom(client: RawCollabClient, change: (doc: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
+  const before = Y.encodeStateVector(copy);
+  change(copy);
+  return Y.encodeStateAsUpdate(copy, before);
+}
+
+const textOf = (doc: Y.Doc) => statementPlainText(statementContent(doc));
+
+describe.each(ENGINES)('live co-editing of joint statements on %s', (engine) => {
+  let t: TestServer;
+  let f: MemoFixture;
+  let outsider: ApiClient;
+  const editors: CollabEditor[] = [];
+  const raws: RawCollabClient[] = [];
+  const editor = (statementId: string, who: string) => {
+    const opened = connectEditor(t.url, statementRoomName(statementId), f.cookie(who));
+    editors.push(opened);
+    return opened;
+  };
+  const raw = async (statementId: string, who: string) => {
+    const opened = await connectRaw(t.url, statementRoomName(statementId), f.cookie(who));
+    raws.push(opened);
+    return opened;
+  };
+
+  async function newStatement(title = 'Yhteinen kannanotto kouluverkosta'): Promise<string> {
+    const created = await f.clients.sihteeri!.post<StatementView>(
+      `/api/groups/${f.groupId}/statements`,
+      { title },
+    );
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  /** Every audit entry of the group, newest first, as the chair reads them. */
+  async function auditEntries(): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    let before: number | null = null;
+    do {
+      const query: string = before === null ? '?limit=200' : `?limit=200&before=${before}`;
+      const page = await f.clients.puheenjohtaja!.get<AuditLogPage>(
+        `/api/groups/${f.groupId}/audit${query}`,
+      );
+      expect(page.status).toBe(200);
+      entries.push(...page.body.entries);
+      before = page.body.nextBefore;
+    } while (before !== null);
+    return entries;
+  }
+
+  /** Waits until an entry matching `match` is in the log (the room audits after refusing). */
+  function auditEntryWhere(match: (entry: AuditEntry) => boolean): Promise<AuditEntry> {
+    return vi.waitFor(
+      async () => {
+        const found = (await auditEntries()).find(match);
+        if (!found) throw new Error('no such audit entry yet');
+        return found;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer({ seedDemo: true, engine });
+    f = await memoFixture(t, PEOPLE);
+    // Someone with an account but no membership in the group, set up as the admin CLI would.
+    const repos = t.server.ctx.repos;
+    await repos.users.create({
+      email: 'ulkopuolinen@example.fi',
+      name: 'Ulla Ulkopuolinen',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      locale: 'fi',
+    });
+    outsider = new ApiClient(t.url);
+    await outsider.login('ulkopuolinen@example.fi', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    for (const opened of editors) opened.destroy();
+    await Promise.all(raws.map((client) => client.close()));
+    await t.close();
+  });
+
+  it('lets negotiators of different parties co-edit live until they converge', async () => {
+    const statementId = await newStatement();
+    const kesk = editor(statementId, 'kesk.edustaja');
+    const sdp = editor(statementId, 'sdp.edustaja');
+    await Promise.all([kesk.settled(), sdp.settled()]);
+    expect(kesk.access).toEqual({ mode: 'write', reason: null });
+    expect(sdp.access).toEqual({ mode: 'write', reason: null });
+
+    // Both type at once, each into a paragraph of their own, then into each other's.
+    statementFragment(kesk.doc).insert(0, [statementParagraph('Keskustan lause. ')]);
+    statementFragment(sdp.doc).insert(0, [statementParagraph('SDP:n lause. ')]);
+    await waitUntil(
+      () =>
+        kesk.allSaved() &&
+        sdp.allSaved() &&
+        statementFragment(kesk.doc).length === 2 &&
+        textOf(kesk.doc) === textOf(sdp.doc),
+      10_000,
+      'both paragraphs everywhere',
+    );
+    const typeAtEnd = (doc: Y.Doc, index: number, text: string) => {
+      const paragraph = statementFragment(doc).get(index) as Y.XmlElement;
+      const content = paragraph.get(0) as Y.XmlText;
+      content.insert(content.length, text, {});
+    };
+    for (let i = 0; i < 10; i++) {
+      typeAtEnd(kesk.doc, 1, `k${i}`);
+      typeAtEnd(sdp.doc, 0, `s${i}`);
+    }
+    await waitUntil(
+      () => kesk.allSaved() && sdp.allSaved() && textOf(kesk.doc) === textOf(sdp.doc),
+      10_000,
+      'convergence',
+    );
+    const text = textOf(kesk.doc);
+    for (const word of ['Keskustan lause.', 'SDP:n lause.']) expect(text).toContain(word);
+    for (let i = 0; i < 10; i++) {
+      expect(text).toContain(`k${i}`);
+      expect(text).toContain(`s${i}`);
+    }
+
+    // What the editors were told is saved is what the log holds.
+    const stored = new Y.Doc();
+    Y.applyUpdate(
+      stored,
+      await serverState(t.url, statementRoomName(statementId), f.cookie('sihteeri')),
+    );
+    expect(statementContent(stored)).toEqual(statementContent(kesk.doc));
+  });
+
+  it('stores an update before it relays it to the other editors', async () => {
+    const statementId = await newStatement();
+    const room = statementRoomName(statementId);
+    const collabLog = t.server.ctx.repos.collabLog;
+    // Watch (not replace) the log's append: how many entries of this room are stored so far.
+    let storedEntries = 0;
+    const append = collabLog.append.bind(collabLog);
+    collabLog.append = async (...args: Parameters<typeof append>) => {
+      const stored = await append(...args);
+      if (stored && args[0] === room) storedEntries += 1;
+      return stored;
+    };
+    try {
+      const writer = await raw(statementId, 'kesk.edustaja');
+      const watcher = await raw(statementId, 'sdp.varajasen');
+      // Runs after the client's own handler has taken the frame in.
+      let storedWhenRelayed: number | null = null;
+      watcher.ws.on('message', () => {
+        if (watcher.relayed.length > 0) storedWhenRelayed ??= storedEntries;
+      });
+      const before = storedEntries;
+      const update = updateFrom(writer, (doc) =>
+        statementFragment(doc).insert(0, [statementParagraph('Tallennetaan ensin.')]),
+      );
+      Y.applyUpdate(writer.doc, update);
+      writer.sendUpdate(update);
+      await waitUntil(() => watcher.relayed.length === 1, 5_000, 'the update relayed');
+      await waitUntil(() => savedCovers(writer), 5_000, 'saved');
+      // When the other editor saw the update, the log held it.
+      expect(storedWhenRelayed).toBe(before + 1);
+      expect(textOf(watcher.doc)).toBe('Tallennetaan ensin.');
+    } finally {
+      collabLog.append = append;
+    }
+  });
+
+  it('refuses the upgrade for readers, non-members and unknown statements', async () => {
+    const statementId = await newStatement();
+    await writeStatement(t.url, f.cookie('sihteeri'), statementId, 'Luonnos, ei lukijoille.');
+    const room = statementRoomName(statementId);
+    const own = { Origin: t.url };
+    expect(await upgradeStatus(t.url, room, { ...own, Cookie: f.cookie('kesk.lukija1') })).toBe(
+      403,
+    );
+    expect(await upgradeStatus(t.url, room, { ...own, Cookie: outsider.sessionCookie ?? '' })).toBe(
+      403,
+    );
+    expect(await upgradeStatus(t.url, room, own)).toBe(401);
+    const chair = { ...own, Cookie: f.cookie('puheenjohtaja') };
+    expect(await upgradeStatus(t.url, statementRoomName('no-such-statement'), chair)).toBe(404);
+    // A meeting's id is not a statement's.
+    const meeting = await f.newMeeting();
+    expect(await upgradeStatus(t.url, statementRoomName(meeting.id), chair)).toBe(404);
+    expect(await upgradeStatus(t.url, room, chair)).toBe(101);
+  });
+
+  it("refuses, closes and audits a raw client writing another party's consent into Yjs", async () => {
+    const statementId = await newStatement();
+    await writeStatement(t.url, f.cookie('sihteeri'), statementId, 'Sanat, joihin suostutaan.');
+    const room = statementRoomName(statementId);
+    const before = await serverState(t.url, room, f.cookie('sihteeri'));
+    const logBefore = await t.server.ctx.repos.collabLog.load(room);
+
+    const kesk = await raw(statementId, 'kesk.edustaja');
+    expect(kesk.access).toEqual({ mode: 'write', reason: null });
+    // Alone, and hidden in an honest-looking text change: both are refused whole.
+    kesk.sendUpdate(
+      updateFrom(kesk, (doc) => {
+        statementFragment(doc).insert(1, [statementParagraph('Harmiton lisäys.')]);
+        doc.getMap('consent').set(f.partyIds.SDP!, 'consent');
+      }),
+    );
+    const closed = await kesk.closed;
+    expect(closed.code).toBe(COLLAB_CLOSE.protocolError);
+    expect(kesk.rejections).toEqual(['invalid_update']);
+
+    const alone = await raw(statementId, 'kesk.edustaja');
+    alone.sendUpdate(
+      updateFrom(alone, (doc) => doc.getMap('consent').set(f.partyIds.SDP!, 'consent')),
+    );
+    expect((await alone.closed).code).toBe(COLLAB_CLOSE.protocolError);
+
+    expect(await serverState(t.url, room, f.cookie('sihteeri'))).toEqual(before);
+    expect((await t.server.ctx.repos.collabLog.load(room)).lastSeq).toBe(logBefore.lastSeq);
+
+    const entry = await auditEntryWhere(
+      (e) => e.action === 'consent.refused' && e.target.id === statementId,
+    );
+    expect(entry.target).toMatchObject({ type: 'statement', id: statementId });
+    expect(entry.details).toMatchObject({
+      channel: 'collab',
+      problem: 'unknown root type',
+      partyId: f.partyIds.KESK,
+    });
+    expect(entry.actor?.name).toBeTruthy();
+    // Ids and the problem only: not a word of the statement.
+    expect(JSON.stringify(entry)).not.toContain('Sanat');
+    expect(JSON.stringify(entry)).not.toContain('Harmiton');
+  });
+
+  it('starts a new consent round when the words change while in consent', async () => {
+    const statementId = await newStatement();
+    await writeStatement(t.url, f.cookie('sihteeri'), statementId, 'Ensimmäinen muotoilu.');
+    const put = await f.clients.sihteeri!.post(`/api/statements/${statementId}/consent`, {});
+    expect(put.status).toBe(200);
+    const consent = () => f.clients.sihteeri!.get<ConsentView>(`/api/consent/${statementId}`);
+    expect((await consent()).body.round).toBe(1);
+
+    await writeStatement(t.url, f.cookie('sdp.edustaja'), statementId, 'Toinen muotoilu.');
+    // The editor was told "saved" only after the rounds followed the stored words.
+    expect((await consent()).body.round).toBe(2);
+  });
+
+  it('locks the room at once when every party has consented, and audits a late write', async () => {
+    const statementId = await newStatement();
+    await writeStatement(t.url, f.cookie('sihteeri'), statementId, 'Yhteisesti hyväksytty teksti.');
+    const room = statementRoomName(statementId);
+    const put = await f.clients.sihteeri!.post(`/api/statements/${statementId}/consent`, {});
+    expect(put.status).toBe(200);
+    const open = editor(statementId, 'kesk.edustaja');
+    await open.settled();
+    expect(open.access).toEqual({ mode: 'write', reason: null });
+    const writer = await raw(statementId, 'sdp.edustaja');
+
+    for (const who of REPRESENTATIVES) {
+      const answered = await f.clients[who]!.post(`/api/consent/${statementId}/answers`, {
+        round: 1,
+        answer: 'consent',
+      });
+      expect(answered.status).toBe(200);
+    }
+    // The open editor is told without writing anything.
+    await waitUntil(() => open.access?.reason === 'locked', 5_000, 'the editor locked');
+    expect(open.access).toEqual({ mode: 'read', reason: 'locked' });
+    await waitUntil(() => writer.access?.reason === 'locked', 5_000, 'the raw client locked');
+
+    const before = await serverState(t.url, room, f.cookie('sihteeri'));
+    writer.sendUpdate(
+      updateFrom(writer, (doc) =>
+        statementFragment(doc).insert(0, [statementParagraph('Myöhästynyt muutos.')]),
+      ),
+    );
+    await waitUntil(() => writer.rejections.length === 1, 5_000, 'the rejection');
+    expect(writer.rejections).toEqual(['locked']);
+    expect(await serverState(t.url, room, f.cookie('sihteeri'))).toEqual(before);
+    const entry = await auditEntryWhere(
+      (e) =>
+        e.action === 'consent.refused' &&
+        e.target.id === statementId &&
+        e.details.problem === 'locked',
+    );
+    expect(entry.details).toMatchObject({ channel: 'collab', partyId: f.partyIds.SDP });
+
+    // Whoever connects now is told before trying.
+    const late = await raw(statementId, 'vas.edustaja');
+    expect(late.access).toEqual({ mode: 'read', reason: 'locked' });
+  });
+});
