@@ -5,11 +5,10 @@ import { createHash } from 'node:crypto';
 import type { ProposeDeclassificationRequest } from '../../shared/api/schemas';
 import { FIRST_CONSENT_ROUND } from '../../shared/consent';
 import { targetKey, validateProposal } from '../../shared/memo/declassification';
-import { announceConsentChange, notifyConsent } from '../consent/notify';
+import { announceFirstRound, firstRound } from '../consent/firstRound';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc, MeetingDoc, MemoVersionDoc } from '../db/schema';
 import { DuplicateKeyError } from '../errors';
-import { consentRoundId } from '../repositories/consent';
 import { frozenContent } from '../versions/versionView';
 import { declassificationLabel } from './label';
 import { proposalsOf } from './overlays';
@@ -35,17 +34,9 @@ export async function ensureFirstRound(
   ctx: Pick<AppContext, 'repos'>,
   request: ConsentRequestDoc,
 ): Promise<void> {
-  await ctx.repos.consent.startRound({
-    _id: consentRoundId(request._id, FIRST_CONSENT_ROUND),
-    requestId: request._id,
-    round: FIRST_CONSENT_ROUND,
-    cause: 'request',
-    at: request.createdAt,
-    by: request.createdBy,
-    withdrawn: [],
-    content: null,
-    hash: null,
-  });
+  await ctx.repos.consent.startRound(
+    firstRound(request._id, request.createdAt, request.createdBy, null),
+  );
 }
 
 /**
@@ -115,29 +106,15 @@ export async function proposeDeclassification(
   await ensureFirstRound(ctx, request);
 
   // Ids, numbers and levels only: the label names the item by position, never by its text.
-  await ctx.audit.record({
-    groupId: meeting.groupId,
-    actor: proposer,
-    action: 'consent.request',
-    target: { type: 'declassification', id: request._id, label: request.title },
-    details: {
-      kind: 'declassification',
-      meetingId: meeting._id,
-      version: version.version,
-      itemKind: check.itemKind,
-      from: check.from,
-      to: body.to,
-      round: FIRST_CONSENT_ROUND,
-      deadline: body.deadline ?? null,
-    },
-  });
-  // Every party's representatives and deputies are asked (in-app, and an email with a link only).
-  const parties = await repos.groups.listParties(meeting.groupId);
-  await notifyConsent(ctx, request, {
-    kind: 'requested',
+  await announceFirstRound(ctx, request, proposer, {
+    kind: 'declassification',
+    meetingId: meeting._id,
+    version: version.version,
+    itemKind: check.itemKind,
+    from: check.from,
+    to: body.to,
     round: FIRST_CONSENT_ROUND,
-    partyIds: parties.map((party) => party._id),
+    deadline: body.deadline ?? null,
   });
-  await announceConsentChange(ctx, request);
   return request;
 }

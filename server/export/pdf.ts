@@ -1,146 +1,58 @@
-// An approved memo version as a PDF (A4) for filing and forwarding: embedded DejaVu fonts (every
-// Finnish and Swedish letter), the approval stamp at the top, page numbers in the footer. The
-// same view always gives the same bytes: the document's dates are the approval time, and
-// pdfkit derives the file id and font subset tags from them, not from the clock or chance.
-import PDFDocument from 'pdfkit';
+// An approved memo version as a PDF (A4) for filing and forwarding: the approval stamp at the top,
+// the disclaimer, the sections, page numbers in the footer. Fonts, stamp, footers and the same
+// bytes for the same view (the document's dates are the approval time) come from ./pdfWriter.
 import type { MemoVersionView } from '../../shared/api/memoVersions';
 import type { Locale } from '../../shared/locales';
-import { languageTag } from './dates';
-import { pdfFontData, type PdfFont } from './fonts';
 import {
   memoDocument,
-  pageLabel,
   type DocBlock,
   type DocDissent,
   type DocSection,
   type MemoDocument,
   type WithheldItem,
 } from './memoDocument';
+import { PDF_COLOR, PDF_MARGINS, PDF_SIZE, PdfWriter, renderA4Pdf, type Pdf } from './pdfWriter';
 
-type Pdf = PDFKit.PDFDocument;
-
-const MARGINS = { top: 56, bottom: 64, left: 56, right: 56 };
-const COLOR = {
-  text: '#1a1a1a',
-  // 7:1 against white, readable in print and for weak eyes.
-  muted: '#595959',
-  rule: '#b4b4b4',
-  agreed: '#2b5f8a',
-  followUp: '#7a5a00',
-};
-const SIZE = { body: 10.5, small: 9, label: 9.5, heading: 13.5, title: 18, footer: 8, hash: 8.5 };
-const PRODUCER = 'Neuvottelu';
+const COLOR = { ...PDF_COLOR, agreed: '#2b5f8a', followUp: '#7a5a00' };
+const SIZE = { ...PDF_SIZE, body: 10.5, heading: 13.5 };
 
 /** The memo as a PDF, for its audience, in `locale`. */
 export async function renderPdf(view: MemoVersionView, locale: Locale): Promise<Buffer> {
   const doc = memoDocument(view, locale);
-  const approvedAt = new Date(view.approvedAt);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: MARGINS,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    lang: languageTag(locale),
-    displayTitle: true,
-    info: {
-      Title: doc.title,
-      Subject: doc.audience,
-      Author: doc.groupName,
-      Creator: PRODUCER,
-      Producer: PRODUCER,
+  return renderA4Pdf(
+    locale,
+    {
+      title: doc.title,
+      subject: doc.audience,
+      author: doc.groupName,
       // The approval time, not the clock: the same version always renders to the same bytes.
-      CreationDate: approvedAt,
-      ModDate: approvedAt,
+      date: new Date(view.approvedAt),
     },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    pdf.on('end', resolve);
-    pdf.on('error', reject);
-  });
-  const fonts = pdfFontData();
-  for (const name of Object.keys(fonts) as PdfFont[]) pdf.registerFont(name, fonts[name]);
-
-  new MemoPdfWriter(pdf, doc).write();
-  pdf.end();
-  await ended;
-  return Buffer.concat(chunks);
+    (pdf) => new MemoPdfWriter(pdf, doc).write(),
+  );
 }
 
 /** Writes one memo into one pdfkit document, top to bottom. */
-class MemoPdfWriter {
-  private readonly left: number;
-  private readonly width: number;
-
+class MemoPdfWriter extends PdfWriter {
   constructor(
-    private readonly pdf: Pdf,
+    pdf: Pdf,
     private readonly doc: MemoDocument,
   ) {
-    this.left = MARGINS.left;
-    this.width = pdf.page.width - MARGINS.left - MARGINS.right;
+    super(pdf, SIZE.body);
   }
 
   write(): void {
-    this.header();
-    this.stamp();
+    const { doc } = this;
+    this.header(`${doc.labels.memo} · ${doc.groupName}`, doc.meetingTitle, doc.meetingLine);
+    // The approval stamp: chair, time, version, checksum and audience.
+    this.stamp({ heading: doc.stampLabel, rows: doc.stamp, note: doc.audience }, doc.locale);
+    this.pdf.y += 12;
     this.disclaimer();
-    for (const section of this.doc.sections) {
+    for (const section of doc.sections) {
       if (section.kind === 'withheld') this.withheldSection(section);
       else this.section(section);
     }
-    this.footers();
-  }
-
-  private header(): void {
-    const { pdf, doc } = this;
-    this.style('regular', SIZE.small, COLOR.muted);
-    pdf.text(`${doc.labels.memo} · ${doc.groupName}`, this.left, pdf.y, { width: this.width });
-    this.style('bold', SIZE.title, COLOR.text);
-    pdf.text(doc.meetingTitle, { width: this.width });
-    this.style('regular', SIZE.body, COLOR.muted);
-    pdf.text(doc.meetingLine, { width: this.width });
-    pdf.moveDown(0.8);
-  }
-
-  /** The approval stamp: a framed box with chair, time, version, checksum and audience. */
-  private stamp(): void {
-    const { pdf, doc } = this;
-    const pad = 9;
-    const top = pdf.y;
-    const inner = this.left + pad;
-    // Wide enough for the labels, narrow enough for the 64-digit checksum on one line.
-    const labelWidth = 110;
-    const valueX = inner + labelWidth + 8;
-    const valueWidth = this.left + this.width - pad - valueX;
-    let y = top + pad;
-
-    this.style('bold', SIZE.small, COLOR.text);
-    pdf.text(doc.stampLabel.toLocaleUpperCase(doc.locale), inner, y, {
-      width: this.width - 2 * pad,
-      characterSpacing: 0.6,
-    });
-    y = pdf.y + 4;
-    for (const row of doc.stamp) {
-      this.style('bold', SIZE.label, COLOR.text);
-      const labelHeight = pdf.heightOfString(row.label, { width: labelWidth });
-      pdf.text(row.label, inner, y, { width: labelWidth });
-      if (row.isHash) this.style('mono', SIZE.hash, COLOR.text);
-      else this.style('regular', SIZE.body, COLOR.text);
-      const valueHeight = pdf.heightOfString(row.value, { width: valueWidth });
-      pdf.text(row.value, valueX, y + (row.isHash ? 1 : 0), { width: valueWidth });
-      y += Math.max(labelHeight, valueHeight) + 3;
-    }
-    this.style('bold', SIZE.body, COLOR.text);
-    pdf.text(doc.audience, inner, y + 3, { width: this.width - 2 * pad });
-    const bottom = pdf.y + pad;
-    pdf
-      .lineWidth(1.2)
-      .strokeColor(COLOR.text)
-      .roundedRect(this.left, top, this.width, bottom - top, 3)
-      .stroke();
-    pdf.x = this.left;
-    pdf.y = bottom + 12;
+    this.footers(doc.pageOf, `${doc.meetingTitle} · ${doc.labels.version} ${doc.version}`);
   }
 
   private disclaimer(): void {
@@ -301,8 +213,8 @@ class MemoPdfWriter {
     const endY = pdf.y;
     for (let page = startPage; page <= endPage; page++) {
       pdf.switchToPage(page);
-      const from = page === startPage ? startY : MARGINS.top;
-      const to = page === endPage ? endY : pdf.page.height - MARGINS.bottom;
+      const from = page === startPage ? startY : PDF_MARGINS.top;
+      const to = page === endPage ? endY : pdf.page.height - PDF_MARGINS.bottom;
       pdf
         .lineWidth(2.5)
         .strokeColor(color)
@@ -315,52 +227,12 @@ class MemoPdfWriter {
     pdf.y = endY;
   }
 
-  /** "Title · Versio 2" on the left and "Sivu 1 / 3" on the right of every page. */
-  private footers(): void {
-    const { pdf, doc } = this;
-    const range = pdf.bufferedPageRange();
-    for (let index = range.start; index < range.start + range.count; index++) {
-      pdf.switchToPage(index);
-      // Writing inside the bottom margin must not start a new page.
-      pdf.page.margins.bottom = 0;
-      const y = pdf.page.height - MARGINS.bottom + 24;
-      this.style('regular', SIZE.footer, COLOR.muted);
-      const page = pageLabel(doc.pageOf, index - range.start + 1, range.count);
-      const pageWidth = pdf.widthOfString(page);
-      pdf.text(page, this.right - pageWidth, y, { lineBreak: false });
-      const title = `${doc.meetingTitle} · ${doc.labels.version} ${doc.version}`;
-      pdf.text(this.fit(title, this.width - pageWidth - 24), this.left, y, { lineBreak: false });
-      pdf.page.margins.bottom = MARGINS.bottom;
-    }
-  }
-
-  /** `text` cut with an ellipsis to fit `width` in the current font, on one line. */
-  private fit(text: string, width: number): string {
-    const oneLine = text.replace(/\s+/g, ' ');
-    if (this.pdf.widthOfString(oneLine) <= width) return oneLine;
-    const chars = [...oneLine];
-    let fitting = 0;
-    for (let end = 1; end <= chars.length; end++) {
-      if (this.pdf.widthOfString(`${chars.slice(0, end).join('')}…`) > width) break;
-      fitting = end;
-    }
-    return `${chars.slice(0, fitting).join('').trimEnd()}…`;
-  }
-
-  private get right(): number {
-    return this.left + this.width;
-  }
-
   private pageIndex(): number {
     const range = this.pdf.bufferedPageRange();
     return range.start + range.count - 1;
   }
 
   private ensureSpace(height: number): void {
-    if (this.pdf.y + height > this.pdf.page.height - MARGINS.bottom) this.pdf.addPage();
-  }
-
-  private style(font: PdfFont, size: number, color: string): void {
-    this.pdf.font(font).fontSize(size).fillColor(color);
+    if (this.pdf.y + height > this.pdf.page.height - PDF_MARGINS.bottom) this.pdf.addPage();
   }
 }

@@ -1,10 +1,10 @@
 // An approved memo version as one self-contained, print-friendly HTML page: no script, no external
-// resource (it is served under `default-src 'none'; style-src 'unsafe-inline'`), A4 print styles,
-// every piece of user text HTML-escaped.
+// resource (the shell and its policy in ./htmlPage), A4 print styles, every piece of user text
+// HTML-escaped.
 import type { MemoVersionView } from '../../shared/api/memoVersions';
 import type { Locale } from '../../shared/locales';
-import { languageTag } from './dates';
 import { escapeHtml } from './escape';
+import { htmlPage } from './htmlPage';
 import {
   memoDocument,
   type DocBlock,
@@ -24,19 +24,12 @@ export function renderPrintPage(view: MemoVersionView, locale: Locale): string {
         : sectionHtml(section, index),
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="${languageTag(locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(`${doc.title} – ${doc.labels.version} ${doc.version}`)}</title>
-<style>${styles(doc)}</style>
-</head>
-<body>
-<main>
-<header>
+  return htmlPage({
+    locale,
+    title: `${doc.title} – ${doc.labels.version} ${doc.version}`,
+    styles: styles(doc),
+    noindex: true,
+    main: `<header>
 <p class="kicker">${escapeHtml(doc.labels.memo)} · ${escapeHtml(doc.groupName)}</p>
 <h1>${escapeHtml(doc.meetingTitle)}</h1>
 <p class="meeting">${escapeHtml(doc.meetingLine)}</p>
@@ -55,11 +48,8 @@ ${doc.stamp
 <p class="audience">${escapeHtml(doc.audience)}</p>
 </section>
 <p class="disclaimer" role="note">${escapeHtml(doc.disclaimer)}</p>
-${sections}
-</main>
-</body>
-</html>
-`;
+${sections}`,
+  });
 }
 
 function sectionHtml(section: DocSection, index: number): string {

@@ -1,12 +1,13 @@
 // The public page of a group (`/julkinen/:groupId`): its released joint statements in full and its
 // memos' public renderings, server-rendered for anyone without logging in. Self-contained like the
-// print page (served under `default-src 'none'; style-src 'unsafe-inline'`): no script, no
-// external resource, every piece of user text escaped.
+// print page (the same shell and policy, ../export/htmlPage): no script, no external resource,
+// every piece of user text escaped.
 import type { PublicFeed, PublicMemoItem, ReleasedStatement } from '../../shared/api/consent';
 import { LOCALES, type Locale } from '../../shared/locales';
 import { MEMO_LABELS } from '../../shared/memo/labels';
 import { formatMoment, languageTag } from '../export/dates';
 import { escapeHtml } from '../export/escape';
+import { htmlPage } from '../export/htmlPage';
 import { PUBLIC_PAGE_LABELS, type PublicPageLabels } from './labels';
 import { statementHtml } from './statementHtml';
 
@@ -61,23 +62,8 @@ function languages(path: string, current: Locale, labels: PublicPageLabels): str
   return `<nav class="languages" aria-label="${escapeHtml(labels.language)}">${links}</nav>`;
 }
 
-function page(locale: Locale, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${languageTag(locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLES}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+function page(locale: Locale, title: string, main: string): string {
+  return htmlPage({ locale, title, styles: STYLES, main });
 }
 
 /** The group's public page in `locale`. */

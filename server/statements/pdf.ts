@@ -1,21 +1,17 @@
 // A released joint statement as a PDF (A4): title, group, the release stamp (time in Helsinki,
 // round, full SHA-256 of the words every party consented to) and the text with its marks.
-// Embedded DejaVu fonts (every Finnish and Swedish letter). The same release always gives the
-// same bytes: the document's dates are the release time, from which pdfkit derives its file id.
-import PDFDocument from 'pdfkit';
+// Fonts, stamp, footers and the same bytes for the same release (the document's dates are the
+// release time) come from the memo's ../export/pdfWriter.
+import type { Response } from 'express';
 import type { ReleasedStatement } from '../../shared/api/consent';
 import type { Locale } from '../../shared/locales';
 import type { StatementRun } from '../../shared/statement/content';
-import { formatMoment, helsinkiDate, languageTag } from '../export/dates';
-import { asciiSlug } from '../export/fileName';
-import { pdfFontData, type PdfFont } from '../export/fonts';
+import { formatMoment, helsinkiDate } from '../export/dates';
+import { asciiSlug, contentDisposition } from '../export/fileName';
+import type { PdfFont } from '../export/fonts';
+import { PDF_COLOR, PDF_SIZE, PdfWriter, renderA4Pdf, type Pdf } from '../export/pdfWriter';
 
-type Pdf = PDFKit.PDFDocument;
-
-const MARGINS = { top: 56, bottom: 64, left: 56, right: 56 };
-const COLOR = { text: '#1a1a1a', muted: '#595959', rule: '#b4b4b4' };
-const SIZE = { body: 11, small: 9, label: 9.5, title: 18, footer: 8, hash: 8.5 };
-const PRODUCER = 'Neuvottelu';
+const SIZE = { ...PDF_SIZE, body: 11 };
 
 interface StatementLabels {
   statement: string;
@@ -65,114 +61,68 @@ export async function renderStatementPdf(
   locale: Locale,
 ): Promise<Buffer> {
   const labels = LABELS[locale];
-  const releasedAt = new Date(statement.releasedAt);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: MARGINS,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    lang: languageTag(locale),
-    displayTitle: true,
-    info: {
-      Title: statement.title,
-      Subject: labels.statement,
-      Author: statement.groupName,
-      Creator: PRODUCER,
-      Producer: PRODUCER,
+  return renderA4Pdf(
+    locale,
+    {
+      title: statement.title,
+      subject: labels.statement,
+      author: statement.groupName,
       // The release time, not the clock: the same release always renders to the same bytes.
-      CreationDate: releasedAt,
-      ModDate: releasedAt,
+      date: new Date(statement.releasedAt),
     },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    pdf.on('end', resolve);
-    pdf.on('error', reject);
-  });
-  const fonts = pdfFontData();
-  for (const name of Object.keys(fonts) as PdfFont[]) pdf.registerFont(name, fonts[name]);
-
-  new StatementPdfWriter(pdf, statement, labels, locale).write();
-  pdf.end();
-  await ended;
-  return Buffer.concat(chunks);
+    (pdf) => new StatementPdfWriter(pdf, statement, labels, locale).write(),
+  );
 }
 
-class StatementPdfWriter {
-  private readonly left = MARGINS.left;
-  private readonly width: number;
+/** Answer with the statement as a PDF download (the negotiators' and the public route alike). */
+export async function sendStatementPdf(
+  res: Response,
+  statement: ReleasedStatement,
+  locale: Locale,
+): Promise<void> {
+  const pdf = await renderStatementPdf(statement, locale);
+  res.status(200);
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader(
+    'Content-Disposition',
+    contentDisposition('attachment', statementFileName(statement, locale)),
+  );
+  res.setHeader('Content-Length', String(pdf.length));
+  res.end(pdf);
+}
 
+class StatementPdfWriter extends PdfWriter {
   constructor(
-    private readonly pdf: Pdf,
+    pdf: Pdf,
     private readonly statement: ReleasedStatement,
     private readonly labels: StatementLabels,
     private readonly locale: Locale,
   ) {
-    this.width = pdf.page.width - MARGINS.left - MARGINS.right;
-  }
-
-  private get right(): number {
-    return this.left + this.width;
+    super(pdf, SIZE.body);
   }
 
   write(): void {
-    this.header();
-    this.stamp();
+    const { statement, labels } = this;
+    this.header(`${labels.statement} · ${statement.groupName}`, statement.title);
+    // Time of release in Helsinki, round, and the full checksum of the words.
+    this.stamp(
+      {
+        heading: labels.stamp,
+        rows: [
+          {
+            label: labels.releasedAt,
+            value: formatMoment(statement.releasedAt, this.locale),
+            isHash: false,
+          },
+          { label: labels.round, value: String(statement.round), isHash: false },
+          { label: labels.hash, value: statement.hash, isHash: true },
+        ],
+      },
+      this.locale,
+    );
+    this.pdf.y += 16;
     this.body();
-    this.footers();
-  }
-
-  private header(): void {
-    const { pdf, statement, labels } = this;
-    this.style('regular', SIZE.small, COLOR.muted);
-    pdf.text(`${labels.statement} · ${statement.groupName}`, this.left, pdf.y, {
-      width: this.width,
-    });
-    this.style('bold', SIZE.title, COLOR.text);
-    pdf.text(statement.title, { width: this.width });
-    pdf.moveDown(0.8);
-  }
-
-  /** A framed box: time of release in Helsinki, round, and the full checksum of the words. */
-  private stamp(): void {
-    const { pdf, statement, labels } = this;
-    const pad = 9;
-    const top = pdf.y;
-    const inner = this.left + pad;
-    const labelWidth = 110;
-    const valueX = inner + labelWidth + 8;
-    const valueWidth = this.right - pad - valueX;
-    let y = top + pad;
-    this.style('bold', SIZE.small, COLOR.text);
-    pdf.text(labels.stamp.toLocaleUpperCase(this.locale), inner, y, {
-      width: this.width - 2 * pad,
-      characterSpacing: 0.6,
-    });
-    y = pdf.y + 4;
-    const rows: { label: string; value: string; mono?: boolean }[] = [
-      { label: labels.releasedAt, value: formatMoment(statement.releasedAt, this.locale) },
-      { label: labels.round, value: String(statement.round) },
-      { label: labels.hash, value: statement.hash, mono: true },
-    ];
-    for (const row of rows) {
-      this.style('bold', SIZE.label, COLOR.text);
-      const labelHeight = pdf.heightOfString(row.label, { width: labelWidth });
-      pdf.text(row.label, inner, y, { width: labelWidth });
-      if (row.mono) this.style('mono', SIZE.hash, COLOR.text);
-      else this.style('regular', SIZE.body, COLOR.text);
-      const valueHeight = pdf.heightOfString(row.value, { width: valueWidth });
-      pdf.text(row.value, valueX, y + (row.mono ? 1 : 0), { width: valueWidth });
-      y += Math.max(labelHeight, valueHeight) + 3;
-    }
-    const bottom = y + pad - 3;
-    pdf
-      .lineWidth(1.2)
-      .strokeColor(COLOR.text)
-      .roundedRect(this.left, top, this.width, bottom - top, 3)
-      .stroke();
-    pdf.x = this.left;
-    pdf.y = bottom + 16;
+    this.footers(labels.pageOf, statement.title);
   }
 
   private body(): void {
@@ -181,7 +131,7 @@ class StatementPdfWriter {
       else {
         block.items.forEach((item, index) => {
           const y = this.pdf.y;
-          this.style('regular', SIZE.body, COLOR.text);
+          this.style('regular', SIZE.body, PDF_COLOR.text);
           this.pdf.text(block.ordered ? `${index + 1}.` : '•', this.left + 4, y, {
             width: 16,
             lineBreak: false,
@@ -203,7 +153,7 @@ class StatementPdfWriter {
       const marks = new Set(run.marks ?? []);
       // DejaVu has no bold oblique among the embedded faces: bold wins.
       const font: PdfFont = marks.has('bold') ? 'bold' : marks.has('italic') ? 'italic' : 'regular';
-      this.style(font, SIZE.body, COLOR.text);
+      this.style(font, SIZE.body, PDF_COLOR.text);
       const options = {
         width,
         continued: index < runs.length - 1,
@@ -214,44 +164,5 @@ class StatementPdfWriter {
       else pdf.text(run.text, options);
     });
     pdf.x = this.left;
-  }
-
-  /** "Title" on the left and "Sivu 1 / 2" on the right of every page. */
-  private footers(): void {
-    const { pdf, labels } = this;
-    const range = pdf.bufferedPageRange();
-    for (let index = range.start; index < range.start + range.count; index++) {
-      pdf.switchToPage(index);
-      // Writing inside the bottom margin must not start a new page.
-      pdf.page.margins.bottom = 0;
-      const y = pdf.page.height - MARGINS.bottom + 24;
-      this.style('regular', SIZE.footer, COLOR.muted);
-      const page = labels.pageOf
-        .replace('{page}', String(index - range.start + 1))
-        .replace('{pages}', String(range.count));
-      const pageWidth = pdf.widthOfString(page);
-      pdf.text(page, this.right - pageWidth, y, { lineBreak: false });
-      pdf.text(this.fit(this.statement.title, this.width - pageWidth - 24), this.left, y, {
-        lineBreak: false,
-      });
-      pdf.page.margins.bottom = MARGINS.bottom;
-    }
-  }
-
-  /** `text` cut with an ellipsis to fit `width` in the current font, on one line. */
-  private fit(text: string, width: number): string {
-    const oneLine = text.replace(/\s+/g, ' ');
-    if (this.pdf.widthOfString(oneLine) <= width) return oneLine;
-    const chars = [...oneLine];
-    let fitting = 0;
-    for (let end = 1; end <= chars.length; end++) {
-      if (this.pdf.widthOfString(`${chars.slice(0, end).join('')}…`) > width) break;
-      fitting = end;
-    }
-    return `${chars.slice(0, fitting).join('').trimEnd()}…`;
-  }
-
-  private style(font: PdfFont, size: number, color: string): void {
-    this.pdf.font(font).fontSize(size).fillColor(color);
   }
 }

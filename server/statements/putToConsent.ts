@@ -4,12 +4,10 @@
 import type { PutToConsentRequest } from '../../shared/api/schemas';
 import { FIRST_CONSENT_ROUND } from '../../shared/consent';
 import { isEmptyStatement } from '../../shared/statement/format';
-import { auditTarget } from '../consent/gate';
-import { announceConsentChange, notifyConsent } from '../consent/notify';
+import { announceFirstRound, firstRound } from '../consent/firstRound';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc } from '../db/schema';
 import { conflict } from '../errors';
-import { consentRoundId } from '../repositories/consent';
 import { followTextChange } from './rounds';
 import { readStoredStatement } from './storedStatement';
 
@@ -35,41 +33,18 @@ export async function putToConsent(
 
   const stored = await readStoredStatement(ctx, request._id);
   if (isEmptyStatement(stored.content)) throw conflict('The statement has no text yet.');
-  const started = await repos.consent.startRound({
-    _id: consentRoundId(request._id, FIRST_CONSENT_ROUND),
-    requestId: request._id,
-    round: FIRST_CONSENT_ROUND,
-    cause: 'request',
-    at: now,
-    by,
-    withdrawn: [],
-    content: stored.content,
-    hash: stored.hash,
-  });
+  const started = await repos.consent.startRound(firstRound(request._id, now, by, stored));
   if (!started) throw conflict('The statement has already been put to consent.');
   const deadline = body.deadline ? new Date(body.deadline) : null;
   if (deadline) await repos.consent.setDeadline(request._id, deadline);
   const current: ConsentRequestDoc = { ...request, deadline };
 
-  await ctx.audit.record({
-    groupId: request.groupId,
-    actor: by,
-    action: 'consent.request',
-    target: auditTarget(request),
-    details: {
-      kind: 'statement',
-      round: FIRST_CONSENT_ROUND,
-      deadline: deadline?.toISOString() ?? null,
-      hash: stored.hash,
-    },
-  });
-  const parties = await repos.groups.listParties(request.groupId);
-  await notifyConsent(ctx, current, {
-    kind: 'requested',
+  await announceFirstRound(ctx, current, by, {
+    kind: 'statement',
     round: FIRST_CONSENT_ROUND,
-    partyIds: parties.map((party) => party._id),
+    deadline: deadline?.toISOString() ?? null,
+    hash: stored.hash,
   });
-  await announceConsentChange(ctx, current);
 
   // An edit stored between reading the words and starting round 1 found no round to end: if the
   // words moved on, round 2 follows them now rather than at the first answer.

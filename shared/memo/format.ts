@@ -2,6 +2,7 @@
 // docs/memo-format.md describes the same layout in prose; keep the two in step.
 import { uuidv4 } from 'lib0/random';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../confidentiality';
+import { TEXT_MARKS, TEXT_NODES } from '../richText';
 
 /**
  * One meeting is several Yjs documents ("rooms"), because a CRDT cannot police single nodes:
@@ -50,23 +51,22 @@ export function parseRoomName(name: string): CollabRoom | null {
 /** The memo room's one root type: a Y.XmlFragment holding the ProseMirror document. */
 export const MEMO_FRAGMENT = 'memo';
 
-/** ProseMirror node names used in the memo fragment (Y.XmlElement node names). */
+/**
+ * ProseMirror node names used in the memo fragment (Y.XmlElement node names): the memo's own and
+ * the text nodes it shares with a statement (../richText.ts).
+ */
 export const MEMO_NODES = {
   section: 'memoSection',
   sectionTitle: 'sectionTitle',
   agreedPoint: 'agreedPoint',
   followUp: 'followUp',
-  paragraph: 'paragraph',
-  bulletList: 'bulletList',
-  orderedList: 'orderedList',
-  listItem: 'listItem',
-  hardBreak: 'hardBreak',
+  ...TEXT_NODES,
 } as const;
 export type MemoNodeName = (typeof MEMO_NODES)[keyof typeof MEMO_NODES];
 export const MEMO_NODE_NAMES: readonly string[] = Object.values(MEMO_NODES);
 
-/** Inline marks allowed in memo text (Y.XmlText formatting attributes). */
-export const MEMO_MARKS = ['bold', 'italic', 'underline', 'strike'] as const;
+/** Inline marks allowed in memo text (Y.XmlText formatting attributes): the shared ones. */
+export const MEMO_MARKS = TEXT_MARKS;
 
 /** Blocks that sit directly in a section and carry their own confidentiality level. */
 export const SECTION_BLOCK_NODES: readonly string[] = [

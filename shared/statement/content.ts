@@ -2,8 +2,11 @@
 // (layout in ./format.ts); this is its plain, canonical form: what parties consent to, what is
 // hashed, released, listed on the public page and exported.
 
-export const STATEMENT_MARKS = ['bold', 'italic', 'underline', 'strike'] as const;
-export type StatementMark = (typeof STATEMENT_MARKS)[number];
+import { TEXT_MARKS, type TextMark } from '../richText';
+
+/** The marks a statement's text may carry: the same as the memo's (../richText.ts). */
+export const STATEMENT_MARKS = TEXT_MARKS;
+export type StatementMark = TextMark;
 
 /** A run of text with the same marks. A hard line break is '\n' inside `text`. */
 export interface StatementRun {

@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import { canonicalJson } from '../memo/content';
 import { roomName } from '../memo/format';
+import { TEXT_NODES } from '../richText';
 import {
   STATEMENT_MARKS,
   type StatementBlock,
@@ -15,14 +16,8 @@ import {
 /** The statement room's one root type: a Y.XmlFragment holding the ProseMirror document. */
 export const STATEMENT_FRAGMENT = 'statement';
 
-/** ProseMirror node names used in the statement fragment. None of them has attributes. */
-export const STATEMENT_NODES = {
-  paragraph: 'paragraph',
-  bulletList: 'bulletList',
-  orderedList: 'orderedList',
-  listItem: 'listItem',
-  hardBreak: 'hardBreak',
-} as const;
+/** ProseMirror node names used in the statement fragment: the shared text nodes, no attributes. */
+export const STATEMENT_NODES = TEXT_NODES;
 export const STATEMENT_NODE_NAMES: readonly string[] = Object.values(STATEMENT_NODES);
 
 /** A statement's live room: its id is the statement's (and its consent request's) id. */

@@ -1,23 +1,21 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MEMO_ATTRS, roomName } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { writeStance } from '../../shared/memo/partyDoc';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import type { ApiClient } from '../support/apiClient';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeMemo } from '../support/memoWriter';
 import { connectRaw, serverState, waitUntil } from '../support/rawCollab';
+import { openSocket, socketConnected, type ClientSocket } from '../support/socketClient';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { paragraph } from '../unit/memo/build';
 
 // Invariant 1 (only the chair approves; an approved version is immutable and locks the memo)
 // through every path, versions and their comparison, delivery and read receipts.
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const PEOPLE = [
   'varapuheenjohtaja',
@@ -62,13 +60,7 @@ describe.each(ENGINES)('chair approval and memo versions on %s', (engine) => {
     (await chair().get(`/api/meetings/${meetingId}`)).body.status as string;
 
   function socketOf(who: string): ClientSocket {
-    const socket: ClientSocket = io(t.url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: { Cookie: f.cookie(who), Origin: t.url },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = openSocket(t.url, f.cookie(who));
     sockets.push(socket);
     return socket;
   }
@@ -105,7 +97,7 @@ describe.each(ENGINES)('chair approval and memo versions on %s', (engine) => {
 
     // Socket.io has no approval event: an emitted one is ignored, and the socket survives.
     const socket = socketOf('varapuheenjohtaja');
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    await socketConnected(socket);
     (socket as unknown as Socket).emit('approveMemo', meeting.id);
     (socket as unknown as Socket).emit('approval', { meetingId: meeting.id });
     const joined = await socket.emitWithAck('joinMeeting', meeting.id);
@@ -308,7 +300,7 @@ describe.each(ENGINES)('chair approval and memo versions on %s', (engine) => {
     const readerSocket = socketOf('sdp.lukija1');
     const received: string[] = [];
     readerSocket.onAny((...args: unknown[]) => received.push(JSON.stringify(args)));
-    await new Promise<void>((resolve) => readerSocket.once('connect', () => resolve()));
+    await socketConnected(readerSocket);
     const delivered = new Promise((resolve) => readerSocket.once('memoDelivered', resolve));
 
     expect((await chair().post(`/api/meetings/${meeting.id}/approval`, {})).status).toBe(201);

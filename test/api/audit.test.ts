@@ -10,6 +10,7 @@ import { verifyGroupChain, walkChain } from '../../server/audit/readChain';
 import { COLLECTIONS, type AuditEntryDoc } from '../../server/db/schema';
 import { auditEntryId } from '../../server/repositories/auditLog';
 import { ApiClient } from '../support/apiClient';
+import { auditEntries, auditEntryWhere } from '../support/auditLog';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
@@ -34,18 +35,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
   const auditPath = () => `/api/groups/${f.groupId}/audit`;
 
   /** Every entry, newest first, read page by page as the screen does. */
-  async function allEntries(client = chair()): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
-    let before: number | null = null;
-    do {
-      const query: string = before === null ? '?limit=200' : `?limit=200&before=${before}`;
-      const page = await client.get<AuditLogPage>(`${auditPath()}${query}`);
-      expect(page.status).toBe(200);
-      entries.push(...page.body.entries);
-      before = page.body.nextBefore;
-    } while (before !== null);
-    return entries;
-  }
+  const allEntries = (client = chair()) => auditEntries(client, f.groupId);
 
   async function membersByEmail(): Promise<Map<string, { userId: string; name: string }>> {
     const members = await chair().get<{ email: string; userId: string; name: string }[]>(
@@ -55,16 +45,8 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
   }
 
   /** Waits until an entry matching `match` is in the log, and returns it. */
-  async function entryWhere(match: (entry: AuditEntry) => boolean): Promise<AuditEntry> {
-    return vi.waitFor(
-      async () => {
-        const found = (await allEntries()).find(match);
-        if (!found) throw new Error('no such audit entry yet');
-        return found;
-      },
-      { timeout: 10_000, interval: 50 },
-    );
-  }
+  const entryWhere = (match: (entry: AuditEntry) => boolean) =>
+    auditEntryWhere(chair(), f.groupId, match);
 
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });

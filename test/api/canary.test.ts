@@ -1,18 +1,20 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeMemo, type WrittenMemo } from '../support/memoWriter';
 import { readPdf } from '../support/pdfText';
+import {
+  openSocket,
+  recordTraffic,
+  socketConnected,
+  type ClientSocket,
+} from '../support/socketClient';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 // Invariant 3, end to end: unique strings written into confidential content of an approved memo
 // are absent from every byte a reader can receive on every channel (JSON, HTML, Markdown, PDF
 // text, Socket.io traffic, email) and from the logs; the public rendering also lacks the groups
 // content. The same strings reach a negotiator, so each "absent" check can fail.
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const READER = 'sdp.lukija1';
 const NEGOTIATOR = 'kok.edustaja';
@@ -30,19 +32,9 @@ describe.each(ENGINES)('the confidential canary on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
     f = await memoFixture(t, PEOPLE);
-    socket = io(t.url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: { Cookie: f.cookie(READER), Origin: t.url },
-      reconnection: false,
-      forceNew: true,
-    });
-    socket.io.on('open', () => {
-      socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) =>
-        traffic.push(`${packet.type}:${String(packet.data)}`),
-      );
-    });
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket = openSocket(t.url, f.cookie(READER));
+    recordTraffic(socket, traffic);
+    await socketConnected(socket);
     const delivered = new Promise((resolve) => socket.once('memoDelivered', resolve));
 
     const chair = f.clients.puheenjohtaja!;

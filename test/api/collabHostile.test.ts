@@ -9,6 +9,7 @@ import {
   connectRaw,
   savedCovers,
   serverState,
+  updateFrom,
   upgradeStatus,
   waitUntil,
   type RawCollabClient,
@@ -16,15 +17,6 @@ import {
 import { startTestServer, type TestServer } from '../support/testServer';
 
 // Invariants 1, 2 and 5 at the collab endpoint, spoken to in raw y-protocols with valid sessions.
-
-/** The update that `change` makes to a copy of what `client` has received. */
-function updateFrom(client: RawCollabClient, change: (doc: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  return Y.encodeStateAsUpdate(copy, before);
-}
 
 /** Type into the first paragraph of the memo's first section. */
 function typeInMemo(text: string) {

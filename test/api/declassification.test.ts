@@ -1,13 +1,15 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeclassificationList, DeclassificationView } from '../../shared/api/consent';
 import type { MemoVersionView } from '../../shared/api/memoVersions';
 import type { DeclassificationTarget } from '../../shared/memo/declassification';
-import type {
-  ClientToServerEvents,
-  MemoDelivered,
-  ServerToClientEvents,
-} from '../../shared/realtime/events';
+import type { MemoDelivered } from '../../shared/realtime/events';
+import {
+  consentAs,
+  PARTIES,
+  REPRESENTATIVES,
+  representative,
+  type PartyName,
+} from '../support/consentParties';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import type * as Y from 'yjs';
@@ -16,17 +18,14 @@ import { memoFragment } from '../../shared/memo/memoDoc';
 import { paragraph } from '../unit/memo/build';
 import { writeMemo, writeRoom, type WrittenMemo } from '../support/memoWriter';
 import { readPdf } from '../support/pdfText';
+import { openSocket, socketConnected, type ClientSocket } from '../support/socketClient';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 // Issue 5, declassification: lowering a confidential block of an approved memo reaches readers
 // only with the seventh party's consent, and lowering it further reaches the public page only
 // with every party's consent again; the approved version itself never changes.
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 const READER = 'sdp.lukija1';
-const PARTIES = ['KESK', 'SDP', 'PS', 'KOK', 'VAS', 'KD', 'VIHR'] as const;
-const REPRESENTATIVES = PARTIES.map((party) => `${party.toLowerCase()}.edustaja`);
 const NEGOTIATOR = 'kesk.edustaja';
 const PEOPLE = ['sihteeri', ...REPRESENTATIVES, READER];
 
@@ -51,15 +50,9 @@ describe.each(ENGINES)('declassification on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
     f = await memoFixture(t, PEOPLE);
-    socket = io(t.url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: { Cookie: f.cookie(READER), Origin: t.url },
-      reconnection: false,
-      forceNew: true,
-    });
+    socket = openSocket(t.url, f.cookie(READER));
     socket.on('memoDelivered', (notice) => readerNotices.push(notice));
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    await socketConnected(socket);
 
     const chair = f.clients.puheenjohtaja!;
     const meeting = await f.newMeeting('Julkistamiskokous');
@@ -109,16 +102,9 @@ describe.each(ENGINES)('declassification on %s', (engine) => {
     return JSON.stringify(doc);
   }
 
-  /** `party`'s representative consents to the request's current round. */
-  async function consent(requestId: string, party: (typeof PARTIES)[number]) {
-    const who = `${party.toLowerCase()}.edustaja`;
-    const answered = await f.clients[who]!.post(`/api/consent/${requestId}/answers`, {
-      round: 1,
-      answer: 'consent',
-    });
-    expect([200, 201], JSON.stringify(answered.body)).toContain(answered.status);
-    return answered.body;
-  }
+  /** `party`'s representative consents to the request's first round. */
+  const consent = (requestId: string, party: PartyName) =>
+    consentAs(f, representative(party), requestId);
 
   async function propose(who: string, body: unknown) {
     return f.clients[who]!.post<DeclassificationView>(declassificationsPath(), body);

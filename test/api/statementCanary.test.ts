@@ -1,9 +1,20 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import {
+  consentAs,
+  PARTIES,
+  REPRESENTATIVES,
+  representative,
+  type PartyName,
+} from '../support/consentParties';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { readPdf } from '../support/pdfText';
+import {
+  openSocket,
+  recordTraffic,
+  socketConnected,
+  type ClientSocket,
+} from '../support/socketClient';
 import { writeStatement } from '../support/statementWriter';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -13,11 +24,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
 // consent the public channels and readers have them. A negotiator sees both all along, so each
 // "absent" check can fail.
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 const READER = 'sdp.lukija1';
-const PARTIES = ['KESK', 'SDP', 'PS', 'KOK', 'VAS', 'KD', 'VIHR'] as const;
-const REPRESENTATIVES = PARTIES.map((party) => `${party.toLowerCase()}.edustaja`);
 const AUTHOR = 'sdp.edustaja';
 const NEGOTIATOR = 'kok.edustaja';
 
@@ -35,20 +42,10 @@ describe.each(ENGINES)('the statement canary on %s', (engine) => {
   const sockets: ClientSocket[] = [];
 
   async function listen(who: string): Promise<void> {
-    const socket: ClientSocket = io(t.url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: { Cookie: f.cookie(who), Origin: t.url },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = openSocket(t.url, f.cookie(who));
     sockets.push(socket);
-    socket.io.on('open', () => {
-      socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) =>
-        traffic[who]!.push(`${packet.type}:${String(packet.data)}`),
-      );
-    });
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    recordTraffic(socket, traffic[who]!);
+    await socketConnected(socket);
   }
 
   beforeAll(async () => {
@@ -77,15 +74,7 @@ describe.each(ENGINES)('the statement canary on %s', (engine) => {
     await t.close();
   });
 
-  async function consent(party: (typeof PARTIES)[number]) {
-    const who = `${party.toLowerCase()}.edustaja`;
-    const answered = await f.clients[who]!.post(`/api/consent/${statementId}/answers`, {
-      round: 1,
-      answer: 'consent',
-    });
-    expect([200, 201], JSON.stringify(answered.body)).toContain(answered.status);
-    return answered.body;
-  }
+  const consent = (party: PartyName) => consentAs(f, representative(party), statementId);
 
   /** Status and text `who` (null: anyone, no login) receives from `path`; a PDF's extracted text. */
   async function fetchAs(

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuditEntry, AuditLogPage } from '../../shared/audit';
+import type { AuditEntry } from '../../shared/audit';
 import { COLLAB_CLOSE } from '../../shared/memo/protocol';
 import type { ConsentView, StatementView } from '../../shared/api/consent';
 import {
@@ -12,13 +12,16 @@ import {
 import { hashPassword } from '../../server/auth/passwords';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
+import { auditEntryWhere } from '../support/auditLog';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
+import { consentAs, REPRESENTATIVES } from '../support/consentParties';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import {
   connectRaw,
   savedCovers,
   serverState,
+  updateFrom,
   upgradeStatus,
   waitUntil,
   type RawCollabClient,
@@ -29,19 +32,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
 // A joint statement's live text (issue 5): co-edited like the memo through the same write
 // pipeline, closed to readers, and never a place where consent can be written.
 
-const REPRESENTATIVES = ['kesk', 'sdp', 'ps', 'kok', 'vas', 'kd', 'vihr'].map(
-  (party) => `${party}.edustaja`,
-);
 const PEOPLE = ['sihteeri', ...REPRESENTATIVES, 'sdp.varajasen', 'kesk.lukija1'];
-
-/** The update that `change` makes to a copy of what `client` has received. */
-function updateFrom(client: RawCollabClient, change: (doc: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  return Y.encodeStateAsUpdate(copy, before);
-}
 
 const textOf = (doc: Y.Doc) => statementPlainText(statementContent(doc));
 
@@ -71,33 +62,9 @@ describe.each(ENGINES)('live co-editing of joint statements on %s', (engine) => 
     return created.body.id;
   }
 
-  /** Every audit entry of the group, newest first, as the chair reads them. */
-  async function auditEntries(): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
-    let before: number | null = null;
-    do {
-      const query: string = before === null ? '?limit=200' : `?limit=200&before=${before}`;
-      const page = await f.clients.puheenjohtaja!.get<AuditLogPage>(
-        `/api/groups/${f.groupId}/audit${query}`,
-      );
-      expect(page.status).toBe(200);
-      entries.push(...page.body.entries);
-      before = page.body.nextBefore;
-    } while (before !== null);
-    return entries;
-  }
-
   /** Waits until an entry matching `match` is in the log (the room audits after refusing). */
-  function auditEntryWhere(match: (entry: AuditEntry) => boolean): Promise<AuditEntry> {
-    return vi.waitFor(
-      async () => {
-        const found = (await auditEntries()).find(match);
-        if (!found) throw new Error('no such audit entry yet');
-        return found;
-      },
-      { timeout: 10_000, interval: 50 },
-    );
-  }
+  const refusalWhere = (match: (entry: AuditEntry) => boolean) =>
+    auditEntryWhere(f.clients.puheenjohtaja!, f.groupId, match);
 
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
@@ -254,7 +221,7 @@ describe.each(ENGINES)('live co-editing of joint statements on %s', (engine) => 
     expect(await serverState(t.url, room, f.cookie('sihteeri'))).toEqual(before);
     expect((await t.server.ctx.repos.collabLog.load(room)).lastSeq).toBe(logBefore.lastSeq);
 
-    const entry = await auditEntryWhere(
+    const entry = await refusalWhere(
       (e) => e.action === 'consent.refused' && e.target.id === statementId,
     );
     expect(entry.target).toMatchObject({ type: 'statement', id: statementId });
@@ -293,13 +260,7 @@ describe.each(ENGINES)('live co-editing of joint statements on %s', (engine) => 
     expect(open.access).toEqual({ mode: 'write', reason: null });
     const writer = await raw(statementId, 'sdp.edustaja');
 
-    for (const who of REPRESENTATIVES) {
-      const answered = await f.clients[who]!.post(`/api/consent/${statementId}/answers`, {
-        round: 1,
-        answer: 'consent',
-      });
-      expect(answered.status).toBe(200);
-    }
+    for (const who of REPRESENTATIVES) await consentAs(f, who, statementId);
     // The open editor is told without writing anything.
     await waitUntil(() => open.access?.reason === 'locked', 5_000, 'the editor locked');
     expect(open.access).toEqual({ mode: 'read', reason: 'locked' });
@@ -314,7 +275,7 @@ describe.each(ENGINES)('live co-editing of joint statements on %s', (engine) => 
     await waitUntil(() => writer.rejections.length === 1, 5_000, 'the rejection');
     expect(writer.rejections).toEqual(['locked']);
     expect(await serverState(t.url, room, f.cookie('sihteeri'))).toEqual(before);
-    const entry = await auditEntryWhere(
+    const entry = await refusalWhere(
       (e) =>
         e.action === 'consent.refused' &&
         e.target.id === statementId &&

@@ -1,26 +1,27 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConsentNotice, ConsentView, StatementView } from '../../shared/api/consent';
 import type { AuditEntry } from '../../shared/audit';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { statementRoomName } from '../../shared/statement/format';
 import { sendDueReminders } from '../../server/consent/reminders';
 import type { ApiClient } from '../support/apiClient';
 import { connectEditor } from '../support/collabClient';
+import {
+  consentAs,
+  PARTIES,
+  REPRESENTATIVES,
+  representative as rep,
+} from '../support/consentParties';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { readPdf } from '../support/pdfText';
+import { openSocket, socketConnected, type ClientSocket } from '../support/socketClient';
 import { appendToStatement, writeStatement } from '../support/statementWriter';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 // Joint statements and the unanimity gate (issue 5): seven parties, each answering only through
 // its own representatives and deputies; released only when all seven consent.
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const PARTIES = ['KESK', 'SDP', 'PS', 'KOK', 'VAS', 'KD', 'VIHR'] as const;
-const rep = (party: string) => `${party.toLowerCase()}.edustaja`;
-const REPRESENTATIVES = PARTIES.map(rep);
 /** The demo's deputies: KESK, SDP and KOK have one. */
 const DEPUTIES = ['kesk.varajasen', 'sdp.varajasen', 'kok.varajasen'];
 const READER = 'sdp.lukija1';
@@ -50,18 +51,9 @@ describe.each(ENGINES)('joint statements and the unanimity gate on %s', (engine)
   });
 
   async function socketOf(who: string): Promise<ClientSocket> {
-    const socket: ClientSocket = io(t.url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: { Cookie: f.cookie(who), Origin: t.url },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = openSocket(t.url, f.cookie(who));
     sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    await socketConnected(socket);
     return socket;
   }
 
@@ -84,11 +76,7 @@ describe.each(ENGINES)('joint statements and the unanimity gate on %s', (engine)
   const answer = (who: string, id: string, body: object) =>
     client(who).post<ConsentView>(`/api/consent/${id}/answers`, body);
 
-  async function consent(who: string, id: string, round = 1): Promise<ConsentView> {
-    const answered = await answer(who, id, { round, answer: 'consent' });
-    expect(answered.status, `${who} consents`).toBe(200);
-    return answered.body;
-  }
+  const consent = (who: string, id: string, round = 1) => consentAs(f, who, id, round);
 
   async function gate(id: string, who = 'puheenjohtaja'): Promise<ConsentView> {
     const response = await client(who).get<ConsentView>(`/api/consent/${id}`);

@@ -37,27 +37,21 @@ export async function editStatement(
   }
 }
 
-/** Replace the whole statement with one paragraph `text`. */
-export function writeStatement(
-  url: string,
-  cookie: string,
-  statementId: string,
-  text: string,
-): Promise<void> {
-  return editStatement(url, cookie, statementId, (fragment) => {
-    if (fragment.length > 0) fragment.delete(0, fragment.length);
-    fragment.insert(0, [statementParagraph(text)]);
-  });
+/** An edit that puts one paragraph `text` into the statement where `place` puts it. */
+function paragraphEdit(place: (fragment: Y.XmlFragment, paragraph: Y.XmlElement) => void) {
+  return (url: string, cookie: string, statementId: string, text: string): Promise<void> =>
+    editStatement(url, cookie, statementId, (fragment) =>
+      place(fragment, statementParagraph(text)),
+    );
 }
 
+/** Replace the whole statement with one paragraph `text`. */
+export const writeStatement = paragraphEdit((fragment, paragraph) => {
+  if (fragment.length > 0) fragment.delete(0, fragment.length);
+  fragment.insert(0, [paragraph]);
+});
+
 /** Add a paragraph `text` at the end of the statement. */
-export function appendToStatement(
-  url: string,
-  cookie: string,
-  statementId: string,
-  text: string,
-): Promise<void> {
-  return editStatement(url, cookie, statementId, (fragment) => {
-    fragment.insert(fragment.length, [statementParagraph(text)]);
-  });
-}
+export const appendToStatement = paragraphEdit((fragment, paragraph) => {
+  fragment.insert(fragment.length, [paragraph]);
+});

@@ -6,6 +6,7 @@ import { ConsentAnswerRequest } from '../../../shared/api/schemas';
 import { isNegotiator } from '../../../shared/roles';
 import { answerConsent } from '../../consent/answer';
 import { consentView } from '../../consent/view';
+import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
@@ -42,7 +43,7 @@ export function consentRoutes(ctx: AppContext): ApiRouter {
     async (req, body): Promise<ConsentView> => {
       const { user } = requireAuth(req);
       const requestId = idParam(req, 'requestId', 'Consent request');
-      return answerConsent(ctx, requestId, { userId: user._id, name: user.name }, body, 'rest');
+      return answerConsent(ctx, requestId, actorOf(user), body, 'rest');
     },
   );
 

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { DeclassificationList, DeclassificationView } from '../../../shared/api/consent';
 import { ProposeDeclassificationRequest } from '../../../shared/api/schemas';
 import type { Action } from '../../../shared/permissions';
+import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { proposeDeclassification } from '../../declassification/propose';
@@ -47,13 +48,7 @@ export function declassificationRoutes(ctx: AppContext): ApiRouter {
     async (req, body): Promise<DeclassificationView> => {
       const { user } = requireAuth(req);
       const { meeting, membership, version } = await versionFor(req, 'declassification.propose');
-      const request = await proposeDeclassification(
-        ctx,
-        meeting,
-        version,
-        { userId: user._id, name: user.name },
-        body,
-      );
+      const request = await proposeDeclassification(ctx, meeting, version, actorOf(user), body);
       return declassificationView(ctx, request, membership);
     },
   );

@@ -7,15 +7,13 @@ import { LOCALES, type Locale } from '../../../shared/locales';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { contentDisposition, exportFileName, type ExportExtension } from '../../export/fileName';
+import { SELF_CONTAINED_PAGE_CSP } from '../../export/htmlPage';
 import { renderMarkdown } from '../../export/markdown';
 import { renderPdf } from '../../export/pdf';
 import { renderPrintPage } from '../../export/printPage';
 import { ApiRouter } from '../../http/api';
 import { requireAuth } from '../../http/context';
 import { loadVersionFor, versionView, type LoadedVersion } from '../../versions/versionView';
-
-/** The print page may only use its own inline styles: no script, image, font or frame. */
-export const PRINT_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 interface ExportFormat {
   format: 'pdf' | 'md' | 'print';
@@ -98,7 +96,7 @@ function sendExport(
   res.setHeader('Content-Disposition', contentDisposition(format.disposition, fileName));
   // Content may be confidential: no shared or browser cache keeps a copy.
   res.setHeader('Cache-Control', 'no-store');
-  if (format.format === 'print') res.setHeader('Content-Security-Policy', PRINT_PAGE_CSP);
+  if (format.format === 'print') res.setHeader('Content-Security-Policy', SELF_CONTAINED_PAGE_CSP);
   res.setHeader('Content-Length', String(Buffer.byteLength(body)));
   res.end(body);
 }

@@ -5,10 +5,9 @@ import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
 import { idParam } from '../../http/context';
-import { contentDisposition } from '../../export/fileName';
 import { publicFeed, publicStatement } from '../../public/feed';
 import { publicLocale } from '../../public/labels';
-import { renderStatementPdf, statementFileName } from '../../statements/pdf';
+import { sendStatementPdf } from '../../statements/pdf';
 
 export function publicApiRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter('public');
@@ -35,15 +34,7 @@ export function publicApiRoutes(ctx: AppContext): ApiRouter {
       const statement = await publicStatement(ctx, groupId, statementId);
       if (!statement) throw notFound('Statement');
       const locale = publicLocale(req.query.lang);
-      const pdf = await renderStatementPdf(statement, locale);
-      res.status(200);
-      res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader(
-        'Content-Disposition',
-        contentDisposition('attachment', statementFileName(statement, locale)),
-      );
-      res.setHeader('Content-Length', String(pdf.length));
-      res.end(pdf);
+      await sendStatementPdf(res, statement, locale);
     },
   );
 

@@ -5,15 +5,13 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/locales';
 import type { AppContext } from '../../context';
+import { SELF_CONTAINED_PAGE_CSP } from '../../export/htmlPage';
 import { renderPrintPage } from '../../export/printPage';
 import { publicFeed } from '../../public/feed';
 import { publicLocale } from '../../public/labels';
 import { publicMemoVersion } from '../../public/memos';
 import { renderNotFoundPage, renderPublicPage } from '../../public/page';
 import { versionView } from '../../versions/versionView';
-
-/** Like the print page: its own inline styles only, no script, image, font or frame. */
-export const PUBLIC_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 const uuid = z.uuid();
 const isId = (value: unknown): value is string => uuid.safeParse(value).success;
@@ -22,7 +20,8 @@ const VERSION = /^[1-9][0-9]{0,5}$/;
 function sendHtml(res: Response, status: number, html: string): void {
   res.status(status);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Security-Policy', PUBLIC_PAGE_CSP);
+  // Like the print page: its own inline styles only.
+  res.setHeader('Content-Security-Policy', SELF_CONTAINED_PAGE_CSP);
   // Public, but it changes when something is released: the browser asks again every time.
   res.setHeader('Cache-Control', 'no-cache');
   res.setHeader('Content-Length', String(Buffer.byteLength(html)));

@@ -13,14 +13,14 @@ import {
   UpdateStatementRequest,
 } from '../../../shared/api/schemas';
 import { isNegotiator } from '../../../shared/roles';
+import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import type { ConsentReleaseDoc, ConsentRequestDoc, MembershipDoc } from '../../db/schema';
 import { notFound } from '../../errors';
-import { contentDisposition } from '../../export/fileName';
 import { ApiRouter } from '../../http/api';
 import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { createStatement, renameStatement } from '../../statements/create';
-import { renderStatementPdf, statementFileName } from '../../statements/pdf';
+import { sendStatementPdf } from '../../statements/pdf';
 import { putToConsent } from '../../statements/putToConsent';
 import { listStatements, releasedStatement, statementView } from '../../statements/view';
 import { exportLocale } from '../exports';
@@ -77,12 +77,7 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
     async (req, body): Promise<StatementView> => {
       const { user } = requireAuth(req);
       const { groupId, membership } = await authorizeInGroup(repos, req, 'statement.draft');
-      const request = await createStatement(
-        ctx,
-        groupId,
-        { userId: user._id, name: user.name },
-        body,
-      );
+      const request = await createStatement(ctx, groupId, actorOf(user), body);
       return statementView(ctx, request, membership);
     },
   );
@@ -124,7 +119,7 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
       const { user } = requireAuth(req);
       const { request, membership } = await statementFor(req);
       authorize(membership, 'statement.draft');
-      const current = await putToConsent(ctx, request, { userId: user._id, name: user.name }, body);
+      const current = await putToConsent(ctx, request, actorOf(user), body);
       return statementView(ctx, current, membership);
     },
   );
@@ -138,15 +133,7 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
       authorize(access.membership, 'statement.readReleased');
       const statement = await published(access);
       const locale = exportLocale(req);
-      const pdf = await renderStatementPdf(statement, locale);
-      res.status(200);
-      res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader(
-        'Content-Disposition',
-        contentDisposition('attachment', statementFileName(statement, locale)),
-      );
-      res.setHeader('Content-Length', String(pdf.length));
-      res.end(pdf);
+      await sendStatementPdf(res, statement, locale);
     },
   );
 
