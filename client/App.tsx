@@ -18,6 +18,7 @@ import { MeetingScreen } from './screens/Meetings/MeetingScreen';
 import { NewMeeting } from './screens/Meetings/NewMeeting';
 import { MemoListScreen } from './screens/Memos/MemoListScreen';
 import { ProfileScreen } from './screens/Profile/ProfileScreen';
+import { StatementListScreen } from './screens/Statements/StatementListScreen';
 import { SessionProvider } from './session';
 
 // The meeting room brings the editor and Yjs: only those who open a memo download them.
@@ -25,6 +26,8 @@ const MeetingRoomScreen = lazy(() => import('./screens/MeetingRoom/MeetingRoomSc
 // Readers open approved versions from links: the document and comparison load on demand.
 const VersionScreen = lazy(() => import('./screens/Version/VersionScreen'));
 const CompareScreen = lazy(() => import('./screens/Version/CompareScreen'));
+// A statement's page brings the same editor and Yjs as the meeting room.
+const StatementScreen = lazy(() => import('./screens/Statements/StatementScreen'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -87,6 +90,15 @@ export function App() {
                 }
               />
               <Route path="memos" element={<MemoListScreen />} />
+              <Route path="statements" element={<StatementListScreen />} />
+              <Route
+                path="statements/:statementId"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <StatementScreen />
+                  </Suspense>
+                }
+              />
               <Route path="admin" element={<AdminScreen />} />
               <Route path="audit" element={<AuditScreen />} />
             </Route>

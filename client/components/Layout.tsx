@@ -117,6 +117,11 @@ export function AppShell() {
               <li>
                 <NavLink to={`/groups/${membership.groupId}/memos`}>{t('memos.nav')}</NavLink>
               </li>
+              <li>
+                <NavLink to={`/groups/${membership.groupId}/statements`}>
+                  {t('statements.nav')}
+                </NavLink>
+              </li>
               {can(membership, 'member.manage') && (
                 <li>
                   <NavLink to={`/groups/${membership.groupId}/admin`}>{t('nav.admin')}</NavLink>

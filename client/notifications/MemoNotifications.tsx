@@ -9,15 +9,20 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { ConsentNotice } from '../../shared/api/consent';
 import type { MemoDelivered } from '../../shared/realtime/events';
 import { versionRoute } from '../screens/Version/paths';
 import { useMe } from '../session';
+import { ConsentNoticeMessage, consentNoticeText } from './ConsentNoticeMessage';
 import './notifications.css';
 
 type Listener = (notice: MemoDelivered) => void;
+/** `null`: the connection was lost for a while, so anything may have changed. */
+type ConsentListener = (requestId: string | null) => void;
 
 interface NotificationsContextValue {
   subscribe: (listener: Listener) => () => void;
+  subscribeConsent: (listener: ConsentListener) => () => void;
 }
 
 const NotificationsContext = createContext<NotificationsContextValue | null>(null);
@@ -25,20 +30,22 @@ const NotificationsContext = createContext<NotificationsContextValue | null>(nul
 /** More would cover the page; the memo list shows every new memo anyway. */
 const MAX_SHOWN = 3;
 
-interface Shown {
-  key: string;
-  notice: MemoDelivered;
-}
+type Notice = { kind: 'memo'; notice: MemoDelivered } | { kind: 'consent'; notice: ConsentNotice };
+
+type Shown = Notice & { key: string };
 
 /**
- * For a logged-in person: listens for newly delivered memos, shows each as a notice that stays
- * until closed, announces it politely, and tells subscribed screens (memo lists) to refresh.
+ * For a logged-in person: listens for newly delivered memos and for consent notices (a statement
+ * or declassification awaits their party, changed, was objected to or released), shows each as a
+ * notice that stays until closed, announces it politely, and tells subscribed screens (memo
+ * lists, statements, consent panels) to refresh.
  */
 export function MemoNotificationsProvider({ children }: { children: ReactNode }) {
   const me = useMe();
   const listeners = useRef(new Set<Listener>());
+  const consentListeners = useRef(new Set<ConsentListener>());
   const [shown, setShown] = useState<Shown[]>([]);
-  const [announcement, setAnnouncement] = useState<MemoDelivered | null>(null);
+  const [announcement, setAnnouncement] = useState<Notice | null>(null);
   const { pathname } = useLocation();
   const path = useRef(pathname);
   useEffect(() => {
@@ -46,6 +53,12 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
   }, [pathname]);
 
   useEffect(() => {
+    const show = (item: Shown) => {
+      setShown((list) =>
+        [...list.filter((other) => other.key !== item.key), item].slice(-MAX_SHOWN),
+      );
+      setAnnouncement(item);
+    };
     const onMemoDelivered = (notice: MemoDelivered) => {
       listeners.current.forEach((listener) => listener(notice));
       // The meeting's page and live memo show it already (that is where the chair approves):
@@ -53,12 +66,16 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
       const meetingPath = `/groups/${notice.groupId}/meetings/${notice.meetingId}`;
       if (path.current === meetingPath || path.current === `${meetingPath}/memo`) return;
       // One notice per meeting: a newer version replaces the older one's.
-      const key = notice.meetingId;
-      setShown((list) =>
-        [...list.filter((item) => item.key !== key), { key, notice }].slice(-MAX_SHOWN),
-      );
-      setAnnouncement(notice);
+      show({ kind: 'memo', notice, key: `memo:${notice.meetingId}` });
     };
+    const onConsentNotice = (notice: ConsentNotice) => {
+      // The request's own screen shows the change live, with more than a notice could say.
+      if (path.current === pathOnly(notice.path)) return;
+      // One notice per request: the newest news about it replaces the older.
+      show({ kind: 'consent', notice, key: `consent:${notice.requestId}` });
+    };
+    const tellConsent = (requestId: string | null) =>
+      consentListeners.current.forEach((listener) => listener(requestId));
     // Socket.io's client is loaded after the first screen, keeping it out of the initial bundle
     // (readers open memos from links). Should loading fail (offline), only the live notices are
     // missed: the memo lists still mark new memos.
@@ -66,7 +83,13 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
     let cancelled = false;
     import('../realtime/userNotices').then(
       ({ listenToUserNotices }) => {
-        if (!cancelled) stop = listenToUserNotices({ memoDelivered: onMemoDelivered });
+        if (!cancelled)
+          stop = listenToUserNotices({
+            memoDelivered: onMemoDelivered,
+            consentNotice: onConsentNotice,
+            consentChanged: tellConsent,
+            reconnected: () => tellConsent(null),
+          });
       },
       () => undefined,
     );
@@ -81,6 +104,10 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
       subscribe: (listener) => {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
+      },
+      subscribeConsent: (listener) => {
+        consentListeners.current.add(listener);
+        return () => consentListeners.current.delete(listener);
       },
     }),
     [],
@@ -108,46 +135,95 @@ export function useMemoDelivered(listener: Listener): void {
   useEffect(() => context?.subscribe((notice) => latest.current(notice)), [context]);
 }
 
+/**
+ * Run `listener` whenever the consent state of `requestId` changes (any request's when null), and
+ * after a lost connection came back (with null: anything may have changed meanwhile).
+ */
+export function useConsentChanged(requestId: string | null, listener: () => void): void {
+  const context = useContext(NotificationsContext);
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(
+    () =>
+      context?.subscribeConsent((changed) => {
+        if (requestId === null || changed === null || changed === requestId) latest.current();
+      }),
+    [context, requestId],
+  );
+}
+
+/** The path part of a client route (a notice's path may carry a query or fragment). */
+function pathOnly(path: string): string {
+  return path.split(/[?#]/, 1)[0] ?? path;
+}
+
 interface NoticesProps {
   shown: Shown[];
-  announcement: MemoDelivered | null;
+  announcement: Notice | null;
   onDismiss: (key: string) => void;
 }
 
 function Notices({ shown, announcement, onDismiss }: NoticesProps) {
   const { t } = useTranslation();
-  const message = (notice: MemoDelivered) =>
-    t('notifications.memoDelivered', { title: notice.meetingTitle, version: notice.version });
+  const memoMessage = (notice: MemoDelivered) =>
+    t(notice.declassified ? 'notifications.memoDeclassified' : 'notifications.memoDelivered', {
+      title: notice.meetingTitle,
+      version: notice.version,
+    });
+  const text = (item: Notice) =>
+    item.kind === 'memo' ? memoMessage(item.notice) : consentNoticeText(t, item.notice);
   return (
     <section className="toasts" aria-label={t('notifications.label')}>
       {/* Only the message is announced, not the links and buttons around it. */}
       <p role="status" className="visually-hidden">
-        {announcement && message(announcement)}
+        {announcement && text(announcement)}
       </p>
       {shown.length > 0 && (
         <ul className="toast-list">
-          {shown.map(({ key, notice }) => (
-            <li key={key} className="toast">
-              <p className="toast-message">{message(notice)}</p>
-              <div className="toast-actions">
-                <Link
-                  to={versionRoute(notice.groupId, notice.meetingId, notice.version)}
-                  onClick={() => onDismiss(key)}
-                >
-                  {t('notifications.open')}
-                  <span className="visually-hidden">: {notice.meetingTitle}</span>
-                </Link>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  aria-label={t('notifications.dismissOne', { title: notice.meetingTitle })}
-                  onClick={() => onDismiss(key)}
-                >
-                  {t('notifications.dismiss')}
-                </button>
-              </div>
-            </li>
-          ))}
+          {shown.map((item) => {
+            const title = item.kind === 'memo' ? item.notice.meetingTitle : item.notice.title;
+            return (
+              <li
+                key={item.key}
+                className={item.kind === 'consent' ? `toast toast-${item.notice.kind}` : 'toast'}
+              >
+                {item.kind === 'memo' ? (
+                  <p className="toast-message">{memoMessage(item.notice)}</p>
+                ) : (
+                  <ConsentNoticeMessage notice={item.notice} />
+                )}
+                <div className="toast-actions">
+                  <Link
+                    to={
+                      item.kind === 'memo'
+                        ? versionRoute(
+                            item.notice.groupId,
+                            item.notice.meetingId,
+                            item.notice.version,
+                          )
+                        : item.notice.path
+                    }
+                    onClick={() => onDismiss(item.key)}
+                  >
+                    {item.kind === 'memo'
+                      ? t('notifications.open')
+                      : t(`consentNotices.open.${item.notice.requestKind}`)}
+                    <span className="visually-hidden">: {title}</span>
+                  </Link>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    aria-label={t('notifications.dismissOne', { title })}
+                    onClick={() => onDismiss(item.key)}
+                  >
+                    {t('notifications.dismiss')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,3 +1,4 @@
+import type { ConsentNotice } from '../../shared/api/consent';
 import type { MemoDelivered } from '../../shared/realtime/events';
 import { createMeetingSocket } from './socket';
 
@@ -7,6 +8,12 @@ const FINAL_CODES: readonly string[] = ['unauthenticated', 'forbidden'];
 
 export interface UserNoticeHandlers {
   memoDelivered: (notice: MemoDelivered) => void;
+  /** A statement or declassification awaits this person's party, changed or was released. */
+  consentNotice: (notice: ConsentNotice) => void;
+  /** A request's consent state changed: screens showing it refetch it. */
+  consentChanged: (requestId: string) => void;
+  /** Connected again after a loss: whatever changed meanwhile was not told. */
+  reconnected: () => void;
 }
 
 /**
@@ -23,6 +30,15 @@ export function listenToUserNotices(handlers: UserNoticeHandlers): () => void {
   };
 
   socket.on('memoDelivered', (notice) => handlers.memoDelivered(notice));
+  socket.on('consentNotice', (notice) => handlers.consentNotice(notice));
+  socket.on('consentChanged', (requestId) => {
+    if (typeof requestId === 'string') handlers.consentChanged(requestId);
+  });
+  let connectedBefore = false;
+  socket.on('connect', () => {
+    if (connectedBefore) handlers.reconnected();
+    connectedBefore = true;
+  });
   socket.on('connect_error', (error: Error & { data?: unknown }) => {
     const code = (error.data as { code?: unknown } | undefined)?.code;
     // Socket.io retries lost connections itself, but not a refusal by the server's middleware;

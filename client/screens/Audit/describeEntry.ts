@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
 import type { AuditEntry } from '../../../shared/audit';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../shared/confidentiality';
+import { CONSENT_ANSWERS, type ConsentAnswerKind } from '../../../shared/consent';
+import type { DeclassifiableKind } from '../../../shared/memo/declassification';
 import { STANCES, type Stance } from '../../../shared/memo/partyDoc';
 import { ROLES, type Role } from '../../../shared/roles';
+import { useFormat } from '../../i18n/format';
 
 type Value = AuditEntry['details'][string];
 
@@ -18,7 +21,19 @@ const isStance = (value: Value | undefined): value is Stance =>
   (STANCES as readonly unknown[]).includes(value);
 
 /** Ids that mean nothing to a reader here; the JSON export keeps them. */
-const HIDDEN_KEYS = new Set(['meetingId', 'userId', 'hash', 'kind']);
+const HIDDEN_KEYS = new Set([
+  'meetingId',
+  'userId',
+  'hash',
+  'kind',
+  'agendaItemId',
+  'requestId',
+  'statementId',
+]);
+
+const CONSENT_ANSWER_KINDS: readonly unknown[] = CONSENT_ANSWERS;
+const CHANNELS: readonly unknown[] = ['rest', 'socket', 'collab'];
+const ITEM_KINDS: readonly unknown[] = ['section', 'agreedPoint', 'followUp', 'notes', 'dissent'];
 
 export interface EntryDescriber {
   /** The target's label, or the kind of thing it is when it has none (e.g. a memo item). */
@@ -29,6 +44,7 @@ export interface EntryDescriber {
 
 export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
   const { t } = useTranslation();
+  const format = useFormat();
   return useMemo(() => {
     const party = (id: Value | undefined) =>
       typeof id === 'string'
@@ -90,6 +106,43 @@ export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
         lines.push(t('audit.details.change', { from: d.from, to: d.to }));
         consume('from', 'to');
       }
+      if (typeof d.round === 'number') {
+        lines.push(
+          typeof d.fromRound === 'number'
+            ? t('audit.details.roundChange', { from: d.fromRound, to: d.round })
+            : t('audit.details.round', { round: d.round }),
+        );
+        consume('round', 'fromRound');
+      }
+      if (CONSENT_ANSWER_KINDS.includes(d.answer)) {
+        const answer = d.answer as ConsentAnswerKind;
+        lines.push(t('audit.details.answer', { answer: t(`consent.answer.kind.${answer}`) }));
+        consume('answer');
+      }
+      if ('deadline' in d) {
+        if (typeof d.deadline === 'string' && !Number.isNaN(Date.parse(d.deadline)))
+          lines.push(t('audit.details.deadline', { deadline: format.dateTime(d.deadline) }));
+        consume('deadline');
+      }
+      if (CHANNELS.includes(d.channel)) {
+        const channel = d.channel as 'rest' | 'socket' | 'collab';
+        lines.push(t('audit.details.channel', { channel: t(`audit.channels.${channel}`) }));
+        consume('channel');
+      }
+      if ('callerPartyId' in d) {
+        lines.push(t('audit.details.callerParty', { party: party(d.callerPartyId) }));
+        consume('callerPartyId');
+      }
+      if (typeof d.parties === 'string') {
+        const names = d.parties ? d.parties.split(',').map((id) => party(id)) : [];
+        lines.push(t('audit.details.parties', { parties: names.join(', ') || '–' }));
+        consume('parties');
+      }
+      if (ITEM_KINDS.includes(d.itemKind)) {
+        const itemKind = d.itemKind as DeclassifiableKind;
+        lines.push(t('audit.details.item', { item: t(`declassification.kind.${itemKind}`) }));
+        consume('itemKind');
+      }
       for (const key of ['version', 'afterVersion']) {
         const version = d[key];
         if (typeof version === 'number') {
@@ -107,5 +160,5 @@ export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
       target: (entry) => entry.target.label ?? t(`audit.targets.${entry.target.type}`),
       details,
     };
-  }, [t, parties]);
+  }, [t, format, parties]);
 }

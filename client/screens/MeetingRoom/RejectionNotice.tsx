@@ -12,11 +12,14 @@ interface Props {
   rejections: Rejection[];
   /** Start again from the server's copy, dropping local edits the server will never take. */
   onReload: () => void;
+  /** What the notice says and offers; the memo's words unless given (e.g. for a statement). */
+  texts?: { message: (reason: RejectReason) => string; reload: string };
 }
 
 /** The newest edit the server dropped, said politely, with what the person can do. */
-export function RejectionNotice({ rejections, onReload }: Props) {
+export function RejectionNotice({ rejections, onReload, texts }: Props) {
   const { t } = useTranslation();
+  const message = texts?.message ?? ((reason: RejectReason) => t(`memo.rejected.${reason}`));
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   // The same rejection can arrive on both channels: dismissing closes everything shown so far.
   const visible = rejections.filter((rejection) => !dismissed.has(rejection.key)).at(-1);
@@ -27,11 +30,11 @@ export function RejectionNotice({ rejections, onReload }: Props) {
     >
       {visible && (
         <>
-          <p>{t(`memo.rejected.${visible.reason}`)}</p>
+          <p>{message(visible.reason)}</p>
           <div className="button-row">
             {visible.reason !== 'store_failed' && (
               <button type="button" className="button-secondary" onClick={onReload}>
-                {t('memo.reloadMemo')}
+                {texts?.reload ?? t('memo.reloadMemo')}
               </button>
             )}
             <button

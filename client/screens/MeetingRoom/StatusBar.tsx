@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
 import type { PresenceEntry } from '../../../shared/realtime/events';
 import { PartyBadge } from '../../components/PartyBadge';
 import type { RoomSaveStatus } from '../../memo/saveStatus';
+import { useSaveAnnouncement } from '../../memo/useSaveAnnouncement';
 import type { MeetingRoomState } from '../../realtime/useMeetingRoom';
 
 interface Props {
@@ -30,21 +30,6 @@ export function StatusBar({ save, connection, presence, parties }: Props) {
       <Presence presence={presence} parties={parties} />
     </div>
   );
-}
-
-/**
- * What screen readers hear about saving: going offline, changes that cannot be saved, and the
- * first "all saved" after such a problem; not the saving and saved of every keystroke.
- */
-function useSaveAnnouncement(save: RoomSaveStatus): string {
-  const { t } = useTranslation();
-  const [announced, setAnnounced] = useState('');
-  let next = announced;
-  if (save === 'offline' || save === 'unsaved') next = t(`memo.save.${save}`);
-  else if (save === 'saved' && announced !== '') next = t('memo.save.saved');
-  // Derived from the previous announcement: changing it during render is React's own pattern.
-  if (next !== announced) setAnnounced(next);
-  return next;
 }
 
 function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: Party[] }) {

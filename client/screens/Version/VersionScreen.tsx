@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { MemoVersionView } from '../../../shared/api/memoVersions';
 import type { Audience } from '../../../shared/confidentiality';
+import { can } from '../../../shared/permissions';
 import { isNegotiator } from '../../../shared/roles';
 import { ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -11,6 +12,7 @@ import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
 import { memoApi } from '../../memoApi';
 import { useResource } from '../../useResource';
+import { DeclassificationPanel } from './DeclassificationPanel';
 import { ExportLinks } from './ExportLinks';
 import { MemoDocument } from './MemoDocument';
 import { compareRoute, versionNumber, versionRoute } from './paths';
@@ -87,7 +89,7 @@ interface PageProps {
 function VersionPage({ view, busy, audiences }: PageProps) {
   const { t } = useTranslation();
   const labels = useMemoLabels();
-  const { group } = useGroup();
+  const { group, actor } = useGroup();
   const meetingPath = `/groups/${group.id}/meetings/${view.meetingId}`;
   return (
     <div className="memo-version-screen">
@@ -117,6 +119,13 @@ function VersionPage({ view, busy, audiences }: PageProps) {
         )}
         {audiences && <AudienceChooser current={audiences.chosen} onChoose={audiences.choose} />}
         <MemoDocument view={view} busy={busy} />
+        {can(actor, 'declassification.propose') && (
+          <DeclassificationPanel
+            meetingId={view.meetingId}
+            version={view.version}
+            content={view.audience === 'negotiators' ? view.content : null}
+          />
+        )}
       </Page>
     </div>
   );
