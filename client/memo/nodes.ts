@@ -1,10 +1,11 @@
 // The memo's ProseMirror schema as TipTap nodes. Names and attributes are the contract in
 // shared/memo/format.ts: the collab server rejects anything else, so nothing extra is added.
 import { Extension, mergeAttributes, Node, type Attribute } from '@tiptap/core';
-import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
+import { BulletList, ListItem } from '@tiptap/extension-list';
 import { ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import type { ComponentType } from 'react';
 import { MEMO_ATTRS, MEMO_NODES, readConfidentiality } from '../../shared/memo/format';
+import { AttributelessOrderedList } from './collabText';
 
 export interface MemoNodeViews {
   section: ComponentType<ReactNodeViewProps>;
@@ -139,7 +140,6 @@ export function memoNodes(views: MemoNodeViews) {
     // List items hold paragraphs only: the memo has no nested lists.
     ListItem.extend({ content: `${MEMO_NODES.paragraph}+` }),
     BulletList,
-    // The contract has no `start` or `type` on lists; a stored attribute would be refused.
-    OrderedList.extend({ addAttributes: () => ({}) }),
+    AttributelessOrderedList,
   ];
 }

@@ -10,10 +10,11 @@ import {
 } from '../../../shared/consent';
 import { isApiError } from '../../api';
 import { consentApi } from '../../consentApi';
+import { DeadlineField } from '../../components/DeadlineField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { PartyBadge } from '../../components/PartyBadge';
-import { fromLocalInputValue, toLocalInputValue, useFormat } from '../../i18n/format';
+import { fromLocalInputValue, useFormat } from '../../i18n/format';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
 import { ConsentStatusBadge } from './ConsentPanel';
@@ -148,23 +149,15 @@ export function ConsentAnswerForm({ consent, party, onAnswered, onStale, heading
         )}
       </fieldset>
       {answer === 'time' && (
-        <Field
+        <DeadlineField
           id={`${ids}-deadline`}
           label={t('consent.answer.deadline')}
           hint={t('consent.answer.deadlineHint')}
+          value={deadline}
+          onValueChange={setDeadline}
           error={errors.deadline}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="datetime-local"
-              min={toLocalInputValue(new Date().toISOString())}
-              value={deadline}
-              onChange={(event) => setDeadline(event.target.value)}
-            />
-          )}
-        </Field>
+        />
       )}
       {(answer === 'object' || answer === 'time') && (
         <Field

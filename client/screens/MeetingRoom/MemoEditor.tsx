@@ -1,9 +1,10 @@
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent } from '@tiptap/react';
 import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confidentialityMarksKey } from '../../memo/confidentialityMarks';
 import { memoExtensions } from '../../memo/extensions';
 import type { MeetingRooms } from '../../memo/meetingRooms';
+import { useRoomEditor } from '../../memo/useRoomEditor';
 import { AgreedPointView } from './AgreedPointView';
 import { FollowUpView } from './FollowUpView';
 import { SectionView } from './SectionView';
@@ -34,32 +35,16 @@ export const MemoEditor = memo(function MemoEditor({ rooms, writable, addDissent
       }),
     [rooms, i18n, addDissent],
   );
-  const editor = useEditor(
-    {
-      extensions,
-      editable: writable,
-      immediatelyRender: true,
-      shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          class: 'memo-document',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': t('memo.editorLabel'),
-        },
-      },
-    },
-    [rooms],
-  );
-
-  useEffect(() => {
-    editor.setEditable(writable);
-    editor.view.dom.setAttribute('aria-readonly', String(!writable));
-  }, [editor, writable]);
+  const editor = useRoomEditor({
+    room: rooms,
+    extensions,
+    writable,
+    className: 'memo-document',
+    label: t('memo.editorLabel'),
+  });
 
   // Labels drawn by the editor itself follow the interface language.
   useEffect(() => {
-    editor.view.dom.setAttribute('aria-label', t('memo.editorLabel'));
     editor.view.dispatch(editor.state.tr.setMeta(confidentialityMarksKey, 'refresh'));
   }, [editor, t]);
 

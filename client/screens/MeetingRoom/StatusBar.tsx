@@ -3,8 +3,8 @@ import type { Party } from '../../../shared/api/types';
 import type { PresenceEntry } from '../../../shared/realtime/events';
 import { PartyBadge } from '../../components/PartyBadge';
 import type { RoomSaveStatus } from '../../memo/saveStatus';
-import { useSaveAnnouncement } from '../../memo/useSaveAnnouncement';
 import type { MeetingRoomState } from '../../realtime/useMeetingRoom';
+import { SaveStatus } from './SaveStatus';
 
 interface Props {
   save: RoomSaveStatus;
@@ -16,16 +16,9 @@ interface Props {
 /** Saving, connection and who is here: always in view above the memo. */
 export function StatusBar({ save, connection, presence, parties }: Props) {
   const { t } = useTranslation();
-  const announcement = useSaveAnnouncement(save);
   return (
     <div className="memo-status-bar">
-      <p className={`save-status save-${save}`}>
-        <span className="status-dot" aria-hidden="true" />
-        {t(`memo.save.${save}`)}
-      </p>
-      <p role="status" className="visually-hidden">
-        {announcement}
-      </p>
+      <SaveStatus save={save} />
       <p className={`live-status live-${connection}`}>{t(`memo.live.${connection}`)}</p>
       <Presence presence={presence} parties={parties} />
     </div>

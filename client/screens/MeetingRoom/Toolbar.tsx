@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MEMO_SHORTCUTS } from '../../memo/commands';
 import { confidentialityTarget, currentSectionId } from '../../memo/position';
 import { ConfidentialitySelect } from './Confidentiality';
+import { FormattingToolbar } from './FormattingToolbar';
 import { useMemoRoom } from './roomContext';
 import { shortcut } from './shortcuts';
 import { Tool } from './Tool';
@@ -16,12 +17,6 @@ export function Toolbar({ editor }: { editor: Editor }) {
     selector: ({ editor: current }) => {
       const target = confidentialityTarget(current.state);
       return {
-        bold: current.isActive('bold'),
-        italic: current.isActive('italic'),
-        underline: current.isActive('underline'),
-        strike: current.isActive('strike'),
-        bulletList: current.isActive('bulletList'),
-        orderedList: current.isActive('orderedList'),
         targetKind: target?.kind ?? null,
         level: target?.confidentiality ?? 'groups',
         sectionId: currentSectionId(current.state),
@@ -33,59 +28,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const off = !memoWritable;
 
   return (
-    <div role="toolbar" aria-label={t('memo.toolbar')} className="memo-toolbar">
-      <div className="tool-group">
-        <Tool
-          label={t('memo.bold')}
-          keys="Mod-B"
-          symbol={<b>B</b>}
-          pressed={state.bold}
-          disabled={off}
-          onClick={() => chain().toggleBold().run()}
-        />
-        <Tool
-          label={t('memo.italic')}
-          keys="Mod-I"
-          symbol={<i>I</i>}
-          pressed={state.italic}
-          disabled={off}
-          onClick={() => chain().toggleItalic().run()}
-        />
-        <Tool
-          label={t('memo.underline')}
-          keys="Mod-U"
-          symbol={<u>U</u>}
-          pressed={state.underline}
-          disabled={off}
-          onClick={() => chain().toggleUnderline().run()}
-        />
-        <Tool
-          label={t('memo.strike')}
-          keys="Mod-Shift-S"
-          symbol={<s>S</s>}
-          pressed={state.strike}
-          disabled={off}
-          onClick={() => chain().toggleStrike().run()}
-        />
-      </div>
-      <div className="tool-group">
-        <Tool
-          label={t('memo.bulletList')}
-          keys="Mod-Shift-8"
-          symbol="•"
-          pressed={state.bulletList}
-          disabled={off}
-          onClick={() => chain().toggleBulletList().run()}
-        />
-        <Tool
-          label={t('memo.orderedList')}
-          keys="Mod-Shift-7"
-          symbol="1."
-          pressed={state.orderedList}
-          disabled={off}
-          onClick={() => chain().toggleOrderedList().run()}
-        />
-      </div>
+    <FormattingToolbar editor={editor} label={t('memo.toolbar')} disabled={off}>
       <div className="tool-group">
         <Tool
           label={t('memo.insertAgreedPoint')}
@@ -117,6 +60,6 @@ export function Toolbar({ editor }: { editor: Editor }) {
           onChange={(level) => chain().setConfidentiality(level).run()}
         />
       </div>
-    </div>
+    </FormattingToolbar>
   );
 }

@@ -2,16 +2,16 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementView } from '../../../shared/api/consent';
 import type { MeetingSummary } from '../../../shared/api/types';
-import { CreateStatementRequest, MAX_STATEMENT_TITLE_LENGTH } from '../../../shared/api/schemas';
+import { CreateStatementRequest } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { consentApi } from '../../consentApi';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
-import { TextField } from '../../components/TextField';
 import { useFormat } from '../../i18n/format';
 import { useAction } from '../../useAction';
 import { useResource } from '../../useResource';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+import { StatementTitleField } from './StatementTitleField';
 
 interface Props {
   groupId: string;
@@ -55,14 +55,11 @@ export function NewStatementForm({ groupId, onCreated }: Props) {
       <h2 id="statement-new-heading">{t('statements.new.title')}</h2>
       <p className="field-hint">{t('statements.new.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
+        <StatementTitleField
           id="statement-title"
-          label={t('statements.new.titleField')}
           value={title}
           onValueChange={setTitle}
           error={errors.title}
-          maxLength={MAX_STATEMENT_TITLE_LENGTH}
-          required
         />
         <MeetingChoice
           groupId={groupId}

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { StatementView } from '../../../shared/api/consent';
 import { PutToConsentRequest } from '../../../shared/api/schemas';
 import { consentApi } from '../../consentApi';
+import { DeadlineField } from '../../components/DeadlineField';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
-import { fromLocalInputValue, toLocalInputValue } from '../../i18n/format';
+import { fromLocalInputValue } from '../../i18n/format';
 import type { RoomSaveStatus } from '../../memo/saveStatus';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
@@ -52,22 +52,14 @@ export function PutToConsentForm({ statementId, save, onSent }: Props) {
       <h2 id="statement-send-heading">{t('statements.send.title')}</h2>
       <p>{t('statements.send.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <Field
+        <DeadlineField
           id="statement-deadline"
           label={t('statements.send.deadline')}
           hint={t('statements.send.deadlineHint')}
+          value={deadline}
+          onValueChange={setDeadline}
           error={errors.deadline}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="datetime-local"
-              min={toLocalInputValue(new Date().toISOString())}
-              value={deadline}
-              onChange={(event) => setDeadline(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <ErrorMessage error={send.error} messages={{ conflict: t('statements.send.conflict') }} />
         {!saved && (
           <p id="statement-send-wait" className="field-hint">

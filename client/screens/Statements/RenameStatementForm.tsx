@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementView } from '../../../shared/api/consent';
-import { MAX_STATEMENT_TITLE_LENGTH, UpdateStatementRequest } from '../../../shared/api/schemas';
+import { UpdateStatementRequest } from '../../../shared/api/schemas';
 import { consentApi } from '../../consentApi';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextField } from '../../components/TextField';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+import { StatementTitleField } from './StatementTitleField';
 
 const TITLE_ID = 'statement-rename-title';
 
@@ -65,14 +65,11 @@ export function RenameStatementForm({ statement, onRenamed }: Props) {
 
   return (
     <form className="form statement-rename" onSubmit={submit} noValidate>
-      <TextField
+      <StatementTitleField
         id={TITLE_ID}
-        label={t('statements.new.titleField')}
         value={title}
         onValueChange={setTitle}
         error={errors.title}
-        maxLength={MAX_STATEMENT_TITLE_LENGTH}
-        required
       />
       <ErrorMessage error={rename.error} messages={{ conflict: t('statements.rename.conflict') }} />
       <div className="button-row">

@@ -11,10 +11,10 @@ import {
   type DeclassificationProblem,
 } from '../../../shared/memo/declassification';
 import { consentApi } from '../../consentApi';
+import { DeadlineField } from '../../components/DeadlineField';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import { Loadable } from '../../components/Loadable';
-import { fromLocalInputValue, toLocalInputValue, useFormat } from '../../i18n/format';
+import { fromLocalInputValue, useFormat } from '../../i18n/format';
 import { useConsentChanged } from '../../notifications/MemoNotifications';
 import { useAction } from '../../useAction';
 import { useResource } from '../../useResource';
@@ -322,23 +322,15 @@ function ProposalForm({
         </p>
       )}
       <p className="field-hint">{t(`confidentialityHint.${to}`)}</p>
-      <Field
+      <DeadlineField
         id={`${ids}-deadline`}
         label={t('statements.send.deadline')}
         hint={t('statements.send.deadlineHint')}
+        value={deadline}
+        onValueChange={setDeadline}
         error={deadlineError}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="datetime-local"
-            autoFocus
-            min={toLocalInputValue(new Date().toISOString())}
-            value={deadline}
-            onChange={(event) => setDeadline(event.target.value)}
-          />
-        )}
-      </Field>
+        autoFocus
+      />
       <ErrorMessage error={propose.error} messages={{ conflict: t('declassification.conflict') }} />
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={propose.busy}>
