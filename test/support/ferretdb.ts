@@ -39,12 +39,23 @@ async function waitUntilServing(uri: string, child: ChildProcess, output: () => 
 
 export interface FerretDB {
   uri: string;
+  /** The server process, for readers of its CPU time (the benchmark). */
+  pid: number;
   stop(): Promise<void>;
 }
 
+export function ferretAvailable(): boolean {
+  return fs.existsSync(BIN);
+}
+
+export interface FerretDBOptions {
+  /** Pin the server to this CPU core with `taskset` (the benchmark keeps servers off the load's core). */
+  core?: number | null;
+}
+
 /** Start FerretDB with its SQLite backend in a fresh temporary directory on a loopback port. */
-export async function startFerretDB(): Promise<FerretDB> {
-  if (!fs.existsSync(BIN)) {
+export async function startFerretDB(options: FerretDBOptions = {}): Promise<FerretDB> {
+  if (!ferretAvailable()) {
     throw new Error(
       `FerretDB is not installed at ${BIN}: run \`npm run provision\` (npm test does).`,
     );
@@ -52,20 +63,22 @@ export async function startFerretDB(): Promise<FerretDB> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neuvottelu-ferretdb-'));
   const port = await freePort();
   let output = '';
-  const child = spawn(
-    BIN,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dir}/`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--debug-addr=-',
-      '--telemetry=disable',
-      // FerretDB keeps a state file; by default in the working directory.
-      `--state-dir=${dir}`,
-      '--log-level=warn',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${dir}/`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--debug-addr=-',
+    '--telemetry=disable',
+    // FerretDB keeps a state file; by default in the working directory.
+    `--state-dir=${dir}`,
+    '--log-level=warn',
+  ];
+  const pinned = options.core !== undefined && options.core !== null;
+  const child = pinned
+    ? spawn('taskset', ['-c', String(options.core), BIN, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
   };
@@ -75,6 +88,7 @@ export async function startFerretDB(): Promise<FerretDB> {
   await waitUntilServing(uri, child, () => output);
   return {
     uri,
+    pid: child.pid ?? -1,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,0 +1,81 @@
+// What a bench run does: every workload on every server by default; `--quick` (or
+// BENCH_QUICK=1) shrinks every size and duration to a smoke run of a few seconds per workload.
+import path from 'node:path';
+import { ROOT } from './child';
+import { CONFIGS } from './servers';
+
+export const WORKLOADS = [
+  'typing',
+  'fanout',
+  'idle',
+  'cold',
+  'storm',
+  'approval',
+  'client',
+] as const;
+export type WorkloadName = (typeof WORKLOADS)[number];
+
+export interface BenchOptions {
+  quick: boolean;
+  workloads: WorkloadName[];
+  /** Server configuration ids (see CONFIGS). */
+  servers: string[];
+  outDir: string;
+  typing: { sizes: number[]; rate: number; warmupMs: number; measureMs: number; drainMs: number };
+  fanout: { watchers: number; rate: number; warmupMs: number; measureMs: number; drainMs: number };
+  idle: { connections: number; docs: number; updatesPerDoc: number; chunk: number };
+  cold: { updates: number };
+  storm: { clients: number; chars: number; settleMs: number };
+  approval: { sections: number; chars: number; repeats: number };
+  /** Saturation limit for a load generator: the share of its core it may use. */
+  maxLoadCpu: number;
+}
+
+function flag(argv: readonly string[], name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+}
+
+export function parseOptions(argv: readonly string[], env = process.env): BenchOptions {
+  const quick = argv.includes('--quick') || env.BENCH_QUICK === '1';
+  const list = (name: string) =>
+    flag(argv, name)
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const workloads = (list('workloads') ?? [...WORKLOADS]) as WorkloadName[];
+  for (const name of workloads)
+    if (!(WORKLOADS as readonly string[]).includes(name))
+      throw new Error(`unknown workload ${name}`);
+  const servers = list('servers') ?? CONFIGS.map((config) => config.id);
+  for (const id of servers)
+    if (!CONFIGS.some((config) => config.id === id)) throw new Error(`unknown server ${id}`);
+  const outDir = path.resolve(
+    flag(argv, 'out') ??
+      env.BENCH_OUT ??
+      path.join(ROOT, quick ? 'bench/results/tmp/quick' : 'bench/results'),
+  );
+  return {
+    quick,
+    workloads,
+    servers,
+    outDir,
+    typing: quick
+      ? { sizes: [3], rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
+      : { sizes: [10, 50, 100], rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 },
+    fanout: quick
+      ? { watchers: 10, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
+      : { watchers: 500, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 },
+    idle: quick
+      ? { connections: 20, docs: 4, updatesPerDoc: 20, chunk: 5 }
+      : { connections: 1_000, docs: 100, updatesPerDoc: 400, chunk: 5 },
+    cold: { updates: quick ? 2_000 : 100_000 },
+    storm: quick
+      ? { clients: 10, chars: 2, settleMs: 300 }
+      : { clients: 200, chars: 5, settleMs: 2_500 },
+    approval: quick
+      ? { sections: 5, chars: 200, repeats: 1 }
+      : { sections: 100, chars: 300, repeats: 3 },
+    maxLoadCpu: 0.9,
+  };
+}
