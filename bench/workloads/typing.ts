@@ -23,16 +23,7 @@ const COLUMNS: Column[] = [
 async function measure(
   ctx: RunContext,
   server: ServerUnderTest,
-  shape: {
-    editors: number;
-    watchers: number;
-    fullEditors: number;
-    fullWatchers: number;
-    rate: number;
-    warmupMs: number;
-    measureMs: number;
-    drainMs: number;
-  },
+  shape: Omit<TypingArgs, 'target' | 'room'>,
   label: string,
 ): Promise<Row> {
   const { room } = await freshRoom(server, label);

@@ -41,7 +41,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       audit: ctx.audit,
       logger,
       compactEvery: ctx.config.collabCompactEvery,
-      followStatement: (statementId, content) => followTextChange(ctx, statementId, content),
+      followStatement: (request, content) => followTextChange(ctx, request, content),
     },
     idleMs,
   );

@@ -9,7 +9,7 @@ import { COLLAB_CLOSE, type RejectReason } from '../../shared/memo/protocol';
 import type { StatementContent } from '../../shared/statement/content';
 import { statementContent, statementFragment } from '../../shared/statement/format';
 import type { AuditRecorder } from '../audit/auditLog';
-import type { MeetingDoc } from '../db/schema';
+import type { ConsentRequestDoc, MeetingDoc } from '../db/schema';
 import type { Logger } from '../logger';
 import type { MeetingEventBus } from '../realtime/bus';
 import type { Repositories } from '../repositories';
@@ -47,7 +47,7 @@ export interface RoomDeps {
    * A statement's stored text, after each stored batch and when its room loads: the consent
    * rounds follow the words (`followTextChange` in server/statements/rounds.ts).
    */
-  followStatement: (statementId: string, content: StatementContent) => Promise<void>;
+  followStatement: (request: ConsentRequestDoc, content: StatementContent) => Promise<void>;
   logger: Logger;
   /** Compact the log into a snapshot after this many stored entries. */
   compactEvery: number;
@@ -501,10 +501,10 @@ export class Room implements MessageHandler {
 
   /** Statement rooms: hand the stored text to the consent rounds. Never fails the batch. */
   private async followStatement(): Promise<void> {
-    const statementId = this.statementId;
-    if (statementId === null || this.locked || !this.loaded) return;
+    const subject = this.subject;
+    if (subject.kind !== 'statement' || this.locked || !this.loaded) return;
     try {
-      await this.deps.followStatement(statementId, statementContent(this.loaded.doc));
+      await this.deps.followStatement(subject.request, statementContent(this.loaded.doc));
     } catch (error) {
       // The words are stored either way; an answer re-checks them against its round's hash.
       this.deps.logger.error({ err: error, room: this.name }, 'statement rounds did not follow');

@@ -123,7 +123,7 @@ async function checkStoredWords(
 ): Promise<void> {
   const stored = await readStoredStatement(ctx, request._id);
   if (stored.hash !== round.hash) {
-    await followTextChange(ctx, request._id, stored.content);
+    await followTextChange(ctx, request, stored.content);
     throw conflict('The text has changed: answer the new round.');
   }
   if (answer === 'consent' && isEmptyStatement(stored.content))

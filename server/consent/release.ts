@@ -65,7 +65,7 @@ async function releaseStatement(
   // edit that is stored but not yet followed would be released under the old round's consents.
   const stored = await readStoredStatement(ctx, request._id);
   if (stored.hash !== round.hash) {
-    await followTextChange(ctx, request._id, stored.content);
+    await followTextChange(ctx, request, stored.content);
     return false;
   }
   return ctx.repos.consent.release({

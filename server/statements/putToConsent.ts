@@ -49,6 +49,6 @@ export async function putToConsent(
   // An edit stored between reading the words and starting round 1 found no round to end: if the
   // words moved on, round 2 follows them now rather than at the first answer.
   const after = await readStoredStatement(ctx, request._id);
-  if (after.hash !== stored.hash) await followTextChange(ctx, request._id, after.content);
+  if (after.hash !== stored.hash) await followTextChange(ctx, request, after.content);
   return current;
 }

@@ -16,22 +16,20 @@ import { consentRoundId } from '../repositories/consent';
 const MAX_RACES = 20;
 
 /**
- * If `statementId` is in consent and `content` differs from its latest round's words, start the
+ * If the statement `request` is in consent and `content` differs from its latest round's words, start the
  * next round with them. Of two writers following the same words one starts the round, the other
  * finds it started; following words that are already the round's does nothing.
  */
 export async function followTextChange(
   ctx: AppContext,
-  statementId: string,
+  request: ConsentRequestDoc,
   content: StatementContent,
 ): Promise<void> {
   const { repos } = ctx;
-  const [request, release] = await Promise.all([
-    repos.consent.findRequest(statementId),
-    repos.consent.findRelease(statementId),
-  ]);
-  // A draft has no round to end; released words are frozen.
-  if (request?.kind !== 'statement' || release) return;
+  const statementId = request._id;
+  // Callers hold the request already (the room re-reads it per batch); only the release is
+  // re-read here, as late as possible: released words are frozen. A draft has no round to end.
+  if (request.kind !== 'statement' || (await repos.consent.findRelease(statementId))) return;
   const hash = sha256Hex(canonicalStatementJson(content));
 
   for (let race = 0; race < MAX_RACES; race++) {
