@@ -3,10 +3,12 @@ import path from 'node:path';
 import Datastore from '@seald-io/nedb';
 import { DuplicateKeyError } from '../errors';
 import type { BaseDoc, Database, DocCollection, IndexSpec } from './collection';
+import { appendThroughOpenFile, type OpenFileAppender } from './openFileAppends';
 
 // NeDB speaks the Mongo query and update language for the subset we use. Each collection is an
 // append-only file under the data directory: an acknowledged write has been handed to the OS, so
-// it survives the process being killed.
+// it survives the process being killed. Appends go through a file descriptor kept open
+// (openFileAppends.ts) instead of NeDB's open-append-close per write.
 
 type Store = Datastore<Record<string, unknown>>;
 
@@ -86,6 +88,7 @@ class EmbeddedDocCollection<T extends BaseDoc> implements DocCollection<T> {
 export class EmbeddedDatabase implements Database {
   readonly engine = 'embedded';
   private readonly stores = new Map<string, Store>();
+  private readonly appenders = new Map<string, OpenFileAppender>();
   private readonly loading = new Map<string, Promise<void>>();
 
   private constructor(private readonly dataDir: string) {}
@@ -100,6 +103,7 @@ export class EmbeddedDatabase implements Database {
     let store = this.stores.get(name);
     if (!store) {
       store = new Datastore({ filename: path.join(this.dataDir, `${name}.db`) });
+      this.appenders.set(name, appendThroughOpenFile(store));
       this.stores.set(name, store);
       this.loading.set(name, store.loadDatabaseAsync());
     }
@@ -136,7 +140,9 @@ export class EmbeddedDatabase implements Database {
   async close(): Promise<void> {
     await Promise.all([...this.loading.values()]);
     for (const store of this.stores.values()) await store.compactDatafileAsync();
+    for (const appender of this.appenders.values()) appender.close();
     this.stores.clear();
+    this.appenders.clear();
   }
 
   async dropAll(): Promise<void> {

@@ -1,0 +1,4 @@
+// NeDB's document serializer (one data-file line per document); the package ships no types for it.
+declare module '@seald-io/nedb/lib/model.js' {
+  export function serialize(doc: unknown): string;
+}
