@@ -55,14 +55,20 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
       env.BENCH_OUT ??
       path.join(ROOT, quick ? 'bench/results/tmp/quick' : 'bench/results'),
   );
+  const editors = list('editors')?.map(Number);
+  if (editors?.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('--editors takes whole numbers, e.g. --editors=50');
   return {
     quick,
     workloads,
     servers,
     outDir,
-    typing: quick
-      ? { sizes: [3], rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
-      : { sizes: [10, 50, 100], rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 },
+    typing: {
+      ...(quick
+        ? { sizes: [3], rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
+        : { sizes: [10, 50, 100], rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 }),
+      ...(editors ? { sizes: editors } : {}),
+    },
     fanout: quick
       ? { watchers: 10, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
       : { watchers: 500, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 },

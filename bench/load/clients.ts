@@ -70,6 +70,13 @@ function covers(saved: Map<number, number> | null, doc: Y.Doc): boolean {
   return true;
 }
 
+function raise(saved: Map<number, number> | null, more: Map<number, number>) {
+  const raised = new Map(saved ?? []);
+  for (const [client, clock] of more)
+    if ((raised.get(client) ?? 0) < clock) raised.set(client, clock);
+  return raised;
+}
+
 function yWebsocketClient(
   target: Target,
   room: string,
@@ -91,8 +98,12 @@ function yWebsocketClient(
   const rejections: string[] = [];
   if (ours) {
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-      saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      saved = raise(saved, Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
     };
+    // Ours stores before it relays: what it sends counts as saved, as in our client.
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === provider) saved = raise(saved, Y.parseUpdateMeta(update).to);
+    });
     provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
       decoding.readVarString(decoder);
     };

@@ -55,7 +55,9 @@ export interface RoomDeps {
 
 type Work =
   | { kind: 'update'; connection: Connection; update: Uint8Array }
-  | { kind: 'sync'; connection: Connection; stateVector: Uint8Array };
+  | { kind: 'sync'; connection: Connection; stateVector: Uint8Array }
+  /** A caret that came while text was being stored: it follows that text (see onMessage). */
+  | { kind: 'awareness'; connection: Connection; update: Uint8Array };
 
 /** Per connection: its first sync answer may still be on the way (see `receiveUpdate`). */
 interface InitialSync {
@@ -274,7 +276,10 @@ export class Room implements MessageHandler {
         this.receiveUpdate(connection, message.update, message.step2);
         return;
       case 'awareness':
-        this.loaded!.awareness.apply(connection, connection.identity, message.update);
+        // A caret sent after a keystroke must not overtake it: while text waits for the store,
+        // carets wait in the same queue and are relayed after the text before them.
+        if (this.isBusy) this.enqueue({ kind: 'awareness', connection, update: message.update });
+        else this.loaded!.awareness.apply(connection, connection.identity, message.update);
         return;
       case 'queryAwareness': {
         const states = this.loaded!.awareness.encodeAll();
@@ -399,26 +404,41 @@ export class Room implements MessageHandler {
 
   /**
    * The write pipeline, one batch at a time: check the meeting is still open, validate and
-   * apply each update, store them as one log entry, and only then relay them, acknowledge with
-   * MESSAGE_SAVED, and answer the sync requests that queued up meanwhile.
+   * apply each update, store them as one log entry, and only then relay them and acknowledge
+   * them with MESSAGE_SAVED; then answer the sync requests and relay the carets that queued up
+   * meanwhile.
    */
   private async runBatch(batch: Work[]): Promise<void> {
     const updates = batch.filter((work) => work.kind === 'update');
     if (updates.length > 0) await this.writeUpdates(updates);
     if (this.gone) return;
     for (const work of batch) {
-      if (work.kind !== 'sync') continue;
-      let answer: Uint8Array;
-      try {
-        answer = syncStep2Message(this.doc, work.stateVector);
-      } catch (error) {
-        // A state vector Yjs cannot answer is that client's problem, not the room's.
-        work.connection.failProtocol(error);
-        continue;
-      }
-      work.connection.send(answer);
+      if (work.kind === 'sync') this.answerSync(work.connection, work.stateVector);
+      else if (work.kind === 'awareness') this.applyAwareness(work.connection, work.update);
     }
     if (this.log.entriesSinceSnapshot >= this.deps.compactEvery) await this.compact();
+  }
+
+  private answerSync(connection: Connection, stateVector: Uint8Array): void {
+    let answer: Uint8Array;
+    try {
+      answer = syncStep2Message(this.doc, stateVector);
+    } catch (error) {
+      // A state vector Yjs cannot answer is that client's problem, not the room's.
+      connection.failProtocol(error);
+      return;
+    }
+    connection.send(answer);
+  }
+
+  private applyAwareness(connection: Connection, update: Uint8Array): void {
+    // A connection that closed meanwhile has had its carets removed; none may come back.
+    if (connection.closed || !this.connections.has(connection)) return;
+    try {
+      this.loaded!.awareness.apply(connection, connection.identity, update);
+    } catch (error) {
+      connection.failProtocol(error);
+    }
   }
 
   private async writeUpdates(updates: { connection: Connection; update: Uint8Array }[]) {
@@ -491,7 +511,9 @@ export class Room implements MessageHandler {
     await this.followStatement();
     if (this.gone) return;
     this.saved = savedMessage(doc);
-    this.broadcast(this.saved);
+    // Only the senders need telling: whatever the server relays it has stored already, so the
+    // others count what they receive as saved (client/memo/roomSync.ts).
+    for (const connection of senders) connection.send(this.saved);
     if (subject.kind === 'meeting') {
       events.publish({ type: 'memoChanged', meetingId: subject.meeting._id, room: this.name });
       await this.recordConfidentialityChanges(subject.meeting);

@@ -11,7 +11,9 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /**
  * Ours, server → client: a Yjs state vector (varUint8Array). Everything at or below it is
- * durably stored; a client's changes are saved once the vector covers its own state vector.
+ * durably stored. Sent on connect, to the senders of each stored batch and to quiet connections;
+ * the server stores before it relays, so a client also counts every update it receives from the
+ * server as stored. Its changes are saved once the two together cover its own state vector.
  */
 export const MESSAGE_SAVED = 100;
 /** Ours, server → client: a JSON `RoomAccess` (varString), on connect and whenever it changes. */

@@ -1,7 +1,10 @@
 import http from 'node:http';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MEMO_NODES, roomName } from '../../shared/memo/format';
+import { MESSAGE_AWARENESS } from '../../shared/memo/protocol';
 import { memoFragment, plainText, readMemo } from '../../shared/memo/memoDoc';
 import { readStances, writeDissent, writeStance } from '../../shared/memo/partyDoc';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
@@ -10,7 +13,15 @@ import { connectEditor, type CollabEditor } from '../support/collabClient';
 import { covers } from '../support/rawCollab';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
-import { connectRaw, upgradeStatus, waitUntil } from '../support/rawCollab';
+import {
+  connectRaw,
+  savedCovers,
+  syncStep1Frame,
+  updateFrom,
+  upgradeStatus,
+  waitUntil,
+  type RawCollabClient,
+} from '../support/rawCollab';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 // The live memo with real y-websocket editors: convergence, "saved" that means stored, offline
@@ -27,10 +38,35 @@ function notesText(doc: Y.Doc): Y.XmlText | null {
 
 const memoText = (doc: Y.Doc) => plainText(memoFragment(doc));
 
+function appendToNotes(doc: Y.Doc, text: string): void {
+  const paragraph = (memoFragment(doc).get(0) as Y.XmlElement).get(1) as Y.XmlElement;
+  const existing = paragraph.get(0);
+  if (existing instanceof Y.XmlText) existing.insert(existing.length, text);
+  else paragraph.insert(0, [new Y.XmlText(text)]);
+}
+
+/** An awareness frame for `clientID` with `state`, as y-websocket sends a caret. */
+function caretFrame(clientID: number, state: Record<string, unknown>): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(state);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(
+    encoder,
+    awarenessProtocol.encodeAwarenessUpdate(awareness, [clientID]),
+  );
+  awareness.destroy();
+  doc.destroy();
+  return encoding.toUint8Array(encoder);
+}
+
 describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) => {
   let t: TestServer;
   let f: MemoFixture;
   const editors: CollabEditor[] = [];
+  const raws: RawCollabClient[] = [];
   const editor = (room: string, who: string, doc?: Y.Doc) => {
     const opened = connectEditor(t.url, room, f.cookie(who), { doc });
     editors.push(opened);
@@ -48,6 +84,7 @@ describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) 
   });
   afterAll(async () => {
     for (const opened of editors) opened.destroy();
+    for (const raw of raws) await raw.close();
     await t.close();
   });
 
@@ -261,6 +298,50 @@ describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) 
       5_000,
       'caret gone after disconnect',
     );
+  });
+
+  it('tells only the writer that an edit is stored; the others count the relayed edit as stored', async () => {
+    const meeting = await f.newMeeting();
+    const room = roomName({ kind: 'memo', meetingId: meeting.id });
+    const writer = await connectRaw(t.url, room, f.cookie('sihteeri'));
+    const watcher = await connectRaw(t.url, room, f.cookie('puheenjohtaja'));
+    raws.push(writer, watcher);
+    const writerSeen = writer.frames.length;
+    const watcherSeen = watcher.frames.length;
+
+    const edit = updateFrom(writer, (doc) => appendToNotes(doc, 'Tallennettu lause.'));
+    Y.applyUpdate(writer.doc, edit);
+    writer.sendUpdate(edit);
+    await waitUntil(() => savedCovers(writer), 5_000, 'writer saved');
+    await waitUntil(() => watcher.relayed.length === 1, 5_000, 'relayed to the watcher');
+    // A sync round trip: whatever the server sent the watcher before its answer has arrived.
+    const answers = watcher.syncAnswers;
+    watcher.send(syncStep1Frame(watcher.doc));
+    await watcher.answerOrClose(answers);
+
+    expect(writer.frames.slice(writerSeen)).toEqual(['saved']);
+    expect(watcher.frames.slice(watcherSeen)).toEqual(['update', 'step2']);
+    expect(memoText(watcher.doc)).toContain('Tallennettu lause.');
+    expect(savedCovers(watcher)).toBe(true);
+  });
+
+  it('relays a caret only after the text typed before it', async () => {
+    const meeting = await f.newMeeting();
+    const room = roomName({ kind: 'memo', meetingId: meeting.id });
+    const writer = await connectRaw(t.url, room, f.cookie('sihteeri'));
+    const watcher = await connectRaw(t.url, room, f.cookie('puheenjohtaja'));
+    raws.push(writer, watcher);
+    const seen = watcher.frames.length;
+
+    // A keystroke and its caret, back to back as an editor sends them.
+    writer.sendUpdate(updateFrom(writer, (doc) => appendToNotes(doc, 'K')));
+    writer.send(caretFrame(writer.doc.clientID, { cursor: { anchor: 1 } }));
+    await waitUntil(
+      () => watcher.frames.slice(seen).includes('awareness') && watcher.relayed.length === 1,
+      5_000,
+      'keystroke and caret at the watcher',
+    );
+    expect(watcher.frames.slice(seen)).toEqual(['update', 'awareness']);
   });
 
   it('compacts and unloads an idle room, which then loads to the same document', async () => {

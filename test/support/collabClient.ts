@@ -13,7 +13,7 @@ import {
   MESSAGE_SAVED,
   type RoomAccess,
 } from '../../shared/memo/protocol';
-import { covers, waitUntil } from './rawCollab';
+import { covers, mergeSaved, waitUntil } from './rawCollab';
 
 /** A `WebSocket` class for y-websocket that sends what a browser would: cookie and Origin. */
 export function browserLikeWebSocket(cookie: string, origin: string) {
@@ -77,8 +77,15 @@ export function connectEditor(
     },
   };
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-    editor.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    editor.saved = mergeSaved(
+      editor.saved,
+      Y.decodeStateVector(decoding.readVarUint8Array(decoder)),
+    );
   };
+  // The server stores before it relays: what it sends counts as saved (shared/memo/protocol.ts).
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) editor.saved = mergeSaved(editor.saved, Y.parseUpdateMeta(update).to);
+  });
   provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
     editor.access = JSON.parse(decoding.readVarString(decoder)) as RoomAccess;
   };

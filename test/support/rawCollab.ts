@@ -9,6 +9,7 @@ import {
   COLLAB_PATH,
   MESSAGE_ACCESS,
   MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
   MESSAGE_SAVED,
   MESSAGE_SYNC,
   type RoomAccess,
@@ -25,6 +26,8 @@ export interface RawCollabClient {
   relayed: Uint8Array[];
   /** How many sync step 2 answers arrived (one per sync step 1 sent). */
   syncAnswers: number;
+  /** The kind of every frame received, in order. */
+  frames: FrameKind[];
   closed: Promise<{ code: number; reason: string }>;
   /** Resolves once more than `count` sync answers have arrived, or the socket has closed. */
   answerOrClose(count: number): Promise<void>;
@@ -33,6 +36,8 @@ export interface RawCollabClient {
   sendUpdate(update: Uint8Array): void;
   close(): Promise<void>;
 }
+
+export type FrameKind = 'step1' | 'step2' | 'update' | 'awareness' | 'saved' | 'access' | 'auth';
 
 export function collabUrl(baseUrl: string, room: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`;
@@ -80,6 +85,7 @@ export async function connectRaw(
     saved: null,
     relayed: [],
     syncAnswers: 0,
+    frames: [],
     closed: new Promise((resolve) =>
       ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     ),
@@ -127,19 +133,36 @@ export async function connectRaw(
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_SYNC) {
       const syncType = decoding.readVarUint(decoder);
+      client.frames.push(
+        syncType === syncProtocol.messageYjsSyncStep1
+          ? 'step1'
+          : syncType === syncProtocol.messageYjsSyncStep2
+            ? 'step2'
+            : 'update',
+      );
       if (syncType === syncProtocol.messageYjsSyncStep1) return; // we send nothing the server lacks
       const update = decoding.readVarUint8Array(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep2) client.syncAnswers += 1;
       else if (synced) client.relayed.push(update);
+      // The server stores before it relays: what it sends counts as saved (shared/memo/protocol.ts).
+      client.saved = mergeSaved(client.saved, Y.parseUpdateMeta(update).to);
       Y.applyUpdate(doc, update, 'server');
       if (syncType === syncProtocol.messageYjsSyncStep2) synced = true;
+    } else if (type === MESSAGE_AWARENESS) {
+      client.frames.push('awareness');
     } else if (type === MESSAGE_ACCESS) {
+      client.frames.push('access');
       client.access = JSON.parse(decoding.readVarString(decoder)) as RoomAccess;
     } else if (type === MESSAGE_AUTH) {
+      client.frames.push('auth');
       decoding.readVarUint(decoder);
       client.rejections.push(decoding.readVarString(decoder));
     } else if (type === MESSAGE_SAVED) {
-      client.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      client.frames.push('saved');
+      client.saved = mergeSaved(
+        client.saved,
+        Y.decodeStateVector(decoding.readVarUint8Array(decoder)),
+      );
     }
   };
   await new Promise<void>((resolve, reject) => {
@@ -190,6 +213,16 @@ export async function serverState(baseUrl: string, room: string, cookie: string)
   const state = Y.encodeStateAsUpdate(reader.doc);
   await reader.close();
   return state;
+}
+
+/** A "saved" vector raised to cover `more` as well. */
+export function mergeSaved(
+  saved: Map<number, number> | null,
+  more: Map<number, number>,
+): Map<number, number> {
+  const merged = new Map(saved ?? []);
+  for (const [id, clock] of more) if ((merged.get(id) ?? 0) < clock) merged.set(id, clock);
+  return merged;
 }
 
 /** Whether a "saved" vector covers everything in `doc`. */
