@@ -118,6 +118,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = new Connection(
         ws,
+        socket,
         admitted.identity,
         admitted.membership,
         admitted.access,
