@@ -73,6 +73,7 @@ interface InitialSync {
 const INITIAL_SYNC_GRACE_MS = 2_000;
 const MAX_PARKED_UPDATES = 256;
 const MAX_PARKED_BYTES = 8 * 1024 * 1024;
+const MAX_WAITING_CARETS = 256;
 
 /** Transactions the server makes itself (seeding the agenda). */
 const SERVER_ORIGIN = Symbol('collab server');
@@ -117,6 +118,8 @@ export class Room implements MessageHandler {
   private queue: Work[] = [];
   private running: Promise<void> | null = null;
   private readonly initialSync = new Map<Connection, InitialSync>();
+  /** Carets queued behind text being stored, per connection (see deferCaret). */
+  private readonly waitingCarets = new Map<Connection, number>();
   private pendingChanges: { connection: Connection; change: DetectedChange }[] = [];
   private pendingStances: { connection: Connection; change: DetectedStanceChange }[] = [];
   private gone = false;
@@ -263,6 +266,7 @@ export class Room implements MessageHandler {
     const sync = this.initialSync.get(connection);
     if (sync?.timer) clearTimeout(sync.timer);
     this.initialSync.delete(connection);
+    this.waitingCarets.delete(connection);
     this.loaded?.awareness.release(connection);
   }
 
@@ -278,7 +282,7 @@ export class Room implements MessageHandler {
       case 'awareness':
         // A caret sent after a keystroke must not overtake it: while text waits for the store,
         // carets wait in the same queue and are relayed after the text before them.
-        if (this.isBusy) this.enqueue({ kind: 'awareness', connection, update: message.update });
+        if (this.isBusy) this.deferCaret(connection, message.update);
         else this.loaded!.awareness.apply(connection, connection.identity, message.update);
         return;
       case 'queryAwareness': {
@@ -431,7 +435,19 @@ export class Room implements MessageHandler {
     connection.send(answer);
   }
 
+  private deferCaret(connection: Connection, update: Uint8Array): void {
+    const waiting = (this.waitingCarets.get(connection) ?? 0) + 1;
+    // An editor sends a caret per keystroke; hundreds while one batch is stored is a flood.
+    if (waiting > MAX_WAITING_CARETS)
+      throw new ProtocolError('too many carets while text is being stored');
+    this.waitingCarets.set(connection, waiting);
+    this.enqueue({ kind: 'awareness', connection, update });
+  }
+
   private applyAwareness(connection: Connection, update: Uint8Array): void {
+    const waiting = (this.waitingCarets.get(connection) ?? 1) - 1;
+    if (waiting > 0) this.waitingCarets.set(connection, waiting);
+    else this.waitingCarets.delete(connection);
     // A connection that closed meanwhile has had its carets removed; none may come back.
     if (connection.closed || !this.connections.has(connection)) return;
     try {
@@ -760,6 +776,7 @@ export class Room implements MessageHandler {
     if (this.gone) return;
     this.gone = true;
     this.queue = [];
+    this.waitingCarets.clear();
     this.onDropped(this);
     for (const connection of [...this.connections])
       connection.close(closeCode, closeCode === CLOSE_INTERNAL_ERROR ? 'room reset' : 'closed');

@@ -1,10 +1,11 @@
 import http from 'node:http';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MEMO_NODES, roomName } from '../../shared/memo/format';
-import { MESSAGE_AWARENESS } from '../../shared/memo/protocol';
+import { COLLAB_CLOSE, MESSAGE_AWARENESS } from '../../shared/memo/protocol';
 import { memoFragment, plainText, readMemo } from '../../shared/memo/memoDoc';
 import { readStances, writeDissent, writeStance } from '../../shared/memo/partyDoc';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
@@ -342,6 +343,26 @@ describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) 
       'keystroke and caret at the watcher',
     );
     expect(watcher.frames.slice(seen)).toEqual(['update', 'awareness']);
+  });
+
+  it('closes a connection that floods carets behind text being stored, and keeps the room', async () => {
+    const meeting = await f.newMeeting();
+    const room = roomName({ kind: 'memo', meetingId: meeting.id });
+    const flooder = await connectRaw(t.url, room, f.cookie('sihteeri'));
+    const watcher = await connectRaw(t.url, room, f.cookie('puheenjohtaja'));
+    raws.push(flooder, watcher);
+
+    flooder.sendUpdate(updateFrom(flooder, (doc) => appendToNotes(doc, 'Tulva.')));
+    const caret = caretFrame(flooder.doc.clientID, { cursor: { anchor: 1 } });
+    for (let i = 0; i < 2_000; i++) flooder.send(caret);
+    expect((await flooder.closed).code).toBe(COLLAB_CLOSE.protocolError);
+
+    // The text before the flood was stored and relayed; the room serves the others as before.
+    await waitUntil(() => memoText(watcher.doc).includes('Tulva.'), 5_000, 'text relayed');
+    const again = await connectRaw(t.url, room, f.cookie('sihteeri'));
+    raws.push(again);
+    expect(memoText(again.doc)).toContain('Tulva.');
+    expect(watcher.ws.readyState).toBe(WebSocket.OPEN);
   });
 
   it('compacts and unloads an idle room, which then loads to the same document', async () => {
