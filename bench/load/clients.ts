@@ -13,6 +13,7 @@ import {
   MESSAGE_AUTH,
   MESSAGE_SAVED,
 } from '../../shared/memo/protocol';
+import { isCovered, mergeInto, type StateVector } from '../../shared/memo/savedVector';
 import type { Target } from '../lib/targets';
 
 export interface BenchClient {
@@ -62,21 +63,6 @@ class QuietWebSocket extends WebSocket {
   }
 }
 
-function covers(saved: Map<number, number> | null, doc: Y.Doc): boolean {
-  if (!saved) return false;
-  for (const client of doc.store.clients.keys()) {
-    if ((saved.get(client) ?? 0) < Y.getState(doc.store, client)) return false;
-  }
-  return true;
-}
-
-function raise(saved: Map<number, number> | null, more: Map<number, number>) {
-  const raised = new Map(saved ?? []);
-  for (const [client, clock] of more)
-    if ((raised.get(client) ?? 0) < clock) raised.set(client, clock);
-  return raised;
-}
-
 function yWebsocketClient(
   target: Target,
   room: string,
@@ -94,15 +80,17 @@ function yWebsocketClient(
     WebSocketPolyfill: (ours ? browserLike(cookie, target.httpUrl) : QuietWebSocket) as never,
   });
   if (!options.presence) provider.awareness.setLocalState(null);
-  let saved: Map<number, number> | null = null;
+  const saved: StateVector = new Map();
+  let heardSaved = false;
   const rejections: string[] = [];
   if (ours) {
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-      saved = raise(saved, Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+      mergeInto(saved, Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+      heardSaved = true;
     };
     // Ours stores before it relays: what it sends counts as saved, as in our client.
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === provider) saved = raise(saved, Y.parseUpdateMeta(update).to);
+      if (origin === provider) mergeInto(saved, Y.parseUpdateMeta(update).to);
     });
     provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
       decoding.readVarString(decoder);
@@ -118,7 +106,9 @@ function yWebsocketClient(
     awareness: provider.awareness,
     rejections,
     synced: () => provider.synced,
-    acknowledged: () => provider.synced && (!ours || covers(saved, doc)),
+    acknowledged: () =>
+      provider.synced &&
+      (!ours || (heardSaved && isCovered(Y.decodeStateVector(Y.encodeStateVector(doc)), saved))),
     disconnect: () => provider.disconnect(),
     connect: () => provider.connect(),
     destroy() {

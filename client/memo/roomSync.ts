@@ -18,7 +18,8 @@ import {
   type RoomAccess,
 } from '../../shared/memo/protocol';
 import { offlineStoreName } from './offlineStore';
-import { isCovered, mergeInto, type RoomSaveStatus, type StateVector } from './saveStatus';
+import { isCovered, mergeInto, type StateVector } from '../../shared/memo/savedVector';
+import type { RoomSaveStatus } from './saveStatus';
 
 export interface RoomRejection {
   reason: RejectReason;

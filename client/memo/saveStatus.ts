@@ -10,24 +10,6 @@
  */
 export type RoomSaveStatus = 'connecting' | 'offline' | 'saving' | 'saved' | 'unsaved';
 
-/** A Yjs state vector: client id → number of that client's items. */
-export type StateVector = Map<number, number>;
-
-/** Whether everything in `local` is also in `saved`. */
-export function isCovered(local: StateVector, saved: StateVector): boolean {
-  for (const [client, clock] of local) {
-    if ((saved.get(client) ?? 0) < clock) return false;
-  }
-  return true;
-}
-
-/** Raise `target` to include `more`, in place. */
-export function mergeInto(target: StateVector, more: StateVector): void {
-  for (const [client, clock] of more) {
-    if ((target.get(client) ?? 0) < clock) target.set(client, clock);
-  }
-}
-
 // The worst state wins: one unsaved room makes the whole memo unsaved.
 const SEVERITY: readonly RoomSaveStatus[] = ['saved', 'connecting', 'saving', 'offline', 'unsaved'];
 

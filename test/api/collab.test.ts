@@ -68,6 +68,15 @@ describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) 
   let f: MemoFixture;
   const editors: CollabEditor[] = [];
   const raws: RawCollabClient[] = [];
+  /** A new meeting's memo room with a raw writer (the secretary) and a raw watcher (the chair). */
+  const writerAndWatcher = async () => {
+    const meeting = await f.newMeeting();
+    const room = roomName({ kind: 'memo', meetingId: meeting.id });
+    const writer = await connectRaw(t.url, room, f.cookie('sihteeri'));
+    const watcher = await connectRaw(t.url, room, f.cookie('puheenjohtaja'));
+    raws.push(writer, watcher);
+    return { room, writer, watcher };
+  };
   const editor = (room: string, who: string, doc?: Y.Doc) => {
     const opened = connectEditor(t.url, room, f.cookie(who), { doc });
     editors.push(opened);
@@ -302,11 +311,7 @@ describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) 
   });
 
   it('tells only the writer that an edit is stored; the others count the relayed edit as stored', async () => {
-    const meeting = await f.newMeeting();
-    const room = roomName({ kind: 'memo', meetingId: meeting.id });
-    const writer = await connectRaw(t.url, room, f.cookie('sihteeri'));
-    const watcher = await connectRaw(t.url, room, f.cookie('puheenjohtaja'));
-    raws.push(writer, watcher);
+    const { writer, watcher } = await writerAndWatcher();
     const writerSeen = writer.frames.length;
     const watcherSeen = watcher.frames.length;
 
@@ -327,11 +332,7 @@ describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) 
   });
 
   it('relays a caret only after the text typed before it', async () => {
-    const meeting = await f.newMeeting();
-    const room = roomName({ kind: 'memo', meetingId: meeting.id });
-    const writer = await connectRaw(t.url, room, f.cookie('sihteeri'));
-    const watcher = await connectRaw(t.url, room, f.cookie('puheenjohtaja'));
-    raws.push(writer, watcher);
+    const { writer, watcher } = await writerAndWatcher();
     const seen = watcher.frames.length;
 
     // A keystroke and its caret, back to back as an editor sends them.
@@ -346,11 +347,7 @@ describe.each(ENGINES)('the live memo with y-websocket editors on %s', (engine) 
   });
 
   it('closes a connection that floods carets behind text being stored, and keeps the room', async () => {
-    const meeting = await f.newMeeting();
-    const room = roomName({ kind: 'memo', meetingId: meeting.id });
-    const flooder = await connectRaw(t.url, room, f.cookie('sihteeri'));
-    const watcher = await connectRaw(t.url, room, f.cookie('puheenjohtaja'));
-    raws.push(flooder, watcher);
+    const { room, writer: flooder, watcher } = await writerAndWatcher();
 
     flooder.sendUpdate(updateFrom(flooder, (doc) => appendToNotes(doc, 'Tulva.')));
     const caret = caretFrame(flooder.doc.clientID, { cursor: { anchor: 1 } });

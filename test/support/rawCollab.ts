@@ -14,6 +14,7 @@ import {
   MESSAGE_SYNC,
   type RoomAccess,
 } from '../../shared/memo/protocol';
+import { isCovered, mergeInto, type StateVector } from '../../shared/memo/savedVector';
 
 export interface RawCollabClient {
   ws: WebSocket;
@@ -216,22 +217,15 @@ export async function serverState(baseUrl: string, room: string, cookie: string)
 }
 
 /** A "saved" vector raised to cover `more` as well. */
-export function mergeSaved(
-  saved: Map<number, number> | null,
-  more: Map<number, number>,
-): Map<number, number> {
+export function mergeSaved(saved: StateVector | null, more: StateVector): StateVector {
   const merged = new Map(saved ?? []);
-  for (const [id, clock] of more) if ((merged.get(id) ?? 0) < clock) merged.set(id, clock);
+  mergeInto(merged, more);
   return merged;
 }
 
 /** Whether a "saved" vector covers everything in `doc`. */
-export function covers(saved: Map<number, number> | null, doc: Y.Doc): boolean {
-  if (!saved) return false;
-  for (const [id, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
-    if ((saved.get(id) ?? 0) < clock) return false;
-  }
-  return true;
+export function covers(saved: StateVector | null, doc: Y.Doc): boolean {
+  return saved !== null && isCovered(Y.decodeStateVector(Y.encodeStateVector(doc)), saved);
 }
 
 /** Whether the server's last "saved" vector covers everything in `doc`. */
