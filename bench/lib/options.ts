@@ -55,6 +55,11 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
       env.BENCH_OUT ??
       path.join(ROOT, quick ? 'bench/results/tmp/quick' : 'bench/results'),
   );
+  const seconds = flag(argv, 'seconds');
+  const measureMs = seconds === undefined ? undefined : Number(seconds) * 1000;
+  if (measureMs !== undefined && !(measureMs > 0))
+    throw new Error('--seconds takes a positive number, e.g. --seconds=30');
+  const longer = measureMs === undefined ? {} : { measureMs };
   const editors = list('editors')?.map(Number);
   if (editors?.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error('--editors takes whole numbers, e.g. --editors=50');
@@ -68,10 +73,14 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
         ? { sizes: [3], rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
         : { sizes: [10, 50, 100], rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 }),
       ...(editors ? { sizes: editors } : {}),
+      ...longer,
     },
-    fanout: quick
-      ? { watchers: 10, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
-      : { watchers: 500, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 },
+    fanout: {
+      ...(quick
+        ? { watchers: 10, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
+        : { watchers: 500, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 }),
+      ...longer,
+    },
     idle: quick
       ? { connections: 20, docs: 4, updatesPerDoc: 20, chunk: 5 }
       : { connections: 1_000, docs: 100, updatesPerDoc: 400, chunk: 5 },
