@@ -39,6 +39,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   COLLAB_IDLE_MS: z.coerce.number().int().min(10).max(86_400_000).default(30_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  COLLAB_SESSION_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(60),
+  COLLAB_SESSION_ROOMS: z.coerce.number().int().min(1).max(100_000).default(40),
+  COLLAB_SESSION_UPGRADES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(240),
+  COLLAB_UPDATES_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(40),
   CONSENT_REMINDER_LEAD_MINUTES: z.coerce
     .number()
     .int()
@@ -68,6 +72,17 @@ export interface Config {
   collabIdleMs: number;
   /** Compact a room's update log into a snapshot after this many stored updates. */
   collabCompactEvery: number;
+  /** Live-editing quotas per session, socket and room (server/collab/quotas.ts). */
+  collabQuotas: {
+    /** Open collab sockets per session. */
+    sessionConnections: number;
+    /** Distinct rooms a session's sockets may hold open at once. */
+    sessionRooms: number;
+    /** Socket upgrades per session per minute (a burst of `sessionConnections` is allowed). */
+    sessionUpgradesPerMinute: number;
+    /** A socket's sustained messages per second; bursts, sessions and rooms are multiples. */
+    updatesPerSecond: number;
+  };
   /** Remind a party this long before a consent deadline (its own or the request's). */
   consentReminderLeadMs: number;
   /** How often the reminder job looks for deadlines coming up. */
@@ -106,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     collabIdleMs: e.COLLAB_IDLE_MS,
     collabCompactEvery: e.COLLAB_COMPACT_EVERY,
+    collabQuotas: {
+      sessionConnections: e.COLLAB_SESSION_CONNECTIONS,
+      sessionRooms: e.COLLAB_SESSION_ROOMS,
+      sessionUpgradesPerMinute: e.COLLAB_SESSION_UPGRADES_PER_MINUTE,
+      updatesPerSecond: e.COLLAB_UPDATES_PER_SECOND,
+    },
     consentReminderLeadMs: e.CONSENT_REMINDER_LEAD_MINUTES * 60_000,
     consentReminderIntervalMs: e.CONSENT_REMINDER_INTERVAL_MS,
   };

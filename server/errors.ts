@@ -39,8 +39,10 @@ export const unauthenticated = (message = 'Please log in.') =>
 export const forbidden = (message = 'You may not do this.') => new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
 export const conflict = (message: string) => new AppError('conflict', message);
-export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('rate_limited', 'Too many attempts; try again later.', undefined, retryAfterSeconds);
+export const rateLimited = (
+  retryAfterSeconds: number,
+  message = 'Too many attempts; try again later.',
+) => new AppError('rate_limited', message, undefined, Math.max(1, retryAfterSeconds));
 
 export function validationFailed(error: ZodError): AppError {
   return new AppError(

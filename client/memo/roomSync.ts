@@ -37,6 +37,8 @@ export interface RoomSnapshot {
   rejection: RoomRejection | null;
   /** Set when the server closed the connection for good (e.g. the session ended). */
   closedCode: number | null;
+  /** The server's reason for that (COLLAB_CLOSE_REASON), if it gave one. */
+  closedReason: string | null;
 }
 
 type Handler = WebsocketProvider['messageHandlers'][number];
@@ -81,6 +83,7 @@ export class RoomSync {
   private access: RoomAccess | null = null;
   private rejection: RoomRejection | null = null;
   private closedCode: number | null = null;
+  private closedReason: string | null = null;
   private localLoaded = false;
   private hasSynced = false;
   private connectionLost = false;
@@ -219,8 +222,9 @@ export class RoomSync {
     this.changed();
   };
 
-  private onClosed = (event: { code: number }): void => {
+  private onClosed = (event: { code: number; reason: string }): void => {
     this.closedCode = event.code;
+    this.closedReason = event.reason || null;
     this.changed();
   };
 
@@ -233,7 +237,8 @@ export class RoomSync {
       next.loaded === current.loaded &&
       next.access === current.access &&
       next.rejection === current.rejection &&
-      next.closedCode === current.closedCode
+      next.closedCode === current.closedCode &&
+      next.closedReason === current.closedReason
     ) {
       return;
     }
@@ -251,6 +256,7 @@ export class RoomSync {
       access: this.access,
       rejection: this.rejection,
       closedCode: this.closedCode,
+      closedReason: this.closedReason,
     };
   }
 

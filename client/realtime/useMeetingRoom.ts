@@ -153,6 +153,15 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
           : [...room.history, change],
       }));
     });
+    // Our role no longer lets us follow the live memo: the server took us out of the room.
+    socket.on('meetingLeft', (id) => {
+      if (id !== meetingId) return;
+      update(() => ({
+        connection: 'offline',
+        error: { code: 'forbidden', message: 'Your role no longer gives access to this memo.' },
+      }));
+      socket.disconnect();
+    });
     socket.on('editRejected', (notice) => {
       if (notice.meetingId !== meetingId) return;
       update((room) => ({ rejections: [...room.rejections, notice].slice(-MAX_REJECTIONS) }));

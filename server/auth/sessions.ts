@@ -7,6 +7,8 @@ import { hashToken, newToken } from './tokens';
 export interface Authenticated {
   user: UserDoc;
   sessionHash: string;
+  /** When the session ends by itself; open live connections close then. */
+  expiresAt: Date;
 }
 
 /** Server-side sessions: the cookie holds a random token, the database its hash. */
@@ -36,7 +38,7 @@ export class SessionService {
     const session = await this.repos.sessions.findValid(sessionHash);
     if (!session) return undefined;
     const user = await this.repos.users.findById(session.userId);
-    return user ? { user, sessionHash } : undefined;
+    return user ? { user, sessionHash, expiresAt: session.expiresAt } : undefined;
   }
 
   /** End the cookie's session; its live WebSocket and Socket.io connections close too. */
@@ -47,6 +49,11 @@ export class SessionService {
     const session = await this.repos.sessions.findValid(sessionHash);
     await this.repos.sessions.delete(sessionHash);
     if (session) this.events.publish({ type: 'sessionEnded', userId: session.userId, sessionHash });
+  }
+
+  /** Whether the session is still valid (live connections re-check this every few seconds). */
+  async isValid(sessionHash: string): Promise<boolean> {
+    return (await this.repos.sessions.findValid(sessionHash)) !== null;
   }
 
   async endOthers(userId: string, keepSessionHash: string): Promise<void> {

@@ -1,12 +1,16 @@
-// One WebSocket of one editor in one room: reads frames, holds who it is and what it may do.
+// One WebSocket of one editor in one room: reads frames at the pace its budgets allow, holds who
+// it is and what it may do (both can change while it is open: rights follow the member).
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import type { RoomAccess } from '../../shared/memo/protocol';
 import { COLLAB_CLOSE } from '../../shared/memo/protocol';
 import type { Actor } from '../../shared/permissions';
+import type { TokenBucket } from '../limits/tokenBucket';
 import type { Logger } from '../logger';
 import type { AwarenessIdentity } from './awareness';
+import { InboundFlow } from './inboundFlow';
 import { readClientMessage, ProtocolError, type ClientMessage } from './messages';
+import type { FlowBudgets } from './quotas';
 
 /** The server is shutting down; the client should come back later. */
 export const CLOSE_GOING_AWAY = 1001;
@@ -15,43 +19,75 @@ export const CLOSE_INTERNAL_ERROR = 1011;
 
 /** A client that reads this slowly is gone in all but name. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
-/** Frames that arrive while the room is loading; an honest client sends a handful. */
-const MAX_EARLY_FRAMES = 256;
-const MAX_EARLY_BYTES = 8 * 1024 * 1024;
 /** y-websocket drops a connection that hears nothing for 30 s. */
 const KEEPALIVE_MS = 15_000;
 
 export interface ConnectionIdentity extends AwarenessIdentity {
   sessionHash: string;
+  /** When the session ends by itself. */
+  sessionExpiresAt: Date;
 }
 
 export interface MessageHandler {
   onMessage(connection: Connection, message: ClientMessage): void;
   onClose(connection: Connection): void;
+  /** The connection's actor changed: decide its access again. */
+  onRightsChanged(connection: Connection): void;
+}
+
+export interface ConnectionOptions {
+  ws: WebSocket;
+  /** The TCP socket under `ws` (the one handed to the upgrade). */
+  transport: Duplex;
+  identity: ConnectionIdentity;
+  actor: Actor;
+  /** The group whose meeting or statement the room belongs to. */
+  groupId: string;
+  access: RoomAccess;
+  budgets: FlowBudgets;
+  logger: Logger;
+  /** Called once when the connection is gone, whatever closed it. */
+  onGone: (connection: Connection) => void;
 }
 
 let nextId = 1;
 
 export class Connection {
   readonly id = nextId++;
+  readonly groupId: string;
+  identity: ConnectionIdentity;
+  actor: Actor;
+  access: RoomAccess;
+  private readonly ws: WebSocket;
+  private readonly transport: Duplex;
+  private readonly logger: Logger;
+  private readonly onGone: (connection: Connection) => void;
+  private readonly flow: InboundFlow;
   private handler: MessageHandler | null = null;
-  private early: ClientMessage[] = [];
-  private earlyBytes = 0;
+  /** onGone has run. */
+  private gone = false;
   private alive = true;
   private lastSentAt = Date.now();
   /** Frames sent in this tick are held back and leave together (see `send`). */
   private corked = false;
   closed = false;
 
-  constructor(
-    private readonly ws: WebSocket,
-    /** The TCP socket under `ws` (the one handed to the upgrade). */
-    private readonly transport: Duplex,
-    readonly identity: ConnectionIdentity,
-    readonly actor: Actor,
-    public access: RoomAccess,
-    private readonly logger: Logger,
-  ) {
+  constructor(options: ConnectionOptions) {
+    const { ws } = options;
+    this.ws = ws;
+    this.transport = options.transport;
+    this.identity = options.identity;
+    this.actor = options.actor;
+    this.groupId = options.groupId;
+    this.access = options.access;
+    this.logger = options.logger;
+    this.onGone = options.onGone;
+    this.flow = new InboundFlow(options.budgets, {
+      isReady: () => this.handler !== null && !this.closed,
+      deliver: (message) => this.dispatch(message),
+      pause: () => ws.pause(),
+      resume: () => ws.resume(),
+    });
     ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
     ws.on('pong', () => {
       this.alive = true;
@@ -65,6 +101,18 @@ export class Connection {
     });
   }
 
+  /** The member's role or party changed (or the colour of their party): the room re-decides. */
+  changeRights(actor: Actor, identity: ConnectionIdentity): void {
+    if (this.closed) return;
+    this.actor = actor;
+    this.identity = identity;
+    try {
+      this.handler?.onRightsChanged(this);
+    } catch (error) {
+      this.failProtocol(error);
+    }
+  }
+
   /** Whether the room has welcomed it (sent its state); before that it hears nothing else. */
   get started(): boolean {
     return this.handler !== null;
@@ -74,16 +122,11 @@ export class Connection {
     return this.identity.id;
   }
 
-  /** Start handing frames to the room: the ones that came early first, in order. */
-  start(handler: MessageHandler): void {
+  /** Start handing frames to the room (the ones that came early first, in order). */
+  start(handler: MessageHandler, roomBudget: TokenBucket): void {
     this.handler = handler;
-    const early = this.early;
-    this.early = [];
-    this.earlyBytes = 0;
-    for (const message of early) {
-      if (this.closed) return;
-      this.dispatch(message);
-    }
+    this.flow.joinRoom(roomBudget);
+    this.flow.pump();
     if (this.closed) this.notifyClosed();
   }
 
@@ -91,13 +134,8 @@ export class Connection {
     if (this.closed) return;
     try {
       if (!isBinary) throw new ProtocolError('text frame');
-      const message = readClientMessage(toBytes(data));
-      if (this.handler) this.dispatch(message);
-      else {
-        this.earlyBytes += frameBytes(message);
-        if (this.early.push(message) > MAX_EARLY_FRAMES || this.earlyBytes > MAX_EARLY_BYTES)
-          throw new ProtocolError('too many frames before the room loaded');
-      }
+      const bytes = toBytes(data);
+      this.flow.receive(readClientMessage(bytes), bytes.length);
     } catch (error) {
       this.failProtocol(error);
     }
@@ -152,10 +190,18 @@ export class Connection {
   }
 
   private notifyClosed(): void {
+    this.flow.stop();
     try {
       this.handler?.onClose(this);
     } catch (error) {
       this.logger.error({ err: error }, 'collab close handler failed');
+    }
+    if (this.gone) return;
+    this.gone = true;
+    try {
+      this.onGone(this);
+    } catch (error) {
+      this.logger.error({ err: error }, 'collab connection bookkeeping failed');
     }
   }
 
@@ -173,14 +219,6 @@ export class Connection {
     this.ws.ping();
     return Date.now() - this.lastSentAt >= KEEPALIVE_MS;
   }
-}
-
-function frameBytes(message: ClientMessage): number {
-  return 'update' in message
-    ? message.update.length
-    : 'stateVector' in message
-      ? message.stateVector.length
-      : 1;
 }
 
 function toBytes(data: WebSocket.RawData): Uint8Array {

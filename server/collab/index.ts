@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { roomName } from '../../shared/memo/format';
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/memo/protocol';
 import { summarizeMemo, type MemoSummary } from '../../shared/memo/summary';
 import type { AppContext } from '../context';
@@ -10,6 +11,8 @@ import { AppError, notFound } from '../errors';
 import type { MeetingEvent } from '../realtime/bus';
 import { followTextChange } from '../statements/rounds';
 import { CLOSE_INTERNAL_ERROR, Connection } from './connection';
+import { CollabLiveRights } from './liveRights';
+import { CollabQuotas, type QuotaAdmission } from './quotas';
 import { RoomRegistry } from './roomRegistry';
 import { meetingSubject } from './roomSubject';
 import { admit, refuseUpgrade, type AdmittedConnection } from './upgrade';
@@ -24,6 +27,8 @@ export interface CollabServer {
 }
 
 const HEARTBEAT_MS = 10_000;
+/** How often open sockets' sessions and memberships are read again from the database. */
+const RIGHTS_SWEEP_MS = 5_000;
 
 export function createCollabServer(ctx: AppContext): CollabServer {
   const { logger } = ctx;
@@ -34,6 +39,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     // Inflating every frame is CPU a garbage sender would get for free; Yjs updates are compact.
     perMessageDeflate: false,
   });
+  const rights = new CollabLiveRights({ repos: ctx.repos, sessions: ctx.sessions, logger });
+  const quotas = new CollabQuotas(ctx.config.collabQuotas);
   const registry = new RoomRegistry(
     {
       repos: ctx.repos,
@@ -41,6 +48,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       audit: ctx.audit,
       logger,
       compactEvery: ctx.config.collabCompactEvery,
+      quotas: ctx.config.collabQuotas,
+      confirmRights: (connections) => rights.confirm(connections),
       followStatement: (request, content) => followTextChange(ctx, request, content),
     },
     idleMs,
@@ -64,6 +73,12 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   );
   const heartbeat = every(HEARTBEAT_MS, 'heartbeat', () => {
     for (const room of registry.all()) room.heartbeat();
+    quotas.sweep();
+  });
+  const rightsSweep = every(RIGHTS_SWEEP_MS, 'rights sweep', () => {
+    rights
+      .sweep()
+      .catch((error: unknown) => logger.error({ err: error }, 'collab rights sweep failed'));
   });
 
   // Events can come from another instance (the bus is the pub/sub seam), so they carry ids only.
@@ -78,18 +93,13 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         if (event.kind === 'statement') registry.roomOfStatement(event.requestId)?.setLocked(true);
         return;
       case 'sessionEnded':
-        for (const room of registry.all())
-          room.closeSessions(
-            (c) => c.userId === event.userId && c.identity.sessionHash === event.sessionHash,
-            'session ended',
-          );
+        rights.sessionsEnded(event.userId, (hash) => hash === event.sessionHash);
         return;
       case 'otherSessionsEnded':
-        for (const room of registry.all())
-          room.closeSessions(
-            (c) => c.userId === event.userId && c.identity.sessionHash !== event.keptSessionHash,
-            'session ended',
-          );
+        rights.sessionsEnded(event.userId, (hash) => hash !== event.keptSessionHash);
+        return;
+      case 'membershipChanged':
+        rights.membershipChanged(event);
         return;
       case 'memoChanged':
       case 'memoDelivered':
@@ -115,15 +125,30 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     }
     if (closing) return refuseUpgrade(socket, new AppError('unavailable', 'Shutting down.'));
     if (socket.destroyed) return;
+    let quota: QuotaAdmission;
+    try {
+      quota = quotas.admit(admitted.identity.sessionHash, roomName(admitted.room));
+    } catch (error) {
+      return refuseUpgrade(socket, error as AppError);
+    }
+    // A handshake that ws refuses never reaches the callback: the slot is freed with the socket.
+    socket.once('close', quota.release);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(
+      const connection = new Connection({
         ws,
-        socket,
-        admitted.identity,
-        admitted.membership,
-        admitted.access,
+        transport: socket,
+        identity: admitted.identity,
+        actor: { role: admitted.membership.role, partyId: admitted.membership.partyId },
+        groupId: admitted.subject.groupId,
+        access: admitted.access,
+        budgets: quota.budgets,
         logger,
-      );
+        onGone: (gone) => {
+          rights.untrack(gone);
+          quota.release();
+        },
+      });
+      rights.track(connection);
       registry
         .acquire(admitted.room, admitted.subject)
         .then((room) => room.join(connection))
@@ -171,6 +196,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       unsubscribe();
       clearInterval(sweeper);
       clearInterval(heartbeat);
+      clearInterval(rightsSweep);
       await registry.closeAll();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

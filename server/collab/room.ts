@@ -10,6 +10,7 @@ import type { StatementContent } from '../../shared/statement/content';
 import { statementContent, statementFragment } from '../../shared/statement/format';
 import type { AuditRecorder } from '../audit/auditLog';
 import type { ConsentRequestDoc, MeetingDoc } from '../db/schema';
+import type { TokenBucket } from '../limits/tokenBucket';
 import type { Logger } from '../logger';
 import type { MeetingEventBus } from '../realtime/bus';
 import type { Repositories } from '../repositories';
@@ -29,6 +30,7 @@ import {
   type ClientMessage,
 } from './messages';
 import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
+import { roomBudget, type CollabQuotaConfig } from './quotas';
 import { readRoomSubject, type RoomSubject } from './roomSubject';
 import { seedAgenda } from './seedAgenda';
 import { watchStances, type DetectedStanceChange } from './stanceWatch';
@@ -48,9 +50,15 @@ export interface RoomDeps {
    * rounds follow the words (`followTextChange` in server/statements/rounds.ts).
    */
   followStatement: (request: ConsentRequestDoc, content: StatementContent) => Promise<void>;
+  /**
+   * Re-decide these writers' rights from their memberships as stored now (closing those who are
+   * no longer negotiators); called before every batch is stored.
+   */
+  confirmRights: (connections: Iterable<Connection>) => Promise<void>;
   logger: Logger;
   /** Compact the log into a snapshot after this many stored entries. */
   compactEvery: number;
+  quotas: CollabQuotaConfig;
 }
 
 type Work =
@@ -109,6 +117,8 @@ export class Room implements MessageHandler {
    */
   private saved: Uint8Array | null = null;
   private readonly log: RoomLog;
+  /** Messages per second the room takes from all its connections together. */
+  private readonly budget: TokenBucket;
   /** The meeting or statement as last read; `locked` may be newer (bus events, seals). */
   private subject: RoomSubject;
   /** Writes refused for everyone: an approved memo, a released statement. */
@@ -136,6 +146,7 @@ export class Room implements MessageHandler {
     this.subject = subject;
     this.locked = subject.locked;
     this.log = new RoomLog(deps.repos.collabLog, this.name, deps.logger);
+    this.budget = roomBudget(deps.quotas);
     this.ready = this.load(subject);
     this.ready.catch((error: unknown) => {
       this.deps.logger.error({ err: error, room: this.name }, 'collab room failed to load');
@@ -257,7 +268,7 @@ export class Room implements MessageHandler {
     }, INITIAL_SYNC_GRACE_MS);
     sync.timer.unref();
     this.initialSync.set(connection, sync);
-    connection.start(this);
+    connection.start(this, this.budget);
   }
 
   onClose(connection: Connection): void {
@@ -268,6 +279,10 @@ export class Room implements MessageHandler {
     this.initialSync.delete(connection);
     this.waitingCarets.delete(connection);
     this.loaded?.awareness.release(connection);
+  }
+
+  onRightsChanged(connection: Connection): void {
+    this.refreshAccess(connection);
   }
 
   onMessage(connection: Connection, message: ClientMessage): void {
@@ -461,9 +476,17 @@ export class Room implements MessageHandler {
     const { logger, repos, events } = this.deps;
     // Read once per batch: a meeting approved or a statement released behind our back (even
     // directly in the database) locks the room on the next write.
+    // So are the writers' rights: a member demoted or removed a moment ago writes nothing more.
     let subject: RoomSubject | null;
     try {
-      subject = await withRetry(() => readRoomSubject(repos, this.ref), logger, 'subject read');
+      [subject] = await Promise.all([
+        withRetry(() => readRoomSubject(repos, this.ref), logger, 'subject read'),
+        withRetry(
+          () => this.deps.confirmRights(updates.map((work) => work.connection)),
+          logger,
+          'rights check',
+        ),
+      ]);
     } catch (error) {
       throw new BatchFailure(error);
     }
@@ -481,6 +504,7 @@ export class Room implements MessageHandler {
     const accepted: { connection: Connection; update: Uint8Array }[] = [];
     const senders = new Set<Connection>();
     for (const { connection, update } of updates) {
+      if (connection.closed) continue;
       if (connection.access.mode !== 'write') {
         if (!safeAddsNothing(doc, update)) this.refuseReadOnly(connection);
         continue;
@@ -739,14 +763,17 @@ export class Room implements MessageHandler {
    */
   setLocked(locked: boolean): void {
     this.locked = locked;
-    for (const connection of this.connections) {
-      // Not yet welcomed: welcome() sends the access it has then.
-      if (!connection.started) continue;
-      const access = roomAccess(this.ref, connection.actor, locked);
-      if (sameAccess(access, connection.access)) continue;
-      connection.access = access;
-      connection.send(accessMessage(access));
-    }
+    for (const connection of this.connections) this.refreshAccess(connection);
+  }
+
+  /** Decide a connection's access again and tell it if it changed. */
+  private refreshAccess(connection: Connection): void {
+    // Not yet welcomed: welcome() sends the access it has then.
+    if (!connection.started || connection.closed) return;
+    const access = roomAccess(this.ref, connection.actor, this.locked);
+    if (sameAccess(access, connection.access)) return;
+    connection.access = access;
+    connection.send(accessMessage(access));
   }
 
   private broadcast(frame: Uint8Array): void {
@@ -792,13 +819,6 @@ export class Room implements MessageHandler {
     await this.compact();
     for (const connection of [...this.connections]) connection.close(closeCode, 'server closing');
     this.destroy();
-  }
-
-  /** Close the connections of one user's session(s). */
-  closeSessions(matches: (connection: Connection) => boolean, reason: string): void {
-    for (const connection of [...this.connections]) {
-      if (matches(connection)) connection.close(COLLAB_CLOSE.unauthorized, reason);
-    }
   }
 
   private destroy(): void {

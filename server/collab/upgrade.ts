@@ -34,7 +34,7 @@ export function roomFromUrl(url: string | undefined): CollabRoom | null {
 /**
  * Check one upgrade request. Throws an AppError for a refusal: 403 for a foreign Origin, 401
  * without a valid session, 404 for a room that does not exist (an unknown meeting, party or
- * statement), 403 for non-members and for anyone who is not a negotiator.
+ * statement) or belongs to another group, 403 for members who are not negotiators.
  */
 export async function admit(ctx: AppContext, req: IncomingMessage): Promise<AdmittedConnection> {
   if (!isOwnOrigin(req, [ctx.publicUrl()])) throw forbidden('Cross-site WebSocket refused.');
@@ -50,7 +50,8 @@ export async function admit(ctx: AppContext, req: IncomingMessage): Promise<Admi
     ctx.repos.memberships.find(groupId, auth.user._id),
   ]);
   if (room.kind === 'party' && !roomParty) throw notFound('Party');
-  if (!membership) throw forbidden('Not a member of this group.');
+  // Another group's room answers like one that does not exist: ids reveal nothing.
+  if (!membership) throw notFound(room.kind === 'statement' ? 'Statement' : 'Meeting');
   // Readers never receive the live document; they read the approved memo (or the released
   // statement) later.
   if (!isNegotiator(membership.role)) throw forbidden('Only negotiators edit the live text.');
@@ -68,6 +69,7 @@ export async function admit(ctx: AppContext, req: IncomingMessage): Promise<Admi
       role: membership.role,
       colour: ownParty?.colour ?? NEUTRAL_COLOUR,
       sessionHash: auth.sessionHash,
+      sessionExpiresAt: auth.expiresAt,
     },
     access: roomAccess(room, membership, subject.locked),
   };
@@ -80,6 +82,7 @@ export function refuseUpgrade(socket: Duplex, error: AppError): void {
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Connection: close\r\n' +
+      (error.retryAfterSeconds ? `Retry-After: ${error.retryAfterSeconds}\r\n` : '') +
       'Content-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       '\r\n' +

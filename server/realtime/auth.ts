@@ -34,6 +34,7 @@ export function sessionGate(ctx: AppContext) {
           userId: auth.user._id,
           name: auth.user.name,
           sessionHash: auth.sessionHash,
+          sessionExpiresAt: auth.expiresAt.getTime(),
           meetings: {},
         };
         next();

@@ -8,6 +8,7 @@ import type {
   MemoDelivered,
 } from '../../shared/realtime/events';
 import type { ConsentNotice } from '../../shared/api/consent';
+import type { Role } from '../../shared/roles';
 
 export type MeetingEvent =
   /** A meeting's status changed (through the API, or the chair's approval). */
@@ -29,7 +30,18 @@ export type MeetingEvent =
   /** A session ended (logout, new login): close its live connections. */
   | { type: 'sessionEnded'; userId: string; sessionHash: string }
   /** All but one of a user's sessions ended (password change): close their live connections. */
-  | { type: 'otherSessionsEnded'; userId: string; keptSessionHash: string };
+  | { type: 'otherSessionsEnded'; userId: string; keptSessionHash: string }
+  /**
+   * A member's role or party changed, or they left the group (`role` null). Open connections act
+   * on these facts at once and then re-read the stored membership, which wins if events raced.
+   */
+  | {
+      type: 'membershipChanged';
+      groupId: string;
+      userId: string;
+      role: Role | null;
+      partyId: string | null;
+    };
 
 export type MeetingEventListener = (event: MeetingEvent) => void;
 

@@ -5,10 +5,12 @@ import { Server } from 'socket.io';
 import { meetingRoom, SOCKET_IO_PATH, userRoom } from '../../shared/realtime/events';
 import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
-import { originGate, sessionGate } from './auth';
+import { connectError, originGate, sessionGate } from './auth';
 import type { MeetingEvent } from './bus';
 import { registerConsentHandlers } from './consentHandlers';
+import { RealtimeLiveRights } from './liveRights';
 import { registerMeetingHandlers } from './meetingHandlers';
+import { limitPackets } from './packetLimits';
 import { createSummaryBroadcaster } from './summaries';
 import type { RealtimeIo } from './types';
 
@@ -20,6 +22,10 @@ export interface RealtimeServer {
  * near this size is hostile. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const SUMMARY_DELAY_MS = 300;
+/** Socket.io sockets a session may hold on one instance (a tab holds one or two). */
+const MAX_SOCKETS_PER_SESSION = 20;
+/** How often sockets' sessions and memberships are read again from the database. */
+const RIGHTS_SWEEP_MS = 5_000;
 
 export function attachRealtime(
   server: http.Server,
@@ -34,10 +40,19 @@ export function attachRealtime(
     destroyUpgrade: false,
     allowRequest: originGate(ctx),
   });
+  const rights = new RealtimeLiveRights(io, ctx);
   io.use(sessionGate(ctx));
+  io.use((socket, next) => {
+    const { userId, sessionHash } = socket.data;
+    if (rights.socketsOfSession(userId, sessionHash) >= MAX_SOCKETS_PER_SESSION)
+      return next(connectError('rate_limited', 'Too many connections for this session.'));
+    next();
+  });
 
   io.on('connection', (socket) => {
     ctx.logger.debug({ userId: socket.data.userId }, 'socket.io connected');
+    rights.track(socket);
+    limitPackets(socket, ctx.logger);
     // Every connection of a user is reachable for notices and session ends, joined or not.
     Promise.resolve(socket.join(userRoom(socket.data.userId))).catch((error: unknown) =>
       ctx.logger.error({ err: error }, 'socket.io join failed'),
@@ -57,16 +72,6 @@ export function attachRealtime(
       io.local.to(meetingRoom(meetingId)).emit('memoSummary', meetingId, summary),
     logger: ctx.logger,
   });
-
-  function disconnectSessions(userId: string, matches: (sessionHash: string) => boolean) {
-    io.local
-      .in(userRoom(userId))
-      .fetchSockets()
-      .then((sockets) => {
-        for (const socket of sockets) if (matches(socket.data.sessionHash)) socket.disconnect(true);
-      })
-      .catch((error: unknown) => ctx.logger.error({ err: error }, 'socket.io disconnect failed'));
-  }
 
   function onEvent(event: MeetingEvent) {
     switch (event.type) {
@@ -102,18 +107,28 @@ export function attachRealtime(
         // The collab server locks the room; clients hear of the release through consentChanged.
         return;
       case 'sessionEnded':
-        disconnectSessions(event.userId, (hash) => hash === event.sessionHash);
+        rights.sessionsEnded(event.userId, (hash) => hash === event.sessionHash);
         return;
       case 'otherSessionsEnded':
-        disconnectSessions(event.userId, (hash) => hash !== event.keptSessionHash);
+        rights.sessionsEnded(event.userId, (hash) => hash !== event.keptSessionHash);
+        return;
+      case 'membershipChanged':
+        rights.membershipChanged(event);
         return;
     }
   }
   const unsubscribe = ctx.events.subscribe(onEvent);
+  const sweep = setInterval(() => {
+    rights
+      .sweep()
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'socket.io rights sweep failed'));
+  }, RIGHTS_SWEEP_MS);
+  sweep.unref();
 
   return {
     async close() {
       unsubscribe();
+      clearInterval(sweep);
       summaries.close();
       // Not io.close(): it also closes the HTTP server, which server.ts closes itself once the
       // collab server has stored what is pending. Closing the transports (rather than sending

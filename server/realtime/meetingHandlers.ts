@@ -42,7 +42,11 @@ export function registerMeetingHandlers(
       ctx.repos.confidentialityChanges.listForMeeting(meetingId),
     ]);
     if (socket.disconnected) return null;
-    socket.data.meetings[meetingId] = { role: membership.role, partyId: membership.partyId };
+    socket.data.meetings[meetingId] = {
+      role: membership.role,
+      partyId: membership.partyId,
+      groupId: meeting.groupId,
+    };
     await socket.join([meetingRoom(meetingId), userRoom(auth.user._id)]);
     const presence = await currentPresence(io, meetingId);
     io.to(meetingRoom(meetingId)).emit('presence', meetingId, presence);

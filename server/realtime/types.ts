@@ -7,11 +7,14 @@ export interface SocketData {
   userId: string;
   name: string;
   sessionHash: string;
+  /** When the session ends by itself (epoch milliseconds): the socket disconnects then. */
+  sessionExpiresAt: number;
   /**
-   * The caller's membership in each meeting they joined, checked at the join. A plain object
-   * rather than a Map: with a cross-instance adapter, socket data travels as JSON.
+   * The caller's membership in each meeting they joined, checked at the join and kept current
+   * (liveRights.ts). A plain object rather than a Map: with a cross-instance adapter, socket
+   * data travels as JSON.
    */
-  meetings: Record<string, { role: Role; partyId: string | null }>;
+  meetings: Record<string, { role: Role; partyId: string | null; groupId: string }>;
 }
 
 // No server-to-server events: everything between instances goes through the meeting event bus.

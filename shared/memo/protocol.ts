@@ -51,6 +51,14 @@ export const COLLAB_CLOSE = {
   protocolError: 1002,
   /** The frame was larger than MAX_COLLAB_MESSAGE_BYTES. */
   tooLarge: 1009,
-  /** The session ended or the membership changed. */
+  /** The session ended or expired, or the membership changed (the reason says which). */
   unauthorized: 4401,
+} as const;
+
+/** Close reasons sent with COLLAB_CLOSE.unauthorized, so the client can say what happened. */
+export const COLLAB_CLOSE_REASON = {
+  /** The member's role or party changed, or they left the group. */
+  membership: 'membership changed',
+  sessionEnded: 'session ended',
+  sessionExpired: 'session expired',
 } as const;

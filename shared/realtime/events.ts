@@ -78,6 +78,11 @@ export interface ServerToClientEvents {
   consentNotice: (notice: ConsentNotice) => void;
   /** A request's consent state changed: refetch it if shown. */
   consentChanged: (requestId: string) => void;
+  /**
+   * The server took this socket out of a meeting room: the member's role changed (or they left
+   * the group) and they may no longer follow the live memo.
+   */
+  meetingLeft: (meetingId: string, reason: 'access_changed') => void;
 }
 
 /** `answerConsent`: the same body as `POST /api/consent/:requestId/answers`, plus the id. */

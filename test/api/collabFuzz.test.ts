@@ -203,7 +203,15 @@ describe('fuzzing the collab endpoint', () => {
   const partyUpdates: Uint8Array[] = [];
 
   beforeAll(async () => {
-    t = await startTestServer({ seedDemo: true });
+    // Thousands of reconnects and frames from one session: the quotas (collabQuotas.test.ts)
+    // would rightly slow them down, and this file is about what the frames do, not their pace.
+    t = await startTestServer({
+      seedDemo: true,
+      env: {
+        COLLAB_SESSION_UPGRADES_PER_MINUTE: '1000000',
+        COLLAB_UPDATES_PER_SECOND: '100000',
+      },
+    });
     f = await memoFixture(t, ['kesk.edustaja', 'sdp.edustaja']);
     const meeting = await f.newMeeting('Sumea kokous');
     memoRoom = roomName({ kind: 'memo', meetingId: meeting.id });

@@ -2,6 +2,7 @@
 import { hashPassword } from '../../server/auth/passwords';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import type { RunningServer } from '../../server/server';
+import type { Role } from '../../shared/roles';
 import { ApiClient } from './apiClient';
 
 export interface MemoFixture {
@@ -17,6 +18,15 @@ export interface MemoFixture {
    * it is set up directly in the store, as the admin CLI would.
    */
   addAdmin(email?: string): Promise<ApiClient>;
+  /**
+   * A new logged-in member of the group in `role` (party roles need `party`, a short name such as
+   * `KESK`), set up directly in the store; the test removes what it no longer needs.
+   */
+  addMember(
+    email: string,
+    role: Role,
+    party?: string,
+  ): Promise<{ client: ApiClient; userId: string; cookie: string }>;
 }
 
 /**
@@ -38,7 +48,7 @@ export async function memoFixture(
   const partyIds = Object.fromEntries(
     group.parties.map((party: { shortName: string; id: string }) => [party.shortName, party.id]),
   );
-  return {
+  const fixture: MemoFixture = {
     groupId,
     partyIds,
     clients,
@@ -53,18 +63,23 @@ export async function memoFixture(
       return created.body;
     },
     async addAdmin(email = 'yllapito@demo.example') {
+      return (await fixture.addMember(email, 'admin')).client;
+    },
+    async addMember(email, role, party) {
       const repos = server.server?.ctx.repos;
-      if (!repos) throw new Error('addAdmin needs an in-process test server');
+      if (!repos) throw new Error('addMember needs an in-process test server');
       const user = await repos.users.create({
         email,
-        name: 'Ylläpitäjä Testinen',
+        name: role === 'admin' ? 'Ylläpitäjä Testinen' : `Testi ${email.split('@')[0]}`,
         passwordHash: await hashPassword(DEMO_PASSWORD),
         locale: 'fi',
       });
-      await repos.memberships.add({ groupId, userId: user._id, role: 'admin', partyId: null });
-      const admin = new ApiClient(server.url);
-      await admin.login(email, DEMO_PASSWORD);
-      return admin;
+      const partyId = party ? (partyIds[party] ?? null) : null;
+      await repos.memberships.add({ groupId, userId: user._id, role, partyId });
+      const client = new ApiClient(server.url);
+      await client.login(email, DEMO_PASSWORD);
+      return { client, userId: user._id, cookie: client.sessionCookie ?? '' };
     },
   };
+  return fixture;
 }

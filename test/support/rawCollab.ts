@@ -29,6 +29,10 @@ export interface RawCollabClient {
   syncAnswers: number;
   /** The kind of every frame received, in order. */
   frames: FrameKind[];
+  /** The newest awareness state heard per client id (null once removed). */
+  carets: Map<number, unknown>;
+  /** How many awareness entries were received in all. */
+  caretEntries: number;
   closed: Promise<{ code: number; reason: string }>;
   /** Resolves once more than `count` sync answers have arrived, or the socket has closed. */
   answerOrClose(count: number): Promise<void>;
@@ -87,6 +91,8 @@ export async function connectRaw(
     relayed: [],
     syncAnswers: 0,
     frames: [],
+    carets: new Map(),
+    caretEntries: 0,
     closed: new Promise((resolve) =>
       ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     ),
@@ -151,6 +157,13 @@ export async function connectRaw(
       if (syncType === syncProtocol.messageYjsSyncStep2) synced = true;
     } else if (type === MESSAGE_AWARENESS) {
       client.frames.push('awareness');
+      const entries = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      for (let count = decoding.readVarUint(entries); count > 0; count--) {
+        const clientID = decoding.readVarUint(entries);
+        decoding.readVarUint(entries); // clock
+        client.carets.set(clientID, JSON.parse(decoding.readVarString(entries)) as unknown);
+        client.caretEntries += 1;
+      }
     } else if (type === MESSAGE_ACCESS) {
       client.frames.push('access');
       client.access = JSON.parse(decoding.readVarString(decoder)) as RoomAccess;
@@ -180,6 +193,19 @@ export async function connectRaw(
     `initial sync (synced ${String(synced)}, access ${JSON.stringify(client.access)}, socket state ${ws.readyState}, errors ${errors.join('; ')})`,
   );
   return client;
+}
+
+/** An awareness frame with one client's state at `clock` (states only move forward in clock). */
+export function caretFrame(clientID: number, clock: number, state: unknown): Uint8Array {
+  const entry = encoding.createEncoder();
+  encoding.writeVarUint(entry, 1);
+  encoding.writeVarUint(entry, clientID);
+  encoding.writeVarUint(entry, clock);
+  encoding.writeVarString(entry, JSON.stringify(state));
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(entry));
+  return encoding.toUint8Array(encoder);
 }
 
 /** A sync step 1 frame: "send me what I lack compared to `doc`". */

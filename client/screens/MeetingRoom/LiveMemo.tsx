@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, Party } from '../../../shared/api/types';
 import { newBlockId } from '../../../shared/memo/format';
+import { COLLAB_CLOSE_REASON } from '../../../shared/memo/protocol';
 import { can, type Actor } from '../../../shared/permissions';
 import type { MeetingRooms, RoomsSnapshot } from '../../memo/meetingRooms';
 import { deleteDatabase, offlineStoreName } from '../../memo/offlineStore';
@@ -96,9 +97,15 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
     void Promise.allSettled(names.map(deleteDatabase)).then(() => window.location.reload());
   }, [rooms, userId]);
 
-  const sessionEnded = [snapshot.memo, ...snapshot.parties.values()].some(
+  const closedRooms = [snapshot.memo, ...snapshot.parties.values()].filter(
     (room) => room.closedCode !== null,
   );
+  // A demoted or removed member's sockets close (collab) or leave the room (Socket.io).
+  const accessChanged =
+    live.error?.code === 'forbidden' ||
+    closedRooms.some((room) => room.closedReason === COLLAB_CLOSE_REASON.membership);
+  const sessionEnded =
+    !accessChanged && (closedRooms.length > 0 || live.error?.code === 'unauthenticated');
 
   return (
     <MemoRoomContext value={context}>
@@ -109,9 +116,9 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
         parties={parties}
       />
       {locked && <LockedMemoNotice groupId={meeting.groupId} meetingId={meeting.id} />}
-      {(sessionEnded || live.error?.code === 'unauthenticated') && (
+      {(sessionEnded || accessChanged) && (
         <p role="alert" className="alert alert-error">
-          {t('memo.sessionEnded')}
+          {t(accessChanged ? 'memo.accessChanged' : 'memo.sessionEnded')}
         </p>
       )}
       <RejectionNotice rejections={rejections} onReload={reloadFromServer} />

@@ -1,7 +1,7 @@
 import { EditorContent } from '@tiptap/react';
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RejectReason } from '../../../shared/memo/protocol';
+import { COLLAB_CLOSE_REASON, type RejectReason } from '../../../shared/memo/protocol';
 import { Loading } from '../../components/Loadable';
 import type { RoomSync } from '../../memo/roomSync';
 import { deleteDatabase, offlineStoreName } from '../../memo/offlineStore';
@@ -68,7 +68,11 @@ export function StatementEditor({ room, canEdit, userId, onSaveStatus }: Props) 
       )}
       {snapshot.closedCode !== null && (
         <p role="alert" className="alert alert-error">
-          {t('statements.sessionEnded')}
+          {t(
+            snapshot.closedReason === COLLAB_CLOSE_REASON.membership
+              ? 'statements.accessChanged'
+              : 'statements.sessionEnded',
+          )}
         </p>
       )}
       <RejectionNotice rejections={rejections} onReload={reloadFromServer} texts={rejectionTexts} />

@@ -60,6 +60,14 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
       if (!updated) throw notFound('Member');
       if (target.role === 'chair' && body.role !== 'chair')
         await repos.chairSeats.release(groupId, userId);
+      // Rights follow the member at once: their open live connections act on this.
+      ctx.events.publish({
+        type: 'membershipChanged',
+        groupId,
+        userId,
+        role: updated.role,
+        partyId: updated.partyId,
+      });
       if (target.role !== updated.role || target.partyId !== updated.partyId) {
         await ctx.audit.record({
           groupId,
@@ -98,6 +106,7 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
         if (admins.length <= 1) throw conflict('The group’s last administrator cannot leave.');
       }
       await repos.memberships.remove(groupId, userId);
+      ctx.events.publish({ type: 'membershipChanged', groupId, userId, role: null, partyId: null });
       if (target.role === 'chair') await repos.chairSeats.release(groupId, userId);
       const removed = await repos.users.findById(userId);
       await ctx.audit.record({

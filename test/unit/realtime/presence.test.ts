@@ -2,11 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { presenceOf } from '../../../server/realtime/presence';
 import type { SocketData } from '../../../server/realtime/types';
 
+type Joined = Omit<SocketData['meetings'][string], 'groupId'>;
+
 const socket = (
   userId: string,
   name: string,
-  meetings: SocketData['meetings'],
-): { data: SocketData } => ({ data: { userId, name, sessionHash: `s-${userId}`, meetings } });
+  meetings: Record<string, Joined>,
+): { data: SocketData } => ({
+  data: {
+    userId,
+    name,
+    sessionHash: `s-${userId}`,
+    sessionExpiresAt: Date.now() + 3_600_000,
+    meetings: Object.fromEntries(
+      Object.entries(meetings).map(([id, joined]) => [id, { ...joined, groupId: 'group-1' }]),
+    ),
+  },
+});
 
 describe('presenceOf', () => {
   it('groups connections by person, counts tabs, and orders by role, party and name', () => {

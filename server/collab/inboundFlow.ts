@@ -1,0 +1,157 @@
+// The pace at which one socket's frames reach its room. Every frame is charged to the socket's,
+// its session's and its room's budgets; a sender over budget is slowed by pausing its TCP socket
+// (the kernel's flow control pushes back on the client), and one that keeps flooding through what
+// was already buffered is closed. Carets are coalesced: the newest replaces any still waiting.
+import { takeAll, type Charge, type TokenBucket } from '../limits/tokenBucket';
+import { ProtocolError, type ClientMessage } from './messages';
+import {
+  AWARENESS_QUERY_COST,
+  CARET_INTERVAL_MS,
+  SYNC_REQUEST_COST,
+  type FlowBudgets,
+} from './quotas';
+
+/** Frames held back (while the room loads, or while the sender is over budget). */
+const MAX_WAITING_FRAMES = 256;
+const MAX_WAITING_BYTES = 8 * 1024 * 1024;
+
+export interface FlowTarget {
+  /** False while the receiver cannot take messages yet (the room is still loading). */
+  isReady(): boolean;
+  deliver(message: ClientMessage): void;
+  /** Stop and resume reading the socket. */
+  pause(): void;
+  resume(): void;
+}
+
+export class InboundFlow {
+  private readonly waiting: { message: ClientMessage; bytes: number }[] = [];
+  private waitingBytes = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private paused = false;
+  private caret: ClientMessage | null = null;
+  private caretTimer: NodeJS.Timeout | null = null;
+  private lastCaretAt = 0;
+  private room: TokenBucket | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly budgets: FlowBudgets,
+    private readonly target: FlowTarget,
+  ) {}
+
+  /** The room's own budget, once the socket is in a room. */
+  joinRoom(budget: TokenBucket): void {
+    this.room = budget;
+  }
+
+  /** A message from the socket. Throws ProtocolError when the sender floods past every limit. */
+  receive(message: ClientMessage, bytes: number): void {
+    if (this.stopped) return;
+    if (message.type === 'awareness') {
+      this.caret = message;
+      this.scheduleCaret();
+      return;
+    }
+    this.waitingBytes += bytes;
+    if (
+      this.waiting.push({ message, bytes }) > MAX_WAITING_FRAMES ||
+      this.waitingBytes > MAX_WAITING_BYTES
+    )
+      throw new ProtocolError('too many frames waiting: slow down');
+    this.pump();
+  }
+
+  /** Deliver what the budgets allow now; pause the socket and come back when they refill. */
+  pump(): void {
+    if (this.stopped) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    // Not in a room yet: its start() pumps again.
+    if (!this.target.isReady()) return;
+    while (this.waiting.length > 0) {
+      const next = this.waiting[0]!;
+      const wait = takeAll(this.charges(next.message, next.bytes));
+      if (wait > 0) {
+        this.pauseFor(wait);
+        return;
+      }
+      this.waiting.shift();
+      this.waitingBytes -= next.bytes;
+      this.target.deliver(next.message);
+      if (this.stopped) return;
+    }
+    if (this.paused) {
+      this.paused = false;
+      this.target.resume();
+    }
+    if (this.caret && !this.caretTimer) this.scheduleCaret();
+  }
+
+  private pauseFor(ms: number): void {
+    if (!this.paused) {
+      this.paused = true;
+      this.target.pause();
+    }
+    this.timer = setTimeout(() => this.pump(), ms);
+    this.timer.unref();
+  }
+
+  private charges(message: ClientMessage, bytes: number): Charge[] {
+    const cost = messageCost(message);
+    const charges: Charge[] = this.budgets.messages.map((bucket) => ({ bucket, cost }));
+    if (this.room) charges.push({ bucket: this.room, cost });
+    for (const bucket of this.budgets.bytes) charges.push({ bucket, cost: bytes });
+    return charges;
+  }
+
+  /**
+   * A caret waits for the text sent before it (it must not overtake it), at least
+   * CARET_INTERVAL_MS after the previous caret, and for the session's caret budget.
+   */
+  private scheduleCaret(): void {
+    if (this.caretTimer || this.stopped || !this.caret || !this.target.isReady()) return;
+    if (this.waiting.length > 0) return; // pump() comes back here once the text is through
+    const now = Date.now();
+    const wait = Math.max(
+      this.lastCaretAt + CARET_INTERVAL_MS - now,
+      this.budgets.carets.waitFor(1, now),
+    );
+    if (wait <= 0) {
+      this.flushCaret(now);
+      return;
+    }
+    this.caretTimer = setTimeout(() => {
+      this.caretTimer = null;
+      this.scheduleCaret();
+    }, wait);
+    this.caretTimer.unref();
+  }
+
+  private flushCaret(now: number): void {
+    const caret = this.caret;
+    if (!caret) return;
+    this.caret = null;
+    this.lastCaretAt = now;
+    this.budgets.carets.take(1, now);
+    this.target.deliver(caret);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.waiting.length = 0;
+    this.caret = null;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.caretTimer) clearTimeout(this.caretTimer);
+    this.timer = this.caretTimer = null;
+  }
+}
+
+/** How many messages a frame counts as: answering a sync request encodes the whole document. */
+function messageCost(message: ClientMessage): number {
+  if (message.type === 'syncStep1') return SYNC_REQUEST_COST;
+  if (message.type === 'queryAwareness') return AWARENESS_QUERY_COST;
+  return 1;
+}
