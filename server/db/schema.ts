@@ -131,6 +131,8 @@ export interface AttemptDoc {
   _id: string;
   key: string;
   at: Date;
+  /** Set on what is remembered longer than the window (`RateLimitRepository.remember`). */
+  keepUntil?: Date;
 }
 
 /**
