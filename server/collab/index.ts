@@ -8,7 +8,6 @@ import { summarizeMemo, type MemoSummary } from '../../shared/memo/summary';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { MeetingEvent } from '../realtime/bus';
-import { followTextChange } from '../statements/rounds';
 import { CLOSE_INTERNAL_ERROR, Connection } from './connection';
 import { RoomRegistry } from './roomRegistry';
 import { meetingSubject } from './roomSubject';
@@ -41,7 +40,6 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       audit: ctx.audit,
       logger,
       compactEvery: ctx.config.collabCompactEvery,
-      followStatement: (request, content) => followTextChange(ctx, request, content),
     },
     idleMs,
   );
@@ -75,7 +73,11 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         return;
       case 'consentReleased':
         // Every party consented to these words: nobody changes them any more.
-        if (event.kind === 'statement') registry.roomOfStatement(event.requestId)?.setLocked(true);
+        registry.roomOfStatement(event.requestId)?.setLocked(true);
+        return;
+      case 'statementLock':
+        // Put to consent (locked) or taken back for editing (open again).
+        registry.roomOfStatement(event.statementId)?.setLocked(event.locked);
         return;
       case 'sessionEnded':
         for (const room of registry.all())

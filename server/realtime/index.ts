@@ -99,7 +99,8 @@ export function attachRealtime(
           io.local.to(userRoom(userId)).emit('consentChanged', event.requestId);
         return;
       case 'consentReleased':
-        // The collab server locks the room; clients hear of the release through consentChanged.
+      case 'statementLock':
+        // The collab server locks the room; clients hear of the change through consentChanged.
         return;
       case 'sessionEnded':
         disconnectSessions(event.userId, (hash) => hash === event.sessionHash);
