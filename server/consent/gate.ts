@@ -88,7 +88,8 @@ export function partiesOfRound(round: ConsentRoundDoc, allParties: readonly Part
   const at = round.at.getTime();
   return allParties
     .filter(
-      (party) => party.createdAt.getTime() <= at && (!party.endedAt || party.endedAt.getTime() > at),
+      (party) =>
+        party.createdAt.getTime() <= at && (!party.endedAt || party.endedAt.getTime() > at),
     )
     .map((party) => party._id);
 }

@@ -149,4 +149,3 @@ async function announceRestart(
   await notifyConsent(ctx, request, { kind: 'restarted', round: next.round });
   await announceConsentChange(ctx, request);
 }
-

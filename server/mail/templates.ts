@@ -97,7 +97,8 @@ export function memoDeliveredMail(input: {
   };
 }
 
-type ConsentMailKind = 'requested' | 'withdrawn' | 'restarted' | 'reminder' | 'blocked' | 'released';
+type ConsentMailKind =
+  'requested' | 'withdrawn' | 'restarted' | 'reminder' | 'blocked' | 'released';
 type ConsentMailSubject = 'statement' | 'declassification' | 'publication';
 
 const CONSENT_MAIL: Record<

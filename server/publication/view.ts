@@ -46,6 +46,8 @@ export async function versionPublication(
     version: version.version,
     hasPublicContent: rendering.hasContent,
     publication,
-    publicPath: released ? publicMemoPath(version.groupId, version.meetingId, version.version) : null,
+    publicPath: released
+      ? publicMemoPath(version.groupId, version.meetingId, version.version)
+      : null,
   };
 }

@@ -67,4 +67,3 @@ export async function openForEditing(
   await announceConsentChange(ctx, request);
   return withdrawn;
 }
-
