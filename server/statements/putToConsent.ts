@@ -5,7 +5,6 @@
 // negotiators putting it at once: one wins, the other gets 409; only the winner sets the deadline
 // and tells the parties.
 import type { PutToConsentRequest } from '../../shared/api/schemas';
-import { FIRST_CONSENT_ROUND } from '../../shared/consent';
 import { isEmptyStatement } from '../../shared/statement/format';
 import { announceRequestedRound, requestedRound } from '../consent/firstRound';
 import { readGate } from '../consent/gate';
@@ -57,7 +56,6 @@ export async function putToConsent(
   const current: ConsentRequestDoc = { ...request, deadline };
   await announceRequestedRound(ctx, current, round, by, {
     kind: 'statement',
-    again: roundNumber > FIRST_CONSENT_ROUND,
     deadline: deadline?.toISOString() ?? null,
     hash: words.hash,
   });

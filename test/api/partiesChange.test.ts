@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {
   ConsentNotice,
   ConsentView,
+  DeclassificationView,
   PublicationView,
   StatementView,
 } from '../../shared/api/consent';
+import type { MemoVersionView } from '../../shared/api/memoVersions';
 import type { Group, Party, PartyRemoval } from '../../shared/api/types';
 import type { AuditEntry } from '../../shared/audit';
 import { hashPassword } from '../../server/auth/passwords';
@@ -211,17 +213,38 @@ describe.each(ENGINES)('a change of parties during a consent round on %s', (engi
   it('adding a party during a round voids it: the new party must consent too', async () => {
     const meeting = await f.newMeeting('Puolueiden muutoskokous');
     await chair().post(`/api/meetings/${meeting.id}/status`, { status: 'in_progress' });
-    await writeMemo(t.url, f, meeting.id, 'muutos');
+    const written = await writeMemo(t.url, f, meeting.id, 'muutos');
     expect((await chair().post(`/api/meetings/${meeting.id}/approval`, {})).status).toBe(201);
+    const versionPath = `/api/meetings/${meeting.id}/versions/1`;
     const proposed = await f.clients.sihteeri!.post<PublicationView>(
-      `/api/meetings/${meeting.id}/versions/1/publication`,
+      `${versionPath}/publication`,
       {},
     );
     expect(proposed.status).toBe(201);
     const id = proposed.body.id;
     for (const party of PARTIES.slice(0, 3)) await consentAs(f, representative(party), id);
+    // A declassification open at the same time follows the same rule.
+    const view = await f.clients.sihteeri!.get<MemoVersionView>(versionPath);
+    const section = view.body.content.sections[0]!;
+    if (section.kind !== 'section') throw new Error('the first section is withheld');
+    const declassification = await f.clients.sihteeri!.post<DeclassificationView>(
+      `${versionPath}/declassifications`,
+      {
+        target: { kind: 'block', sectionId: section.id, blockId: written.confidentialPointId },
+        to: 'groups',
+      },
+    );
+    expect(declassification.status).toBe(201);
+    await consentAs(f, representative('KESK'), declassification.body.id);
 
     const added = await addParty('Uusi puolue', 'UUSI');
+    const declassified = await gate(declassification.body.id);
+    expect(declassified.round).toBe(2);
+    expect(declassified.rounds[0]!.end).toMatchObject({
+      cause: 'parties_changed',
+      added: [added.id],
+      withdrawn: [f.partyIds.KESK],
+    });
     const restarted = await gate(id);
     expect(restarted.round).toBe(2);
     expect(restarted.rounds[0]!.end).toMatchObject({
@@ -250,7 +273,7 @@ describe.each(ENGINES)('a change of parties during a consent round on %s', (engi
 
     // A round counted it: removing it ends it, and the round starts over without it.
     const removed = await removeParty(added.id);
-    expect(removed.body).toMatchObject({ outcome: 'ended', restartedRounds: 1 });
+    expect(removed.body).toMatchObject({ outcome: 'ended', restartedRounds: 2 });
     const third = await gate(id);
     expect(third.round).toBe(3);
     expect(third.rounds[1]!.end?.withdrawn).toEqual(demoPartyIds().sort());

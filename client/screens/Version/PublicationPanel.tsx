@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionPublication } from '../../../shared/api/consent';
 import { ProposePublicationRequest } from '../../../shared/api/schemas';
@@ -6,7 +6,8 @@ import { consentApi } from '../../consentApi';
 import { DeadlineField } from '../../components/DeadlineField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loadable } from '../../components/Loadable';
-import { fromLocalInputValue, useFormat } from '../../i18n/format';
+import { useDeadlineInput } from '../../components/useDeadlineInput';
+import { useFormat } from '../../i18n/format';
 import { useConsentChanged } from '../../notifications/MemoNotifications';
 import { useAction } from '../../useAction';
 import { useResource } from '../../useResource';
@@ -97,8 +98,7 @@ function ProposeForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [deadline, setDeadline] = useState('');
-  const [deadlineError, setDeadlineError] = useState<string | undefined>(undefined);
+  const deadline = useDeadlineInput();
   const propose = useAction(async (body: ProposePublicationRequest) => {
     await consentApi.proposePublication(meetingId, version, body);
     onProposed();
@@ -106,15 +106,10 @@ function ProposeForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const iso = fromLocalInputValue(deadline);
-    const parsed = ProposePublicationRequest.safeParse(iso ? { deadline: iso } : {});
-    if ((deadline && !iso) || !parsed.success) {
-      setDeadlineError(t('consent.answer.deadlineInvalid'));
-      event.currentTarget.querySelector<HTMLInputElement>('input[type="datetime-local"]')?.focus();
-      return;
-    }
-    setDeadlineError(undefined);
-    propose.run(parsed.data);
+    const body = deadline.check(event.currentTarget, (iso) =>
+      ProposePublicationRequest.safeParse(iso ? { deadline: iso } : {}),
+    );
+    if (body) propose.run(body);
   }
 
   return (
@@ -123,9 +118,9 @@ function ProposeForm({
         id={`${id}-deadline`}
         label={t('publication.deadline')}
         hint={t('publication.deadlineHint')}
-        value={deadline}
-        onValueChange={setDeadline}
-        error={deadlineError}
+        value={deadline.value}
+        onValueChange={deadline.setValue}
+        error={deadline.error}
       />
       <ErrorMessage error={propose.error} messages={{ conflict: t('publication.conflict') }} />
       <div className="button-row">

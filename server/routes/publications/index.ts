@@ -1,31 +1,22 @@
 // Publishing an approved memo version's public parts: read its state, propose it. Negotiators only
 // (readers get 403, non-members 404, as on the declassification routes); the parties' answers go
 // through the consent routes like every other request's.
+import type { Request } from 'express';
 import type { PublicationView, VersionPublication } from '../../../shared/api/consent';
 import { ProposePublicationRequest } from '../../../shared/api/schemas';
+import type { Action } from '../../../shared/permissions';
 import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
-import { notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
-import { authorizeInMeeting, requireAuth } from '../../http/context';
+import { requireAuth } from '../../http/context';
 import { proposePublication } from '../../publication/propose';
 import { publicationView, versionPublication } from '../../publication/view';
-import { versionParam } from '../../versions/versionView';
-import type { Request } from 'express';
-import type { Action } from '../../../shared/permissions';
+import { versionForAction } from '../../versions/versionView';
 
 export function publicationRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter('publications');
-  const { repos } = ctx;
-
   /** The version in the path, for a caller allowed `action` in its meeting. */
-  async function versionFor(req: Request, action: Action) {
-    const number = versionParam(req);
-    const { meeting, membership } = await authorizeInMeeting(repos, req, action);
-    const version = await repos.memoVersions.find(meeting._id, number);
-    if (!version) throw notFound('Memo version');
-    return { meeting, membership, version };
-  }
+  const versionFor = (req: Request, action: Action) => versionForAction(ctx, req, action);
 
   api.route(
     'get',
