@@ -3,12 +3,28 @@
 // count a party nobody can find. History is: a consent answer or round that counted it, an
 // invitation that named it, a memo version that lists it, or an audit entry that mentions it (a
 // member who joined, changed or left it, a stance it set, an answer, a refused attempt).
+import type { AuditAction } from '../../../shared/audit';
 import type { AppContext } from '../../context';
 import { partiesOfRound } from '../../consent/gate';
 import type { PartyDoc } from '../../db/schema';
 
-/** Audit entries read per page while looking for the party. */
-const AUDIT_PAGE = 500;
+/**
+ * The audit entries that can name a party: its members joining, changing or leaving, its stances,
+ * its answers and refused attempts, and consents it lost. Reading only these keeps the look-up one
+ * query, whatever else (logins, exports) the log holds.
+ */
+const PARTY_ACTIONS: readonly AuditAction[] = [
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'member.roleChange',
+  'member.remove',
+  'stance.change',
+  'consent.answer',
+  'consent.refused',
+  'consent.withdraw',
+  'consent.restart',
+];
 
 export async function partyHasHistory(ctx: AppContext, party: PartyDoc): Promise<boolean> {
   const { repos } = ctx;
@@ -31,20 +47,14 @@ export async function partyHasHistory(ctx: AppContext, party: PartyDoc): Promise
   return auditMentions(ctx, groupId, party._id);
 }
 
-/** Whether any audit entry of the group names the party (as target, or in its details). */
+/** Whether an audit entry of the group names the party (as target, or in its details). */
 async function auditMentions(ctx: AppContext, groupId: string, partyId: string): Promise<boolean> {
-  let after = 0;
-  for (;;) {
-    const page = await ctx.repos.auditLog.after(groupId, after, AUDIT_PAGE);
-    const mentions = page.some(
-      (entry) =>
-        entry.target.id === partyId ||
-        Object.values(entry.details).some(
-          (value) => typeof value === 'string' && value.split(',').includes(partyId),
-        ),
-    );
-    if (mentions) return true;
-    if (page.length < AUDIT_PAGE) return false;
-    after = page.at(-1)!.seq;
-  }
+  const entries = await ctx.repos.auditLog.ofActions(groupId, PARTY_ACTIONS);
+  return entries.some(
+    (entry) =>
+      entry.target.id === partyId ||
+      Object.values(entry.details).some(
+        (value) => typeof value === 'string' && value.split(',').includes(partyId),
+      ),
+  );
 }
