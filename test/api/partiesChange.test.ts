@@ -79,6 +79,17 @@ describe.each(ENGINES)('a change of parties during a consent round on %s', (engi
     const withMembers = await removeParty(f.partyIds.KESK!);
     expect(withMembers.status).toBe(409);
     expect((await group()).parties.map((party) => party.id)).toContain(f.partyIds.KESK);
+    // Only the chair (or an administrator) manages parties: every other role is refused.
+    const other = await addParty('Toinen puolue', 'TOI');
+    for (const who of ['sihteeri', representative('SDP'), READER]) {
+      const client = f.clients[who]!;
+      const path = `/api/groups/${f.groupId}/parties`;
+      expect((await client.delete(`${path}/${other.id}`)).status, who).toBe(403);
+      expect(
+        (await client.post(path, { name: 'X', shortName: 'X', colour: '#000000' })).status,
+      ).toBe(403);
+    }
+    expect((await removeParty(other.id)).body).toMatchObject({ outcome: 'deleted' });
   });
 
   it("ending the objector's party releases nothing: the round starts over with the parties now", async () => {
@@ -99,6 +110,17 @@ describe.each(ENGINES)('a change of parties during a consent round on %s', (engi
     });
     const objector = new ApiClient(t.url);
     await objector.login(NEW_REP, DEMO_PASSWORD);
+    // An invitation to the party, still open when it ends.
+    const invitation = await chair().post<{ link: string }>(
+      `/api/groups/${f.groupId}/invitations`,
+      {
+        email: 'myohassa@example.fi',
+        role: 'deputy',
+        partyId: party.id,
+      },
+    );
+    expect(invitation.status).toBe(201);
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(invitation.body.link)?.[1];
 
     const text = 'Kaupunginhallitus ei saa yksityistää vesilaitosta.';
     const created = await f.clients.sihteeri!.post<StatementView>(
@@ -189,6 +211,12 @@ describe.each(ENGINES)('a change of parties during a consent round on %s', (engi
       partyId: party.id,
     });
     expect(invited.status).toBe(400);
+    const late = await new ApiClient(t.url).post('/api/invitations/accept', {
+      token,
+      name: 'Myöhäinen Jäsen',
+      password: 'myohainen-salasana',
+    });
+    expect(late.status).toBe(409);
     expect((await removeParty(party.id)).status).toBe(404);
 
     // Answers to the void round are stale, by REST and Socket.io alike.
