@@ -44,8 +44,8 @@ export interface NoticeInput {
 
 /**
  * Send one notice in-app and by email. Returns once the in-app notice is out; the emails follow
- * in the background (SMTP may be slow, and a statement room waits for its rounds to follow an
- * edit before it says "saved").
+ * in the background (SMTP may be slow, and the answer or party change that caused the notice
+ * should not wait for it).
  */
 export async function notifyConsent(
   ctx: AppContext,
