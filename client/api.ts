@@ -8,6 +8,7 @@ import type {
   MeetingSummary,
   Member,
   Party,
+  PartyRemoval,
 } from '../shared/api/types';
 import type {
   AcceptInvitationRequest,
@@ -127,8 +128,9 @@ export const api = {
     request<Party>('POST', `${groupPath(groupId)}/parties`, body),
   updateParty: (groupId: string, partyId: string, body: UpdatePartyRequest) =>
     request<Party>('PATCH', `${groupPath(groupId)}/parties/${segment(partyId)}`, body),
+  /** Deleted when it has no history; otherwise ended (kept for history, counted no more). */
   deleteParty: (groupId: string, partyId: string) =>
-    request<void>('DELETE', `${groupPath(groupId)}/parties/${segment(partyId)}`),
+    request<PartyRemoval>('DELETE', `${groupPath(groupId)}/parties/${segment(partyId)}`),
 
   members: (groupId: string, signal?: AbortSignal) =>
     request<Member[]>('GET', `${groupPath(groupId)}/members`, undefined, signal),

@@ -5,15 +5,19 @@ import type {
   ConsentView,
   DeclassificationList,
   DeclassificationView,
+  PublicationView,
   PublicFeed,
   ReleasedStatement,
   StatementSummary,
   StatementView,
+  VersionPublication,
 } from '../shared/api/consent';
 import type {
   ConsentAnswerRequest,
   CreateStatementRequest,
+  EditStatementRequest,
   ProposeDeclassificationRequest,
+  ProposePublicationRequest,
   PutToConsentRequest,
   UpdateStatementRequest,
 } from '../shared/api/schemas';
@@ -24,6 +28,8 @@ const statementPath = (statementId: string) => `/api/statements/${segment(statem
 const consentPath = (requestId: string) => `/api/consent/${segment(requestId)}`;
 const declassificationsPath = (meetingId: string, version: number) =>
   `/api/meetings/${segment(meetingId)}/versions/${version}/declassifications`;
+const publicationPath = (meetingId: string, version: number) =>
+  `/api/meetings/${segment(meetingId)}/versions/${version}/publication`;
 
 /** What `GET /api/statements/:id` answers: negotiators get the gate, readers the released text. */
 export type StatementResponse = StatementView | ReleasedStatement;
@@ -44,6 +50,9 @@ export const consentApi = {
     request<StatementView>('PATCH', statementPath(statementId), body),
   putToConsent: (statementId: string, body: PutToConsentRequest) =>
     request<StatementView>('POST', `${statementPath(statementId)}/consent`, body),
+  /** "Muokkaa tekstiä": the round shown ends, its consents are withdrawn, the text opens. */
+  editStatement: (statementId: string, body: EditStatementRequest) =>
+    request<StatementView>('POST', `${statementPath(statementId)}/edit`, body),
 
   consent: (requestId: string, signal?: AbortSignal) =>
     request<ConsentView>('GET', consentPath(requestId), undefined, signal),
@@ -69,6 +78,11 @@ export const consentApi = {
       undefined,
       signal,
     ),
+
+  publication: (meetingId: string, version: number, signal?: AbortSignal) =>
+    request<VersionPublication>('GET', publicationPath(meetingId, version), undefined, signal),
+  proposePublication: (meetingId: string, version: number, body: ProposePublicationRequest) =>
+    request<PublicationView>('POST', publicationPath(meetingId, version), body),
 
   publicFeed: (groupId: string, signal?: AbortSignal) =>
     request<PublicFeed>('GET', `/api/public/groups/${segment(groupId)}/feed`, undefined, signal),

@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth';
 import { consentRoutes } from './routes/consent';
 import { continuityRoutes } from './routes/continuity';
 import { declassificationRoutes } from './routes/declassifications';
+import { publicationRoutes } from './routes/publications';
 import { exportRoutes } from './routes/exports';
 import { groupRoutes } from './routes/groups';
 import { invitationRoutes } from './routes/invitations';
@@ -94,6 +95,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     statementRoutes(ctx),
     consentRoutes(ctx),
     declassificationRoutes(ctx),
+    publicationRoutes(ctx),
     publicApiRoutes(ctx),
   ];
   const openapi = buildOpenApi(routers.flatMap((r) => r.routes));

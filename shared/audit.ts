@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = [
   'invitation.accept',
   'member.roleChange',
   'member.remove',
+  // A party with history is ended (kept, counted no more); one without is deleted.
+  'party.end',
+  'party.delete',
   'memo.approve',
   'memo.reopen',
   'memo.deliver',
@@ -16,11 +19,15 @@ export const AUDIT_ACTIONS = [
   'stance.change',
   'followUp.status',
   'statement.create',
-  // Put to consent (a statement) or proposed (a declassification).
+  // Put to consent (a statement, also again after an edit) or proposed (a declassification, a
+  // publication).
   'consent.request',
   'consent.answer',
-  // A text change withdrew the consents given to the previous words.
+  // A negotiator took a statement back from consent to edit it (before issue 13: a stored text
+  // change); the consents given were withdrawn.
   'consent.withdraw',
+  // The group's parties changed while a round was open: it was voided and a new round began.
+  'consent.restart',
   'consent.release',
   // Someone tried to answer for a party that is not theirs (REST, Socket.io or the collab socket).
   'consent.refused',
@@ -39,6 +46,8 @@ export const AUDIT_TARGET_TYPES = [
   'trackedItem',
   'statement',
   'declassification',
+  'publication',
+  'party',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

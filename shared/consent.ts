@@ -1,6 +1,8 @@
-// The unanimity gate (issue 5): a joint statement or a declassification proposal is released only
-// when every party of the group consents. Pure functions over the stored answer history; the
-// server stores answers and decides with these, the client shows the same state.
+// The unanimity gate (issue 5): a joint statement, a declassification proposal or the publication
+// of a memo version is released only when every party of the round consents. A round fixes its
+// parties when it starts (issue 13): a party ended or added later neither releases nor blocks it;
+// the server voids it and starts a new round with the parties then. Pure functions over the stored
+// answer history; the server stores answers and decides with these, the client shows the same.
 import type { AuditDetails } from './audit';
 
 /** What a party can answer. `time` asks for time until a deadline; it is never a consent. */
@@ -10,7 +12,10 @@ export type ConsentAnswerKind = (typeof CONSENT_ANSWERS)[number];
 /** The longest reason an answer may carry. */
 export const MAX_CONSENT_REASON_LENGTH = 4000;
 
-/** A request's first round; every change of the text after it was put to consent adds one. */
+/**
+ * A request's first round. A statement put to consent again after an edit, or any request whose
+ * group's parties changed while it was open, gets the next one.
+ */
 export const FIRST_CONSENT_ROUND = 1;
 
 /**
@@ -46,7 +51,7 @@ export interface PartyConsent {
   deadline: string | null;
 }
 
-/** `blocked`: at least one party objects. `released` needs every party's current consent. */
+/** `blocked`: at least one party objects. `released` needs every round party's consent. */
 export type ConsentOutcome = 'released' | 'blocked' | 'pending';
 
 export interface ConsentObjection {
@@ -61,7 +66,7 @@ export interface ConsentState {
   requestId: string;
   round: number;
   outcome: ConsentOutcome;
-  /** One entry per party of the group, in the order the parties were given. */
+  /** One entry per party of the round, in the order the parties were given. */
   perParty: PartyConsent[];
   /** The objecting parties with their reasons, in party order; empty unless `blocked`. */
   objections: ConsentObjection[];
@@ -73,10 +78,17 @@ export interface ConsentContext {
   /** The request's current round. */
   round: number;
   /**
-   * The group's parties now. Every one of them must consent: a party added while the request is
-   * open must answer too, and answers of a party no longer in the group do not count.
+   * The round's parties, fixed when it started. Every one of them must consent, and only their
+   * answers count. Whether they are still the group's parties is `partiesChange`'s question: the
+   * server never releases a round whose parties are no longer the group's.
    */
   partyIds: readonly string[];
+  /**
+   * The group's parties now, while the round is open. When they are not the round's, the round
+   * is void: `pending`, never released nor blocked, whatever its answers (the server then starts
+   * a new round with these parties). Leave out for a round that has ended.
+   */
+  currentPartyIds?: readonly string[] | undefined;
   /**
    * The request's whole answer history in the order it was stored (oldest first). The order, not
    * `at`, decides which answer is latest: clocks of two server instances may disagree or tie.
@@ -127,6 +139,11 @@ export function consentState(context: ConsentContext): ConsentState {
       ? [{ partyId, reason: answer.reason, userName: answer.userName, at: answer.at }]
       : [],
   );
+  // A round whose parties are no longer the group's neither releases nor blocks by itself.
+  const voided =
+    context.currentPartyIds !== undefined &&
+    partiesChange(partyIds, context.currentPartyIds) !== null;
+  if (voided) return { requestId, round, outcome: 'pending', perParty, objections: [] };
   // A group without parties has nobody to consent: nothing is released by default.
   const everyoneConsents =
     perParty.length > 0 && perParty.every((party) => party.status === 'consented');
@@ -136,15 +153,39 @@ export function consentState(context: ConsentContext): ConsentState {
 }
 
 /**
- * The parties whose consent is withdrawn when the text changes in round `fromRound` (the round
- * ends, round `fromRound + 1` begins): they consented to other words and must be told. Sorted.
- * Objections and requests for time lapse too, but nobody loses a consent by them.
+ * The parties whose consent is withdrawn when round `fromRound` ends without a release (the text
+ * is opened for editing, or the group's parties changed): they consented and must be told.
+ * Sorted. Objections and requests for time lapse too, but nobody loses a consent by them.
  */
 export function withdrawnConsents(answers: readonly ConsentAnswer[], fromRound: number): string[] {
   return [...currentAnswers(answers, fromRound)]
     .filter(([, answer]) => answer.answer === 'consent')
     .map(([partyId]) => partyId)
     .sort();
+}
+
+/** How the group's parties now differ from a round's. */
+export interface PartiesChange {
+  /** In the group now, not in the round (sorted). */
+  added: string[];
+  /** In the round, no longer in the group (ended or deleted; sorted). */
+  removed: string[];
+}
+
+/**
+ * How `currentPartyIds` (the group's parties now) differ from `roundPartyIds`; null when they are
+ * the same set. A round whose parties changed is void: it is neither released nor blocked, and a
+ * new round with the parties now replaces it.
+ */
+export function partiesChange(
+  roundPartyIds: readonly string[],
+  currentPartyIds: readonly string[],
+): PartiesChange | null {
+  const round = new Set(roundPartyIds);
+  const current = new Set(currentPartyIds);
+  const added = [...current].filter((id) => !round.has(id)).sort();
+  const removed = [...round].filter((id) => !current.has(id)).sort();
+  return added.length === 0 && removed.length === 0 ? null : { added, removed };
 }
 
 /** One reminder owed to a party before a deadline. */

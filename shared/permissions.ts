@@ -22,6 +22,7 @@ export const ACTIONS = [
   'statement.draft',
   'statement.readReleased',
   'declassification.propose',
+  'publication.propose',
   'audit.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -97,6 +98,9 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'statement.readReleased': EVERYONE,
   // Anyone who saw the closed content may ask to open it; every party must then consent.
   'declassification.propose': NEGOTIATORS,
+  // Approval publishes nothing: any negotiator may ask to publish a version's public parts, and
+  // every party must consent (the group's rule: nothing public without common agreement).
+  'publication.propose': NEGOTIATORS,
   'audit.view': GROUP_MANAGERS,
 };
 

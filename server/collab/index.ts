@@ -9,7 +9,6 @@ import { summarizeMemo, type MemoSummary } from '../../shared/memo/summary';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { MeetingEvent } from '../realtime/bus';
-import { followTextChange } from '../statements/rounds';
 import { CLOSE_INTERNAL_ERROR, Connection } from './connection';
 import { CollabLiveRights } from './liveRights';
 import { CollabQuotas, type QuotaAdmission } from './quotas';
@@ -50,7 +49,6 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       compactEvery: ctx.config.collabCompactEvery,
       quotas: ctx.config.collabQuotas,
       confirmRights: (connections) => rights.confirm(connections),
-      followStatement: (request, content) => followTextChange(ctx, request, content),
     },
     idleMs,
   );
@@ -90,7 +88,11 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         return;
       case 'consentReleased':
         // Every party consented to these words: nobody changes them any more.
-        if (event.kind === 'statement') registry.roomOfStatement(event.requestId)?.setLocked(true);
+        registry.roomOfStatement(event.requestId)?.setLocked(true);
+        return;
+      case 'statementLock':
+        // Put to consent (locked) or taken back for editing (open again).
+        registry.roomOfStatement(event.statementId)?.setLocked(event.locked);
         return;
       case 'sessionEnded':
         rights.sessionsEnded(event.userId, (hash) => hash === event.sessionHash);

@@ -6,10 +6,9 @@ import { roomName, type CollabRoom } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
 import { COLLAB_CLOSE, type RejectReason } from '../../shared/memo/protocol';
-import type { StatementContent } from '../../shared/statement/content';
-import { statementContent, statementFragment } from '../../shared/statement/format';
+import { statementFragment } from '../../shared/statement/format';
 import type { AuditRecorder } from '../audit/auditLog';
-import type { ConsentRequestDoc, MeetingDoc } from '../db/schema';
+import type { MeetingDoc } from '../db/schema';
 import type { TokenBucket } from '../limits/tokenBucket';
 import type { Logger } from '../logger';
 import type { MeetingEventBus } from '../realtime/bus';
@@ -45,11 +44,6 @@ export interface RoomDeps {
    * consent into the document).
    */
   audit: AuditRecorder;
-  /**
-   * A statement's stored text, after each stored batch and when its room loads: the consent
-   * rounds follow the words (`followTextChange` in server/statements/rounds.ts).
-   */
-  followStatement: (request: ConsentRequestDoc, content: StatementContent) => Promise<void>;
   /**
    * Re-decide these writers' rights from their memberships as stored now (closing those who are
    * no longer negotiators); called before every batch is stored.
@@ -121,7 +115,7 @@ export class Room implements MessageHandler {
   private readonly budget: TokenBucket;
   /** The meeting or statement as last read; `locked` may be newer (bus events, seals). */
   private subject: RoomSubject;
-  /** Writes refused for everyone: an approved memo, a released statement. */
+  /** Writes refused for everyone: an approved memo, a statement in consent or released. */
   private locked: boolean;
   /** Connections whose refused writes to a statement were already audited (once is enough). */
   private readonly auditedRefusals = new WeakSet<Connection>();
@@ -201,8 +195,6 @@ export class Room implements MessageHandler {
     const awareness = new RoomAwareness(doc, (update) => this.broadcast(awarenessMessage(update)));
     this.loaded = { doc, awareness };
     this.saved = savedMessage(doc);
-    // A crash may have come between storing an edit and following it: catch up on load.
-    await this.followStatement();
   }
 
   /** One section per agenda item that has none yet, stored before the document shows it. */
@@ -527,7 +519,7 @@ export class Room implements MessageHandler {
     const entry =
       accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((a) => a.update));
     try {
-      await this.log.append(entry, (foreign) => this.applyForeign(foreign));
+      await this.appendPastStaleSeals(entry, subject);
     } catch (error) {
       if (error instanceof RoomSealedError) {
         this.locked = true;
@@ -546,10 +538,6 @@ export class Room implements MessageHandler {
       for (const other of this.connections)
         if (other !== connection && other.started) other.send(frame);
     }
-    // A statement's rounds follow its stored words before anyone is told "saved", so that
-    // "saved" also means: consents given to the previous words are withdrawn.
-    await this.followStatement();
-    if (this.gone) return;
     this.saved = savedMessage(doc);
     // Only the senders need telling: whatever the server relays it has stored already, so the
     // others count what they receive as saved (client/memo/roomSync.ts).
@@ -561,15 +549,23 @@ export class Room implements MessageHandler {
     }
   }
 
-  /** Statement rooms: hand the stored text to the consent rounds. Never fails the batch. */
-  private async followStatement(): Promise<void> {
-    const subject = this.subject;
-    if (subject.kind !== 'statement' || this.locked || !this.loaded) return;
-    try {
-      await this.deps.followStatement(subject.request, statementContent(this.loaded.doc));
-    } catch (error) {
-      // The words are stored either way; an answer re-checks them against its round's hash.
-      this.deps.logger.error({ err: error, room: this.name }, 'statement rounds did not follow');
+  /**
+   * Append `entry` to the log. A statement's log holds a seal per round it was put to consent in
+   * (server/statements/putToConsent.ts); a seal of a round since taken back for editing, as read
+   * for this batch, no longer stops anyone: the write goes on after it.
+   */
+  private async appendPastStaleSeals(entry: Uint8Array, subject: RoomSubject): Promise<void> {
+    for (;;) {
+      try {
+        return await this.log.append(entry, (foreign) => this.applyForeign(foreign));
+      } catch (error) {
+        // Each stale seal met moves the log's position past it, so this ends.
+        const stale =
+          error instanceof RoomSealedError &&
+          subject.kind === 'statement' &&
+          error.sealedFor.version <= subject.editedRound;
+        if (!stale) throw error;
+      }
     }
   }
 

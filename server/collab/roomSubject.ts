@@ -1,13 +1,22 @@
 // What a collab room belongs to, re-read from the database for every batch: the meeting of a memo
 // or party room, the consent request of a statement room. Access decisions only need its group
-// and whether it is locked (an approved memo, a released statement), not what kind it is.
+// and whether it is locked (an approved memo, a statement in consent or released), not what kind
+// it is.
 import type { CollabRoom } from '../../shared/memo/format';
 import type { ConsentRequestDoc, MeetingDoc } from '../db/schema';
 import type { Repositories } from '../repositories';
+import { readStatementLock } from '../statements/lock';
 
 export type RoomSubject =
   | { kind: 'meeting'; groupId: string; locked: boolean; meeting: MeetingDoc }
-  | { kind: 'statement'; groupId: string; locked: boolean; request: ConsentRequestDoc };
+  | {
+      kind: 'statement';
+      groupId: string;
+      locked: boolean;
+      request: ConsentRequestDoc;
+      /** Seals of this round and earlier ones were taken back for editing (see statements/lock). */
+      editedRound: number;
+    };
 
 export type SubjectRepos = Pick<Repositories, 'meetings' | 'consent'>;
 
@@ -29,11 +38,11 @@ export async function readRoomSubject(
     const meeting = await repos.meetings.findById(room.meetingId);
     return meeting ? meetingSubject(meeting) : null;
   }
-  const [request, release] = await Promise.all([
+  const [request, lock] = await Promise.all([
     repos.consent.findRequest(room.statementId),
-    repos.consent.findRelease(room.statementId),
+    readStatementLock(repos, room.statementId),
   ]);
   if (request?.kind !== 'statement') return null;
-  // Once every party consented the words are frozen: the release is the lock.
-  return { kind: 'statement', groupId: request.groupId, locked: release !== null, request };
+  // In consent the parties consent to exact words, and released words are frozen: both lock.
+  return { kind: 'statement', groupId: request.groupId, request, ...lock };
 }

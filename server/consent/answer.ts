@@ -5,18 +5,16 @@
 import type { ConsentView } from '../../shared/api/consent';
 import type { ConsentAnswerRequest } from '../../shared/api/schemas';
 import { consentAnswerAuditDetails, toConsentAnswer } from '../../shared/consent';
-import { isEmptyStatement } from '../../shared/statement/format';
 import { isNegotiator } from '../../shared/roles';
 import { can } from '../../shared/permissions';
 import type { AppContext } from '../context';
-import type { ConsentRequestDoc, ConsentRoundDoc, MembershipDoc } from '../db/schema';
+import type { ConsentRequestDoc, MembershipDoc } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
 import { consentAnswerId } from '../repositories/consent';
-import { readStoredStatement } from '../statements/storedStatement';
-import { followTextChange } from '../statements/rounds';
-import { auditTarget, readGate } from './gate';
+import { auditTarget } from './gate';
 import { announceConsentChange, notifyConsent } from './notify';
 import { releaseIfUnanimous } from './release';
+import { settleGate } from './settle';
 import { consentView } from './view';
 
 export type AnswerChannel = 'rest' | 'socket';
@@ -45,9 +43,11 @@ async function requestAsMember(
 
 /**
  * Store `body` as the answer of the caller's party (or of `body.partyId`, which must be theirs)
- * in the current round, then release the request if that made every party consent.
+ * in the open round, then release the request if that made every party of the round consent.
  * 404 unknown request or non-negotiator; 403 (audited as `consent.refused`) for a party the
- * caller does not speak for; 409 for a draft, a released request or a stale round.
+ * caller does not speak for, or one the round does not count; 409 for a draft, a statement being
+ * edited, a released request or a stale round (including one voided because the group's parties
+ * changed: settling the gate first starts its successor).
  */
 export async function answerConsent(
   ctx: AppContext,
@@ -77,13 +77,18 @@ export async function answerConsent(
   }
 
   const now = new Date();
-  const gate = await readGate(ctx, request, now);
+  const gate = await settleGate(ctx, request, null, now);
   if (gate.status === 'draft') throw conflict('The statement has not been put to consent.');
+  if (gate.status === 'editing')
+    throw conflict('The statement is being edited; answer when it is put to consent again.');
   if (gate.status === 'released') throw conflict('Every party has consented; it is released.');
   const round = gate.round!;
-  if (body.round !== round.round)
-    throw conflict(`The text has changed: answer round ${round.round}.`);
-  if (request.kind === 'statement') await checkStoredWords(ctx, request, round, body.answer);
+  if (body.round !== round.round || gate.roundEnd)
+    throw conflict(`The round has changed: answer round ${round.round}.`);
+  // A party the round does not count (ended, or added after the round began, before the gate
+  // was settled) has nothing to answer here.
+  if (!gate.roundPartyIds.includes(partyId))
+    throw forbidden('Your party is not among the parties of this round.');
 
   const answer = toConsentAnswer(body, {
     requestId,
@@ -109,25 +114,6 @@ export async function answerConsent(
     await announceConsentChange(ctx, request);
   }
   return consentView(ctx, request, membership);
-}
-
-/**
- * Parties consent to stored words. If an edit was stored after the round began but the room has
- * not followed it yet, the round is out of date: start the next one, and the answer is stale.
- */
-async function checkStoredWords(
-  ctx: AppContext,
-  request: ConsentRequestDoc,
-  round: ConsentRoundDoc,
-  answer: ConsentAnswerRequest['answer'],
-): Promise<void> {
-  const stored = await readStoredStatement(ctx, request._id);
-  if (stored.hash !== round.hash) {
-    await followTextChange(ctx, request, stored.content);
-    throw conflict('The text has changed: answer the new round.');
-  }
-  if (answer === 'consent' && isEmptyStatement(stored.content))
-    throw conflict('The statement has no text to consent to.');
 }
 
 /** Append as answer number last+1; another writer taking that number means: read, try again. */

@@ -1,5 +1,6 @@
-// Round 1 of a consent request, whichever kind: a statement put to consent or a declassification
-// proposed. Both store the same round document and, once it has started, tell the same people.
+// A round that a person starts, whichever kind: a statement put to consent (round 1, or the next
+// one after an edit), a declassification or a publication proposed (round 1). They store the
+// same round document, fixing its parties, and once it has started tell the same people.
 import type { AuditDetails } from '../../shared/audit';
 import { FIRST_CONSENT_ROUND } from '../../shared/consent';
 import type { StatementContent } from '../../shared/statement/content';
@@ -10,22 +11,26 @@ import { auditTarget } from './gate';
 import { announceConsentChange, notifyConsent } from './notify';
 
 /**
- * Round 1 of `requestId`, started `at` by `by`. `words` are a statement's (what the parties
- * consent to, and their hash); a declassification's round has none.
+ * Round `round` (1 unless a statement is put to consent again) of `requestId`, started `at` by
+ * `by` for `partyIds` (the group's active parties: every one of them must consent, nobody else).
+ * `words` are a statement's (what the parties consent to, and their hash); other kinds have none.
  */
-export function firstRound(
+export function requestedRound(
   requestId: string,
   at: Date,
   by: { userId: string; name: string },
+  partyIds: readonly string[],
   words: { content: StatementContent; hash: string } | null,
+  round = FIRST_CONSENT_ROUND,
 ): ConsentRoundDoc {
   return {
-    _id: consentRoundId(requestId, FIRST_CONSENT_ROUND),
+    _id: consentRoundId(requestId, round),
     requestId,
-    round: FIRST_CONSENT_ROUND,
+    round,
     cause: 'request',
     at,
     by,
+    partyIds: [...partyIds],
     withdrawn: [],
     content: words?.content ?? null,
     hash: words?.hash ?? null,
@@ -33,13 +38,15 @@ export function firstRound(
 }
 
 /**
- * Once round 1 of `request` has started: the `consent.request` audit entry by `actor` (ids,
- * numbers and levels in `details`, never words), every party's representatives and deputies asked
- * (in-app, and an email with a link only), and every negotiator's gate refetched.
+ * Once `round` of `request` has started: the `consent.request` audit entry by `actor` (ids,
+ * numbers and levels in `details`, never words), every party of the round asked through its
+ * representatives and deputies (in-app, and an email with a link only), and every negotiator's
+ * gate refetched.
  */
-export async function announceFirstRound(
+export async function announceRequestedRound(
   ctx: AppContext,
   request: ConsentRequestDoc,
+  round: ConsentRoundDoc,
   actor: { userId: string; name: string },
   details: AuditDetails,
 ): Promise<void> {
@@ -48,13 +55,12 @@ export async function announceFirstRound(
     actor,
     action: 'consent.request',
     target: auditTarget(request),
-    details,
+    details: { ...details, round: round.round, partyCount: (round.partyIds ?? []).length },
   });
-  const parties = await ctx.repos.groups.listParties(request.groupId);
   await notifyConsent(ctx, request, {
     kind: 'requested',
-    round: FIRST_CONSENT_ROUND,
-    partyIds: parties.map((party) => party._id),
+    round: round.round,
+    partyIds: round.partyIds ?? [],
   });
   await announceConsentChange(ctx, request);
 }

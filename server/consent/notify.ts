@@ -1,7 +1,8 @@
 // Who hears about a consent request, and how: an in-app notice over the bus (Socket.io carries it
 // to the users' rooms) and an email with a link only. Awaiting an answer, a withdrawn consent and
-// a reminder go to the party's own representatives and deputies; an objection and the release go
-// to every negotiator. Readers hear nothing: a statement does not exist for them before release.
+// a reminder go to the party's own representatives and deputies; an objection, a round restarted
+// because the group's parties changed, and the release go to every negotiator. Readers hear
+// nothing: a statement does not exist for them before release.
 import type { ConsentNotice, ConsentNoticeKind } from '../../shared/api/consent';
 import { isNegotiator } from '../../shared/roles';
 import type { AppContext } from '../context';
@@ -11,8 +12,8 @@ import { consentNoticeMail } from '../mail/templates';
 
 /** The client route where a request is answered. */
 export function consentPath(request: ConsentRequestDoc): string {
-  const version = request.declassification?.version;
-  if (request.kind === 'declassification' && request.meetingId && version !== undefined)
+  const version = request.declassification?.version ?? request.publication?.version;
+  if (request.kind !== 'statement' && request.meetingId && version !== undefined)
     return versionPath({ _id: request.meetingId, groupId: request.groupId }, version);
   return `/groups/${request.groupId}/statements/${request._id}`;
 }
@@ -43,8 +44,8 @@ export interface NoticeInput {
 
 /**
  * Send one notice in-app and by email. Returns once the in-app notice is out; the emails follow
- * in the background (SMTP may be slow, and a statement room waits for its rounds to follow an
- * edit before it says "saved").
+ * in the background (SMTP may be slow, and the answer or party change that caused the notice
+ * should not wait for it).
  */
 export async function notifyConsent(
   ctx: AppContext,

@@ -4,9 +4,8 @@
 // second instance, finds it claimed and sends nothing.
 import { dueReminders } from '../../shared/consent';
 import type { AppContext } from '../context';
-import { readGate } from './gate';
 import { notifyConsent } from './notify';
-import { releaseIfUnanimous } from './release';
+import { settleGate } from './settle';
 
 /** One pass: send every reminder due at `now`; returns how many were sent. */
 export async function sendDueReminders(ctx: AppContext, now = new Date()): Promise<number> {
@@ -23,17 +22,16 @@ export async function sendDueReminders(ctx: AppContext, now = new Date()): Promi
   for (const requestId of requestIds) {
     const request = await repos.consent.findRequest(requestId);
     if (!request) continue;
-    const gate = await readGate(ctx, request, now);
-    if (gate.status !== 'in_consent' || !gate.round) continue;
-    // Every party consented but the release was cut short: finish it rather than remind anyone.
-    if (gate.state?.outcome === 'released') {
-      await releaseIfUnanimous(ctx, request);
+    // A release cut short is finished, a round whose parties changed replaced, rather than
+    // anyone reminded of it.
+    const gate = await settleGate(ctx, request, null, now);
+    if (gate.status !== 'in_consent' || !gate.round || gate.roundEnd || gate.partiesChange)
       continue;
-    }
+    if (gate.state?.outcome === 'released') continue;
     const reminders = dueReminders({
       requestId,
       round: gate.round.round,
-      partyIds: gate.parties.map((party) => party._id),
+      partyIds: gate.roundPartyIds,
       answers: gate.answers,
       now,
       deadline: request.deadline?.toISOString() ?? null,

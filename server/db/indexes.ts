@@ -30,6 +30,9 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.consentAnswers, fields: ['answer', 'deadline'] },
   { collection: COLLECTIONS.consentRounds, fields: ['requestId', 'round'], unique: true },
   { collection: COLLECTIONS.consentAnswers, fields: ['requestId', 'seq'], unique: true },
+  { collection: COLLECTIONS.consentRoundEnds, fields: ['requestId', 'round'], unique: true },
+  // Whether a party has answered, before it may be deleted (rather than ended).
+  { collection: COLLECTIONS.consentAnswers, fields: ['partyId'] },
   { collection: COLLECTIONS.consentReleases, fields: ['groupId', 'kind', 'releasedAt'] },
   { collection: COLLECTIONS.consentReleases, fields: ['meetingId'] },
 ];

@@ -34,6 +34,12 @@ export interface PartyDoc {
   shortName: string;
   colour: string;
   createdAt: Date;
+  /**
+   * Set when a party with history (members, stances, consent answers or rounds) is removed: it is
+   * ended, not deleted, so history keeps its name; it no longer counts for new consent rounds and
+   * gets no new members. Absent or null: the party is active.
+   */
+  endedAt?: Date | null;
 }
 
 export interface MembershipDoc {
@@ -264,16 +270,18 @@ export interface TrackedItemDoc {
 }
 
 /**
- * Something put to the parties' consent (issue 5): a joint statement (its id is also its collab
- * room's id) or a declassification proposal on one approved memo version. Its status is derived:
- * no round yet = a statement draft, a `consentReleases` entry = released, else in consent.
- * Only `title` changes (while a draft); everything else is written once.
+ * Something put to the parties' consent (issues 5, 13): a joint statement (its id is also its
+ * collab room's id), a declassification proposal on one approved memo version, or the publication
+ * of one version's public rendering. Its status is derived (server/consent/gate.ts): no round yet
+ * = a statement draft, a `consentReleases` entry = released, the latest round ended `edited` = a
+ * statement being edited, else in consent. Only `title` (while a draft) and `deadline` (when put
+ * to consent) change; everything else is written once.
  */
 export interface ConsentRequestDoc {
   _id: string;
   groupId: string;
-  kind: 'statement' | 'declassification';
-  /** Statement title, or the declassification's non-confidential label. */
+  kind: 'statement' | 'declassification' | 'publication';
+  /** Statement title, the declassification's non-confidential label, or "<meeting> v<n>". */
   title: string;
   meetingId: string | null;
   /** Deadline for answers set when put to consent; null for none. */
@@ -290,6 +298,8 @@ export interface ConsentRequestDoc {
     /** `targetKey(target)`: one open proposal per target and version. */
     targetKey: string;
   } | null;
+  /** A publication: the version whose public rendering is published. Absent on other kinds. */
+  publication?: { version: number; versionHash: string } | null;
 }
 
 /**
@@ -300,14 +310,42 @@ export interface ConsentRoundDoc {
   _id: string;
   requestId: string;
   round: number;
-  cause: 'request' | 'text_changed';
+  /** `text_changed` only in rounds stored before issue 13 (a round per stored edit). */
+  cause: 'request' | 'parties_changed' | 'text_changed';
   at: Date;
   by: { userId: string; name: string } | null;
+  /**
+   * The parties that must consent in this round, fixed when it started (the group's active parties
+   * then, in the group's order). Absent in rounds stored before issue 13: read as the parties that
+   * existed when the round began (server/consent/gate.ts).
+   */
+  partyIds?: string[];
   /** Parties whose consent this round withdrew (sorted). */
   withdrawn: string[];
   /** Statements only: the canonical text and its SHA-256; null for declassifications. */
   content: StatementContent | null;
   hash: string | null;
+}
+
+/**
+ * How round n of a request ended (`_id` = `<requestId>:<n, zero-padded>`, like the round's): a
+ * unique insert, so a round ends once, one way. The last consent (release), a negotiator opening
+ * the statement for editing and a change of the group's parties race for the same key, and the
+ * loser learns the round is over: a round is never both released and withdrawn.
+ */
+export interface ConsentRoundEndDoc {
+  _id: string;
+  requestId: string;
+  groupId: string;
+  round: number;
+  cause: 'released' | 'edited' | 'parties_changed';
+  at: Date;
+  by: { userId: string; name: string } | null;
+  /** Parties whose consent this end withdrew (sorted); empty for a release. */
+  withdrawn: string[];
+  /** For `parties_changed`: the parties added to and removed from the group (sorted). */
+  added: string[];
+  removed: string[];
 }
 
 /** Answer n of a request (`_id` = `<requestId>:<n, zero-padded>`), append-only, in order. */
@@ -325,7 +363,7 @@ export interface ConsentReleaseDoc {
   _id: string;
   requestId: string;
   groupId: string;
-  kind: 'statement' | 'declassification';
+  kind: 'statement' | 'declassification' | 'publication';
   round: number;
   releasedAt: Date;
   meetingId: string | null;
@@ -336,6 +374,8 @@ export interface ConsentReleaseDoc {
     from: Confidentiality;
     to: Confidentiality;
   } | null;
+  /** A publication: the version now public. Absent on other kinds. */
+  publication?: { version: number } | null;
 }
 
 export const COLLECTIONS = {
@@ -361,6 +401,7 @@ export const COLLECTIONS = {
   consentRounds: 'consentRounds',
   consentAnswers: 'consentAnswers',
   consentReleases: 'consentReleases',
+  consentRoundEnds: 'consentRoundEnds',
 } as const;
 
 export type { Confidentiality };

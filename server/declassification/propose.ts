@@ -3,11 +3,10 @@
 // still open, stored as a consent request, and put to the parties at once (round 1).
 import { createHash } from 'node:crypto';
 import type { ProposeDeclassificationRequest } from '../../shared/api/schemas';
-import { FIRST_CONSENT_ROUND } from '../../shared/consent';
 import { targetKey, validateProposal } from '../../shared/memo/declassification';
-import { announceFirstRound, firstRound } from '../consent/firstRound';
+import { announceRequestedRound, requestedRound } from '../consent/firstRound';
 import type { AppContext } from '../context';
-import type { ConsentRequestDoc, MeetingDoc, MemoVersionDoc } from '../db/schema';
+import type { ConsentRequestDoc, ConsentRoundDoc, MeetingDoc, MemoVersionDoc } from '../db/schema';
 import { DuplicateKeyError } from '../errors';
 import { frozenContent } from '../versions/versionView';
 import { declassificationLabel } from './label';
@@ -29,14 +28,23 @@ export function requestIdFor(claimKey: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Round 1 of a proposal; starting it again is a no-op (unique `<id>:<n>`). */
+/**
+ * Round 1 of a proposal (a declassification or a publication) with the group's active parties;
+ * starting it again is a no-op (unique `<id>:<n>`). Returns the round started, or null.
+ */
 export async function ensureFirstRound(
   ctx: Pick<AppContext, 'repos'>,
   request: ConsentRequestDoc,
-): Promise<void> {
-  await ctx.repos.consent.startRound(
-    firstRound(request._id, request.createdAt, request.createdBy, null),
+): Promise<ConsentRoundDoc | null> {
+  const parties = await ctx.repos.groups.listParties(request.groupId);
+  const round = requestedRound(
+    request._id,
+    request.createdAt,
+    request.createdBy,
+    parties.map((party) => party._id),
+    null,
   );
+  return (await ctx.repos.consent.startRound(round)) ? round : null;
 }
 
 /**
@@ -103,17 +111,17 @@ export async function proposeDeclassification(
     if (error instanceof DuplicateKeyError) throw refusedAsPending;
     throw error;
   }
-  await ensureFirstRound(ctx, request);
+  const round = await ensureFirstRound(ctx, request);
+  if (!round) return request;
 
   // Ids, numbers and levels only: the label names the item by position, never by its text.
-  await announceFirstRound(ctx, request, proposer, {
+  await announceRequestedRound(ctx, request, round, proposer, {
     kind: 'declassification',
     meetingId: meeting._id,
     version: version.version,
     itemKind: check.itemKind,
     from: check.from,
     to: body.to,
-    round: FIRST_CONSENT_ROUND,
     deadline: body.deadline ?? null,
   });
   return request;

@@ -8,29 +8,22 @@ import type { ConsentRequestDoc, MeetingDoc, MemoVersionDoc } from '../db/schema
 import { frozenContent } from '../versions/versionView';
 import { proposalsOf } from './overlays';
 
-/**
- * Record the overlay of `request` (released in round `round` at `at`). False when nothing was
- * released by this call: released already (by another instance), or the lowering no longer fits
- * the version with the overlays released since it was proposed (the rules are checked again, so a
- * release never breaks one). Never throws for those; storage errors do propagate.
- */
-export async function releaseDeclassification(
+/** The proposal's meeting and version, when its lowering still fits what was released since. */
+async function applicable(
   ctx: AppContext,
   request: ConsentRequestDoc,
-  round: number,
-  at: Date,
-): Promise<boolean> {
+): Promise<{ meeting: MeetingDoc; version: MemoVersionDoc } | null> {
   const proposal = request.declassification;
-  if (request.kind !== 'declassification' || !proposal || !request.meetingId) return false;
+  if (request.kind !== 'declassification' || !proposal || !request.meetingId) return null;
   const { repos } = ctx;
   const [meeting, version] = await Promise.all([
     repos.meetings.findById(request.meetingId),
     repos.memoVersions.find(request.meetingId, proposal.version),
   ]);
-  if (!meeting || !version) return false;
+  if (!meeting || !version) return null;
 
   const { released, pending } = await proposalsOf(repos, meeting._id, version.version);
-  if (released.some((overlay) => overlay.requestId === request._id)) return false;
+  if (released.some((overlay) => overlay.requestId === request._id)) return null;
   const others = pending.filter((open) => open.requestId !== request._id);
   const check = validateProposal(
     frozenContent(version),
@@ -45,8 +38,40 @@ export async function releaseDeclassification(
       { requestId: request._id, problem: check.ok ? 'fromChanged' : check.problem.kind },
       'declassification no longer applies; not released',
     );
-    return false;
+    return null;
   }
+  return { meeting, version };
+}
+
+/**
+ * Whether the lowering of `request` still fits the version with the overlays released since it
+ * was proposed: checked before the last consent ends the round, so that a round never ends as
+ * released for an overlay that cannot be recorded.
+ */
+export async function declassificationApplies(
+  ctx: AppContext,
+  request: ConsentRequestDoc,
+): Promise<boolean> {
+  return (await applicable(ctx, request)) !== null;
+}
+
+/**
+ * Record the overlay of `request` (released in round `round` at `at`). False when nothing was
+ * released by this call: released already (by another instance), or the lowering no longer fits
+ * the version with the overlays released since it was proposed (the rules are checked again, so a
+ * release never breaks one). Never throws for those; storage errors do propagate.
+ */
+export async function releaseDeclassification(
+  ctx: AppContext,
+  request: ConsentRequestDoc,
+  round: number,
+  at: Date,
+): Promise<boolean> {
+  const found = await applicable(ctx, request);
+  const proposal = request.declassification;
+  if (!found || !proposal) return false;
+  const { meeting, version } = found;
+  const { repos } = ctx;
 
   const inserted = await repos.consent.release({
     _id: request._id,

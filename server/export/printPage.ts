@@ -11,12 +11,21 @@ import {
   type DocDissent,
   type DocSection,
   type MemoDocument,
+  type StampRow,
   type WithheldItem,
 } from './memoDocument';
 
-/** The memo as a complete HTML document, for its audience, in `locale`. */
-export function renderPrintPage(view: MemoVersionView, locale: Locale): string {
-  const doc = memoDocument(view, locale);
+/**
+ * The memo as a complete HTML document, for its audience, in `locale`. `extraStamp` rows follow
+ * the version's own (the public page adds when every party consented to publishing it).
+ */
+export function renderPrintPage(
+  view: MemoVersionView,
+  locale: Locale,
+  extraStamp: readonly StampRow[] = [],
+): string {
+  const memo = memoDocument(view, locale);
+  const doc = { ...memo, stamp: [...memo.stamp, ...extraStamp] };
   const sections = doc.sections
     .map((section, index) =>
       section.kind === 'withheld'

@@ -97,8 +97,9 @@ export function memoDeliveredMail(input: {
   };
 }
 
-type ConsentMailKind = 'requested' | 'withdrawn' | 'reminder' | 'blocked' | 'released';
-type ConsentMailSubject = 'statement' | 'declassification';
+type ConsentMailKind =
+  'requested' | 'withdrawn' | 'restarted' | 'reminder' | 'blocked' | 'released';
+type ConsentMailSubject = 'statement' | 'declassification' | 'publication';
 
 const CONSENT_MAIL: Record<
   Locale,
@@ -114,7 +115,8 @@ const CONSENT_MAIL: Record<
   fi: {
     subject: {
       requested: (group) => `Puolueeltasi pyydetään suostumusta: ${group}`,
-      withdrawn: (group) => `Teksti muuttui, suostumus raukesi: ${group}`,
+      withdrawn: (group) => `Tekstiä muokataan, suostumus raukesi: ${group}`,
+      restarted: (group) => `Puolueet muuttuivat, suostumuskierros alkoi alusta: ${group}`,
       reminder: (group) => `Muistutus: suostumuksen määräaika lähestyy: ${group}`,
       blocked: (group) => `Puolue vastusti: ${group}`,
       released: (group) => `Kaikki puolueet suostuivat: ${group}`,
@@ -122,11 +124,14 @@ const CONSENT_MAIL: Record<
     what: {
       statement: 'yhteinen kannanotto',
       declassification: 'luottamuksellisuuden alentaminen',
+      publication: 'muistion julkaiseminen',
     },
     body: {
       requested: (what) => `Puolueesi vastausta odottaa ${what}.`,
       withdrawn: (what) =>
-        `Tekstiä (${what}) muutettiin sen jälkeen, kun puolueesi suostui. Suostumus raukesi; vastatkaa uuteen tekstiin.`,
+        `Tekstiä (${what}) muokataan sen jälkeen, kun puolueesi suostui. Suostumus raukesi; vastatkaa, kun muokattu teksti lähetetään uudelle kierrokselle.`,
+      restarted: (what) =>
+        `Ryhmän puolueet muuttuivat, kun ${what} odotti suostumusta. Kierros alkoi alusta nykyisin puoluein: jokainen puolue vastaa uudelleen.`,
       reminder: (what) => `Puolueesi vastausta odottaa yhä ${what}.`,
       blocked: (what) => `Puolue vastusti (${what}); sitä ei julkaista.`,
       released: (what) => `Kaikki puolueet suostuivat, ja ${what} on julkaistu.`,
@@ -138,16 +143,23 @@ const CONSENT_MAIL: Record<
   sv: {
     subject: {
       requested: (group) => `Ditt partis samtycke begärs: ${group}`,
-      withdrawn: (group) => `Texten ändrades, samtycket förföll: ${group}`,
+      withdrawn: (group) => `Texten redigeras, samtycket förföll: ${group}`,
+      restarted: (group) => `Partierna ändrades, samtyckesrundan började om: ${group}`,
       reminder: (group) => `Påminnelse: tidsfristen för samtycke närmar sig: ${group}`,
       blocked: (group) => `Ett parti motsatte sig: ${group}`,
       released: (group) => `Alla partier samtyckte: ${group}`,
     },
-    what: { statement: 'ett gemensamt uttalande', declassification: 'en sänkt sekretessnivå' },
+    what: {
+      statement: 'ett gemensamt uttalande',
+      declassification: 'en sänkt sekretessnivå',
+      publication: 'en publicering av promemorian',
+    },
     body: {
       requested: (what) => `Ditt partis svar väntas på ${what}.`,
       withdrawn: (what) =>
-        `Texten (${what}) ändrades efter att ditt parti samtyckt. Samtycket förföll; svara på den nya texten.`,
+        `Texten (${what}) redigeras efter att ditt parti samtyckt. Samtycket förföll; svara när den redigerade texten skickas till en ny runda.`,
+      restarted: (what) =>
+        `Gruppens partier ändrades medan ${what} väntade på samtycke. Rundan började om med partierna nu: varje parti svarar på nytt.`,
       reminder: (what) => `Ditt partis svar väntas fortfarande på ${what}.`,
       blocked: (what) => `Ett parti motsatte sig (${what}); det publiceras inte.`,
       released: (what) => `Alla partier samtyckte och ${what} har publicerats.`,
@@ -159,16 +171,23 @@ const CONSENT_MAIL: Record<
   en: {
     subject: {
       requested: (group) => `Your party’s consent is requested: ${group}`,
-      withdrawn: (group) => `The text changed, your consent was withdrawn: ${group}`,
+      withdrawn: (group) => `The text is being edited, your consent was withdrawn: ${group}`,
+      restarted: (group) => `The parties changed, the consent round started over: ${group}`,
       reminder: (group) => `Reminder: a consent deadline approaches: ${group}`,
       blocked: (group) => `A party objected: ${group}`,
       released: (group) => `Every party consented: ${group}`,
     },
-    what: { statement: 'a joint statement', declassification: 'a declassification' },
+    what: {
+      statement: 'a joint statement',
+      declassification: 'a declassification',
+      publication: 'the publication of a memo',
+    },
     body: {
       requested: (what) => `Your party’s answer is awaited on ${what}.`,
       withdrawn: (what) =>
-        `The text (${what}) changed after your party consented. The consent was withdrawn; please answer the new text.`,
+        `The text (${what}) is being edited after your party consented. The consent was withdrawn; please answer when the edited text is put to a new round.`,
+      restarted: (what) =>
+        `The group’s parties changed while ${what} awaited consent. The round started over with the parties now: every party answers again.`,
       reminder: (what) => `Your party’s answer is still awaited on ${what}.`,
       blocked: (what) => `A party objected (${what}); it will not be published.`,
       released: (what) => `Every party consented, and ${what} has been published.`,

@@ -16,6 +16,8 @@ export interface PublicPageLabels {
   meeting: string;
   version: string;
   approved: string;
+  /** When every party consented to publishing a memo version. */
+  published: string;
   openMemo: string;
   /** Shown on a memo whose public rendering includes declassified content. */
   declassified: string;
@@ -31,7 +33,7 @@ export const PUBLIC_PAGE_LABELS: Record<Locale, PublicPageLabels> = {
   fi: {
     heading: 'Julkiset tiedot',
     intro:
-      'Tällä sivulla ovat neuvotteluryhmän yhteiset kannanotot, joihin jokainen ryhmä on antanut suostumuksensa, ja hyväksyttyjen muistioiden julkiset osat.',
+      'Tällä sivulla ovat neuvotteluryhmän yhteiset kannanotot ja hyväksyttyjen muistioiden julkiset osat, jotka on julkaistu jokaisen puolueen suostumuksella.',
     statements: 'Yhteiset kannanotot',
     noStatements: 'Yhteisiä kannanottoja ei ole julkaistu.',
     released: 'Julkaistu',
@@ -42,6 +44,7 @@ export const PUBLIC_PAGE_LABELS: Record<Locale, PublicPageLabels> = {
     meeting: 'Kokous',
     version: 'Versio',
     approved: 'Hyväksytty',
+    published: 'Julkaistu kaikkien puolueiden suostumuksella',
     openMemo: 'Avaa julkinen versio',
     declassified: 'Sisältää ryhmien yhteisellä suostumuksella julkistettua aineistoa.',
     feed: 'Sama tieto koneluettavana (JSON)',
@@ -53,7 +56,7 @@ export const PUBLIC_PAGE_LABELS: Record<Locale, PublicPageLabels> = {
   sv: {
     heading: 'Offentliga uppgifter',
     intro:
-      'På denna sida finns förhandlingsgruppens gemensamma ställningstaganden, som varje grupp har samtyckt till, och de offentliga delarna av godkända promemorior.',
+      'På denna sida finns förhandlingsgruppens gemensamma ställningstaganden och de offentliga delarna av godkända promemorior, publicerade med varje partis samtycke.',
     statements: 'Gemensamma ställningstaganden',
     noStatements: 'Inga gemensamma ställningstaganden har publicerats.',
     released: 'Publicerat',
@@ -64,6 +67,7 @@ export const PUBLIC_PAGE_LABELS: Record<Locale, PublicPageLabels> = {
     meeting: 'Möte',
     version: 'Version',
     approved: 'Godkänd',
+    published: 'Publicerad med alla partiers samtycke',
     openMemo: 'Öppna den offentliga versionen',
     declassified: 'Innehåller material som offentliggjorts med gruppernas gemensamma samtycke.',
     feed: 'Samma uppgifter maskinläsbart (JSON)',
@@ -75,7 +79,7 @@ export const PUBLIC_PAGE_LABELS: Record<Locale, PublicPageLabels> = {
   en: {
     heading: 'Public information',
     intro:
-      'This page holds the negotiating group’s joint statements, to which every party has consented, and the public parts of approved memos.',
+      'This page holds the negotiating group’s joint statements and the public parts of approved memos, published with every party’s consent.',
     statements: 'Joint statements',
     noStatements: 'No joint statements have been published.',
     released: 'Published',
@@ -86,6 +90,7 @@ export const PUBLIC_PAGE_LABELS: Record<Locale, PublicPageLabels> = {
     meeting: 'Meeting',
     version: 'Version',
     approved: 'Approved',
+    published: 'Published with every party’s consent',
     openMemo: 'Open the public version',
     declassified: 'Includes content made public with every party’s consent.',
     feed: 'The same as machine-readable data (JSON)',

@@ -48,6 +48,7 @@ function memo(
   return `<li class="memo">
 <a href="${href(publicMemoPath(groupId, item.meetingId, item.version), locale)}">${escapeHtml(item.meetingTitle)}</a>
 <span class="meta">${escapeHtml(labels.meeting)}: ${escapeHtml(formatMoment(item.meetingStartsAt, locale))} · ${escapeHtml(labels.version)} ${item.version} · ${escapeHtml(labels.approved)}: ${escapeHtml(formatMoment(item.approvedAt, locale))}</span>
+<span class="meta">${escapeHtml(labels.published)}: ${escapeHtml(formatMoment(item.publishedAt, locale))}</span>
 ${item.declassified ? `<span class="flag">${escapeHtml(labels.declassified)}</span>` : ''}
 <span class="meta">${escapeHtml(labels.hash)}: <span class="hash">${escapeHtml(item.hash)}</span></span>
 </li>`;

@@ -26,7 +26,9 @@ export type MeetingEvent =
   /** A request's consent state changed (answer, new round, release): these negotiators refetch. */
   | { type: 'consentChanged'; userIds: string[]; requestId: string }
   /** Every party consented: a statement's live room locks. */
-  | { type: 'consentReleased'; requestId: string; kind: 'statement' | 'declassification' }
+  | { type: 'consentReleased'; requestId: string; kind: 'statement' }
+  /** A statement was put to consent (its text locks) or taken back for editing (it unlocks). */
+  | { type: 'statementLock'; statementId: string; locked: boolean }
   /** A session ended (logout, new login): close its live connections. */
   | { type: 'sessionEnded'; userId: string; sessionHash: string }
   /** All but one of a user's sessions ended (password change): close their live connections. */

@@ -104,7 +104,8 @@ export function attachRealtime(
           io.local.to(userRoom(userId)).emit('consentChanged', event.requestId);
         return;
       case 'consentReleased':
-        // The collab server locks the room; clients hear of the release through consentChanged.
+      case 'statementLock':
+        // The collab server locks the room; clients hear of the change through consentChanged.
         return;
       case 'sessionEnded':
         rights.sessionsEnded(event.userId, (hash) => hash === event.sessionHash);

@@ -1,5 +1,6 @@
 import type { Database, DocCollection } from '../db/collection';
 import { insertIfAbsent } from '../db/insertIfAbsent';
+import type { AuditAction } from '../../shared/audit';
 import { COLLECTIONS, type AuditEntryDoc } from '../db/schema';
 
 const SEQ_DIGITS = 10;
@@ -39,6 +40,11 @@ export class AuditLogRepository {
       sort: { seq: -1 },
       limit,
     });
+  }
+
+  /** The group's entries of these kinds, oldest first (e.g. those that can name a party). */
+  ofActions(groupId: string, actions: readonly AuditAction[]): Promise<AuditEntryDoc[]> {
+    return this.entries.find({ groupId, action: { $in: actions } }, { sort: { seq: 1 } });
   }
 
   /** Up to `limit` entries after number `seq`, oldest first: how a chain is walked in pages. */

@@ -6,26 +6,30 @@ import {
   type ConsentReleaseDoc,
   type ConsentRequestDoc,
   type ConsentRoundDoc,
+  type ConsentRoundEndDoc,
 } from '../db/schema';
 
 const SEQ_DIGITS = 8;
 const numbered = (requestId: string, n: number) =>
   `${requestId}:${String(n).padStart(SEQ_DIGITS, '0')}`;
 export const consentRoundId = numbered;
+export const consentRoundEndId = numbered;
 export const consentAnswerId = numbered;
 
 /**
- * The unanimity gate's storage (issue 5). Every state change is a unique-key insert, never a
- * conditional update (FerretDB applies those non-atomically): round n is taken once, answer n is
- * taken once, a request is released once. Nothing here deletes.
+ * The unanimity gate's storage (issues 5, 13). Every state change is a unique-key insert, never a
+ * conditional update (FerretDB applies those non-atomically): round n is started once and ended
+ * once, answer n is taken once, a request is released once. Nothing here deletes.
  */
 export class ConsentRepository {
   private readonly requests: DocCollection<ConsentRequestDoc>;
   private readonly rounds: DocCollection<ConsentRoundDoc>;
   private readonly answers: DocCollection<ConsentAnswerDoc>;
   private readonly releases: DocCollection<ConsentReleaseDoc>;
+  private readonly roundEnds: DocCollection<ConsentRoundEndDoc>;
 
   constructor(db: Database) {
+    this.roundEnds = db.collection<ConsentRoundEndDoc>(COLLECTIONS.consentRoundEnds);
     this.requests = db.collection<ConsentRequestDoc>(COLLECTIONS.consentRequests);
     this.rounds = db.collection<ConsentRoundDoc>(COLLECTIONS.consentRounds);
     this.answers = db.collection<ConsentAnswerDoc>(COLLECTIONS.consentAnswers);
@@ -45,6 +49,11 @@ export class ConsentRepository {
     return this.requests.find({ groupId, kind }, { sort: { createdAt: -1 } });
   }
 
+  /** Every request of the group, of any kind, oldest first. */
+  listAllRequests(groupId: string): Promise<ConsentRequestDoc[]> {
+    return this.requests.find({ groupId }, { sort: { createdAt: 1 } });
+  }
+
   /** Declassification proposals on one version, oldest first. */
   listDeclassifications(meetingId: string, version: number): Promise<ConsentRequestDoc[]> {
     return this.requests
@@ -52,13 +61,18 @@ export class ConsentRepository {
       .then((docs) => docs.filter((doc) => doc.declassification?.version === version));
   }
 
+  /** The publication proposals of one meeting's versions, oldest first. */
+  listPublications(meetingId: string): Promise<ConsentRequestDoc[]> {
+    return this.requests.find({ meetingId, kind: 'publication' }, { sort: { createdAt: 1 } });
+  }
+
   /** Only a draft's title changes; the caller checks it is still a draft. */
   async renameRequest(requestId: string, title: string): Promise<void> {
     await this.requests.updateOne({ _id: requestId }, { $set: { title } });
   }
 
-  /** Set once, by whoever started round 1 (the unique round insert decides who that is). */
-  async setDeadline(requestId: string, deadline: Date): Promise<void> {
+  /** Set by whoever started the round (the unique round insert decides who that is). */
+  async setDeadline(requestId: string, deadline: Date | null): Promise<void> {
     await this.requests.updateOne({ _id: requestId }, { $set: { deadline } });
   }
 
@@ -92,6 +106,25 @@ export class ConsentRepository {
   /** Every round, oldest first. */
   listRounds(requestId: string): Promise<ConsentRoundDoc[]> {
     return this.rounds.find({ requestId }, { sort: { round: 1 } });
+  }
+
+  /** False when round `doc.round` has ended already (released, edited or parties changed). */
+  endRound(doc: ConsentRoundEndDoc): Promise<boolean> {
+    return insertIfAbsent(this.roundEnds, doc);
+  }
+
+  /** How each round that ended did, oldest first. */
+  listRoundEnds(requestId: string): Promise<ConsentRoundEndDoc[]> {
+    return this.roundEnds.find({ requestId }, { sort: { round: 1 } });
+  }
+
+  findRoundEnd(requestId: string, round: number): Promise<ConsentRoundEndDoc | null> {
+    return this.roundEnds.findOne({ _id: consentRoundEndId(requestId, round) });
+  }
+
+  /** Whether the party ever answered a consent request. */
+  async partyAnswered(partyId: string): Promise<boolean> {
+    return (await this.answers.findOne({ partyId })) !== null;
   }
 
   /** False when answer number `doc.seq` is taken: read the last one again and retry. */

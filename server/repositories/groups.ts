@@ -45,12 +45,34 @@ export class GroupRepository {
     return party;
   }
 
-  listParties(groupId: string) {
+  /**
+   * The group's active parties, in the order they were added: who counts for new consent rounds,
+   * has a room in the live memo, and may get members. Ended parties are left out here, so every
+   * caller that lists "the parties now" leaves them out alike (issue 13).
+   */
+  async listParties(groupId: string): Promise<PartyDoc[]> {
+    return (await this.listAllParties(groupId)).filter((party) => !party.endedAt);
+  }
+
+  /** Every party the group ever had that was not deleted, ended ones included (for history). */
+  listAllParties(groupId: string): Promise<PartyDoc[]> {
     return this.parties.find({ groupId }, { sort: { createdAt: 1 } });
   }
 
-  findParty(groupId: string, partyId: string) {
+  /** An active party of the group; null for an unknown or ended one. */
+  async findParty(groupId: string, partyId: string): Promise<PartyDoc | null> {
+    const party = await this.findAnyParty(groupId, partyId);
+    return party && !party.endedAt ? party : null;
+  }
+
+  /** A party of the group, ended or not. */
+  findAnyParty(groupId: string, partyId: string): Promise<PartyDoc | null> {
     return this.parties.findOne({ _id: partyId, groupId });
+  }
+
+  /** Mark the party ended at `at`; it stays for history. */
+  async endParty(groupId: string, partyId: string, at: Date): Promise<PartyDoc | null> {
+    return this.parties.findOneAndUpdate({ _id: partyId, groupId }, { $set: { endedAt: at } });
   }
 
   async updateParty(

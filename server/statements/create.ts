@@ -6,6 +6,7 @@ import type { CreateStatementRequest } from '../../shared/api/schemas';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc } from '../db/schema';
 import { conflict, notFound } from '../errors';
+import { readStatementLock } from './lock';
 
 export interface Author {
   userId: string;
@@ -61,14 +62,17 @@ export async function createStatement(
   return request;
 }
 
-/** Renaming is for drafts only: once put to consent, parties consent to the title too. */
+/**
+ * Renaming is for a draft, or a statement taken back for editing: in consent the parties consent
+ * to the title too, and a released one is frozen.
+ */
 export async function renameStatement(
   ctx: AppContext,
   request: ConsentRequestDoc,
   title: string,
 ): Promise<ConsentRequestDoc> {
-  const round = await ctx.repos.consent.latestRound(request._id);
-  if (round) throw conflict('Only a draft can be renamed.');
+  if ((await readStatementLock(ctx.repos, request._id)).locked)
+    throw conflict('Only a draft, or a statement being edited, can be renamed.');
   await ctx.repos.consent.renameRequest(request._id, title);
   return { ...request, title };
 }

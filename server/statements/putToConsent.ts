@@ -1,14 +1,16 @@
-// Put a draft statement to the parties' consent: round 1 holds the stored words and their hash.
-// Round 1's unique key decides between two negotiators putting it at once: one wins, the other
-// gets 409; only the winner sets the deadline and tells the parties.
+// Put a statement to the parties' consent: a draft (round 1) or one taken back for editing (the
+// next round). The round holds the stored words, their hash and the group's active parties; the
+// room's log is sealed for the round first, so the words consented to are exactly the stored ones
+// and no edit racing the lock is stored after them. The round's unique key decides between two
+// negotiators putting it at once: one wins, the other gets 409; only the winner sets the deadline
+// and tells the parties.
 import type { PutToConsentRequest } from '../../shared/api/schemas';
-import { FIRST_CONSENT_ROUND } from '../../shared/consent';
 import { isEmptyStatement } from '../../shared/statement/format';
-import { announceFirstRound, firstRound } from '../consent/firstRound';
+import { announceRequestedRound, requestedRound } from '../consent/firstRound';
+import { readGate } from '../consent/gate';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc } from '../db/schema';
 import { conflict } from '../errors';
-import { followTextChange } from './rounds';
 import { readStoredStatement } from './storedStatement';
 
 export interface Requester {
@@ -25,30 +27,37 @@ export async function putToConsent(
   now = new Date(),
 ): Promise<ConsentRequestDoc> {
   const { repos } = ctx;
-  const [latest, release] = await Promise.all([
-    repos.consent.latestRound(request._id),
-    repos.consent.findRelease(request._id),
-  ]);
-  if (release || latest) throw conflict('The statement has already been put to consent.');
+  const gate = await readGate(ctx, request, now);
+  if (gate.status !== 'draft' && gate.status !== 'editing')
+    throw conflict('The statement has already been put to consent.');
+  // Checked before sealing, so that an empty text does not leave a seal behind.
+  if (isEmptyStatement((await readStoredStatement(ctx, request._id)).content))
+    throw conflict('The statement has no text yet.');
 
-  const stored = await readStoredStatement(ctx, request._id);
-  if (isEmptyStatement(stored.content)) throw conflict('The statement has no text yet.');
-  const started = await repos.consent.startRound(firstRound(request._id, now, by, stored));
-  if (!started) throw conflict('The statement has already been put to consent.');
+  const roundNumber = (gate.round?.round ?? 0) + 1;
+  const words = await readStoredStatement(ctx, request._id, { round: roundNumber });
+  if (isEmptyStatement(words.content)) throw conflict('The statement has no text yet.');
+  const parties = await repos.groups.listParties(request.groupId);
+  const round = requestedRound(
+    request._id,
+    now,
+    by,
+    parties.map((party) => party._id),
+    words,
+    roundNumber,
+  );
+  if (!(await repos.consent.startRound(round)))
+    throw conflict('The statement has already been put to consent.');
+  // Open editors turn read-only at once (the room also re-reads the lock before every write).
+  ctx.events.publish({ type: 'statementLock', statementId: request._id, locked: true });
+
   const deadline = body.deadline ? new Date(body.deadline) : null;
-  if (deadline) await repos.consent.setDeadline(request._id, deadline);
+  if (deadline || request.deadline) await repos.consent.setDeadline(request._id, deadline);
   const current: ConsentRequestDoc = { ...request, deadline };
-
-  await announceFirstRound(ctx, current, by, {
+  await announceRequestedRound(ctx, current, round, by, {
     kind: 'statement',
-    round: FIRST_CONSENT_ROUND,
     deadline: deadline?.toISOString() ?? null,
-    hash: stored.hash,
+    hash: words.hash,
   });
-
-  // An edit stored between reading the words and starting round 1 found no round to end: if the
-  // words moved on, round 2 follows them now rather than at the first answer.
-  const after = await readStoredStatement(ctx, request._id);
-  if (after.hash !== stored.hash) await followTextChange(ctx, request, after.content);
   return current;
 }

@@ -12,6 +12,9 @@ import { sha256Hex } from '../approval/storedMemo';
 import { RoomLog } from '../collab/roomLog';
 import type { AppContext } from '../context';
 
+/** Updates a seal reads on the way (another writer's, stored just before it). */
+const SEAL_READER = Symbol('statement seal reader');
+
 export interface StoredStatement {
   content: StatementContent;
   /** sha256Hex(canonicalStatementJson(content)): what a consent round holds. */
@@ -20,10 +23,17 @@ export interface StoredStatement {
   state: Uint8Array;
 }
 
-/** The statement's stored text, its hash and its Yjs state (empty for a room never written). */
+/**
+ * The statement's stored text, its hash and its Yjs state (empty for a room never written). With
+ * `seal`, the room's log is sealed after what was read, for round `seal.round` (the seal names the
+ * statement where a memo's names its meeting): no writer can store anything after the returned
+ * words until that round is taken back for editing (a racing writer's update is read first, or
+ * refused by the seal, like at a memo's approval).
+ */
 export async function readStoredStatement(
   ctx: AppContext,
   statementId: string,
+  seal: { round: number } | null = null,
 ): Promise<StoredStatement> {
   const log = new RoomLog(ctx.repos.collabLog, statementRoomName(statementId), ctx.logger);
   const doc = await log.load(() => {
@@ -33,6 +43,10 @@ export async function readStoredStatement(
     return fresh;
   });
   try {
+    if (seal)
+      await log.seal({ meetingId: statementId, version: seal.round }, (update) =>
+        Y.applyUpdate(doc, update, SEAL_READER),
+      );
     const content = statementContent(doc);
     return {
       content,

@@ -38,7 +38,10 @@ export async function releasedStatement(
   return toReleasedStatement(release, await groupName(ctx, release.groupId));
 }
 
-/** The full view for a negotiator: the words of the current round, the release, or the draft. */
+/**
+ * The full view for a negotiator: the released words, the words of the round in consent, or the
+ * stored text of a draft or a statement being edited.
+ */
 export async function statementView(
   ctx: AppContext,
   request: ConsentRequestDoc,
@@ -48,7 +51,7 @@ export async function statementView(
   const released = gate.release ? await releasedStatement(ctx, gate.release) : null;
   let words: Pick<StatementView, 'content' | 'hash'>;
   if (released) words = { content: released.content, hash: released.hash };
-  else if (gate.round?.content && gate.round.hash)
+  else if (gate.status === 'in_consent' && gate.round?.content && gate.round.hash)
     words = { content: gate.round.content, hash: gate.round.hash };
   else {
     const stored = await readStoredStatement(ctx, request._id);

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { MemoVersionSummary, MemoVersionView } from '../../shared/api/memoVersions';
 import { audienceForRole, type Audience } from '../../shared/confidentiality';
 import type { MemoContent } from '../../shared/memo/content';
+import type { Action } from '../../shared/permissions';
 import { applyDeclassifications } from '../../shared/memo/declassification';
 import { redactMemoContent } from '../../shared/memo/redaction';
 import type { AppContext } from '../context';
@@ -98,6 +99,23 @@ export async function loadVersionFor(ctx: AppContext, req: Request): Promise<Loa
   const version = await ctx.repos.memoVersions.find(meeting._id, number);
   if (!version) throw notFound('Memo version');
   return { meeting, membership, version, audience: audienceOf(membership, req.query.audience) };
+}
+
+/**
+ * The version in `/meetings/:meetingId/versions/:version` for a caller allowed `action` in its
+ * meeting (the routes that act on a version: declassifications, publication). Non-members and
+ * missing versions are 404 alike; other refusals 403.
+ */
+export async function versionForAction(
+  ctx: Pick<AppContext, 'repos'>,
+  req: Request,
+  action: Action,
+): Promise<Omit<LoadedVersion, 'audience'>> {
+  const number = versionParam(req);
+  const { meeting, membership } = await authorizeInMeeting(ctx.repos, req, action);
+  const version = await ctx.repos.memoVersions.find(meeting._id, number);
+  if (!version) throw notFound('Memo version');
+  return { meeting, membership, version };
 }
 
 /** The version as `audience` may receive it. */

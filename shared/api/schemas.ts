@@ -199,6 +199,17 @@ export function putToConsentRequest(now: () => Date) {
 export const PutToConsentRequest = putToConsentRequest(() => new Date());
 export type PutToConsentRequest = z.infer<typeof PutToConsentRequest>;
 
+/**
+ * Take a statement back from consent to edit its text ("Muokkaa tekstiä"): the round the caller
+ * saw, so that consents given since are never withdrawn unseen (409 if it is not the open round).
+ */
+export const EditStatementRequest = z.strictObject({ round: z.int().min(1).max(1_000_000) });
+export type EditStatementRequest = z.infer<typeof EditStatementRequest>;
+
+/** Propose to publish a memo version's public parts: an optional deadline for the answers. */
+export const ProposePublicationRequest = putToConsentRequest(() => new Date());
+export type ProposePublicationRequest = z.infer<typeof ProposePublicationRequest>;
+
 const blockId = z.string().regex(BLOCK_ID_PATTERN);
 export const DeclassificationTargetInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('section'), sectionId: blockId }),

@@ -27,13 +27,26 @@ export interface Party {
   name: string;
   shortName: string;
   colour: string;
+  /** When the party was ended (kept for history, counted no more); null while active. */
+  endedAt: string | null;
+}
+
+/** `DELETE /api/groups/:id/parties/:partyId`: a party with history is ended, not deleted. */
+export interface PartyRemoval {
+  outcome: 'deleted' | 'ended';
+  party: Party;
+  /** Open consent rounds that counted the party and started over without it. */
+  restartedRounds: number;
 }
 
 export interface Group {
   id: string;
   name: string;
   municipality: string;
+  /** The active parties: who counts for consent, has a live memo room and may get members. */
   parties: Party[];
+  /** Ended parties, kept so that history (answers, audit entries, follow-ups) names them. */
+  endedParties: Party[];
   /** The caller's own membership in this group. */
   myRole: Role;
   myPartyId: string | null;

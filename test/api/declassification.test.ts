@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeclassificationList, DeclassificationView } from '../../shared/api/consent';
+import type {
+  DeclassificationList,
+  DeclassificationView,
+  PublicationView,
+} from '../../shared/api/consent';
 import type { MemoVersionView } from '../../shared/api/memoVersions';
 import type { DeclassificationTarget } from '../../shared/memo/declassification';
 import type { MemoDelivered } from '../../shared/realtime/events';
@@ -227,6 +231,16 @@ describe.each(ENGINES)('declassification on %s', (engine) => {
   });
 
   it('shows it on the public page only after every party consents again', async () => {
+    // Approval publishes nothing: the version goes public only with every party's consent to
+    // publishing it (issue 13), here before the item is proposed to go public.
+    expect((await fetch(new URL(publicMemoPage(), t.url))).status).toBe(404);
+    const publication = await f.clients[NEGOTIATOR]!.post<PublicationView>(
+      `${versionPath()}/publication`,
+      {},
+    );
+    expect(publication.status, JSON.stringify(publication.body)).toBe(201);
+    for (const party of PARTIES) await consent(publication.body.id, party);
+
     const storedBefore = await storedVersion();
     const secret = written.confidential[3]!;
     const proposed = await propose('kok.edustaja', { target: pointTarget(), to: 'public' });

@@ -237,35 +237,108 @@ describe.each(ENGINES)('live co-editing of joint statements on %s', (engine) => 
     expect(JSON.stringify(entry)).not.toContain('Harmiton');
   });
 
-  it('starts a new consent round when the words change while in consent', async () => {
+  it('refuses raw writes while in consent; after "edit" many batches start no round, putting it again one', async () => {
     const statementId = await newStatement();
     await writeStatement(t.url, f.cookie('sihteeri'), statementId, 'Ensimmäinen muotoilu.');
+    const room = statementRoomName(statementId);
+    const gate = async () =>
+      (await f.clients.sihteeri!.get<ConsentView>(`/api/consent/${statementId}`)).body;
+    // Connected before it is put to consent: this client's room predates the round's seal.
+    const early = await raw(statementId, 'kesk.edustaja');
+    expect(early.access).toEqual({ mode: 'write', reason: null });
     const put = await f.clients.sihteeri!.post(`/api/statements/${statementId}/consent`, {});
     expect(put.status).toBe(200);
-    const consent = () => f.clients.sihteeri!.get<ConsentView>(`/api/consent/${statementId}`);
-    expect((await consent()).body.round).toBe(1);
+    await waitUntil(() => early.access?.reason === 'locked', 5_000, 'the open client locked');
+    const late = await raw(statementId, 'sdp.edustaja');
+    expect(late.access).toEqual({ mode: 'read', reason: 'locked' });
 
-    await writeStatement(t.url, f.cookie('sdp.edustaja'), statementId, 'Toinen muotoilu.');
-    // The editor was told "saved" only after the rounds followed the stored words.
-    expect((await consent()).body.round).toBe(2);
+    const before = await serverState(t.url, room, f.cookie('sihteeri'));
+    const logBefore = (await t.server.ctx.repos.collabLog.load(room)).lastSeq;
+    for (const client of [early, late]) {
+      client.sendUpdate(
+        updateFrom(client, (doc) =>
+          statementFragment(doc).insert(0, [statementParagraph('Salaa muutettu.')]),
+        ),
+      );
+      await waitUntil(() => client.rejections.length === 1, 5_000, 'the rejection');
+      expect(client.rejections).toEqual(['locked']);
+    }
+    expect(await serverState(t.url, room, f.cookie('sihteeri'))).toEqual(before);
+    expect((await t.server.ctx.repos.collabLog.load(room)).lastSeq).toBe(logBefore);
+    expect((await gate()).rounds).toHaveLength(1);
+    const refused = await refusalWhere(
+      (e) =>
+        e.action === 'consent.refused' &&
+        e.target.id === statementId &&
+        e.details.problem === 'locked' &&
+        e.details.partyId === f.partyIds.KESK,
+    );
+    expect(JSON.stringify(refused)).not.toContain('Salaa');
+
+    // "Muokkaa tekstiä": the clients' access opens without their reconnecting.
+    const edit = await f.clients['vas.edustaja']!.post(`/api/statements/${statementId}/edit`, {
+      round: 1,
+    });
+    expect(edit.status).toBe(200);
+    const writer = await raw(statementId, 'kesk.edustaja');
+    await waitUntil(() => writer.access?.mode === 'write', 5_000, 'the room opened');
+    await waitUntil(() => late.access?.mode === 'write', 5_000, 'the open client opened');
+
+    // Typing: one stored batch per keystroke, each acknowledged as saved.
+    const typed = 'Toinen muotoilu.';
+    const type = (change: (doc: Y.Doc) => void) => {
+      const update = updateFrom(writer, change);
+      Y.applyUpdate(writer.doc, update);
+      writer.sendUpdate(update);
+    };
+    type((doc) => statementFragment(doc).insert(0, [statementParagraph(typed[0]!)]));
+    await waitUntil(() => savedCovers(writer), 5_000, 'the paragraph saved');
+    for (const char of typed.slice(1)) {
+      type((doc) => {
+        const text = (statementFragment(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+        text.insert(text.length, char);
+      });
+      await waitUntil(() => savedCovers(writer), 5_000, `keystroke ${char} saved`);
+    }
+    const typing = await gate();
+    expect(typing).toMatchObject({ status: 'editing', round: 1 });
+    expect(typing.rounds).toHaveLength(1);
+
+    const again = await f.clients.sihteeri!.post<StatementView>(
+      `/api/statements/${statementId}/consent`,
+      {},
+    );
+    expect(again.status).toBe(200);
+    const after = await gate();
+    expect(after.rounds.map((round) => [round.round, round.cause])).toEqual([
+      [1, 'request'],
+      [2, 'request'],
+    ]);
+    expect(statementPlainText(again.body.content)).toContain(typed);
+    expect(again.body.hash).toBe(after.rounds[1]!.hash);
+    await waitUntil(() => writer.access?.reason === 'locked', 5_000, 'locked again');
   });
 
-  it('locks the room at once when every party has consented, and audits a late write', async () => {
+  it('locks the room at once when put to consent, for good once released, and audits a late write', async () => {
     const statementId = await newStatement();
     await writeStatement(t.url, f.cookie('sihteeri'), statementId, 'Yhteisesti hyväksytty teksti.');
     const room = statementRoomName(statementId);
-    const put = await f.clients.sihteeri!.post(`/api/statements/${statementId}/consent`, {});
-    expect(put.status).toBe(200);
     const open = editor(statementId, 'kesk.edustaja');
     await open.settled();
     expect(open.access).toEqual({ mode: 'write', reason: null });
+    const put = await f.clients.sihteeri!.post(`/api/statements/${statementId}/consent`, {});
+    expect(put.status).toBe(200);
+    // The open editor is told without writing anything: in consent the words are locked.
+    await waitUntil(() => open.access?.reason === 'locked', 5_000, 'the editor locked');
+    expect(open.access).toEqual({ mode: 'read', reason: 'locked' });
     const writer = await raw(statementId, 'sdp.edustaja');
 
     for (const who of REPRESENTATIVES) await consentAs(f, who, statementId);
-    // The open editor is told without writing anything.
-    await waitUntil(() => open.access?.reason === 'locked', 5_000, 'the editor locked');
-    expect(open.access).toEqual({ mode: 'read', reason: 'locked' });
-    await waitUntil(() => writer.access?.reason === 'locked', 5_000, 'the raw client locked');
+    // Released, it stays locked for good: "edit" has no round to take back.
+    expect(
+      (await f.clients.sihteeri!.post(`/api/statements/${statementId}/edit`, { round: 1 })).status,
+    ).toBe(409);
+    expect(writer.access).toEqual({ mode: 'read', reason: 'locked' });
 
     const before = await serverState(t.url, room, f.cookie('sihteeri'));
     writer.sendUpdate(

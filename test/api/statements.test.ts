@@ -207,7 +207,7 @@ describe.each(ENGINES)('joint statements and the unanimity gate on %s', (engine)
     expect(releasedMail.text).not.toContain(text);
   });
 
-  it('a text edit after two consents withdraws them: new round, parties told, audited', async () => {
+  it('locks the text in consent; "edit" withdraws the consents once; typing then putting it again is one new round', async () => {
     const title = 'Kannanotto liikenteestä';
     const id = await inConsent(title, 'Joukkoliikennettä on kehitettävä.');
     const kesk = await socketOf(rep('KESK'));
@@ -222,20 +222,47 @@ describe.each(ENGINES)('joint statements and the unanimity gate on %s', (engine)
       2,
     );
 
-    const added = 'Myös pyöräteitä.';
-    await appendToStatement(t.url, f.cookie('varapuheenjohtaja'), id, added);
+    // In consent nobody types into it: the words are what the parties consent to.
+    await expect(
+      appendToStatement(t.url, f.cookie('varapuheenjohtaja'), id, 'Lipsahdus.'),
+    ).rejects.toThrow(/read-only here \(locked\)/);
+    expect((await gate(id)).round).toBe(1);
 
-    const after = await gate(id);
-    expect(after.round).toBe(2);
-    expect(after.status).toBe('in_consent');
-    expect(after.rounds[1]).toMatchObject({ round: 2, cause: 'text_changed', by: null });
-    expect(after.rounds[1]!.withdrawn).toEqual([partyOf('KESK'), partyOf('SDP')].sort());
-    expect(after.rounds[1]!.hash).not.toBe(after.rounds[0]!.hash);
-    expect(after.state?.perParty.every((party) => party.status === 'no_answer')).toBe(true);
-    // The history keeps the consents to the old words.
-    expect(after.history.filter((a) => a.round === 1)).toHaveLength(2);
-    const view = await client('sihteeri').get<StatementView>(`/api/statements/${id}`);
-    expect(JSON.stringify(view.body.content)).toContain(added);
+    // "Edit" needs the open round the caller saw, and a negotiator; readers learn nothing.
+    const edit = (who: string, body: object) =>
+      client(who).post<StatementView>(`/api/statements/${id}/edit`, body);
+    expect((await edit('varapuheenjohtaja', { round: 2 })).status).toBe(409);
+    expect((await edit(READER, { round: 1 })).status).toBe(404);
+    for (const body of [
+      {},
+      { round: '1' },
+      { round: 0 },
+      { round: 1, x: 1 },
+      { round: { $gt: 0 } },
+    ])
+      expect((await edit('varapuheenjohtaja', body)).status, JSON.stringify(body)).toBe(400);
+    expect((await gate(id)).status).toBe('in_consent');
+
+    const opened = await edit('varapuheenjohtaja', { round: 1 });
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ status: 'editing', round: 1 });
+    expect(opened.body.consent.state).toBeNull();
+    expect(opened.body.consent.rounds).toHaveLength(1);
+    expect(opened.body.consent.rounds[0]!.end).toMatchObject({
+      cause: 'edited',
+      by: { name: expect.any(String) },
+      withdrawn: [partyOf('KESK'), partyOf('SDP')].sort(),
+    });
+    // A second press, or an answer meanwhile, finds no open round.
+    expect((await edit('sihteeri', { round: 1 })).status).toBe(409);
+    expect((await answer(rep('PS'), id, { round: 1, answer: 'consent' })).status).toBe(409);
+
+    // Typing: many stored batches, and not one round more.
+    const added = ['Myös pyöräteitä.', 'Ja kävelyä.', 'Sekä raiteita.', 'Ja laitureita.'];
+    for (const text of added) await appendToStatement(t.url, f.cookie(rep('KOK')), id, text);
+    const editing = await gate(id);
+    expect(editing).toMatchObject({ status: 'editing', round: 1 });
+    expect(editing.rounds).toHaveLength(1);
 
     // KESK hears it in the app and by email (the SDP deputy, whose consent it was, too).
     await vi.waitFor(() => {
@@ -243,14 +270,14 @@ describe.each(ENGINES)('joint statements and the unanimity gate on %s', (engine)
       expect(changed).toContain(id);
     });
     expect(notices.find((n) => n.kind === 'withdrawn')).toMatchObject({
-      round: 2,
+      round: 1,
       groupId: f.groupId,
     });
     for (const who of [rep('KESK'), 'kesk.varajasen', rep('SDP'), 'sdp.varajasen']) {
       const mail = await t.mail.waitFor(
         (m) => m.to.includes(email(who)) && m.text.includes(id) && /raukesi/.test(m.subject),
       );
-      expect(mail.text).not.toContain(added);
+      expect(mail.text).not.toContain(added[0]);
       expect(mail.text).not.toContain(title);
     }
     // Parties that had not consented lost nothing and get no withdrawal email.
@@ -261,11 +288,38 @@ describe.each(ENGINES)('joint statements and the unanimity gate on %s', (engine)
       (entry) => entry.action === 'consent.withdraw' && entry.target.id === id,
     );
     expect(withdrawals).toHaveLength(1);
-    expect(withdrawals[0]!.details).toMatchObject({ round: 2, fromRound: 1 });
+    expect(withdrawals[0]!.details).toMatchObject({
+      round: 1,
+      cause: 'edited',
+      parties: [partyOf('KESK'), partyOf('SDP')].sort().join(','),
+    });
+    expect(withdrawals[0]!.actor?.name).toBeTruthy();
 
-    // An answer to the old words is stale; the new round is answered.
+    // Put to consent again: exactly one new round, with the words as typed.
+    const again = await client('sihteeri').post<StatementView>(`/api/statements/${id}/consent`, {});
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'in_consent', round: 2 });
+    const after = again.body.consent;
+    expect(after.rounds).toHaveLength(2);
+    expect(after.rounds[1]).toMatchObject({ round: 2, cause: 'request', end: null, withdrawn: [] });
+    expect(after.rounds[1]!.by?.name).toBeTruthy();
+    expect(after.rounds[1]!.hash).not.toBe(after.rounds[0]!.hash);
+    expect(after.rounds[1]!.partyIds).toHaveLength(PARTIES.length);
+    expect(after.state?.perParty.every((party) => party.status === 'no_answer')).toBe(true);
+    for (const text of added) expect(JSON.stringify(again.body.content)).toContain(text);
+    // The history keeps the consents to the old words.
+    expect(after.history.filter((a) => a.round === 1)).toHaveLength(2);
+    expect((await client('sihteeri').post(`/api/statements/${id}/consent`, {})).status).toBe(409);
+
+    // An answer to the old words is stale; the new round is answered, and released whole.
     expect((await answer(rep('KESK'), id, { round: 1, answer: 'consent' })).status).toBe(409);
-    expect((await consent(rep('KESK'), id, 2)).state?.round).toBe(2);
+    for (const who of REPRESENTATIVES) await consent(who, id, 2);
+    const released = await client('sihteeri').get<StatementView>(`/api/statements/${id}`);
+    expect(released.body).toMatchObject({ status: 'released', round: 2 });
+    expect(released.body.released?.round).toBe(2);
+    expect(released.body.released?.hash).toBe(after.rounds[1]!.hash);
+    // Released: no more editing.
+    expect((await edit('sihteeri', { round: 2 })).status).toBe(409);
   });
 
   it('one objection keeps it unreleased and shows the party and reasons to negotiators only', async () => {
@@ -456,6 +510,14 @@ describe.each(ENGINES)('joint statements and the unanimity gate on %s', (engine)
     expect(
       (await client(rep('KD')).patch(`/api/statements/${id}`, { title: 'Myöhään' })).status,
     ).toBe(409);
+    // Taken back for editing, it may be renamed again (the parties consent to the title too).
+    expect((await client(rep('KD')).post(`/api/statements/${id}/edit`, { round: 1 })).status).toBe(
+      200,
+    );
+    expect(
+      (await client(rep('KD')).patch(`/api/statements/${id}`, { title: 'Muokattu otsikko' }))
+        .status,
+    ).toBe(200);
     expect(
       (await client('sihteeri').post(`/api/statements/${id}/consent`, { $set: 1 })).status,
     ).toBe(400);

@@ -98,6 +98,8 @@ describe('approval and delivery in the browser', () => {
             { exact: false },
           )
           .waitFor();
+        // Nothing becomes public on the chair's word (issue 13): the dialog says so.
+        await panel.getByText('Hyväksyminen ei julkaise mitään', { exact: false }).waitFor();
         await panel.getByRole('button', { name: 'Hyväksy ja toimita' }).click();
         await panel.getByText('Muistio on hyväksytty versioksi 1', { exact: false }).waitFor();
         await panel.getByRole('link', { name: 'Avaa versio 1' }).waitFor();

@@ -17,9 +17,11 @@ import {
   type BrowserTestEnv,
 } from './support/browser';
 
-// A joint statement in the browser (issue 5): a negotiator drafts it live and puts it to consent;
-// the representatives of the group's three parties answer, each in a browser of their own; the
-// public page (no login) lacks every word of it until the last consent, and then shows it.
+// A joint statement in the browser (issues 5, 13): a negotiator drafts it live and puts it to
+// consent; the representatives of the group's three parties answer, each in a browser of their
+// own; the text is locked until "Muokkaa tekstiä" withdraws the consents; put to consent again it
+// starts exactly one new round; the public page (no login) lacks every word of it until the last
+// consent, and then shows it.
 
 const GROUP = 'Kolmen puolueen neuvotteluryhmä';
 const DOMAIN = 'kolme.example';
@@ -212,27 +214,52 @@ describe('joint statements in the browser', () => {
       for (const word of [TITLE, OPENING.trim(), BOLD, CLOSING.trim(), OBJECTION])
         expect(before).not.toContain(word);
 
-      // The secretary changes the words: the two consents were given to other words, so they are
-      // withdrawn, every page says so, and round 2 begins.
+      // In consent the words are locked: the parties consent to exactly these.
       await secretary
-        .getByText('Jos muutatte tekstiä, alkaa uusi kierros', { exact: false })
+        .getByText('Teksti on lukittu suostumuskierroksen ajaksi', { exact: false })
+        .first()
         .waitFor();
-      await editor.click();
-      await secretary.keyboard.press('Control+End');
-      await secretary.keyboard.insertText(ADDITION);
-      await secretary.locator('.save-status', { hasText: SAVED }).waitFor();
-      // "Saved" comes after the server followed the words: the round now is the one to answer.
+      expect(await editor.getAttribute('contenteditable')).toBe('false');
       const statementId = new URL(secretary.url()).pathname.split('/').at(-1)!;
       const api = new ApiClient(url);
       await api.login(SECRETARY, DEMO_PASSWORD);
-      const gate = await api.get<ConsentView>(`/api/consent/${statementId}`);
-      expect(gate.body.round).toBeGreaterThan(1);
+
+      // The secretary changes them deliberately: the confirmation names the two parties whose
+      // consent it withdraws (parties created in the same millisecond may be in either order).
+      await secretary.getByRole('button', { name: 'Muokkaa tekstiä' }).click();
+      await secretary
+        .getByText(/Näiden puolueiden suostumukset peruuntuvat: (PUN, SIN|SIN, PUN)\./)
+        .waitFor();
+      await secretary.getByRole('button', { name: 'Vahvista' }).click();
+      await secretary.locator('.status-badge', { hasText: 'Muokattavana' }).first().waitFor();
+      await secretary
+        .getByText('Kierroksen 1 suostumukset peruuntuivat.', { exact: false })
+        .waitFor();
+      // The representatives' pages follow live: nothing to answer while it is being edited.
       for (const page of representatives) {
         const panel = page.getByRole('region', { name: 'Puolueiden suostumukset' });
-        await panel.locator('.consent-meta').getByText(`Kierros ${gate.body.round}`).waitFor();
-        // Parties created in the same millisecond may be listed in either order.
+        await panel.getByText('Kannanottoa muokataan.', { exact: false }).waitFor();
+      }
+      await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+      await editor.click();
+      await secretary.keyboard.press('Control+End');
+      await secretary.keyboard.type(ADDITION);
+      await secretary.locator('.save-status', { hasText: SAVED }).waitFor();
+      // A whole sentence typed, batch by batch: still no new round.
+      const editing = await api.get<ConsentView>(`/api/consent/${statementId}`);
+      expect(editing.body).toMatchObject({ status: 'editing', round: 1 });
+      expect(editing.body.rounds).toHaveLength(1);
+
+      // Put to consent again: exactly one new round, every party answering again.
+      await secretary.getByRole('button', { name: 'Lähetä uudelle suostumuskierrokselle' }).click();
+      await secretaryPanel.locator('.consent-meta').getByText('Kierros 2').waitFor();
+      const gate = await api.get<ConsentView>(`/api/consent/${statementId}`);
+      expect(gate.body).toMatchObject({ status: 'in_consent', round: 2 });
+      for (const page of representatives) {
+        const panel = page.getByRole('region', { name: 'Puolueiden suostumukset' });
+        await panel.locator('.consent-meta').getByText('Kierros 2').waitFor();
         await panel
-          .getByText(/annettiin aiempaan tekstiin: (PUN, SIN|SIN, PUN)\. Kierros \d+ on alkanut/)
+          .getByText(/annettiin aiempaan tekstiin: (PUN, SIN|SIN, PUN)\. Kierros 2 on alkanut/)
           .waitFor();
         await panel.getByText('Suostunut 0/3 puoluetta.').waitFor();
       }
@@ -304,6 +331,13 @@ describe('joint statements in the browser', () => {
     await inFreshContext(env.browser, async (secretary) => {
       await logInFinnish(secretary, url, 'sihteeri@demo.example', DEMO_PASSWORD);
       await secretary.goto(`${url}${versionPath}`);
+      // Approved, not public: publishing its public parts is a proposal of its own.
+      const publication = secretary.getByRole('region', { name: 'Julkaiseminen' });
+      await publication.getByText('Julkaisemista ei ole ehdotettu.', { exact: false }).waitFor();
+      await publication
+        .getByRole('button', { name: 'Ehdota julkisten osien julkaisemista' })
+        .click();
+      await publication.getByText('Suostunut 0/7 puoluetta.').waitFor();
       const panel = secretary.getByRole('region', { name: 'Julkisuustason laskeminen' });
       await panel.getByText('Ehdota kohdan julkisuustason laskemista', { exact: false }).click();
       const item = panel.getByRole('listitem').filter({ hasText: canary });

@@ -4,6 +4,7 @@ import {
   consentState,
   currentAnswers,
   dueReminders,
+  partiesChange,
   toConsentAnswer,
   withdrawnConsents,
   type ConsentAnswer,
@@ -11,6 +12,7 @@ import {
   type ReminderContext,
 } from '../../shared/consent';
 import { ConsentAnswerRequest, consentAnswerRequest } from '../../shared/api/schemas';
+import { partiesOfRound } from '../../server/consent/gate';
 import { can } from '../../shared/permissions';
 import { ROLES } from '../../shared/roles';
 
@@ -63,7 +65,7 @@ describe('the unanimity gate', () => {
     ).toBe('pending');
   });
 
-  it('counts only the group’s parties: an answer for a party not in the group does not help', () => {
+  it('counts only the round’s parties: an answer for a party not in the round does not help', () => {
     const answers = [
       ...PARTIES.slice(0, 6).map((party) => answer(party, 'consent')),
       answer('former-party', 'consent'),
@@ -73,7 +75,63 @@ describe('the unanimity gate', () => {
     expect(result.perParty.map((p) => p.partyId)).toEqual([...PARTIES]);
   });
 
-  it('a text change after two consents resets them and reports exactly those two withdrawn', () => {
+  it('a round keeps its parties: one that left the group still counts until the round is void', () => {
+    // Six consent, the seventh objects; the seventh then leaves the group (ended or deleted).
+    const answers = [
+      ...PARTIES.slice(0, 6).map((party) => answer(party, 'consent')),
+      answer('vihr', 'object'),
+    ];
+    const withoutVihr = PARTIES.slice(0, 6);
+    // Judged on the round's parties alone it stays blocked: leaving does not release it.
+    expect(state(answers).outcome).toBe('blocked');
+    // Judged against the group now, the round is void: neither released nor blocked.
+    const voided = consentState({
+      requestId: REQUEST,
+      round: 1,
+      partyIds: PARTIES,
+      currentPartyIds: withoutVihr,
+      answers,
+      now: NOW,
+    });
+    expect(voided.outcome).toBe('pending');
+    expect(voided.objections).toEqual([]);
+    expect(voided.perParty.map((p) => p.partyId)).toEqual([...PARTIES]);
+    // Even when every party of the round consented, a void round is not released.
+    const allConsent = PARTIES.map((party) => answer(party, 'consent'));
+    const addedParty = [...PARTIES, 'liik'];
+    const consentedButVoid = consentState({
+      requestId: REQUEST,
+      round: 1,
+      partyIds: PARTIES,
+      currentPartyIds: addedParty,
+      answers: allConsent,
+      now: NOW,
+    });
+    expect(consentedButVoid.outcome).toBe('pending');
+    // The same parties in another order are the same set: the round stands.
+    const reordered = consentState({
+      requestId: REQUEST,
+      round: 1,
+      partyIds: PARTIES,
+      currentPartyIds: [...PARTIES].reverse(),
+      answers: allConsent,
+      now: NOW,
+    });
+    expect(reordered.outcome).toBe('released');
+  });
+
+  it('tells how the group’s parties differ from a round’s', () => {
+    expect(partiesChange(['a', 'b', 'c'], ['c', 'b', 'a'])).toBeNull();
+    expect(partiesChange(['a', 'b'], ['b', 'a', 'a'])).toBeNull();
+    expect(partiesChange(['c', 'a', 'b'], ['a', 'd', 'b', 'e'])).toEqual({
+      added: ['d', 'e'],
+      removed: ['c'],
+    });
+    expect(partiesChange([], ['a'])).toEqual({ added: ['a'], removed: [] });
+    expect(partiesChange(['a'], [])).toEqual({ added: [], removed: ['a'] });
+  });
+
+  it('a round ending without release (an edit, a change of parties) withdraws exactly the consents given', () => {
     const answers = [
       answer('kesk', 'consent'),
       answer('sdp', 'time', { deadline: '2027-03-05T12:00:00.000Z' }),
@@ -303,5 +361,46 @@ describe('who may answer for a party', () => {
   );
   it.each(cases)('%s of kesk for %s → %s', (role, target, allowed) => {
     expect(can({ role, partyId: 'kesk' }, 'consent.answer', { partyId: target })).toBe(allowed);
+  });
+});
+
+describe('a round stored before rounds fixed their parties', () => {
+  const party = (id: string, createdAt: string, endedAt: string | null = null) => ({
+    _id: id,
+    groupId: 'g',
+    name: id,
+    shortName: id,
+    colour: '#000000',
+    createdAt: new Date(createdAt),
+    endedAt: endedAt ? new Date(endedAt) : null,
+  });
+  const round = (at: string, partyIds?: string[]) => ({
+    _id: 'r:1',
+    requestId: 'r',
+    round: 1,
+    cause: 'text_changed' as const,
+    at: new Date(at),
+    by: null,
+    ...(partyIds ? { partyIds } : {}),
+    withdrawn: [],
+    content: null,
+    hash: null,
+  });
+  const parties = [
+    party('old', '2027-01-01T00:00:00Z'),
+    party('gone', '2027-01-01T00:00:00Z', '2027-02-01T00:00:00Z'),
+    party('later', '2027-03-01T00:00:00Z'),
+    party('endedAfter', '2027-01-01T00:00:00Z', '2027-02-20T00:00:00Z'),
+  ];
+
+  it('counts the parties that existed, and had not ended, when it began', () => {
+    expect(partiesOfRound(round('2027-02-10T00:00:00Z'), parties)).toEqual(['old', 'endedAfter']);
+  });
+
+  it('a round that fixed its parties keeps them, whatever the group has now', () => {
+    expect(partiesOfRound(round('2027-02-10T00:00:00Z', ['gone', 'x']), parties)).toEqual([
+      'gone',
+      'x',
+    ]);
   });
 });

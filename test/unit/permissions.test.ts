@@ -31,6 +31,7 @@ const MATRIX: Record<Exclude<Action, PartyAction>, boolean[]> = {
   'statement.draft':            [Y,    Y,    Y,    Y,    Y,    N,     N],
   'statement.readReleased':     [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'declassification.propose':   [Y,    Y,    Y,    Y,    Y,    N,     N],
+  'publication.propose':        [Y,    Y,    Y,    Y,    Y,    N,     N],
 };
 
 describe('permission table', () => {

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatePartyRequest } from '../../../shared/api/schemas';
-import type { Party } from '../../../shared/api/types';
+import type { Party, PartyRemoval } from '../../../shared/api/types';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PartyBadge } from '../../components/PartyBadge';
 import { useGroup } from '../../group';
+import { useFormat } from '../../i18n/format';
 import { useAction } from '../../useAction';
 import { PartyForm } from './PartyForm';
 
@@ -14,8 +15,11 @@ const NEW_PARTY: CreatePartyRequest = { name: '', shortName: '', colour: '#1f5f8
 
 export function Parties() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { group, updateGroup } = useGroup();
   const [editing, setEditing] = useState<string | null>(null);
+  // A party with history is ended, not deleted: say so, and how many rounds started over.
+  const [ended, setEnded] = useState<PartyRemoval | null>(null);
   // Remounting the add form after a save empties it.
   const [addFormKey, setAddFormKey] = useState(0);
 
@@ -23,8 +27,16 @@ export function Parties() {
     updateGroup((current) => ({ ...current, parties: change(current.parties) }));
 
   const remove = useAction(async (partyId: string) => {
-    await api.deleteParty(group.id, partyId);
-    setParties((parties) => parties.filter((party) => party.id !== partyId));
+    const removal = await api.deleteParty(group.id, partyId);
+    updateGroup((current) => ({
+      ...current,
+      parties: current.parties.filter((party) => party.id !== partyId),
+      endedParties:
+        removal.outcome === 'ended'
+          ? [...current.endedParties, removal.party]
+          : current.endedParties,
+    }));
+    setEnded(removal.outcome === 'ended' ? removal : null);
   });
 
   async function add(request: CreatePartyRequest) {
@@ -45,6 +57,16 @@ export function Parties() {
         {t('admin.parties.title')}
       </h2>
       <ErrorMessage error={remove.error} messages={{ conflict: t('admin.parties.hasMembers') }} />
+      <div role="status">
+        {ended && (
+          <p className="alert alert-info">
+            {t('admin.parties.endedNotice', {
+              name: ended.party.name,
+              count: ended.restartedRounds,
+            })}
+          </p>
+        )}
+      </div>
       {group.parties.length === 0 ? (
         <p>{t('admin.parties.empty')}</p>
       ) : (
@@ -86,6 +108,24 @@ export function Parties() {
             </li>
           ))}
         </ul>
+      )}
+      {group.endedParties.length > 0 && (
+        <>
+          <h3>{t('admin.parties.ended')}</h3>
+          <ul className="card-list">
+            {group.endedParties.map((party) => (
+              <li key={party.id} className="card-row">
+                <PartyBadge party={party} />
+                <span className="muted">{party.shortName}</span>
+                {party.endedAt && (
+                  <span className="muted">
+                    {t('admin.parties.endedAt', { time: format.dateTime(party.endedAt) })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h3>{t('admin.parties.add')}</h3>
       <PartyForm

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditLogPage } from '../../../shared/audit';
 import { can } from '../../../shared/permissions';
@@ -98,7 +98,9 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { group } = useGroup();
-  const describe = useEntryDescriber(group.parties);
+  // Ended parties keep their names in the log.
+  const parties = useMemo(() => [...group.parties, ...group.endedParties], [group]);
+  const describe = useEntryDescriber(parties);
   return (
     <DataTable
       caption={t('audit.table.caption')}

@@ -133,11 +133,18 @@ export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
         lines.push(t('audit.details.callerParty', { party: party(d.callerPartyId) }));
         consume('callerPartyId');
       }
-      if (typeof d.parties === 'string') {
-        const names = d.parties ? d.parties.split(',').map((id) => party(id)) : [];
-        lines.push(t('audit.details.parties', { parties: names.join(', ') || '–' }));
-        consume('parties');
-      }
+      const partyList = (key: string, label: 'parties' | 'addedParties' | 'removedParties') => {
+        const value = d[key];
+        if (typeof value !== 'string') return;
+        // Lists of added or ended parties are left out when empty; whose consent lapsed is not.
+        if (!value && label !== 'parties') return consume(key);
+        const names = value ? value.split(',').map((id) => party(id)) : [];
+        lines.push(t(`audit.details.${label}`, { parties: names.join(', ') || '–' }));
+        consume(key);
+      };
+      partyList('parties', 'parties');
+      partyList('addedParties', 'addedParties');
+      partyList('removedParties', 'removedParties');
       if (ITEM_KINDS.includes(d.itemKind)) {
         const itemKind = d.itemKind as DeclassifiableKind;
         lines.push(t('audit.details.item', { item: t(`declassification.kind.${itemKind}`) }));

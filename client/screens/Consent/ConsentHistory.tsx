@@ -11,7 +11,8 @@ interface Props {
 
 /**
  * Every round and every answer ever given, oldest first: a later answer of a party replaces the
- * earlier one for the outcome, but both stay here, as do consents a text change withdrew.
+ * earlier one for the outcome, but both stay here, as do consents an edit or a change of the
+ * group's parties withdrew, and how each round ended.
  */
 export function ConsentHistory({ consent, parties }: Props) {
   const { t } = useTranslation();
@@ -39,7 +40,10 @@ export function ConsentHistory({ consent, parties }: Props) {
 
 type HistoryEntry =
   | { kind: 'round'; round: ConsentRoundInfo; answers: ConsentAnswer[] }
-  /** Rounds begun by edits that withdrew nothing and got no answers, e.g. one per keystroke. */
+  /**
+   * Rounds stored before edits were deliberate, begun by a stored edit that withdrew nothing and
+   * got no answers (one per keystroke then).
+   */
   | { kind: 'quiet'; first: ConsentRoundInfo; last: ConsentRoundInfo };
 
 /** Every round in order with its answers; runs of quiet rounds folded into one entry. */
@@ -88,10 +92,14 @@ function RoundEntry({
   const format = useFormat();
   const shortName = (partyId: string) =>
     parties.find((party) => party.id === partyId)?.shortName ?? '–';
+  const names = (partyIds: readonly string[]) => partyIds.map(shortName).join(', ');
   const started =
     round.cause === 'request'
       ? t('consent.history.requested', { name: round.by?.name ?? '–' })
-      : t('consent.history.textChanged');
+      : round.cause === 'parties_changed'
+        ? t('consent.history.partiesChanged')
+        : t('consent.history.textChanged');
+  const end = round.end;
   return (
     <li>
       <p className="consent-history-round">
@@ -100,10 +108,25 @@ function RoundEntry({
         {round.withdrawn.length > 0 && (
           <>
             {' · '}
-            {t('consent.history.withdrawn', { parties: round.withdrawn.map(shortName).join(', ') })}
+            {t('consent.history.withdrawn', { parties: names(round.withdrawn) })}
           </>
         )}
       </p>
+      {end && (
+        <p className="consent-history-end muted">
+          {t(`consent.history.end.${end.cause}`, { name: end.by?.name ?? '–' })} ·{' '}
+          <time dateTime={end.at}>{format.dateTime(end.at)}</time>
+          {end.added.length > 0 && (
+            <> · {t('consent.history.added', { parties: names(end.added) })}</>
+          )}
+          {end.removed.length > 0 && (
+            <> · {t('consent.history.removed', { parties: names(end.removed) })}</>
+          )}
+          {end.cause === 'edited' && end.withdrawn.length > 0 && (
+            <> · {t('consent.history.withdrawn', { parties: names(end.withdrawn) })}</>
+          )}
+        </p>
+      )}
       {answers.length > 0 ? (
         <ul className="consent-history-answers">
           {answers.map((answer, index) => (

@@ -22,9 +22,10 @@ interface Props {
 }
 
 /**
- * The unanimity gate of one statement or declassification, as negotiators see it: each party's
- * answer in the current round, objections with their reasons, consents a text change withdrew,
- * the whole history, and the answer form for the caller's own party (if they speak for one).
+ * The unanimity gate of one statement, declassification or publication, as negotiators see it:
+ * each party's answer in the current round, objections with their reasons, consents an edit or a
+ * change of the group's parties withdrew, the whole history, and the answer form for the caller's
+ * own party (if they speak for one).
  */
 export function ConsentPanel({
   consent,
@@ -49,7 +50,9 @@ export function ConsentPanel({
         {t('consent.title')}
       </Heading>
       {consent.state === null || consent.round === null ? (
-        <p className="note">{t('consent.notYet')}</p>
+        <p className="note">
+          {t(consent.status === 'editing' ? 'consent.editing' : 'consent.notYet')}
+        </p>
       ) : (
         <>
           <ConsentSummary consent={consent} />
@@ -80,9 +83,9 @@ export function ConsentPanel({
   );
 }
 
-/** PartyBadge takes a group's party; the gate lists the same fields. */
+/** PartyBadge takes a group's party; the gate lists the same fields (ended ones too). */
 function asParty(party: ConsentParty, groupId: string): Party {
-  return { ...party, groupId };
+  return { ...party, groupId, endedAt: null };
 }
 
 function ConsentSummary({ consent }: { consent: ConsentView }) {
@@ -120,29 +123,28 @@ function ConsentSummary({ consent }: { consent: ConsentView }) {
 }
 
 /**
- * A text change started the current round: consents given to earlier words are withdrawn. Every
- * stored edit starts a round, so the parties named are those whose consent any change since the
- * text was put to consent took, and who have not consented to the current words yet. The live
- * region is always there, so the banner is announced when it appears during a visit.
+ * Why the current round began, when that withdrew consents: the text was edited (or, in rounds
+ * stored before edits were deliberate, changed) or the group's parties changed. Names the parties
+ * whose consent was withdrawn and who have not consented since. The live region is always there,
+ * so the banner is announced when it appears during a visit.
  */
 function WithdrawnBanner({ consent, parties }: { consent: ConsentView; parties: Party[] }) {
   const { t } = useTranslation();
-  const withdrawn = withdrawnSinceTextChange(consent);
-  const names = (withdrawn ?? []).map(
+  const banner = withdrawnBanner(consent);
+  const names = (banner?.withdrawn ?? []).map(
     (partyId) => parties.find((party) => party.id === partyId)?.shortName ?? '–',
   );
+  const keys =
+    banner?.cause === 'parties_changed' ? 'consent.partiesChanged' : 'consent.textChanged';
   return (
     <div role="status" className="consent-withdrawn-region">
-      {consent.status === 'in_consent' && withdrawn && (
+      {consent.status === 'in_consent' && banner && (
         <div className="alert alert-warning consent-withdrawn">
-          <p className="consent-withdrawn-title">{t('consent.textChanged.title')}</p>
+          <p className="consent-withdrawn-title">{t(`${keys}.title`)}</p>
           <p>
             {names.length > 0
-              ? t('consent.textChanged.withdrawn', {
-                  parties: names.join(', '),
-                  round: consent.round,
-                })
-              : t('consent.textChanged.noneWithdrawn', { round: consent.round })}
+              ? t(`${keys}.withdrawn`, { parties: names.join(', '), round: consent.round })
+              : t(`${keys}.noneWithdrawn`, { round: consent.round })}
           </p>
         </div>
       )}
@@ -150,23 +152,44 @@ function WithdrawnBanner({ consent, parties }: { consent: ConsentView; parties: 
   );
 }
 
+interface Banner {
+  cause: 'text_changed' | 'parties_changed';
+  /** In party order: withdrawn, and not consented again in the current round. */
+  withdrawn: string[];
+}
+
 /**
- * Null unless a text change began the current round; else the parties (in party order) whose
- * consent the unbroken run of text changes up to now withdrew and who have not consented since.
+ * Null when the current round began by a first request; else what began it and the consents it
+ * withdrew. An unbroken run of earlier rounds that ended the same way adds theirs (in rounds
+ * stored before issue 13 every stored edit began a round).
  */
-function withdrawnSinceTextChange(consent: ConsentView): string[] | null {
+function withdrawnBanner(consent: ConsentView): Banner | null {
   const newestFirst = [...consent.rounds].sort((a, b) => b.round - a.round);
-  if (newestFirst[0]?.round !== consent.round || newestFirst[0].cause !== 'text_changed')
-    return null;
+  const current = newestFirst[0];
+  if (current?.round !== consent.round) return null;
   const withdrawn = new Set<string>();
-  for (const round of newestFirst) {
-    if (round.cause !== 'text_changed') break;
-    round.withdrawn.forEach((partyId) => withdrawn.add(partyId));
+  let cause: Banner['cause'] | null = null;
+  for (const [index, round] of newestFirst.entries()) {
+    const previous = newestFirst[index + 1];
+    if (round.cause === 'text_changed' || round.cause === 'parties_changed') {
+      if (cause && round.cause !== cause) break;
+      cause = round.cause;
+      round.withdrawn.forEach((partyId) => withdrawn.add(partyId));
+    } else if (round.cause === 'request' && previous?.end?.cause === 'edited') {
+      // Put to consent again after an edit: the edit withdrew the previous round's consents.
+      cause ??= 'text_changed';
+      previous.end.withdrawn.forEach((partyId) => withdrawn.add(partyId));
+      break;
+    } else break;
   }
+  if (!cause) return null;
   const perParty = consent.state?.perParty ?? [];
-  return perParty
-    .filter((entry) => withdrawn.has(entry.partyId) && entry.status !== 'consented')
-    .map((entry) => entry.partyId);
+  return {
+    cause,
+    withdrawn: perParty
+      .filter((entry) => withdrawn.has(entry.partyId) && entry.status !== 'consented')
+      .map((entry) => entry.partyId),
+  };
 }
 
 function PartyRow({

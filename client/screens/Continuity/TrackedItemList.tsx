@@ -93,7 +93,7 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
           <div>
             <dt>{t('continuity.item.party')}</dt>
             <dd>
-              <PartyOf parties={group.parties} partyId={item.partyId} />
+              <PartyOf parties={[...group.parties, ...group.endedParties]} partyId={item.partyId} />
             </dd>
           </div>
         )}

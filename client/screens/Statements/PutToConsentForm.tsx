@@ -12,13 +12,18 @@ import { focusFirstInvalid, validate, type FieldErrors } from '../../validation'
 
 interface Props {
   statementId: string;
+  /** Edited after consent: it goes to a new round, every party answering again. */
+  again: boolean;
   /** The live text's save status: only stored words can be put to consent. */
   save: RoomSaveStatus;
   onSent: (statement: StatementView) => void;
 }
 
-/** Putting the draft to every party's consent, with an optional deadline for the answers. */
-export function PutToConsentForm({ statementId, save, onSent }: Props) {
+/**
+ * Putting the draft (or the text edited after consent) to every party's consent, with an optional
+ * deadline for the answers: one round per press, never per keystroke.
+ */
+export function PutToConsentForm({ statementId, again, save, onSent }: Props) {
   const { t } = useTranslation();
   const [deadline, setDeadline] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -49,8 +54,11 @@ export function PutToConsentForm({ statementId, save, onSent }: Props) {
 
   return (
     <section className="panel statement-send" aria-labelledby="statement-send-heading">
-      <h2 id="statement-send-heading">{t('statements.send.title')}</h2>
+      <h2 id="statement-send-heading">
+        {t(again ? 'statements.send.titleAgain' : 'statements.send.title')}
+      </h2>
       <p>{t('statements.send.intro')}</p>
+      {again && <p>{t('statements.send.introAgain')}</p>}
       <form className="form" onSubmit={submit} noValidate>
         <DeadlineField
           id="statement-deadline"
@@ -73,7 +81,7 @@ export function PutToConsentForm({ statementId, save, onSent }: Props) {
             disabled={send.busy || !saved}
             aria-describedby={saved ? undefined : 'statement-send-wait'}
           >
-            {t('statements.send.submit')}
+            {t(again ? 'statements.send.titleAgain' : 'statements.send.submit')}
           </button>
         </div>
       </form>

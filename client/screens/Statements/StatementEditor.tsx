@@ -15,15 +15,17 @@ import { SaveStatus } from '../MeetingRoom/SaveStatus';
 
 interface Props {
   room: RoomSync;
-  /** The person may draft statements and the statement is not released. */
+  /** The person may draft statements, and the statement is a draft or being edited. */
   canEdit: boolean;
+  /** What a locked room means here: in consent (until "Muokkaa tekstiä"), or released. */
+  lockedNote: 'inConsent' | 'locked';
   userId: string;
   /** Told whenever the room's save status changes (putting to consent waits for "saved"). */
   onSaveStatus: (status: RoomSaveStatus) => void;
 }
 
 /** The statement's live text: save status, what the server allows, toolbar and editor. */
-export function StatementEditor({ room, canEdit, userId, onSaveStatus }: Props) {
+export function StatementEditor({ room, canEdit, lockedNote, userId, onSaveStatus }: Props) {
   const { t } = useTranslation();
   const snapshot = useRoomSnapshot(room);
   const access = snapshot.access;
@@ -63,7 +65,11 @@ export function StatementEditor({ room, canEdit, userId, onSaveStatus }: Props) 
       </div>
       {access?.mode === 'read' && (
         <p className="note">
-          {t(access.reason === 'locked' ? 'statements.access.locked' : 'statements.access.read')}
+          {t(
+            access.reason === 'locked'
+              ? `statements.access.${lockedNote}`
+              : 'statements.access.read',
+          )}
         </p>
       )}
       {snapshot.closedCode !== null && (

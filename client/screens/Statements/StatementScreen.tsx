@@ -14,6 +14,7 @@ import { useMe } from '../../session';
 import { useStatementRoom } from '../../statement/useStatementRoom';
 import { useResource, type LoadedResource } from '../../useResource';
 import { ConsentPanel } from '../Consent/ConsentPanel';
+import { EditStatementButton } from './EditStatementButton';
 import { statementsRoute } from './paths';
 import { PutToConsentForm } from './PutToConsentForm';
 import { ReleasedStatementView } from './ReleasedStatementView';
@@ -24,7 +25,9 @@ import './statements.css';
 
 /**
  * One joint statement. Negotiators co-edit the draft live, put it to consent and answer for their
- * own party; once every party consented it is frozen and shown as released to everyone.
+ * own party. In consent the text is locked; "Muokkaa tekstiä" takes it back (withdrawing the
+ * consents given) to edit and put to consent again. Once every party consented it is frozen and
+ * shown as released to everyone.
  */
 export default function StatementScreen() {
   const { statementId = '' } = useParams();
@@ -70,6 +73,7 @@ function NegotiatorStatement({ view, resource }: NegotiatorProps) {
   const { t } = useTranslation();
   const { actor } = useGroup();
   const canDraft = can(actor, 'statement.draft');
+  const open = view.status === 'draft' || view.status === 'editing';
   const replace = useCallback((next: StatementView) => resource.update(() => next), [resource]);
   // Put to consent here: the form that had focus is gone, the panel with the answers takes it.
   const [sent, setSent] = useState(false);
@@ -105,11 +109,9 @@ function NegotiatorStatement({ view, resource }: NegotiatorProps) {
     <Page title={view.title}>
       <BackToList />
       <StatementFacts view={view} />
-      {view.status === 'draft' && canDraft && (
-        <RenameStatementForm statement={view} onRenamed={replace} />
-      )}
-      <LiveText view={view} canDraft={canDraft} onSent={sentToConsent} />
-      {view.status === 'in_consent' && (
+      {open && canDraft && <RenameStatementForm statement={view} onRenamed={replace} />}
+      <LiveText view={view} canDraft={canDraft} onSent={sentToConsent} onEditing={replace} />
+      {(view.status === 'in_consent' || view.status === 'editing') && (
         <ConsentPanel
           consent={view.consent}
           onAnswered={onAnswered}
@@ -168,29 +170,53 @@ interface LiveTextProps {
   view: StatementView;
   canDraft: boolean;
   onSent: (view: StatementView) => void;
+  onEditing: (view: StatementView) => void;
 }
 
-/** The live text and, for a draft, putting it to consent once everything is saved. */
-function LiveText({ view, canDraft, onSent }: LiveTextProps) {
+/**
+ * The live text: written while a draft or being edited, locked in consent (with "Muokkaa tekstiä"
+ * for negotiators), and put to consent (again) once everything is saved.
+ */
+function LiveText({ view, canDraft, onSent, onEditing }: LiveTextProps) {
   const { t } = useTranslation();
   const me = useMe();
   const room = useStatementRoom(view.id, me.id);
   const [save, setSave] = useState<RoomSaveStatus>('connecting');
+  const open = view.status === 'draft' || view.status === 'editing';
   return (
     <>
       <section className="statement-live" aria-labelledby="statement-text-heading">
         <h2 id="statement-text-heading">{t('statements.text')}</h2>
         {view.status === 'in_consent' && canDraft && (
-          <p className="alert alert-info">{t('statements.editWithdraws')}</p>
+          <div className="alert alert-info statement-locked">
+            <p>{t('statements.editWithdraws')}</p>
+            <EditStatementButton view={view} onEditing={onEditing} />
+          </div>
+        )}
+        {view.status === 'editing' && (
+          <p className="alert alert-warning">
+            {t('statements.edit.editingNote', { round: view.round })}
+          </p>
         )}
         {room ? (
-          <StatementEditor room={room} canEdit={canDraft} userId={me.id} onSaveStatus={setSave} />
+          <StatementEditor
+            room={room}
+            canEdit={canDraft && open}
+            lockedNote={view.status === 'in_consent' ? 'inConsent' : 'locked'}
+            userId={me.id}
+            onSaveStatus={setSave}
+          />
         ) : (
           <Loading />
         )}
       </section>
-      {view.status === 'draft' && canDraft && (
-        <PutToConsentForm statementId={view.id} save={save} onSent={onSent} />
+      {open && canDraft && (
+        <PutToConsentForm
+          statementId={view.id}
+          again={view.status === 'editing'}
+          save={save}
+          onSent={onSent}
+        />
       )}
     </>
   );

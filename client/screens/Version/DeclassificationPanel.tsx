@@ -14,7 +14,8 @@ import { consentApi } from '../../consentApi';
 import { DeadlineField } from '../../components/DeadlineField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loadable } from '../../components/Loadable';
-import { fromLocalInputValue, useFormat } from '../../i18n/format';
+import { useDeadlineInput } from '../../components/useDeadlineInput';
+import { useFormat } from '../../i18n/format';
 import { useConsentChanged } from '../../notifications/MemoNotifications';
 import { useAction } from '../../useAction';
 import { useResource } from '../../useResource';
@@ -269,8 +270,7 @@ function ProposalForm({
   const { t } = useTranslation();
   const ids = useId();
   const [to, setTo] = useState<Confidentiality>(item.lowerTo[0]!);
-  const [deadline, setDeadline] = useState('');
-  const [deadlineError, setDeadlineError] = useState<string | undefined>(undefined);
+  const deadline = useDeadlineInput();
   const propose = useAction(async (body: ProposeDeclassificationRequest) => {
     await consentApi.proposeDeclassification(meetingId, version, body);
     onProposed();
@@ -278,19 +278,14 @@ function ProposalForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const iso = fromLocalInputValue(deadline);
-    const parsed = ProposeDeclassificationRequest.safeParse({
-      target: item.target,
-      to,
-      ...(iso && { deadline: iso }),
-    });
-    if ((deadline && !iso) || !parsed.success) {
-      setDeadlineError(t('consent.answer.deadlineInvalid'));
-      event.currentTarget.querySelector<HTMLInputElement>('input[type="datetime-local"]')?.focus();
-      return;
-    }
-    setDeadlineError(undefined);
-    propose.run(parsed.data);
+    const body = deadline.check(event.currentTarget, (iso) =>
+      ProposeDeclassificationRequest.safeParse({
+        target: item.target,
+        to,
+        ...(iso && { deadline: iso }),
+      }),
+    );
+    if (body) propose.run(body);
   }
 
   return (
@@ -326,9 +321,9 @@ function ProposalForm({
         id={`${ids}-deadline`}
         label={t('statements.send.deadline')}
         hint={t('statements.send.deadlineHint')}
-        value={deadline}
-        onValueChange={setDeadline}
-        error={deadlineError}
+        value={deadline.value}
+        onValueChange={deadline.setValue}
+        error={deadline.error}
         autoFocus
       />
       <ErrorMessage error={propose.error} messages={{ conflict: t('declassification.conflict') }} />

@@ -15,6 +15,7 @@ import { useResource } from '../../useResource';
 import { DeclassificationPanel } from './DeclassificationPanel';
 import { ExportLinks } from './ExportLinks';
 import { MemoDocument } from './MemoDocument';
+import { PublicationPanel } from './PublicationPanel';
 import { compareRoute, versionNumber, versionRoute } from './paths';
 import { useMemoLabels } from './useMemoLabels';
 import './version.css';
@@ -119,6 +120,9 @@ function VersionPage({ view, busy, audiences }: PageProps) {
         )}
         {audiences && <AudienceChooser current={audiences.chosen} onChoose={audiences.choose} />}
         <MemoDocument view={view} busy={busy} />
+        {can(actor, 'publication.propose') && (
+          <PublicationPanel meetingId={view.meetingId} version={view.version} />
+        )}
         {can(actor, 'declassification.propose') && (
           <DeclassificationPanel
             meetingId={view.meetingId}

@@ -11,21 +11,15 @@ import { notFound } from '../../errors';
 import { proposeDeclassification } from '../../declassification/propose';
 import { declassificationList, declassificationView } from '../../declassification/view';
 import { ApiRouter } from '../../http/api';
-import { authorize, authorizeInMeeting, idParam, requireAuth } from '../../http/context';
-import { versionParam } from '../../versions/versionView';
+import { authorize, idParam, requireAuth } from '../../http/context';
+import { versionForAction } from '../../versions/versionView';
 
 export function declassificationRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter('declassifications');
   const { repos } = ctx;
 
   /** The version in the path, for a caller allowed `action` in its meeting. */
-  async function versionFor(req: Request, action: Action) {
-    const number = versionParam(req);
-    const { meeting, membership } = await authorizeInMeeting(repos, req, action);
-    const version = await repos.memoVersions.find(meeting._id, number);
-    if (!version) throw notFound('Memo version');
-    return { meeting, membership, version };
-  }
+  const versionFor = (req: Request, action: Action) => versionForAction(ctx, req, action);
 
   api.route(
     'get',

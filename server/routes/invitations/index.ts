@@ -173,6 +173,12 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
       if (invitation.role === 'chair' && (await repos.memberships.findChair(invitation.groupId))) {
         throw conflict('The group already has a chair.');
       }
+      // An ended party gets no new members (issue 13).
+      if (
+        invitation.partyId &&
+        !(await repos.groups.findParty(invitation.groupId, invitation.partyId))
+      )
+        throw conflict('The party of this invitation has ended.');
       if (!(await repos.invitations.consume(tokenHash))) throw unusable();
       user ??= await repos.users.create({
         email: invitation.email,

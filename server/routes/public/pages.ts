@@ -5,10 +5,11 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/locales';
 import type { AppContext } from '../../context';
+import { formatMoment } from '../../export/dates';
 import { SELF_CONTAINED_PAGE_CSP } from '../../export/htmlPage';
 import { renderPrintPage } from '../../export/printPage';
 import { publicFeed } from '../../public/feed';
-import { publicLocale } from '../../public/labels';
+import { PUBLIC_PAGE_LABELS, publicLocale } from '../../public/labels';
 import { publicMemoVersion } from '../../public/memos';
 import { renderNotFoundPage, renderPublicPage } from '../../public/page';
 import { versionView } from '../../versions/versionView';
@@ -58,9 +59,15 @@ export function publicPages(ctx: AppContext): express.Router {
       }
       const found = await publicMemoVersion(ctx, groupId, meetingId, Number(version));
       if (!found) return notFoundPage(res, locale);
-      // The version's public rendering, overlays applied, exactly as `?audience=public` exports it.
+      // The version's public rendering, overlays applied, exactly as `?audience=public` exports it,
+      // with when every party consented to publishing it.
       const view = await versionView(ctx, { ...found, audience: 'public' });
-      sendHtml(res, 200, renderPrintPage(view, locale));
+      const published = {
+        label: PUBLIC_PAGE_LABELS[locale].published,
+        value: formatMoment(found.publishedAt, locale),
+        isHash: false,
+      };
+      sendHtml(res, 200, renderPrintPage(view, locale, [published]));
     },
   );
 

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/api/consent';
 import {
   CreateStatementRequest,
+  EditStatementRequest,
   PutToConsentRequest,
   UpdateStatementRequest,
 } from '../../../shared/api/schemas';
@@ -20,6 +21,7 @@ import { notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
 import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { createStatement, renameStatement } from '../../statements/create';
+import { openForEditing } from '../../statements/edit';
 import { sendStatementPdf } from '../../statements/pdf';
 import { putToConsent } from '../../statements/putToConsent';
 import { listStatements, releasedStatement, statementView } from '../../statements/view';
@@ -98,7 +100,10 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
   api.route(
     'patch',
     '/statements/:statementId',
-    { summary: 'Rename a draft statement (negotiators)', body: UpdateStatementRequest },
+    {
+      summary: 'Rename a draft statement, or one being edited (negotiators)',
+      body: UpdateStatementRequest,
+    },
     async (req, body): Promise<StatementView> => {
       const { request, membership } = await statementFor(req);
       authorize(membership, 'statement.draft');
@@ -111,7 +116,8 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
     'post',
     '/statements/:statementId/consent',
     {
-      summary: 'Put a draft statement to every party’s consent (negotiators)',
+      summary:
+        'Put a draft statement, or one edited after consent, to every party’s consent (negotiators)',
       body: PutToConsentRequest,
       status: 200,
     },
@@ -121,6 +127,24 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
       authorize(membership, 'statement.draft');
       const current = await putToConsent(ctx, request, actorOf(user), body);
       return statementView(ctx, current, membership);
+    },
+  );
+
+  api.route(
+    'post',
+    '/statements/:statementId/edit',
+    {
+      summary:
+        'Take a statement in consent back to edit its text: the round ends and its consents are withdrawn (negotiators)',
+      body: EditStatementRequest,
+      status: 200,
+    },
+    async (req, body): Promise<StatementView> => {
+      const { user } = requireAuth(req);
+      const { request, membership } = await statementFor(req);
+      authorize(membership, 'statement.draft');
+      await openForEditing(ctx, request, actorOf(user), body.round);
+      return statementView(ctx, request, membership);
     },
   );
 
