@@ -31,6 +31,7 @@ import {
 } from './messages';
 import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
 import { roomBudget, type CollabQuotaConfig } from './quotas';
+import { applyRoomUpdate, createRoomDoc } from './roomDoc';
 import { readRoomSubject, type RoomSubject } from './roomSubject';
 import { seedAgenda } from './seedAgenda';
 import { watchStances, type DetectedStanceChange } from './stanceWatch';
@@ -177,7 +178,7 @@ export class Room implements MessageHandler {
 
   private async load(subject: RoomSubject): Promise<void> {
     const doc = await this.log.load(() => {
-      const fresh = new Y.Doc();
+      const fresh = createRoomDoc();
       // Declare the room's root types before anything refers to them by name.
       if (this.schema === 'memo') memoFragment(fresh);
       else if (this.schema === 'statement') statementFragment(fresh);
@@ -584,7 +585,7 @@ export class Room implements MessageHandler {
     // Only pending structs this update leaves behind are its fault (see RoomLog.load).
     const pendingBefore = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
     try {
-      Y.applyUpdate(doc, update, connection);
+      applyRoomUpdate(doc, update, connection);
     } catch (error) {
       throw new BatchFailure(error, connection);
     } finally {
@@ -604,7 +605,7 @@ export class Room implements MessageHandler {
     };
     doc.on('update', capture);
     try {
-      Y.applyUpdate(doc, update, LOG_ORIGIN);
+      applyRoomUpdate(doc, update, LOG_ORIGIN);
     } finally {
       doc.off('update', capture);
     }
