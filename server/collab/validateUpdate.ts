@@ -5,15 +5,7 @@
 // must not trust, so it replays Yjs's own integration order here without touching the document.
 import * as Y from 'yjs';
 import { TEXT_NODE, allowsChild, type Layout } from '../../shared/layout';
-import {
-  MAX_CLIENTS_PER_DOCUMENT,
-  MAX_DELETE_RANGES_PER_UPDATE,
-  MAX_NESTING_DEPTH,
-  MAX_NEW_CLIENTS_PER_UPDATE,
-  MAX_NEW_NODES_PER_UPDATE,
-  MAX_NODES_PER_DOCUMENT,
-  MAX_STRUCTS_PER_DOCUMENT,
-} from '../../shared/memo/limits';
+import { COLLAB_LIMITS, type CollabLimits } from '../../shared/memo/limits';
 import {
   PARTY_DOC_ROOTS,
   isValidPartyDocKey,
@@ -74,12 +66,19 @@ const fail = (problem: string): never => {
 };
 
 /**
- * Whether `update` may be applied to `doc`, a room with the given schema. Pure: reads the
- * document, never changes it; never throws (undecodable bytes are a verdict too).
+ * Whether `update` may be applied to `doc`, a room with the given schema, within `limits`
+ * (shared/memo/limits.ts). Reads the document, never changes it; never throws (undecodable bytes
+ * are a verdict too).
  */
-export function validateUpdate(doc: Y.Doc, update: Uint8Array, schema: RoomSchema): UpdateVerdict {
+export function validateUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  schema: RoomSchema,
+  limits: Readonly<CollabLimits> = COLLAB_LIMITS,
+): UpdateVerdict {
   try {
-    return { ok: true, writers: new UpdateCheck(doc, schema).run(Y.decodeUpdate(update)) };
+    const check = new UpdateCheck(doc, schema, limits);
+    return { ok: true, writers: check.run(Y.decodeUpdate(update)) };
   } catch (error) {
     // A decoder that runs off the end, a stack overflow on nested content, a bad type ref:
     // whatever the reason, the bytes are not an update we apply.
@@ -130,7 +129,8 @@ class UpdateCheck {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly schema: RoomSchema,
+    schema: RoomSchema,
+    private readonly limits: Readonly<CollabLimits>,
   ) {
     this.layout = schema === 'party' ? null : LAYOUTS[schema];
   }
@@ -140,7 +140,7 @@ class UpdateCheck {
     let ranges = 0;
     for (const list of ds.clients.values()) ranges += list.length;
     // Checked first: a fragmenting delete set is refused before any work is spent on it.
-    if (ranges > MAX_DELETE_RANGES_PER_UPDATE) fail('too many delete ranges');
+    if (ranges > this.limits.deleteRangesPerUpdate) fail('too many delete ranges');
     this.collect(structs);
     this.checkClients();
     for (const client of this.queues.keys()) this.integrateClient(client);
@@ -152,18 +152,19 @@ class UpdateCheck {
         if (clock + len > end) fail('deletes unknown content');
       }
     }
-    // Every new struct or deleted range can split one stored item in two.
-    if (storedStructs(this.doc) + 2 * (this.newStructs + ranges) > MAX_STRUCTS_PER_DOCUMENT)
+    // A new struct can split the item it lands in, a deleted range the two at its ends.
+    const growth = 2 * (this.newStructs + ranges);
+    if (storedStructs(this.doc) + growth > this.limits.structsPerDocument)
       fail('document too large');
-    if (this.newNodes > 0) reserveNodes(this.doc, this.newNodes);
+    if (this.newNodes > 0) reserveNodes(this.doc, this.newNodes, this.limits.nodesPerDocument);
     return [...this.reached.keys()];
   }
 
   private checkClients() {
     let fresh = 0;
     for (const client of this.queues.keys()) if (this.docState(client) === 0) fresh += 1;
-    if (fresh > MAX_NEW_CLIENTS_PER_UPDATE) fail('too many new client ids');
-    if (fresh > 0 && this.doc.store.clients.size + fresh > MAX_CLIENTS_PER_DOCUMENT)
+    if (fresh > this.limits.newClientsPerUpdate) fail('too many new client ids');
+    if (fresh > 0 && this.doc.store.clients.size + fresh > this.limits.clientsPerDocument)
       fail('too many client ids in the document');
   }
 
@@ -264,10 +265,10 @@ class UpdateCheck {
   private check(item: Y.Item) {
     const placement = this.place(item);
     this.placements.set(item, placement);
-    if (this.layout) checkLayoutItem(item, placement, this.layout);
+    if (this.layout) checkLayoutItem(item, placement, this.layout, this.limits.nestingDepth);
     else checkPartyItem(item, placement);
     if (item.content instanceof Y.ContentType) {
-      if (++this.newNodes > MAX_NEW_NODES_PER_UPDATE) fail('too many new nodes');
+      if (++this.newNodes > this.limits.newNodesPerUpdate) fail('too many new nodes');
       const type = item.content.type;
       if (placement.kind === 'root') this.newTypes.set(type, newTypeInfo(type, placement.name, 1));
       else if (placement.kind === 'type' && placement.type.kind === 'xmlElement')
@@ -307,7 +308,9 @@ class UpdateCheck {
       if (struct.content instanceof Y.ContentType) {
         if (struct.id.clock !== parent.clock) fail('parent is not a type');
         // A type this update creates was placed before its children (not yet in the document).
-        const type = this.newTypes.get(struct.content.type) ?? typeInfo(struct.content.type);
+        const type =
+          this.newTypes.get(struct.content.type) ??
+          typeInfo(struct.content.type, depthInDoc(struct.content.type, this.limits.nestingDepth));
         return { kind: 'type', type, sub: item.parentSub };
       }
       // A type deleted meanwhile keeps its place as ContentDeleted; Yjs discards the child.
@@ -325,20 +328,24 @@ class UpdateCheck {
       // Inherits the neighbour's parent and map key, as Yjs does.
       return this.placements.get(struct) ?? fail('reference to unknown content');
     }
-    return placementInDoc(struct);
+    return placementInDoc(struct, this.limits.nestingDepth);
   }
 }
 
-function placementInDoc(item: Y.Item): Placement {
+function placementInDoc(item: Y.Item, maxDepth: number): Placement {
   const parent = item.parent;
   if (!(parent instanceof Y.AbstractType)) return { kind: 'discarded' };
   if (parent._item === null)
     return { kind: 'root', name: Y.findRootTypeKey(parent), sub: item.parentSub };
-  return { kind: 'type', type: typeInfo(parent), sub: item.parentSub };
+  return {
+    kind: 'type',
+    type: typeInfo(parent, depthInDoc(parent, maxDepth)),
+    sub: item.parentSub,
+  };
 }
 
-/** `depth` defaults to the type's depth in its document. */
-function typeInfo(type: Y.AbstractType<unknown>, depth = depthInDoc(type)): TypeInfo {
+/** How the layout sees a type at `depth`. */
+function typeInfo(type: Y.AbstractType<unknown>, depth: number): TypeInfo {
   if (type instanceof Y.XmlElement) return { kind: 'xmlElement', nodeName: type.nodeName, depth };
   if (type instanceof Y.XmlText) {
     const parent = type._item?.parent;
@@ -355,12 +362,12 @@ function newTypeInfo(type: Y.AbstractType<unknown>, parentName: string, depth: n
 }
 
 /**
- * Levels between the type and its document's root. The walk stops past the limit: a document
+ * Levels between the type and its document's root. The walk stops past `maxDepth`: a document
  * stored before the limit may be far deeper, and nothing may be added down there anyway.
  */
-function depthInDoc(type: Y.AbstractType<unknown>): number {
+function depthInDoc(type: Y.AbstractType<unknown>, maxDepth: number): number {
   let depth = 0;
-  for (let item = type._item; item !== null && depth <= MAX_NESTING_DEPTH; depth++) {
+  for (let item = type._item; item !== null && depth <= maxDepth; depth++) {
     const parent = item.parent;
     item = parent instanceof Y.AbstractType ? parent._item : null;
   }
@@ -381,10 +388,10 @@ function storedStructs(doc: Y.Doc): number {
  */
 const nodeBounds = new WeakMap<Y.Doc, number>();
 
-function reserveNodes(doc: Y.Doc, added: number) {
+function reserveNodes(doc: Y.Doc, added: number, max: number) {
   let bound = nodeBounds.get(doc) ?? liveNodes(doc);
-  if (bound + added > MAX_NODES_PER_DOCUMENT) bound = liveNodes(doc);
-  if (bound + added > MAX_NODES_PER_DOCUMENT) fail('too many nodes in the document');
+  if (bound + added > max) bound = liveNodes(doc);
+  if (bound + added > max) fail('too many nodes in the document');
   nodeBounds.set(doc, bound + added);
 }
 
@@ -418,7 +425,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Parents never change in Yjs, so checking each new item's parent keeps the whole tree valid.
  * Anything else, such as a root map claiming that a party consents, is refused.
  */
-function checkLayoutItem(item: Y.Item, placement: Placement, layout: Layout) {
+function checkLayoutItem(item: Y.Item, placement: Placement, layout: Layout, maxDepth: number) {
   const content = item.content;
   if (placement.kind === 'root') {
     if (placement.name !== layout.root) fail('unknown root type');
@@ -459,7 +466,7 @@ function checkLayoutItem(item: Y.Item, placement: Placement, layout: Layout) {
   const child = typeInfo(content.type, 0);
   const childName = child.kind === 'xmlElement' ? child.nodeName : TEXT_NODE;
   if (!allowsChild(layout, parentName, childName)) fail('node not allowed here');
-  if ((parent ? parent.depth : 0) + 1 > MAX_NESTING_DEPTH) fail('nested too deep');
+  if ((parent ? parent.depth : 0) + 1 > maxDepth) fail('nested too deep');
 }
 
 function checkAttribute(layout: Layout, nodeName: string, key: string, values: unknown[]) {

@@ -52,3 +52,24 @@ export const MAX_CLIENTS_PER_DOCUMENT = 10_000;
  * alone can fill the document's share.
  */
 export const MAX_CLIENTS_PER_USER = 500;
+
+/** All the limits above, as the server applies them (tests may pass smaller ones). */
+export interface CollabLimits {
+  nestingDepth: number;
+  newNodesPerUpdate: number;
+  nodesPerDocument: number;
+  deleteRangesPerUpdate: number;
+  structsPerDocument: number;
+  newClientsPerUpdate: number;
+  clientsPerDocument: number;
+}
+
+export const COLLAB_LIMITS: Readonly<CollabLimits> = {
+  nestingDepth: MAX_NESTING_DEPTH,
+  newNodesPerUpdate: MAX_NEW_NODES_PER_UPDATE,
+  nodesPerDocument: MAX_NODES_PER_DOCUMENT,
+  deleteRangesPerUpdate: MAX_DELETE_RANGES_PER_UPDATE,
+  structsPerDocument: MAX_STRUCTS_PER_DOCUMENT,
+  newClientsPerUpdate: MAX_NEW_CLIENTS_PER_UPDATE,
+  clientsPerDocument: MAX_CLIENTS_PER_DOCUMENT,
+};
