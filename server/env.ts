@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +7,42 @@ import { z } from 'zod';
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Names Express's `trust proxy` knows for ranges of private addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or subnet (`10.0.0.0/8`, `fd00::/8`) or one of PROXY_RANGE_NAMES. */
+function isProxyAddress(value: string): boolean {
+  if (PROXY_RANGE_NAMES.has(value)) return true;
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
+}
+
+/**
+ * Which proxies may tell us a client's address in X-Forwarded-For: none (`false`), the nearest
+ * `n` hops (`true` is one), or the proxies' addresses and subnets. Never "every hop": a client
+ * could then name its own address and walk around every per-address limit.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (['false', 'no', '0'].includes(value)) return false;
+    if (['true', 'yes'].includes(value)) return 1;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const addresses = value.split(',').map((item) => item.trim());
+    if (addresses.every(isProxyAddress)) return addresses;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be false, true (one proxy), a number of proxy hops, or proxy addresses/subnets separated by commas',
+    });
+    return z.NEVER;
+  });
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -36,7 +73,7 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(168),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().max(10_000).default(10),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   COLLAB_IDLE_MS: z.coerce.number().int().min(10).max(86_400_000).default(30_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
   COLLAB_SESSION_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(60),
@@ -66,8 +103,10 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
   invitationTtlMs: number;
+  /** Failed logins allowed per account in 15 minutes (ten times as many per address). */
   loginAttemptsPer15Min: number;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: no proxy, a number of hops, or the proxies' addresses. */
+  trustProxy: false | number | string[];
   /** A live memo room nobody uses for this long is compacted and unloaded. */
   collabIdleMs: number;
   /** Compact a room's update log into a snapshot after this many stored updates. */

@@ -96,6 +96,11 @@ export class ServerUnderTest {
           // Idle rooms leave memory after 2 s instead of 30 s, so that workload 3 sees it.
           COLLAB_IDLE_MS: '2000',
           LOGIN_ATTEMPTS_PER_15_MIN: '10000',
+          // The load shares one session per negotiator among many simulated people, where each
+          // person would have a session of their own: per-session quotas must not count them as one.
+          COLLAB_SESSION_CONNECTIONS: '100000',
+          COLLAB_SESSION_ROOMS: '100000',
+          COLLAB_SESSION_UPGRADES_PER_MINUTE: '1000000',
         };
       }
       case 'reference':

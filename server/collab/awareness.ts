@@ -20,9 +20,10 @@ export const NEUTRAL_COLOUR = '#5b6770';
 
 /** One connection is one editor; a handful of ids covers reloads without letting it hoard. */
 const MAX_CLIENT_IDS_PER_CONNECTION = 8;
-const MAX_STATE_JSON = 64 * 1024;
+/** An editor's state is its caret and selection, a few hundred bytes. */
+const MAX_STATE_JSON = 8 * 1024;
 
-interface AwarenessEntry {
+export interface AwarenessEntry {
   clientID: number;
   clock: number;
   state: unknown;
@@ -50,7 +51,7 @@ export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   }
 }
 
-function writeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
+export function writeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const { clientID, clock, state } of entries) {

@@ -19,6 +19,8 @@ export const CLOSE_INTERNAL_ERROR = 1011;
 
 /** A client that reads this slowly is gone in all but name. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** How long a closing socket may take to answer the closing handshake. */
+const CLOSE_HANDSHAKE_MS = 2_000;
 /** y-websocket drops a connection that hears nothing for 30 s. */
 const KEEPALIVE_MS = 15_000;
 
@@ -71,6 +73,11 @@ export class Connection {
   /** Frames sent in this tick are held back and leave together (see `send`). */
   private corked = false;
   closed = false;
+  /**
+   * Closed because the member lost the right to this room: what they sent and is still queued
+   * is dropped. (A socket closed for other reasons still has its queued edits stored.)
+   */
+  revoked = false;
 
   constructor(options: ConnectionOptions) {
     const { ws } = options;
@@ -85,6 +92,7 @@ export class Connection {
     this.flow = new InboundFlow(options.budgets, {
       isReady: () => this.handler !== null && !this.closed,
       deliver: (message) => this.dispatch(message),
+      fail: (error) => this.failProtocol(error),
       pause: () => ws.pause(),
       resume: () => ws.resume(),
     });
@@ -103,7 +111,7 @@ export class Connection {
 
   /** The member's role or party changed (or the colour of their party): the room re-decides. */
   changeRights(actor: Actor, identity: ConnectionIdentity): void {
-    if (this.closed) return;
+    // Also when closed: edits it sent are still queued, and they are judged by its rights now.
     this.actor = actor;
     this.identity = identity;
     try {
@@ -185,6 +193,12 @@ export class Connection {
     if (this.closed) return;
     this.closed = true;
     this.ws.close(code, reason);
+    // The client's half of the closing handshake must be read, even from a socket paused for
+    // flooding; a client that never sends it is cut off soon after.
+    if (this.ws.isPaused) this.ws.resume();
+    const cutOff = setTimeout(() => this.ws.terminate(), CLOSE_HANDSHAKE_MS);
+    cutOff.unref();
+    this.ws.once('close', () => clearTimeout(cutOff));
     // The room forgets the connection now; the socket's own close event may come much later.
     this.notifyClosed();
   }

@@ -1,8 +1,10 @@
 // The pace at which one socket's frames reach its room. Every frame is charged to the socket's,
 // its session's and its room's budgets; a sender over budget is slowed by pausing its TCP socket
 // (the kernel's flow control pushes back on the client), and one that keeps flooding through what
-// was already buffered is closed. Carets are coalesced: the newest replaces any still waiting.
+// was already buffered is closed. Carets are coalesced: per client id, the newest state replaces
+// any still waiting (a provider also echoes the other editors' states on the same socket).
 import { takeAll, type Charge, type TokenBucket } from '../limits/tokenBucket';
+import { readAwarenessUpdate, writeAwarenessUpdate, type AwarenessEntry } from './awareness';
 import { ProtocolError, type ClientMessage } from './messages';
 import {
   AWARENESS_QUERY_COST,
@@ -14,11 +16,16 @@ import {
 /** Frames held back (while the room loads, or while the sender is over budget). */
 const MAX_WAITING_FRAMES = 256;
 const MAX_WAITING_BYTES = 8 * 1024 * 1024;
+/** Client ids whose carets wait at once; a connection owns a few, it may echo the room's. */
+const MAX_WAITING_CARETS = 256;
 
 export interface FlowTarget {
   /** False while the receiver cannot take messages yet (the room is still loading). */
   isReady(): boolean;
+  /** Hand a message on; never throws (the connection closes itself on bad input). */
   deliver(message: ClientMessage): void;
+  /** The sender broke the protocol: close it. */
+  fail(error: unknown): void;
   /** Stop and resume reading the socket. */
   pause(): void;
   resume(): void;
@@ -29,7 +36,8 @@ export class InboundFlow {
   private waitingBytes = 0;
   private timer: NodeJS.Timeout | null = null;
   private paused = false;
-  private caret: ClientMessage | null = null;
+  /** The newest waiting awareness entry per client id. */
+  private readonly carets = new Map<number, AwarenessEntry>();
   private caretTimer: NodeJS.Timeout | null = null;
   private lastCaretAt = 0;
   private room: TokenBucket | null = null;
@@ -48,11 +56,6 @@ export class InboundFlow {
   /** A message from the socket. Throws ProtocolError when the sender floods past every limit. */
   receive(message: ClientMessage, bytes: number): void {
     if (this.stopped) return;
-    if (message.type === 'awareness') {
-      this.caret = message;
-      this.scheduleCaret();
-      return;
-    }
     this.waitingBytes += bytes;
     if (
       this.waiting.push({ message, bytes }) > MAX_WAITING_FRAMES ||
@@ -80,14 +83,35 @@ export class InboundFlow {
       }
       this.waiting.shift();
       this.waitingBytes -= next.bytes;
-      this.target.deliver(next.message);
+      if (next.message.type !== 'awareness') this.target.deliver(next.message);
+      else if (!this.holdCarets(next.message.update)) return;
       if (this.stopped) return;
     }
     if (this.paused) {
       this.paused = false;
       this.target.resume();
     }
-    if (this.caret && !this.caretTimer) this.scheduleCaret();
+    if (this.carets.size > 0 && !this.caretTimer) this.scheduleCaret();
+  }
+
+  /** Keep the newest entry per client id; false (and the connection failed) on garbage. */
+  private holdCarets(update: Uint8Array): boolean {
+    let entries: AwarenessEntry[];
+    try {
+      entries = readAwarenessUpdate(update);
+    } catch (error) {
+      this.target.fail(error);
+      return false;
+    }
+    for (const entry of entries) {
+      const waiting = this.carets.get(entry.clientID);
+      if (waiting) {
+        if (entry.clock >= waiting.clock) this.carets.set(entry.clientID, entry);
+      } else if (this.carets.size < MAX_WAITING_CARETS) {
+        this.carets.set(entry.clientID, entry);
+      }
+    }
+    return true;
   }
 
   private pauseFor(ms: number): void {
@@ -100,10 +124,12 @@ export class InboundFlow {
   }
 
   private charges(message: ClientMessage, bytes: number): Charge[] {
+    const charges: Charge[] = this.budgets.bytes.map((bucket) => ({ bucket, cost: bytes }));
+    // Carets count against their own budget when they are passed on (see scheduleCaret).
+    if (message.type === 'awareness') return charges;
     const cost = messageCost(message);
-    const charges: Charge[] = this.budgets.messages.map((bucket) => ({ bucket, cost }));
+    for (const bucket of this.budgets.messages) charges.push({ bucket, cost });
     if (this.room) charges.push({ bucket: this.room, cost });
-    for (const bucket of this.budgets.bytes) charges.push({ bucket, cost: bytes });
     return charges;
   }
 
@@ -112,7 +138,7 @@ export class InboundFlow {
    * CARET_INTERVAL_MS after the previous caret, and for the session's caret budget.
    */
   private scheduleCaret(): void {
-    if (this.caretTimer || this.stopped || !this.caret || !this.target.isReady()) return;
+    if (this.caretTimer || this.stopped || this.carets.size === 0 || !this.target.isReady()) return;
     if (this.waiting.length > 0) return; // pump() comes back here once the text is through
     const now = Date.now();
     const wait = Math.max(
@@ -131,18 +157,18 @@ export class InboundFlow {
   }
 
   private flushCaret(now: number): void {
-    const caret = this.caret;
-    if (!caret) return;
-    this.caret = null;
+    if (this.carets.size === 0) return;
+    const update = writeAwarenessUpdate([...this.carets.values()]);
+    this.carets.clear();
     this.lastCaretAt = now;
     this.budgets.carets.take(1, now);
-    this.target.deliver(caret);
+    this.target.deliver({ type: 'awareness', update });
   }
 
   stop(): void {
     this.stopped = true;
     this.waiting.length = 0;
-    this.caret = null;
+    this.carets.clear();
     if (this.timer) clearTimeout(this.timer);
     if (this.caretTimer) clearTimeout(this.caretTimer);
     this.timer = this.caretTimer = null;

@@ -101,16 +101,20 @@ export class CollabLiveRights {
     }
   }
 
-  /** Before a batch of edits is stored: each writer's membership as stored now. */
+  /**
+   * Before a batch of edits is stored: each writer's membership as stored now. Sockets that have
+   * closed meanwhile are judged too, since their queued edits are still stored.
+   */
   async confirm(connections: Iterable<Connection>): Promise<void> {
-    const pairs = new Map<string, { userId: string; groupId: string }>();
+    const writers = new Map<string, Connection[]>();
     for (const connection of connections) {
-      if (connection.closed) continue;
-      const { userId, groupId } = connection;
-      pairs.set(`${groupId}\n${userId}`, { userId, groupId });
+      const key = `${connection.groupId}\n${connection.userId}`;
+      writers.set(key, [...(writers.get(key) ?? []), connection]);
     }
     await Promise.all(
-      [...pairs.values()].map(({ userId, groupId }) => this.recheck(userId, groupId)),
+      [...writers.values()].map((batch) =>
+        this.recheck(batch[0]!.userId, batch[0]!.groupId, batch),
+      ),
     );
   }
 
@@ -139,17 +143,23 @@ export class CollabLiveRights {
     ]);
   }
 
-  private async recheck(userId: string, groupId: string): Promise<void> {
+  /** Apply the stored membership to the user's open sockets in the group (and to `also`). */
+  private async recheck(
+    userId: string,
+    groupId: string,
+    also: readonly Connection[] = [],
+  ): Promise<void> {
     const { repos } = this.deps;
     const membership = await repos.memberships.find(groupId, userId);
+    const connections = [...new Set([...this.connectionsOf(userId, groupId), ...also])];
     if (!membership || !isNegotiator(membership.role)) {
-      this.apply(this.connectionsOf(userId, groupId), null);
+      this.apply(connections, null);
       return;
     }
     const party = membership.partyId
       ? await repos.groups.findParty(groupId, membership.partyId)
       : null;
-    this.apply(this.connectionsOf(userId, groupId), {
+    this.apply(connections, {
       role: membership.role,
       partyId: membership.partyId,
       colour: party?.colour ?? NEUTRAL_COLOUR,
@@ -158,9 +168,11 @@ export class CollabLiveRights {
 
   private apply(connections: readonly Connection[], standing: Standing): void {
     for (const connection of connections) {
-      if (connection.closed) continue;
+      if (connection.revoked) continue;
       if (!standing || !isNegotiator(standing.role)) {
-        // Readers and former members never receive the live text: the socket goes.
+        // Readers and former members never receive the live text: the socket goes, and what
+        // it sent that is still queued is dropped.
+        connection.revoked = true;
         connection.close(COLLAB_CLOSE.unauthorized, CLOSE_REASON.membership);
         continue;
       }

@@ -514,7 +514,7 @@ export class Room implements MessageHandler {
     /** Each sender and the client ids its updates wrote: what its "saved" must cover. */
     const senders = new Map<Connection, number[]>();
     for (const { connection, update } of updates) {
-      if (connection.closed) continue;
+      if (connection.revoked) continue;
       if (connection.access.mode !== 'write') {
         if (!safeAddsNothing(doc, update)) this.refuseReadOnly(connection);
         continue;
@@ -797,8 +797,8 @@ export class Room implements MessageHandler {
 
   /** Decide a connection's access again and tell it if it changed. */
   private refreshAccess(connection: Connection): void {
-    // Not yet welcomed: welcome() sends the access it has then.
-    if (!connection.started || connection.closed) return;
+    // Not yet welcomed: welcome() decides and sends the access then.
+    if (!connection.started) return;
     const access = roomAccess(this.ref, connection.actor, this.locked);
     if (sameAccess(access, connection.access)) return;
     connection.access = access;

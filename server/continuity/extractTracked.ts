@@ -12,8 +12,14 @@ export type TrackedKind = 'followUp' | 'dissent';
 /** One follow-up or dissent as the approved content states it. */
 export interface TrackedSource {
   kind: TrackedKind;
-  /** Unique within the group: the block or dissent id, `<agreedPointId>:<partyId>` for a stance. */
+  /** The follow-up's block id, the section dissent's id, or `<agreedPointId>:<partyId>`. */
   sourceId: string;
+  /**
+   * Where in its memo it comes from, unique within the memo and never ambiguous (ids hold no `:`):
+   * `followUp:<blockId>`, `dissent:<dissentId>:<partyId>` (a section dissent, with the party
+   * whose room holds it) or `stance:<agreedPointId>:<partyId>`.
+   */
+  key: string;
   /** Its place in the memo (0, 1, …), counted over follow-ups and dissents together. */
   position: number;
   sectionTitle: string;
@@ -35,6 +41,7 @@ function stanceDissents(section: ContentSection, point: AgreedPointBlock) {
           {
             kind: 'dissent' as const,
             sourceId: `${point.id}:${partyId}`,
+            key: `stance:${point.id}:${partyId}`,
             sectionTitle: section.title,
             text: entry.reason,
             owner: '',
@@ -61,6 +68,7 @@ export function extractTrackedItems(content: MemoContent): TrackedSource[] {
         found.push({
           kind: 'followUp',
           sourceId: block.id,
+          key: `followUp:${block.id}`,
           sectionTitle: section.title,
           text: block.paragraphs.join('\n'),
           owner: block.owner,
@@ -76,6 +84,8 @@ export function extractTrackedItems(content: MemoContent): TrackedSource[] {
       found.push({
         kind: 'dissent',
         sourceId: dissent.id,
+        // Two parties' rooms may hold the same dissent id: the party is part of the key.
+        key: `dissent:${dissent.id}:${dissent.partyId}`,
         sectionTitle: section.title,
         text: dissent.reason,
         owner: '',
@@ -89,9 +99,8 @@ export function extractTrackedItems(content: MemoContent): TrackedSource[] {
   const seen = new Set<string>();
   return found
     .filter((item) => {
-      const key = `${item.kind}:${item.sourceId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (seen.has(item.key)) return false;
+      seen.add(item.key);
       return true;
     })
     .map((item, position) => ({ ...item, position }));

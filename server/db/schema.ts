@@ -131,6 +131,8 @@ export interface AttemptDoc {
   _id: string;
   key: string;
   at: Date;
+  /** Set on what is remembered longer than the window (`RateLimitRepository.remember`). */
+  keepUntil?: Date;
 }
 
 /**
@@ -239,8 +241,10 @@ export interface AuditEntryDoc {
 
 /**
  * A follow-up or dissent of an approved memo, tracked across meetings (`_id` =
- * `<groupId>:<kind>:<sourceId>`, so a block is tracked once however often it is approved). The
- * text fields hold memo text: they reach only an audience `confidentiality` allows.
+ * `<meetingId>:<TrackedSource.key>`, so a block is tracked once however often its meeting is
+ * approved, and never by another meeting; items stored before that keep their
+ * `<groupId>:<kind>:<sourceId>`). The text fields hold memo text: they reach only an audience
+ * `confidentiality` allows.
  */
 export interface TrackedItemDoc {
   _id: string;

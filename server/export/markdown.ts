@@ -1,5 +1,6 @@
 // An approved memo version as Markdown (CommonMark, readable as plain text too). Every piece of
-// user text is escaped, so a memo cannot carry links, images or HTML into the file.
+// user text is escaped and its addresses are code spans (escape.ts), so a memo cannot carry links,
+// autolinks, images or HTML into the file.
 import type { MemoVersionView } from '../../shared/api/memoVersions';
 import type { Locale } from '../../shared/locales';
 import { escapeMarkdownInline, escapeMarkdownLine } from './escape';

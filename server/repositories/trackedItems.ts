@@ -4,8 +4,21 @@ import type { Database, DocCollection, Filter } from '../db/collection';
 import { insertIfAbsent } from '../db/insertIfAbsent';
 import { COLLECTIONS, type TrackedItemDoc } from '../db/schema';
 
-export const trackedItemId = (groupId: string, kind: TrackedKind, sourceId: string) =>
-  `${groupId}:${kind}:${sourceId}`;
+/**
+ * A tracked item's id: its meeting, then where in that meeting's memo it comes from
+ * (`TrackedSource.key`). Block and dissent ids are chosen by the editors' browsers, so the
+ * meeting is what keeps a later memo that reuses them from ever naming an earlier meeting's item.
+ */
+export const trackedItemId = (meetingId: string, source: Pick<TrackedSource, 'key'>) =>
+  `${meetingId}:${source.key}`;
+
+/**
+ * The id items had before they were keyed by meeting (`<groupId>:<kind>:<sourceId>`). Such items
+ * stay where they are, still referenced by the meetings that carried them, and their own meeting's
+ * later approvals keep updating them.
+ */
+const legacyTrackedItemId = (groupId: string, source: TrackedSource) =>
+  `${groupId}:${source.kind}:${source.sourceId}`;
 
 /** The approved version the items were read from. */
 export interface TrackedOrigin {
@@ -26,8 +39,8 @@ function byMeetingAndPosition(a: TrackedItemDoc, b: TrackedItemDoc): number {
 }
 
 /**
- * Follow-ups and dissents of approved memos, one document per block per group. Tracking a version
- * again refreshes what the memo says but never touches the status people have set since.
+ * Follow-ups and dissents of approved memos, one document per block per meeting. Tracking a
+ * version again refreshes what the memo says but never touches the status people have set since.
  */
 export class TrackedItemRepository {
   private readonly items: DocCollection<TrackedItemDoc>;
@@ -45,7 +58,8 @@ export class TrackedItemRepository {
     const now = new Date();
     const tracked = new Set<string>();
     for (const source of sources) {
-      const _id = trackedItemId(origin.groupId, source.kind, source.sourceId);
+      const existing = await this.findOwn(origin, source);
+      const _id = existing?._id ?? trackedItemId(origin.meetingId, source);
       tracked.add(_id);
       const fields = {
         meetingId: origin.meetingId,
@@ -62,9 +76,7 @@ export class TrackedItemRepository {
         removed: false,
         updatedAt: now,
       };
-      const existing = await this.items.findOne({ _id });
-      if (existing && existing.meetingId === origin.meetingId && existing.version > origin.version)
-        continue;
+      if (existing && existing.version > origin.version) continue;
       const inserted =
         !existing &&
         (await insertIfAbsent(this.items, {
@@ -85,6 +97,22 @@ export class TrackedItemRepository {
       if (tracked.has(item._id) || item.version > origin.version) continue;
       await this.items.updateOne({ _id: item._id }, { $set: { removed: true, updatedAt: now } });
     }
+  }
+
+  /** The item `source` already has from this meeting: under its id, or under its legacy id. */
+  private async findOwn(
+    origin: TrackedOrigin,
+    source: TrackedSource,
+  ): Promise<TrackedItemDoc | null> {
+    const current = await this.items.findOne({ _id: trackedItemId(origin.meetingId, source) });
+    if (current) return current;
+    // A legacy id is shared by every meeting of the group: it is this item only when it was
+    // read from this meeting, for this party.
+    return this.items.findOne({
+      _id: legacyTrackedItemId(origin.groupId, source),
+      meetingId: origin.meetingId,
+      partyId: source.partyId,
+    });
   }
 
   findById(id: string): Promise<TrackedItemDoc | null> {

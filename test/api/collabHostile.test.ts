@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { newBlockId, roomName } from '../../shared/memo/format';
 import { writeDissent, writeStance } from '../../shared/memo/partyDoc';
+import { hashPassword } from '../../server/auth/passwords';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
+import { ApiClient } from '../support/apiClient';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import {
@@ -37,6 +40,28 @@ describe.each(ENGINES)('the live memo against hostile clients on %s', (engine) =
     const client = await connectRaw(t.url, room, f.cookie(who));
     open.push(client);
     return client;
+  };
+
+  /** A logged-in person of another group (a group of their own, with one meeting). */
+  const outsiderCookie = async () => {
+    const repos = t.server.ctx.repos;
+    const email = `muu.ryhma.${engine}@example.fi`;
+    const user = await repos.users.create({
+      email,
+      name: 'Muun ryhmän jäsen',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      locale: 'fi',
+    });
+    const group = await repos.groups.create({ name: 'Toinen ryhmä', municipality: 'Muualla' });
+    await repos.memberships.add({
+      groupId: group._id,
+      userId: user._id,
+      role: 'chair',
+      partyId: null,
+    });
+    const client = new ApiClient(t.url);
+    await client.login(email, DEMO_PASSWORD);
+    return client.sessionCookie ?? '';
   };
 
   beforeAll(async () => {
@@ -77,6 +102,10 @@ describe.each(ENGINES)('the live memo against hostile clients on %s', (engine) =
     expect(await upgradeStatus(t.url, `${meeting.id}/party/no-such-party`, withChair)).toBe(404);
     expect(await upgradeStatus(t.url, `${meeting.id}/other`, withChair)).toBe(404);
     expect(await upgradeStatus(t.url, `${meeting.id}/memo/../../x`, withChair)).toBe(404);
+    // Someone of another group gets the same 404 as for an id that does not exist.
+    const outsider = await outsiderCookie();
+    expect(await upgradeStatus(t.url, memo, { ...own, Cookie: outsider })).toBe(404);
+    expect(await upgradeStatus(t.url, keskRoom, { ...own, Cookie: outsider })).toBe(404);
     expect(await upgradeStatus(t.url, memo, withChair)).toBe(101);
     // The server is still answering.
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);

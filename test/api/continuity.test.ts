@@ -6,7 +6,8 @@ import { memoFragment } from '../../shared/memo/memoDoc';
 import { writeDissent, writeStance } from '../../shared/memo/partyDoc';
 import type { TrackedSource } from '../../server/continuity/extractTracked';
 import { TrackedItemRepository } from '../../server/repositories/trackedItems';
-import type { Database } from '../../server/db/collection';
+import type { Database, DocCollection } from '../../server/db/collection';
+import { COLLECTIONS, type TrackedItemDoc } from '../../server/db/schema';
 import type { ApiClient } from '../support/apiClient';
 import { writeRoom } from '../support/memoWriter';
 import { ENGINES, openTestDatabase } from '../support/engines';
@@ -34,8 +35,14 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
   const secretary = () => f.clients.sihteeri!;
   const representative = () => f.clients['kesk.edustaja']!;
   const reader = () => f.clients['vihr.lukija1']!;
-  const itemId = (kind: 'followUp' | 'dissent', sourceId: string) =>
-    `${f.groupId}:${kind}:${sourceId}`;
+  // Ids name the meeting, then the place in its memo (a dissent's party is the room's).
+  const followUpId = (meetingId: string, blockId: string) => `${meetingId}:followUp:${blockId}`;
+  const dissentId = (meetingId: string, id: string, partyId: string) =>
+    `${meetingId}:dissent:${id}:${partyId}`;
+  const stanceId = (meetingId: string, pointId: string, partyId: string) =>
+    `${meetingId}:stance:${pointId}:${partyId}`;
+  const KESK = () => f.partyIds.KESK!;
+  const SDP = () => f.partyIds.SDP!;
   const statusPath = (id: string) => `/api/tracked-items/${encodeURIComponent(id)}/status`;
   const listPath = (query = '') => `/api/groups/${f.groupId}/tracked-items${query}`;
   const ids = (items: { id: string }[]) => items.map((item) => item.id);
@@ -55,7 +62,7 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
-    f = await memoFixture(t, ['sihteeri', 'kesk.edustaja', 'vihr.lukija1']);
+    f = await memoFixture(t, ['sihteeri', 'kesk.edustaja', 'sdp.edustaja', 'vihr.lukija1']);
     admin = await f.addAdmin();
   });
   afterAll(() => t.close());
@@ -107,13 +114,13 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     const listed = await secretary().get(listPath());
     expect(listed.status).toBe(200);
     expect(ids(listed.body)).toEqual([
-      itemId('followUp', IDS.budget),
-      itemId('dissent', `${IDS.point}:${f.partyIds.KESK}`),
-      itemId('followUp', IDS.secret),
-      itemId('dissent', IDS.dissent),
+      followUpId(first.id, IDS.budget),
+      stanceId(first.id, IDS.point, KESK()),
+      followUpId(first.id, IDS.secret),
+      dissentId(first.id, IDS.dissent, KESK()),
     ]);
     expect(listed.body[0]).toEqual({
-      id: itemId('followUp', IDS.budget),
+      id: followUpId(first.id, IDS.budget),
       kind: 'followUp',
       groupId: f.groupId,
       meetingId: first.id,
@@ -136,8 +143,8 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     });
     const dissents = await secretary().get(listPath('?kind=dissent&status=open'));
     expect(ids(dissents.body)).toEqual([
-      itemId('dissent', `${IDS.point}:${f.partyIds.KESK}`),
-      itemId('dissent', IDS.dissent),
+      stanceId(first.id, IDS.point, KESK()),
+      dissentId(first.id, IDS.dissent, KESK()),
     ]);
   });
 
@@ -184,13 +191,13 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     const meeting = await reader().get(`/api/meetings/${second.id}`);
     expect(meeting.status).toBe(200);
     expect(meeting.body.carried[2]).toEqual({
-      id: itemId('followUp', IDS.secret),
+      id: followUpId(first.id, IDS.secret),
       withheld: true,
     });
     expect(meeting.body.carried).toHaveLength(4);
     const list = await reader().get(listPath());
     expect(list.status).toBe(200);
-    expect(ids(list.body)).not.toContain(itemId('followUp', IDS.secret));
+    expect(ids(list.body)).not.toContain(followUpId(first.id, IDS.secret));
     expect(list.body).toHaveLength(3);
     for (const body of [
       meeting.body,
@@ -203,7 +210,7 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
   });
 
   it('a representative marks a follow-up done: history, lists and the audit log follow', async () => {
-    const id = itemId('followUp', IDS.budget);
+    const id = followUpId(first.id, IDS.budget);
     const done = await representative().put(statusPath(id), { status: 'done' });
     expect(done.status).toBe(200);
     const me = (await representative().get('/api/me')).body;
@@ -237,20 +244,25 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
   });
 
   it('readers, admins, unknown or malformed items and operators in the body are refused', async () => {
-    const id = itemId('followUp', IDS.secret);
+    const id = followUpId(first.id, IDS.secret);
     expect((await reader().put(statusPath(id), { status: 'done' })).status).toBe(403);
     expect((await admin.put(statusPath(id), { status: 'done' })).status).toBe(403);
     // An admin is audience `groups` too: no confidential item in the lists.
     expect(ids((await admin.get(listPath())).body)).not.toContain(id);
     expect(
-      (await reader().put(statusPath(itemId('dissent', IDS.dissent)), { status: 'done' })).status,
+      (await reader().put(statusPath(dissentId(first.id, IDS.dissent, KESK())), { status: 'done' }))
+        .status,
     ).toBe(403);
     for (const unknown of [
-      itemId('followUp', 'fu-ei-ole-olemassa'),
+      followUpId(first.id, 'fu-ei-ole-olemassa'),
       `00000000-0000-4000-8000-000000000000:followUp:${IDS.budget}`,
+      // The group-wide form of ids before they were keyed by meeting: none stored here.
+      `${f.groupId}:followUp:${IDS.budget}`,
       'ei-tunniste',
-      `${f.groupId}:agreedPoint:${IDS.point}`,
-      `${f.groupId}:followUp:${IDS.budget}:${f.partyIds.KESK}`,
+      `${first.id}:agreedPoint:${IDS.point}`,
+      `${first.id}:followUp:${IDS.budget}:${KESK()}`,
+      `${first.id}:stance:${IDS.point}`,
+      `${first.id}:dissent:${IDS.dissent}:ei-puolue`,
     ]) {
       expect((await secretary().put(statusPath(unknown), { status: 'done' })).status, unknown).toBe(
         404,
@@ -271,8 +283,85 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     expect(stored).toMatchObject({ status: 'open', statusHistory: [], text: SECRET });
   });
 
-  it('a third meeting reviews the newest approved memo and carries only what is still open', async () => {
+  it('a later memo reusing block, point and dissent ids gets items of its own: the earlier ones keep party, text and status', async () => {
+    const firstItems = async () =>
+      ((await secretary().get(listPath())).body as TrackedItem[]).filter(
+        (item) => item.meetingId === first.id,
+      );
+    const before = await firstItems();
+    expect(before.find((item) => item.id === followUpId(first.id, IDS.budget))!.status).toBe(
+      'done',
+    );
+    let sectionId = '';
+    // The second meeting's editors choose the first meeting's ids for their own blocks.
+    await writeRoom(
+      t.url,
+      roomName({ kind: 'memo', meetingId: second.id }),
+      f.cookie('sihteeri'),
+      (doc) => {
+        const section = firstSection(doc);
+        sectionId = section.getAttribute(MEMO_ATTRS.id) as string;
+        section.insert(section.length, [
+          followUp(IDS.budget, 'Toisen kokouksen seuranta.', { owner: 'Sivistysjohtaja' }),
+          agreedPoint(IDS.point, 'Toisen kokouksen linjaus.', 'groups'),
+        ]);
+      },
+    );
+    // Another party's dissent under the id KESK's dissent had, and a stance on the reused point
+    // by each party, KESK's included.
+    await writeRoom(
+      t.url,
+      roomName({ kind: 'party', meetingId: second.id, partyId: SDP() }),
+      f.cookie('sdp.edustaja'),
+      (doc) => {
+        writeDissent(doc, IDS.dissent, {
+          sectionId,
+          reason: 'SDP:n eriävä kanta toisessa kokouksessa.',
+          confidentiality: 'public',
+        });
+        writeStance(doc, IDS.point, { stance: 'dissent', reason: 'SDP ei hyväksy.' });
+      },
+    );
+    await writeRoom(
+      t.url,
+      roomName({ kind: 'party', meetingId: second.id, partyId: KESK() }),
+      f.cookie('kesk.edustaja'),
+      (doc) => {
+        writeStance(doc, IDS.point, { stance: 'dissent', reason: 'Keskusta toistaa.' });
+      },
+    );
     await approve(second.id);
+
+    expect(await firstItems()).toEqual(before);
+    const all = (await secretary().get(listPath())).body as TrackedItem[];
+    const ofSecond = all.filter((item) => item.meetingId === second.id);
+    expect(ofSecond.map((item) => [item.id, item.partyId, item.text, item.status])).toEqual(
+      expect.arrayContaining([
+        [followUpId(second.id, IDS.budget), null, 'Toisen kokouksen seuranta.', 'open'],
+        [stanceId(second.id, IDS.point, KESK()), KESK(), 'Keskusta toistaa.', 'open'],
+        [stanceId(second.id, IDS.point, SDP()), SDP(), 'SDP ei hyväksy.', 'open'],
+        [
+          dissentId(second.id, IDS.dissent, SDP()),
+          SDP(),
+          'SDP:n eriävä kanta toisessa kokouksessa.',
+          'open',
+        ],
+      ]),
+    );
+    expect(ofSecond).toHaveLength(4);
+    // Closing the later follow-up leaves the earlier one as it was, and the other way round.
+    const closed = await secretary().put(statusPath(followUpId(second.id, IDS.budget)), {
+      status: 'done',
+    });
+    expect(closed.status).toBe(200);
+    expect(await firstItems()).toEqual(before);
+    const reopened = await secretary().put(statusPath(followUpId(second.id, IDS.budget)), {
+      status: 'open',
+    });
+    expect(reopened.body.status).toBe('open');
+  });
+
+  it('a third meeting reviews the newest approved memo and carries only what is still open', async () => {
     const third = await chair().post(`/api/groups/${f.groupId}/meetings`, {
       title: 'Kolmas neuvottelu',
       startsAt: '2027-01-11T17:00:00+02:00',
@@ -282,10 +371,15 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
       'Edellisen muistion tarkastus: Jatkoneuvottelu (siirretty) (14.12.2026)',
     ]);
     expect(third.body.review).toMatchObject({ meetingId: second.id, version: 1 });
+    const ofSecond = (await secretary().get(listPath('?status=open'))).body
+      .filter((item: TrackedItem) => item.meetingId === second.id)
+      .map((item: TrackedItem) => item.id);
+    expect(ofSecond).toHaveLength(4);
     expect(ids(third.body.carried)).toEqual([
-      itemId('dissent', `${IDS.point}:${f.partyIds.KESK}`),
-      itemId('followUp', IDS.secret),
-      itemId('dissent', IDS.dissent),
+      stanceId(first.id, IDS.point, KESK()),
+      followUpId(first.id, IDS.secret),
+      dissentId(first.id, IDS.dissent, KESK()),
+      ...ofSecond,
     ]);
     // The creator's language titles the review item.
     expect((await chair().patch('/api/me', { locale: 'sv' })).status).toBe(200);
@@ -335,16 +429,20 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     expect(approved.body.version).toBe(2);
 
     const all = (await secretary().get(listPath())).body as TrackedItem[];
-    expect(ids(all)).not.toContain(itemId('dissent', IDS.dissent));
-    const budget = all.find((item) => item.id === itemId('followUp', IDS.budget))!;
+    expect(ids(all)).not.toContain(dissentId(first.id, IDS.dissent, KESK()));
+    // The later meeting's dissent under the same id is its own: still there.
+    expect(ids(all)).toContain(dissentId(second.id, IDS.dissent, SDP()));
+    const budget = all.find((item) => item.id === followUpId(first.id, IDS.budget))!;
     expect(budget).toMatchObject({ version: 2, due: '2027-03-31', status: 'done' });
-    expect(
-      all.find((item) => item.id === itemId('dissent', `${IDS.point}:${f.partyIds.KESK}`)),
-    ).toMatchObject({ version: 2, text: 'Koulu on rakennettava heti.', status: 'open' });
+    expect(all.find((item) => item.id === stanceId(first.id, IDS.point, KESK()))).toMatchObject({
+      version: 2,
+      text: 'Koulu on rakennettava heti.',
+      status: 'open',
+    });
     // A meeting that carried the removed dissent no longer lists it; it cannot be updated.
     const carried = (await secretary().get(`/api/meetings/${second.id}`)).body.carried;
-    expect(ids(carried)).not.toContain(itemId('dissent', IDS.dissent));
-    const removed = await secretary().put(statusPath(itemId('dissent', IDS.dissent)), {
+    expect(ids(carried)).not.toContain(dissentId(first.id, IDS.dissent, KESK()));
+    const removed = await secretary().put(statusPath(dissentId(first.id, IDS.dissent, KESK())), {
       status: 'done',
     });
     expect(removed.status).toBe(404);
@@ -354,15 +452,21 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
 describe.each(ENGINES)('tracked item storage on %s', (engine) => {
   let db: Database;
   let repo: TrackedItemRepository;
+  let items: DocCollection<TrackedItemDoc>;
   beforeAll(async () => {
     db = await openTestDatabase(engine);
     repo = new TrackedItemRepository(db);
+    items = db.collection<TrackedItemDoc>(COLLECTIONS.trackedItems);
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.dropAll();
+    await db.close();
+  });
 
   const source = (sourceId: string, text: string, position = 0): TrackedSource => ({
     kind: 'followUp',
     sourceId,
+    key: `followUp:${sourceId}`,
     position,
     sectionTitle: 'Osio',
     text,
@@ -371,13 +475,20 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
     partyId: null,
     confidentiality: 'groups',
   });
-  const origin = (version: number) => ({
-    groupId: 'g-1',
-    meetingId: 'm-1',
+  const dissent = (sourceId: string, partyId: string, text: string): TrackedSource => ({
+    ...source(sourceId, text),
+    kind: 'dissent',
+    key: `dissent:${sourceId}:${partyId}`,
+    partyId,
+  });
+  const origin = (version: number, meetingId = 'm-1', groupId = 'g-1') => ({
+    groupId,
+    meetingId,
     meetingTitle: 'Kokous',
     meetingStartsAt: new Date('2026-12-07T15:00:00Z'),
     version,
   });
+  const by = { userId: 'u-1', userName: 'N' };
 
   it('an older version tracked after a newer one changes nothing', async () => {
     await repo.track(origin(2), [source('fu-uusi-001', 'Uusi teksti')]);
@@ -392,11 +503,99 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
       removed: false,
     });
     // Tracking version 2 again marks what only version 1 had as removed, and keeps statuses.
-    await repo.setStatus('g-1:followUp:fu-uusi-001', 'done', { userId: 'u-1', userName: 'N' });
+    await repo.setStatus('m-1:followUp:fu-uusi-001', 'done', by);
     await repo.track(origin(2), [source('fu-uusi-001', 'Uusi teksti')]);
     expect((await repo.listByGroup('g-1')).map((item) => [item.sourceId, item.status])).toEqual([
       ['fu-uusi-001', 'done'],
     ]);
-    expect(await repo.findById('g-1:followUp:fu-vanha-01')).toMatchObject({ removed: true });
+    expect(await repo.findById('m-1:followUp:fu-vanha-01')).toMatchObject({ removed: true });
+  });
+
+  it('items stored under the old group-wide ids stay theirs: updated by their own meeting only', async () => {
+    // As stored before ids were keyed by meeting: a follow-up someone closed and KESK's dissent.
+    const legacy = (id: string, fields: Partial<TrackedItemDoc>): TrackedItemDoc => ({
+      _id: id,
+      groupId: 'g-2',
+      kind: 'followUp',
+      sourceId: 'fu-vanha-02',
+      meetingId: 'm-21',
+      meetingTitle: 'Kokous',
+      meetingStartsAt: new Date('2026-11-02T15:00:00Z'),
+      version: 1,
+      position: 0,
+      sectionTitle: 'Osio',
+      text: 'Ennen',
+      owner: '',
+      due: '',
+      partyId: null,
+      confidentiality: 'groups',
+      status: 'open',
+      statusHistory: [],
+      removed: false,
+      createdAt: new Date('2026-11-02T16:00:00Z'),
+      updatedAt: new Date('2026-11-02T16:00:00Z'),
+      ...fields,
+    });
+    await items.insertOne(legacy('g-2:followUp:fu-vanha-02', {}));
+    await items.insertOne(
+      legacy('g-2:dissent:ds-vanha-02', {
+        kind: 'dissent',
+        sourceId: 'ds-vanha-02',
+        partyId: 'p-kesk',
+        text: 'KESK ennen',
+      }),
+    );
+    await repo.setStatus('g-2:followUp:fu-vanha-02', 'done', by);
+
+    // A later meeting reusing both ids, SDP now writing the dissent: items of its own.
+    await repo.track(origin(1, 'm-22', 'g-2'), [
+      source('fu-vanha-02', 'Toinen kokous'),
+      dissent('ds-vanha-02', 'p-sdp', 'SDP toisessa'),
+    ]);
+    expect(await repo.findById('g-2:followUp:fu-vanha-02')).toMatchObject({
+      meetingId: 'm-21',
+      text: 'Ennen',
+      status: 'done',
+    });
+    expect(await repo.findById('g-2:dissent:ds-vanha-02')).toMatchObject({
+      meetingId: 'm-21',
+      partyId: 'p-kesk',
+      text: 'KESK ennen',
+    });
+    expect(await repo.findById('m-22:followUp:fu-vanha-02')).toMatchObject({
+      text: 'Toinen kokous',
+      status: 'open',
+    });
+    expect(await repo.findById('m-22:dissent:ds-vanha-02:p-sdp')).toMatchObject({
+      partyId: 'p-sdp',
+    });
+
+    // Its own meeting approved again: the legacy items are refreshed in place, status kept; SDP's
+    // dissent under KESK's id in that meeting is an item of its own, not KESK's.
+    await repo.track(origin(2, 'm-21', 'g-2'), [
+      source('fu-vanha-02', 'Jälkeen'),
+      dissent('ds-vanha-02', 'p-kesk', 'KESK jälkeen'),
+      dissent('ds-vanha-02', 'p-sdp', 'SDP samassa'),
+    ]);
+    expect(await repo.findById('g-2:followUp:fu-vanha-02')).toMatchObject({
+      version: 2,
+      text: 'Jälkeen',
+      status: 'done',
+      removed: false,
+    });
+    expect(await repo.findById('g-2:dissent:ds-vanha-02')).toMatchObject({
+      version: 2,
+      partyId: 'p-kesk',
+      text: 'KESK jälkeen',
+    });
+    expect(await repo.findById('m-21:followUp:fu-vanha-02')).toBeNull();
+    expect(await repo.findById('m-21:dissent:ds-vanha-02:p-kesk')).toBeNull();
+    expect(await repo.findById('m-21:dissent:ds-vanha-02:p-sdp')).toMatchObject({
+      partyId: 'p-sdp',
+      text: 'SDP samassa',
+    });
+    expect(await repo.findById('m-22:followUp:fu-vanha-02')).toMatchObject({
+      text: 'Toinen kokous',
+    });
   });
 });

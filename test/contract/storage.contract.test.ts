@@ -187,6 +187,20 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
     await Promise.all(Array.from({ length: 5 }, () => repos.rateLimits.hit('k', 1000, start)));
     expect(await repos.rateLimits.hit('k', 1000, start)).toBe(6);
     expect(await repos.rateLimits.hit('k', 1000, new Date(start.getTime() + 2000))).toBe(1);
+    // An attempt taken back leaves nothing behind.
+    const taken = await repos.rateLimits.record('k2', 1000, start);
+    await repos.rateLimits.forget([taken.id]);
+    expect(await repos.rateLimits.hit('k2', 1000, start)).toBe(1);
+    // A remembered key outlives the day attempts are kept, until its own time is up.
+    const day = 24 * 3_600_000;
+    const later = (days: number) => new Date(start.getTime() + days * day);
+    await repos.rateLimits.remember('tuttu', 3 * day, start);
+    await repos.rateLimits.remember('tuttu', 3 * day, start);
+    await repos.rateLimits.deleteExpired(later(2));
+    expect(await repos.rateLimits.remembers('tuttu', later(2))).toBe(true);
+    expect(await repos.rateLimits.hit('k', 10 * day, later(2))).toBe(1);
+    await repos.rateLimits.deleteExpired(later(4));
+    expect(await repos.rateLimits.remembers('tuttu', start)).toBe(false);
   });
 
   it(`C13 ${engine}: of concurrent meeting edits from one revision exactly one is kept`, async () => {

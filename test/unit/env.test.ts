@@ -29,7 +29,22 @@ describe('configuration', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('trusts no proxy by default, and never every hop: `true` is the one proxy in front', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+  });
+
   it.each([
+    ['TRUST_PROXY', { TRUST_PROXY: 'kaikki' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '-1' }],
     ['PORT', { PORT: 'eighty' }],
     ['MONGODB_URI', { MONGODB_URI: 'postgres://x' }],
     ['SEED_DEMO', { SEED_DEMO: 'maybe' }],

@@ -59,6 +59,7 @@ export function PasswordForm() {
           messages={{
             forbidden: t('profile.wrongPassword'),
             bad_request: t('profile.wrongPassword'),
+            rate_limited: t('profile.rateLimited'),
           }}
         />
         <Field

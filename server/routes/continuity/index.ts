@@ -19,17 +19,25 @@ const ListQuery = z.strictObject({
 const uuid = z.uuid();
 
 /**
- * The tracked item id in the path: `<groupId>:followUp:<blockId>`, `<groupId>:dissent:<dissentId>`
- * or `<groupId>:dissent:<agreedPointId>:<partyId>`. Anything else cannot exist: 404.
+ * The tracked item id in the path: `<meetingId>:followUp:<blockId>`,
+ * `<meetingId>:dissent:<dissentId>:<partyId>` or `<meetingId>:stance:<agreedPointId>:<partyId>`;
+ * items stored before ids were keyed by meeting have `<groupId>:followUp:<blockId>`,
+ * `<groupId>:dissent:<dissentId>` or `<groupId>:dissent:<agreedPointId>:<partyId>`. Anything else
+ * cannot exist: 404.
  */
 function trackedItemParam(req: Request): string {
   const raw = req.params.itemId;
-  const [groupId, kind, sourceId, partyId, ...rest] = typeof raw === 'string' ? raw.split(':') : [];
+  const [scope, kind, sourceId, partyId, ...rest] = typeof raw === 'string' ? raw.split(':') : [];
+  const party =
+    kind === 'followUp'
+      ? partyId === undefined
+      : kind === 'dissent'
+        ? partyId === undefined || uuid.safeParse(partyId).success
+        : kind === 'stance' && uuid.safeParse(partyId).success;
   const wellFormed =
-    uuid.safeParse(groupId).success &&
-    (kind === 'followUp' || kind === 'dissent') &&
+    uuid.safeParse(scope).success &&
     BLOCK_ID_PATTERN.test(sourceId ?? '') &&
-    (partyId === undefined || (kind === 'dissent' && uuid.safeParse(partyId).success)) &&
+    party &&
     rest.length === 0;
   if (!wellFormed) throw notFound('Tracked item');
   return raw as string;

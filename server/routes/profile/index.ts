@@ -1,5 +1,6 @@
 import { ChangePasswordRequest, UpdateProfileRequest } from '../../../shared/api/schemas';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { admitPasswordCheck } from '../../auth/throttle';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
@@ -35,9 +36,16 @@ export function profileRoutes(ctx: AppContext): ApiRouter {
     },
     async (req, body) => {
       const { user, sessionHash } = requireAuth(req);
+      // A stolen session must not become a way to guess the password without limit.
+      const guess = await admitPasswordCheck(
+        ctx.repos.rateLimits,
+        ctx.config.loginAttemptsPer15Min,
+        user._id,
+      );
       if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
         throw new AppError('forbidden', 'The current password is wrong.');
       }
+      await guess.succeeded();
       await ctx.repos.users.update(user._id, {
         passwordHash: await hashPassword(body.newPassword),
       });

@@ -14,6 +14,7 @@ describe('extractTrackedItems', () => {
       {
         kind: 'dissent',
         sourceId: 'ap_000002:p-kesk',
+        key: 'stance:ap_000002:p-kesk',
         position: 0,
         sectionTitle: 'Talousarvio',
         text: SECRET.stance,
@@ -26,6 +27,7 @@ describe('extractTrackedItems', () => {
       {
         kind: 'followUp',
         sourceId: 'fu_000001',
+        key: 'followUp:fu_000001',
         position: 1,
         sectionTitle: 'Talousarvio',
         text: 'Selvitys',
@@ -37,6 +39,7 @@ describe('extractTrackedItems', () => {
       {
         kind: 'dissent',
         sourceId: 'ds_000001',
+        key: 'dissent:ds_000001:p-kesk',
         position: 2,
         sectionTitle: 'Talousarvio',
         text: 'Julkinen eriävä kanta.',
@@ -48,6 +51,7 @@ describe('extractTrackedItems', () => {
       {
         kind: 'dissent',
         sourceId: 'ds_000002',
+        key: 'dissent:ds_000002:p-kesk',
         position: 3,
         sectionTitle: 'Talousarvio',
         text: SECRET.dissent,
@@ -59,6 +63,7 @@ describe('extractTrackedItems', () => {
       {
         kind: 'dissent',
         sourceId: 'ds_000003',
+        key: 'dissent:ds_000003:p-sdp',
         position: 4,
         sectionTitle: 'Kouluverkko',
         text: GROUPS_ONLY,
@@ -130,6 +135,28 @@ describe('extractTrackedItems', () => {
       ['ap_stance01:p-a', 'p-a', 'Ei korotusta'],
       ['ap_stance01:p-b', 'p-b', 'Korotus on liian pieni'],
     ]);
+  });
+
+  it('keeps the same dissent id in two parties’ rooms apart, each with the party of its room', () => {
+    const memo = memoDoc(section({ id: 'sec_shared01', title: 'Kaavoitus' }));
+    const dissent = (reason: string) =>
+      partyDoc((doc) =>
+        writeDissent(doc, 'ds_shared01', {
+          sectionId: 'sec_shared01',
+          reason,
+          confidentiality: 'groups',
+        }),
+      );
+    const content = extractMemoContent(memo, [
+      { partyId: 'p-a', shortName: 'A', name: 'A', doc: dissent('A vastustaa') },
+      { partyId: 'p-b', shortName: 'B', name: 'B', doc: dissent('B vastustaa') },
+    ]);
+    expect(extractTrackedItems(content).map((item) => [item.key, item.partyId, item.text])).toEqual(
+      [
+        ['dissent:ds_shared01:p-a', 'p-a', 'A vastustaa'],
+        ['dissent:ds_shared01:p-b', 'p-b', 'B vastustaa'],
+      ],
+    );
   });
 
   it('finds nothing in what redaction withheld', () => {

@@ -1,3 +1,4 @@
+import { find as findLinks } from 'linkifyjs';
 import { describe, expect, it } from 'vitest';
 import { MEMO_LABELS } from '../../../shared/memo/labels';
 import { escapeMarkdownInline, escapeMarkdownLine } from '../../../server/export/escape';
@@ -10,6 +11,42 @@ const fi = MEMO_LABELS.fi;
 /** The text a Markdown reader shows: backslash escapes resolved (canaries hold underscores). */
 function shown(markdown: string): string {
   return markdown.replace(/\\(.)/g, '$1');
+}
+
+/**
+ * Markdown's inline text as a linkifier gets it, and its code spans: backslash escapes resolved
+ * (remark and commonmark-java resolve them before they look for links) and code spans taken out
+ * (no renderer links inside code). A CommonMark code span is a run of backticks up to the next run
+ * of the same length.
+ */
+function inlineParts(markdown: string): { text: string; code: string[] } {
+  let text = '';
+  const code: string[] = [];
+  for (let i = 0; i < markdown.length;) {
+    if (markdown[i] === '\\' && /[!-/:-@[-`{-~]/.test(markdown[i + 1] ?? '')) {
+      text += markdown[i + 1];
+      i += 2;
+      continue;
+    }
+    const fence = /^`+/.exec(markdown.slice(i))?.[0];
+    if (!fence) {
+      text += markdown[i];
+      i += 1;
+      continue;
+    }
+    const close = new RegExp(`(?<!\`)${fence}(?!\`)`).exec(markdown.slice(i + fence.length));
+    if (!close) {
+      text += fence;
+      i += fence.length;
+      continue;
+    }
+    code.push(
+      markdown.slice(i + fence.length, i + fence.length + close.index).replace(/^ (.*) $/, '$1'),
+    );
+    text += ' ';
+    i += fence.length + close.index + fence.length;
+  }
+  return { text, code };
 }
 
 /** Lines of the file that hold a Markdown character not escaped with a backslash. */
@@ -90,12 +127,20 @@ describe('renderMarkdown', () => {
     expect(md).not.toContain('<script>');
     expect(md).not.toMatch(/(?<!\\)<img/);
     expect(md).toContain('\\<script\\>alert("x")\\</script\\>');
-    expect(md).toContain('\\!\\[seuranta\\](https://evil.example/pixel.png)');
-    expect(md).toContain('\\[klikkaa tästä\\](https://evil.example/phish)');
-    expect(md).toContain('Åke Öhman \\<ake@example.fi\\>');
-    expect(unescaped(md, '<[]!&|')).toEqual([]);
-    // The one code span is the checksum's.
-    expect(unescaped(md, '`')).toEqual([`> - ${fi.hash}: \`${fixtureView('groups').hash}\``]);
+    // Addresses are code, which no renderer makes a link of.
+    expect(md).toContain('\\!\\[seuranta\\](`https://evil.example/pixel.png`)');
+    expect(md).toContain('\\[klikkaa tästä\\](`https://evil.example/phish`)');
+    expect(md).toContain('Åke Öhman \\<`ake@example.fi`\\>');
+    expect(unescaped(md.replace(/`[^`]*`/g, ''), '<[]!&|')).toEqual([]);
+    // The code spans are the checksum's and the addresses'.
+    expect(inlineParts(md).code.sort()).toEqual(
+      [
+        fixtureView('groups').hash,
+        'https://evil.example/pixel.png',
+        'https://evil.example/phish',
+        'ake@example.fi',
+      ].sort(),
+    );
     // Text that would open a heading, a list or a quote at the start of a line stays text.
     expect(md).toContain('\\# Otsikko?\\\n1\\. lista\\\n\\> lainaus');
     expect(md.split('\n').filter((line) => /^(#+ Otsikko|1\. lista|> lainaus)/.test(line))).toEqual(
@@ -117,6 +162,41 @@ describe('renderMarkdown', () => {
 });
 
 describe('Markdown escaping', () => {
+  it('makes addresses code, so no renderer links them, and keeps them readable', () => {
+    expect(escapeMarkdownLine('Katso https://kunta.fi/ohje.')).toBe(
+      'Katso `https://kunta.fi/ohje`.',
+    );
+    expect(escapeMarkdownLine('(www.kunta.fi), a@b.c')).toBe('(`www.kunta.fi`), `a@b.c`');
+    expect(escapeMarkdownLine('<ake@example.fi>')).toBe('\\<`ake@example.fi`\\>');
+    expect(escapeMarkdownLine('- https://x.fi/a_b')).toBe('\\- `https://x.fi/a_b`');
+    // A backtick in the address: a longer fence, and a space where the text meets it.
+    expect(escapeMarkdownLine('https://x.fi/`a`')).toBe('`` https://x.fi/`a` ``');
+    // Times, dates and abbreviations are not addresses.
+    const plain = 'klo 17.30, 7.12.2026, esim. näin, n.k. 5 %';
+    expect(escapeMarkdownLine(plain)).toBe(plain);
+  });
+
+  it('leaves a linkifier nothing to link in what GFM and looser renderers would link', () => {
+    const hostile = [
+      'Katso https://kunta.fi/ohje ja http://vanha.kunta.fi.',
+      'Lisää: www.kunta.fi/paatokset, tai (kunta.fi).',
+      'Kysy: matti.meikalainen@kunta.fi tai <ake@example.fi>',
+      'mailto:kirjaamo@kunta.fi, ftp://tiedostot.kunta.fi xmpp:a@b.fi',
+      '**https://evil.example.com/phish** [klikkaa](https://evil.example/phish)',
+      // A writer's own escapes, which remark would resolve before linking.
+      'https\\://kunta.fi www\\.kunta.fi',
+    ];
+    for (const text of hostile) {
+      // The check can fail: the text as typed is full of links.
+      expect(findLinks(text).length, text).toBeGreaterThan(0);
+      const md = escapeMarkdownLine(text);
+      expect(findLinks(inlineParts(md).text), md).toEqual([]);
+    }
+    const rendered = renderMarkdown(fixtureView('negotiators'), 'fi');
+    expect(findLinks(shown(rendered)).length).toBeGreaterThan(0);
+    expect(findLinks(inlineParts(rendered).text)).toEqual([]);
+  });
+
   it('escapes inline syntax everywhere and block syntax at the start of a line', () => {
     expect(escapeMarkdownLine('  - kohta')).toBe('\\- kohta');
     expect(escapeMarkdownLine('12. kohta')).toBe('12\\. kohta');
