@@ -30,8 +30,11 @@ export const MAX_DELETE_RANGES_PER_UPDATE = 50_000;
 
 /**
  * Yjs structs (items, merged runs of text, garbage-collected ranges) in one document: what
- * memory, snapshots and a newcomer's first sync grow with. A long day of 100 people typing
- * stays around a tenth of this.
+ * memory, snapshots and a newcomer's first sync grow with. Typing on merges into one struct;
+ * each new place someone types at costs about two (the new run and the split of the one it
+ * lands in): 100 people starting to type at 500 places each make about 100,000, and 2,000 each
+ * (one every 15 seconds for eight hours) about 400,000. At this limit a room holds about 125 MB
+ * in memory and a newcomer downloads about 5 MB.
  */
 export const MAX_STRUCTS_PER_DOCUMENT = 500_000;
 
@@ -42,8 +45,9 @@ export const MAX_STRUCTS_PER_DOCUMENT = 500_000;
 export const MAX_NEW_CLIENTS_PER_UPDATE = 100;
 
 /**
- * Client ids in one document: every page load that writes is one. Each costs about 8 bytes in
- * the state vector every newcomer receives.
+ * Client ids in one document: every page load that writes is one (100 people reloading a few
+ * dozen times make a few thousand). Each costs about 6 bytes in the state vector a newcomer
+ * receives twice (sync step 1 and MESSAGE_SAVED), 60 kB at this limit.
  */
 export const MAX_CLIENTS_PER_DOCUMENT = 10_000;
 
