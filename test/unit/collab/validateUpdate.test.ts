@@ -10,13 +10,10 @@ import {
 import { MEMO_NODES, newBlockId } from '../../../shared/memo/format';
 import {
   COLLAB_LIMITS,
-  MAX_CLIENTS_PER_DOCUMENT,
   MAX_DELETE_RANGES_PER_UPDATE,
   MAX_NESTING_DEPTH,
   MAX_NEW_CLIENTS_PER_UPDATE,
   MAX_NEW_NODES_PER_UPDATE,
-  MAX_NODES_PER_DOCUMENT,
-  MAX_STRUCTS_PER_DOCUMENT,
   type CollabLimits,
 } from '../../../shared/memo/limits';
 import { MAX_OWNER_LENGTH } from '../../../shared/memo/schema';
@@ -838,17 +835,5 @@ describe('validateUpdate: limits per update and per document (shared/memo/limits
     }
     expect(verdictOf(server, type, limits)).toBe('too many client ids in the document');
     expect(verdictOf(server, type, limits, last)).toBe('accepted');
-  });
-
-  it('the server applies the shared limits', () => {
-    expect(COLLAB_LIMITS).toEqual({
-      nestingDepth: MAX_NESTING_DEPTH,
-      newNodesPerUpdate: MAX_NEW_NODES_PER_UPDATE,
-      nodesPerDocument: MAX_NODES_PER_DOCUMENT,
-      deleteRangesPerUpdate: MAX_DELETE_RANGES_PER_UPDATE,
-      structsPerDocument: MAX_STRUCTS_PER_DOCUMENT,
-      newClientsPerUpdate: MAX_NEW_CLIENTS_PER_UPDATE,
-      clientsPerDocument: MAX_CLIENTS_PER_DOCUMENT,
-    });
   });
 });
