@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/locales';
+import { isCalendarDate } from '../../shared/memo/schema';
 
 // Finland's own variants: Finland Swedish, and British English for day-month order.
 const INTL_TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -18,19 +19,33 @@ export interface Formatters {
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const tag = INTL_TAGS[i18n.language as Locale] ?? INTL_TAGS.fi;
-  return useMemo(() => {
-    const medium = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
-    const full = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short' });
-    const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: 'medium' });
-    return {
-      dateTime: (iso, style = 'medium') => (style === 'full' ? full : medium).format(new Date(iso)),
-      calendarDate: (isoDate) => {
-        const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
-        return dateOnly.format(new Date(year, month - 1, day));
-      },
-      date: (iso) => dateOnly.format(new Date(iso)),
-    };
-  }, [tag]);
+  return useMemo(() => createFormatters(tag), [tag]);
+}
+
+/**
+ * The formatters for a BCP 47 tag. They never throw: a value that is not a date (a due date
+ * stored before dates were checked, say) is shown as it is instead of blanking the page.
+ */
+export function createFormatters(tag: string): Formatters {
+  const medium = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const full = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short' });
+  const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: 'medium' });
+  const moment = (format: Intl.DateTimeFormat, iso: string) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  };
+  return {
+    dateTime: (iso, style = 'medium') => moment(style === 'full' ? full : medium, iso),
+    calendarDate: (isoDate) => {
+      if (!isCalendarDate(isoDate)) return isoDate;
+      const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+      // setFullYear: the Date constructor would read the years 0–99 as 1900–1999.
+      const date = new Date(2000, 0, 1);
+      date.setFullYear(year, month - 1, day);
+      return dateOnly.format(date);
+    },
+    date: (iso) => moment(dateOnly, iso),
+  };
 }
 
 /** A moment as the value of an `<input type="datetime-local">`, in local time. */

@@ -19,7 +19,8 @@ export interface MemoEditorSetup {
   addDissent: (sectionId: string) => boolean;
 }
 
-export function memoExtensions(setup: MemoEditorSetup): Extensions {
+/** The extensions that make the memo's ProseMirror schema (shared/memo/schema.ts). */
+export function memoSchemaExtensions(views: MemoNodeViews): Extensions {
   return [
     // Only what the memo schema has: everything else is switched off, and its own document and
     // lists come with its nodes.
@@ -29,7 +30,13 @@ export function memoExtensions(setup: MemoEditorSetup): Extensions {
       listItem: false,
       bulletList: false,
     }),
-    ...memoNodes(setup.views),
+    ...memoNodes(views),
+  ];
+}
+
+export function memoExtensions(setup: MemoEditorSetup): Extensions {
+  return [
+    ...memoSchemaExtensions(setup.views),
     MemoStructure,
     MemoCommands.configure({ addDissent: setup.addDissent }),
     ConfidentialityMarks.configure({ label: setup.levelLabel }),

@@ -1,10 +1,19 @@
-// The memo's ProseMirror schema as TipTap nodes. Names and attributes are the contract in
-// shared/memo/format.ts: the collab server rejects anything else, so nothing extra is added.
+// The memo's ProseMirror schema as TipTap nodes. Names, content and attributes are the contract
+// in shared/memo/format.ts and shared/memo/schema.ts: the collab server rejects anything else, so
+// nothing extra is added. Content expressions come from the shared layout; the nodes StarterKit
+// brings are checked against it (test/unit/memo/editorSchema.test.ts).
 import { Extension, mergeAttributes, Node, type Attribute } from '@tiptap/core';
 import { BulletList, ListItem } from '@tiptap/extension-list';
 import { ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import type { ComponentType } from 'react';
-import { MEMO_ATTRS, MEMO_NODES, readConfidentiality } from '../../shared/memo/format';
+import { layoutRule } from '../../shared/layout';
+import {
+  MEMO_ATTRS,
+  MEMO_FRAGMENT,
+  MEMO_NODES,
+  readConfidentiality,
+} from '../../shared/memo/format';
+import { MEMO_LAYOUT } from '../../shared/memo/schema';
 import { AttributelessOrderedList } from './collabText';
 
 export interface MemoNodeViews {
@@ -40,24 +49,19 @@ function textAttribute(name: string, dataName: string): Attribute {
   };
 }
 
-const SECTION_CONTENT = `${MEMO_NODES.sectionTitle} (${[
-  MEMO_NODES.paragraph,
-  MEMO_NODES.bulletList,
-  MEMO_NODES.orderedList,
-  MEMO_NODES.agreedPoint,
-  MEMO_NODES.followUp,
-].join(' | ')})*`;
+/** The node's content expression in the shared layout. */
+const contentOf = (name: string) => layoutRule(MEMO_LAYOUT, name).content;
 
 const MemoDocument = Node.create({
   name: 'doc',
   topNode: true,
-  content: `${MEMO_NODES.section}+`,
+  content: contentOf(MEMO_FRAGMENT),
 });
 
 function memoSection(view: MemoNodeViews['section']) {
   return Node.create({
     name: MEMO_NODES.section,
-    content: SECTION_CONTENT,
+    content: contentOf(MEMO_NODES.section),
     defining: true,
     // Typing never merges two agenda items' sections.
     isolating: true,
@@ -78,8 +82,8 @@ function memoSection(view: MemoNodeViews['section']) {
 
 const SectionTitle = Node.create({
   name: MEMO_NODES.sectionTitle,
-  content: 'text*',
-  marks: '',
+  content: contentOf(MEMO_NODES.sectionTitle),
+  marks: layoutRule(MEMO_LAYOUT, MEMO_NODES.sectionTitle).marks.join(' '),
   defining: true,
   parseHTML: () => [{ tag: 'h2[data-section-title]' }],
   renderHTML: ({ HTMLAttributes }) => [
@@ -96,7 +100,7 @@ function typedBlock(
 ) {
   return Node.create({
     name,
-    content: `${MEMO_NODES.paragraph}+`,
+    content: contentOf(name),
     defining: true,
     isolating: true,
     addAttributes: () => ({
@@ -138,7 +142,7 @@ export function memoNodes(views: MemoNodeViews) {
       [MEMO_ATTRS.due]: textAttribute(MEMO_ATTRS.due, 'due'),
     }),
     // List items hold paragraphs only: the memo has no nested lists.
-    ListItem.extend({ content: `${MEMO_NODES.paragraph}+` }),
+    ListItem.extend({ content: contentOf(MEMO_NODES.listItem) }),
     BulletList,
     AttributelessOrderedList,
   ];

@@ -13,7 +13,7 @@ const ID_PREFIX: Record<string, 'sec' | 'ap' | 'fu'> = {
 };
 
 /** Edits arriving from Yjs are someone else's: their own editor keeps them sound. */
-function isRemote(tr: Transaction): boolean {
+export function isRemote(tr: Transaction): boolean {
   const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
   return !!meta?.isChangeOrigin;
 }

@@ -6,6 +6,7 @@ import { canonicalMemoJson, extractMemoContent, type MemoContent } from '../../s
 import { roomName, type MemoRoom } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
+import { applyRoomUpdate, createRoomDoc } from '../collab/roomDoc';
 import { RoomLog } from '../collab/roomLog';
 import { seedAgenda } from '../collab/seedAgenda';
 import type { AppContext } from '../context';
@@ -28,7 +29,7 @@ export function sha256Hex(text: string): string {
 }
 
 function emptyDoc(ref: MemoRoom): Y.Doc {
-  const doc = new Y.Doc();
+  const doc = createRoomDoc();
   // Declare the root types first, as a live room does.
   if (ref.kind === 'memo') memoFragment(doc);
   else {
@@ -54,7 +55,7 @@ async function readRoom(
   if (ref.kind === 'memo') await seedAgenda(log, doc, meeting.agenda, READER_ORIGIN);
   if (seal) {
     await log.seal({ meetingId: meeting._id, version: seal.version }, (update) =>
-      Y.applyUpdate(doc, update, READER_ORIGIN),
+      applyRoomUpdate(doc, update, READER_ORIGIN),
     );
   }
   return doc;

@@ -116,10 +116,30 @@ export function permissionDeniedMessage(reason: RejectReason): Uint8Array {
   });
 }
 
+/** MESSAGE_SAVED with the document's whole state vector: everything in it is stored. */
 export function savedMessage(doc: Y.Doc): Uint8Array {
   return frame((encoder) => {
     encoding.writeVarUint(encoder, MESSAGE_SAVED);
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  });
+}
+
+/**
+ * MESSAGE_SAVED with the document's state of `clients` only (a state vector in Yjs's encoding):
+ * enough for the writer of a batch, whose client merges every "saved" it hears, and a few bytes
+ * per keystroke however many client ids the room has.
+ */
+export function savedMessageFor(doc: Y.Doc, clients: Iterable<number>): Uint8Array {
+  const vector = encoding.createEncoder();
+  const entries = [...new Set(clients)];
+  encoding.writeVarUint(vector, entries.length);
+  for (const client of entries) {
+    encoding.writeVarUint(vector, client);
+    encoding.writeVarUint(vector, Y.getState(doc.store, client));
+  }
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SAVED);
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(vector));
   });
 }
 

@@ -16,6 +16,7 @@ import type { Repositories } from '../repositories';
 import { rejectReasonFor, roomAccess, sameAccess } from './access';
 import { RoomAwareness } from './awareness';
 import { watchConfidentiality, type DetectedChange } from './confidentialityWatch';
+import { ClientOwners } from './clientOwners';
 import { CLOSE_INTERNAL_ERROR, Connection, type MessageHandler } from './connection';
 import {
   ProtocolError,
@@ -23,6 +24,7 @@ import {
   awarenessMessage,
   permissionDeniedMessage,
   savedMessage,
+  savedMessageFor,
   syncStep1Message,
   syncStep2Message,
   updateMessage,
@@ -30,13 +32,17 @@ import {
 } from './messages';
 import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
 import { roomBudget, type CollabQuotaConfig } from './quotas';
+import { applyRoomUpdate, createRoomDoc } from './roomDoc';
 import { readRoomSubject, type RoomSubject } from './roomSubject';
 import { seedAgenda } from './seedAgenda';
 import { watchStances, type DetectedStanceChange } from './stanceWatch';
 import { addsNothing, validateUpdate, type RoomSchema } from './validateUpdate';
 
 export interface RoomDeps {
-  repos: Pick<Repositories, 'collabLog' | 'meetings' | 'consent' | 'confidentialityChanges'>;
+  repos: Pick<
+    Repositories,
+    'collabLog' | 'collabClients' | 'meetings' | 'consent' | 'confidentialityChanges'
+  >;
   events: MeetingEventBus;
   /**
    * Lowered confidentiality levels and stance changes go to the group's audit log, and so do
@@ -111,6 +117,8 @@ export class Room implements MessageHandler {
    */
   private saved: Uint8Array | null = null;
   private readonly log: RoomLog;
+  /** Who owns which Yjs client id here: only they may add structs under it. */
+  private readonly owners: ClientOwners;
   /** Messages per second the room takes from all its connections together. */
   private readonly budget: TokenBucket;
   /** The meeting or statement as last read; `locked` may be newer (bus events, seals). */
@@ -140,6 +148,7 @@ export class Room implements MessageHandler {
     this.subject = subject;
     this.locked = subject.locked;
     this.log = new RoomLog(deps.repos.collabLog, this.name, deps.logger);
+    this.owners = new ClientOwners(deps.repos.collabClients, this.name);
     this.budget = roomBudget(deps.quotas);
     this.ready = this.load(subject);
     this.ready.catch((error: unknown) => {
@@ -171,7 +180,7 @@ export class Room implements MessageHandler {
 
   private async load(subject: RoomSubject): Promise<void> {
     const doc = await this.log.load(() => {
-      const fresh = new Y.Doc();
+      const fresh = createRoomDoc();
       // Declare the room's root types before anything refers to them by name.
       if (this.schema === 'memo') memoFragment(fresh);
       else if (this.schema === 'statement') statementFragment(fresh);
@@ -494,7 +503,8 @@ export class Room implements MessageHandler {
     this.pendingChanges = [];
     this.pendingStances = [];
     const accepted: { connection: Connection; update: Uint8Array }[] = [];
-    const senders = new Set<Connection>();
+    /** Each sender and the client ids its updates wrote: what its "saved" must cover. */
+    const senders = new Map<Connection, number[]>();
     for (const { connection, update } of updates) {
       if (connection.revoked) continue;
       if (connection.access.mode !== 'write') {
@@ -506,13 +516,18 @@ export class Room implements MessageHandler {
         this.rejectInvalid(connection, verdict.problem);
         continue;
       }
-      senders.add(connection);
+      const owned = await this.admitWriters(connection, verdict.writers);
+      if (!owned.ok) {
+        this.rejectInvalid(connection, owned.problem);
+        continue;
+      }
+      senders.set(connection, [...(senders.get(connection) ?? []), ...verdict.writers]);
       const effective = this.applyFrom(connection, update);
       if (effective) accepted.push({ connection, update: effective });
     }
     if (accepted.length === 0) {
       // Nothing new: the senders' state is already covered by what is stored.
-      for (const connection of senders) connection.send(this.saved!);
+      for (const [connection, clients] of senders) connection.send(savedMessageFor(doc, clients));
       return;
     }
 
@@ -540,8 +555,9 @@ export class Room implements MessageHandler {
     }
     this.saved = savedMessage(doc);
     // Only the senders need telling: whatever the server relays it has stored already, so the
-    // others count what they receive as saved (client/memo/roomSync.ts).
-    for (const connection of senders) connection.send(this.saved);
+    // others count what they receive as saved (client/memo/roomSync.ts). And only of their own
+    // client ids: a client merges every "saved" it hears and had the whole vector on connect.
+    for (const [connection, clients] of senders) connection.send(savedMessageFor(doc, clients));
     if (subject.kind === 'meeting') {
       events.publish({ type: 'memoChanged', meetingId: subject.meeting._id, room: this.name });
       await this.recordConfidentialityChanges(subject.meeting);
@@ -569,6 +585,19 @@ export class Room implements MessageHandler {
     }
   }
 
+  /** Claims the update's new client ids for its sender, refusing anyone else's (stored first). */
+  private async admitWriters(connection: Connection, clients: number[]) {
+    try {
+      return await withRetry(
+        () => this.owners.admit(connection.userId, clients),
+        this.deps.logger,
+        'client id claim',
+      );
+    } catch (error) {
+      throw new BatchFailure(error);
+    }
+  }
+
   /** Apply an update in a transaction whose origin is the sender; returns what was new, if any. */
   private applyFrom(connection: Connection, update: Uint8Array): Uint8Array | null {
     const doc = this.doc;
@@ -580,7 +609,7 @@ export class Room implements MessageHandler {
     // Only pending structs this update leaves behind are its fault (see RoomLog.load).
     const pendingBefore = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
     try {
-      Y.applyUpdate(doc, update, connection);
+      applyRoomUpdate(doc, update, connection);
     } catch (error) {
       throw new BatchFailure(error, connection);
     } finally {
@@ -600,7 +629,7 @@ export class Room implements MessageHandler {
     };
     doc.on('update', capture);
     try {
-      Y.applyUpdate(doc, update, LOG_ORIGIN);
+      applyRoomUpdate(doc, update, LOG_ORIGIN);
     } finally {
       doc.off('update', capture);
     }

@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { CollabLogRepository } from '../repositories/collabLog';
+import { replayRoom } from './roomDoc';
 
 /** Tries per store operation before the room gives up and makes its clients resend. */
 export const STORE_ATTEMPTS = 3;
@@ -60,13 +61,13 @@ export class RoomLog {
   async load(createDoc: () => Y.Doc): Promise<Y.Doc> {
     for (let attempt = 1; ; attempt++) {
       const stored = await withRetry(() => this.repo.load(this.room), this.logger, 'room load');
-      const doc = createDoc();
       // One transaction for the whole log: Yjs then merges and cleans up once, not per entry
       // (a room of 100,000 small updates loads in about a third of the time).
-      doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOG_ORIGIN);
-        for (const update of stored.updates) Y.applyUpdate(doc, update, LOG_ORIGIN);
-      }, LOG_ORIGIN);
+      const doc = replayRoom(
+        createDoc,
+        stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+        LOG_ORIGIN,
+      );
       // Structs waiting for missing ones mean the read interleaved with another instance's
       // compaction (snapshot read before it, updates after): read again.
       const complete = doc.store.pendingStructs === null && doc.store.pendingDs === null;

@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import type { AgendaItem } from '../../shared/meetings';
 import { appendAgendaSections } from '../../shared/memo/memoDoc';
+import { applyRoomUpdate, createRoomDoc } from './roomDoc';
 import { LOG_ORIGIN, type RoomLog } from './roomLog';
 
 const MAX_SEED_ATTEMPTS = 5;
@@ -22,18 +23,18 @@ export async function seedAgenda(
     confidentiality: item.confidentiality,
   }));
   for (let attempt = 0; attempt < MAX_SEED_ATTEMPTS; attempt++) {
-    const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+    const scratch = createRoomDoc();
+    applyRoomUpdate(scratch, Y.encodeStateAsUpdate(doc), null);
     const before = Y.encodeStateVector(scratch);
     const added = appendAgendaSections(scratch, sections);
     const update = Y.encodeStateAsUpdate(scratch, before);
     scratch.destroy();
     if (added === 0) return;
     if (await log.appendIfNext(update)) {
-      Y.applyUpdate(doc, update, origin);
+      applyRoomUpdate(doc, update, origin);
       return;
     }
-    await log.catchUp((foreign) => Y.applyUpdate(doc, foreign, LOG_ORIGIN));
+    await log.catchUp((foreign) => applyRoomUpdate(doc, foreign, LOG_ORIGIN));
   }
   throw new Error(`could not seed the agenda of ${log.room}`);
 }

@@ -4,27 +4,26 @@
 // anything decodable is accepted whatever shape it gives the memo. The server is the one peer that
 // must not trust, so it replays Yjs's own integration order here without touching the document.
 import * as Y from 'yjs';
-import { CONFIDENTIALITY_LEVELS } from '../../shared/confidentiality';
-import {
-  BLOCK_ID_PATTERN,
-  MAX_REASON_LENGTH,
-  MEMO_ATTRS,
-  MEMO_FRAGMENT,
-  MEMO_MARKS,
-  MEMO_NODE_NAMES,
-  MEMO_NODES,
-} from '../../shared/memo/format';
+import { TEXT_NODE, allowsChild, type Layout } from '../../shared/layout';
+import { COLLAB_LIMITS, type CollabLimits } from '../../shared/memo/limits';
 import {
   PARTY_DOC_ROOTS,
   isValidPartyDocKey,
   isValidPartyDocValue,
 } from '../../shared/memo/partyDoc';
-import { STATEMENT_FRAGMENT, STATEMENT_NODES } from '../../shared/statement/format';
+import { MEMO_LAYOUT } from '../../shared/memo/schema';
+import { STATEMENT_LAYOUT } from '../../shared/statement/schema';
 
 /** Which layout the room's document must keep. */
 export type RoomSchema = 'memo' | 'party' | 'statement';
 
-export type UpdateVerdict = { ok: true } | { ok: false; problem: string };
+export type UpdateVerdict =
+  | {
+      ok: true;
+      /** Client ids under which the update adds structs the document does not have yet. */
+      writers: number[];
+    }
+  | { ok: false; problem: string };
 
 /** No honest editor advances its clock this far in one message; Yjs would allocate for it. */
 export const MAX_CLOCK_ADVANCE = 10_000_000;
@@ -35,13 +34,21 @@ const MAX_CLIENT_ID = 0xffff_ffff;
 /** Attributes y-prosemirror may leave on a node besides the schema's own. */
 const Y_PROSEMIRROR_ATTRS: readonly string[] = ['ychange'];
 
-const MEMO_ATTR_NAMES: readonly string[] = Object.values(MEMO_ATTRS);
-const MARK_NAMES: readonly string[] = MEMO_MARKS;
 const MAX_MARK_VALUE_JSON = 1024;
+
+const LAYOUTS: Readonly<Record<Exclude<RoomSchema, 'party'>, Layout>> = {
+  memo: MEMO_LAYOUT,
+  statement: STATEMENT_LAYOUT,
+};
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
-type TypeInfo = { kind: 'xmlElement'; nodeName: string } | { kind: 'xmlText' } | { kind: 'other' };
+/** A type as the layout sees it; `depth` counts the levels below the root (the root is 0). */
+type TypeInfo =
+  | { kind: 'xmlElement'; nodeName: string; depth: number }
+  /** `inNode`: the element the text sits in, whose rule says which marks it may have. */
+  | { kind: 'xmlText'; inNode: string; depth: number }
+  | { kind: 'other' };
 
 /** Where an item lands once Yjs integrates it. */
 type Placement =
@@ -59,13 +66,19 @@ const fail = (problem: string): never => {
 };
 
 /**
- * Whether `update` may be applied to `doc`, a room with the given schema. Pure: reads the
- * document, never changes it; never throws (undecodable bytes are a verdict too).
+ * Whether `update` may be applied to `doc`, a room with the given schema, within `limits`
+ * (shared/memo/limits.ts). Reads the document, never changes it; never throws (undecodable bytes
+ * are a verdict too).
  */
-export function validateUpdate(doc: Y.Doc, update: Uint8Array, schema: RoomSchema): UpdateVerdict {
+export function validateUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  schema: RoomSchema,
+  limits: Readonly<CollabLimits> = COLLAB_LIMITS,
+): UpdateVerdict {
   try {
-    new UpdateCheck(doc, schema).run(Y.decodeUpdate(update));
-    return { ok: true };
+    const check = new UpdateCheck(doc, schema, limits);
+    return { ok: true, writers: check.run(Y.decodeUpdate(update)) };
   } catch (error) {
     // A decoder that runs off the end, a stack overflow on nested content, a bad type ref:
     // whatever the reason, the bytes are not an update we apply.
@@ -108,14 +121,28 @@ class UpdateCheck {
   private readonly reached = new Map<number, number>();
   private readonly queues = new Map<number, ClientQueue>();
   private readonly placements = new Map<Y.Item, Placement>();
+  /** Each type this update creates, as its children's placement needs it. */
+  private readonly newTypes = new Map<Y.AbstractType<unknown>, TypeInfo>();
+  private readonly layout: Layout | null;
+  private newNodes = 0;
+  private newStructs = 0;
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly schema: RoomSchema,
-  ) {}
+    schema: RoomSchema,
+    private readonly limits: Readonly<CollabLimits>,
+  ) {
+    this.layout = schema === 'party' ? null : LAYOUTS[schema];
+  }
 
-  run({ structs, ds }: ReturnType<typeof Y.decodeUpdate>) {
+  /** Checks everything; returns the clients under which the update adds structs. */
+  run({ structs, ds }: ReturnType<typeof Y.decodeUpdate>): number[] {
+    let ranges = 0;
+    for (const list of ds.clients.values()) ranges += list.length;
+    // Checked first: a fragmenting delete set is refused before any work is spent on it.
+    if (ranges > this.limits.deleteRangesPerUpdate) fail('too many delete ranges');
     this.collect(structs);
+    this.checkClients();
     for (const client of this.queues.keys()) this.integrateClient(client);
     for (const [client, ranges] of ds.clients) {
       const end = this.reachOf(client);
@@ -125,6 +152,20 @@ class UpdateCheck {
         if (clock + len > end) fail('deletes unknown content');
       }
     }
+    // A new struct can split the item it lands in, a deleted range the two at its ends.
+    const growth = 2 * (this.newStructs + ranges);
+    if (storedStructs(this.doc) + growth > this.limits.structsPerDocument)
+      fail('document too large');
+    if (this.newNodes > 0) reserveNodes(this.doc, this.newNodes, this.limits.nodesPerDocument);
+    return [...this.reached.keys()];
+  }
+
+  private checkClients() {
+    let fresh = 0;
+    for (const client of this.queues.keys()) if (this.docState(client) === 0) fresh += 1;
+    if (fresh > this.limits.newClientsPerUpdate) fail('too many new client ids');
+    if (fresh > 0 && this.doc.store.clients.size + fresh > this.limits.clientsPerDocument)
+      fail('too many client ids in the document');
   }
 
   private docState(client: number): number {
@@ -188,6 +229,7 @@ class UpdateCheck {
       if (struct.id.clock + struct.length > reach) {
         if (struct instanceof Y.Item) this.check(struct);
         this.reached.set(client, struct.id.clock + struct.length);
+        this.newStructs += 1;
       }
       queue.next += 1;
       if (stack.length > 1) {
@@ -223,9 +265,18 @@ class UpdateCheck {
   private check(item: Y.Item) {
     const placement = this.place(item);
     this.placements.set(item, placement);
-    if (this.schema === 'memo') checkMemoItem(item, placement);
-    else if (this.schema === 'party') checkPartyItem(item, placement);
-    else checkStatementItem(item, placement);
+    if (this.layout) checkLayoutItem(item, placement, this.layout, this.limits.nestingDepth);
+    else checkPartyItem(item, placement);
+    if (item.content instanceof Y.ContentType) {
+      if (++this.newNodes > this.limits.newNodesPerUpdate) fail('too many new nodes');
+      const type = item.content.type;
+      if (placement.kind === 'root') this.newTypes.set(type, newTypeInfo(type, placement.name, 1));
+      else if (placement.kind === 'type' && placement.type.kind === 'xmlElement')
+        this.newTypes.set(
+          type,
+          newTypeInfo(type, placement.type.nodeName, placement.type.depth + 1),
+        );
+    }
   }
 
   /** The struct holding `id`, from the document or from what this update integrated so far. */
@@ -256,7 +307,11 @@ class UpdateCheck {
       if (struct instanceof Y.GC) return { kind: 'discarded' };
       if (struct.content instanceof Y.ContentType) {
         if (struct.id.clock !== parent.clock) fail('parent is not a type');
-        return { kind: 'type', type: typeInfo(struct.content.type), sub: item.parentSub };
+        // A type this update creates was placed before its children (not yet in the document).
+        const type =
+          this.newTypes.get(struct.content.type) ??
+          typeInfo(struct.content.type, depthInDoc(struct.content.type, this.limits.nestingDepth));
+        return { kind: 'type', type, sub: item.parentSub };
       }
       // A type deleted meanwhile keeps its place as ContentDeleted; Yjs discards the child.
       if (struct.content instanceof Y.ContentDeleted) return { kind: 'discarded' };
@@ -273,22 +328,86 @@ class UpdateCheck {
       // Inherits the neighbour's parent and map key, as Yjs does.
       return this.placements.get(struct) ?? fail('reference to unknown content');
     }
-    return placementInDoc(struct);
+    return placementInDoc(struct, this.limits.nestingDepth);
   }
 }
 
-function placementInDoc(item: Y.Item): Placement {
+function placementInDoc(item: Y.Item, maxDepth: number): Placement {
   const parent = item.parent;
   if (!(parent instanceof Y.AbstractType)) return { kind: 'discarded' };
   if (parent._item === null)
     return { kind: 'root', name: Y.findRootTypeKey(parent), sub: item.parentSub };
-  return { kind: 'type', type: typeInfo(parent), sub: item.parentSub };
+  return {
+    kind: 'type',
+    type: typeInfo(parent, depthInDoc(parent, maxDepth)),
+    sub: item.parentSub,
+  };
 }
 
-function typeInfo(type: Y.AbstractType<unknown>): TypeInfo {
-  if (type instanceof Y.XmlElement) return { kind: 'xmlElement', nodeName: type.nodeName };
-  if (type instanceof Y.XmlText) return { kind: 'xmlText' };
+/** How the layout sees a type at `depth`. */
+function typeInfo(type: Y.AbstractType<unknown>, depth: number): TypeInfo {
+  if (type instanceof Y.XmlElement) return { kind: 'xmlElement', nodeName: type.nodeName, depth };
+  if (type instanceof Y.XmlText) {
+    const parent = type._item?.parent;
+    const inNode = parent instanceof Y.XmlElement ? parent.nodeName : '';
+    return { kind: 'xmlText', inNode, depth };
+  }
   return { kind: 'other' };
+}
+
+/** A type the update creates, placed in `parentName` at `depth`. */
+function newTypeInfo(type: Y.AbstractType<unknown>, parentName: string, depth: number): TypeInfo {
+  if (type instanceof Y.XmlText) return { kind: 'xmlText', inNode: parentName, depth };
+  return typeInfo(type, depth);
+}
+
+/**
+ * Levels between the type and its document's root. The walk stops past `maxDepth`: a document
+ * stored before the limit may be far deeper, and nothing may be added down there anyway.
+ */
+function depthInDoc(type: Y.AbstractType<unknown>, maxDepth: number): number {
+  let depth = 0;
+  for (let item = type._item; item !== null && depth <= maxDepth; depth++) {
+    const parent = item.parent;
+    item = parent instanceof Y.AbstractType ? parent._item : null;
+  }
+  return depth;
+}
+
+/** Structs stored in the document: what its memory and a newcomer's first sync grow with. */
+function storedStructs(doc: Y.Doc): number {
+  let count = 0;
+  for (const structs of doc.store.clients.values()) count += structs.length;
+  return count;
+}
+
+/**
+ * Live nodes per document, counted at most once per update that could pass the limit: between
+ * counts the number only grows by what updates add (deletions are not subtracted), so it stays
+ * an upper bound and is counted again exactly when that bound reaches the limit.
+ */
+const nodeBounds = new WeakMap<Y.Doc, number>();
+
+function reserveNodes(doc: Y.Doc, added: number, max: number) {
+  let bound = nodeBounds.get(doc) ?? liveNodes(doc);
+  if (bound + added > max) bound = liveNodes(doc);
+  if (bound + added > max) fail('too many nodes in the document');
+  nodeBounds.set(doc, bound + added);
+}
+
+/** Y.XmlElement and Y.XmlText (any nested type) not deleted, counted without recursion. */
+function liveNodes(doc: Y.Doc): number {
+  let count = 0;
+  const types: Y.AbstractType<unknown>[] = [];
+  for (const root of doc.share.values()) types.push(root as Y.AbstractType<unknown>);
+  for (let type = types.pop(); type; type = types.pop()) {
+    for (let item = type._start; item !== null; item = item.right) {
+      if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
+      count += 1;
+      types.push(item.content.type as Y.AbstractType<unknown>);
+    }
+  }
+  return count;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -300,75 +419,71 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
-// The memo room: one XmlFragment of memo nodes, text with the memo's marks, schema attributes.
-function checkMemoItem(item: Y.Item, placement: Placement) {
+/**
+ * The memo and statement rooms: one XmlFragment, and each node only where the layout puts it,
+ * with the layout's attributes and marks (shared/memo/schema.ts, shared/statement/schema.ts).
+ * Parents never change in Yjs, so checking each new item's parent keeps the whole tree valid.
+ * Anything else, such as a root map claiming that a party consents, is refused.
+ */
+function checkLayoutItem(item: Y.Item, placement: Placement, layout: Layout, maxDepth: number) {
   const content = item.content;
   if (placement.kind === 'root') {
-    if (placement.name !== MEMO_FRAGMENT) fail('unknown root type');
-    if (placement.sub !== null) fail('attribute on the memo root');
+    if (placement.name !== layout.root) fail('unknown root type');
+    if (placement.sub !== null) fail('attribute on the root');
   }
   if (content instanceof Y.ContentDeleted) return;
   if (content instanceof Y.ContentType) {
-    const type = typeInfo(content.type);
-    if (type.kind === 'other') fail('type not allowed in the memo');
-    if (type.kind === 'xmlElement' && !MEMO_NODE_NAMES.includes(type.nodeName))
-      fail('unknown memo node');
+    const type = typeInfo(content.type, 0);
+    if (type.kind === 'other') fail('type not allowed in this room');
+    if (
+      type.kind === 'xmlElement' &&
+      (type.nodeName === layout.root || !Object.hasOwn(layout.nodes, type.nodeName))
+    )
+      fail('unknown node');
   } else if (
     !(content instanceof Y.ContentString) &&
     !(content instanceof Y.ContentFormat) &&
     !(content instanceof Y.ContentAny)
   ) {
-    fail('content not allowed in the memo');
+    fail('content not allowed in this room');
   }
   if (placement.kind === 'discarded') return;
-  if (placement.kind === 'root') {
-    // The document is memoSection+, as in the editor's schema.
-    const type = content instanceof Y.ContentType ? typeInfo(content.type) : null;
-    if (type?.kind !== 'xmlElement' || type.nodeName !== MEMO_NODES.section)
-      fail('content not allowed at the memo root');
+  const parent = placement.kind === 'root' ? null : placement.type;
+  if (parent?.kind === 'other') return fail('parent type not allowed');
+  if (parent?.kind === 'xmlText') {
+    if (placement.sub !== null) fail('attribute on text');
+    if (content instanceof Y.ContentFormat) checkMark(content, layout.nodes[parent.inNode]?.marks);
+    else if (!(content instanceof Y.ContentString)) fail('content not allowed in text');
     return;
   }
-  const { type, sub } = placement;
-  if (type.kind === 'xmlElement') {
-    if (sub === null) {
-      if (!(content instanceof Y.ContentType)) fail('content not allowed in a memo node');
-    } else {
-      if (!(content instanceof Y.ContentAny)) fail('attribute content not allowed');
-      checkMemoAttribute(sub, (content as Y.ContentAny).arr);
-    }
-  } else if (type.kind === 'xmlText') {
-    if (sub !== null) fail('attribute on memo text');
-    if (content instanceof Y.ContentFormat) checkMark(content);
-    else if (!(content instanceof Y.ContentString)) fail('content not allowed in memo text');
-  } else {
-    fail('parent type not allowed in the memo');
+  const parentName = parent ? parent.nodeName : layout.root;
+  if (placement.sub !== null) {
+    if (!(content instanceof Y.ContentAny)) return fail('attribute content not allowed');
+    checkAttribute(layout, parentName, placement.sub, content.arr);
+    return;
   }
+  if (!(content instanceof Y.ContentType)) return fail('content not allowed in a node');
+  const child = typeInfo(content.type, 0);
+  const childName = child.kind === 'xmlElement' ? child.nodeName : TEXT_NODE;
+  if (!allowsChild(layout, parentName, childName)) fail('node not allowed here');
+  if ((parent ? parent.depth : 0) + 1 > maxDepth) fail('nested too deep');
 }
 
-function checkMemoAttribute(key: string, values: unknown[]) {
+function checkAttribute(layout: Layout, nodeName: string, key: string, values: unknown[]) {
   if (values.length !== 1) fail('attribute with several values');
   const value = values[0];
   if (Y_PROSEMIRROR_ATTRS.includes(key)) {
     if (value !== null && !isPlainObject(value)) fail('bad internal attribute');
     return;
   }
-  if (!MEMO_ATTR_NAMES.includes(key)) fail('unknown memo attribute');
-  switch (key) {
-    case MEMO_ATTRS.confidentiality:
-      if (!(CONFIDENTIALITY_LEVELS as readonly unknown[]).includes(value))
-        fail('unknown confidentiality level');
-      return;
-    case MEMO_ATTRS.id:
-    case MEMO_ATTRS.agendaItemId:
-      if (typeof value !== 'string' || !BLOCK_ID_PATTERN.test(value)) fail('bad block id');
-      return;
-    default:
-      if (typeof value !== 'string' || value.length > MAX_REASON_LENGTH) fail('bad attribute');
-  }
+  const rule = layout.nodes[nodeName];
+  const check = rule && Object.hasOwn(rule.attrs, key) ? rule.attrs[key] : undefined;
+  if (!check) return fail('attribute not allowed on this node');
+  if (!check(value)) fail(`bad ${key}`);
 }
 
-function checkMark(content: Y.ContentFormat) {
-  if (!MARK_NAMES.includes(content.key)) fail('unknown mark');
+function checkMark(content: Y.ContentFormat, allowed: readonly string[] = []) {
+  if (!allowed.includes(content.key)) fail('mark not allowed here');
   const value: unknown = content.value;
   if (value === null || value === true) return;
   if (!isPlainObject(value) || JSON.stringify(value).length > MAX_MARK_VALUE_JSON)
@@ -392,64 +507,4 @@ function checkPartyItem(item: Y.Item, placement: Placement) {
   const values = (content as Y.ContentAny).arr;
   if (values.length !== 1 || !isValidPartyDocValue(placement.name, values[0]))
     fail('bad party entry');
-}
-
-/**
- * A statement room: one XmlFragment, and each node only where the statement's ProseMirror schema
- * puts it (parents never change in Yjs, so checking each item's parent keeps the tree valid).
- * No attributes besides y-prosemirror's own: anything else, such as a root map claiming that a
- * party consents, is refused; consent is never in Yjs.
- */
-const STATEMENT_CHILDREN: Readonly<Record<string, readonly string[]>> = {
-  [STATEMENT_FRAGMENT]: [
-    STATEMENT_NODES.paragraph,
-    STATEMENT_NODES.bulletList,
-    STATEMENT_NODES.orderedList,
-  ],
-  [STATEMENT_NODES.bulletList]: [STATEMENT_NODES.listItem],
-  [STATEMENT_NODES.orderedList]: [STATEMENT_NODES.listItem],
-  [STATEMENT_NODES.listItem]: [
-    STATEMENT_NODES.paragraph,
-    STATEMENT_NODES.bulletList,
-    STATEMENT_NODES.orderedList,
-  ],
-  [STATEMENT_NODES.paragraph]: [STATEMENT_NODES.hardBreak],
-  [STATEMENT_NODES.hardBreak]: [],
-};
-
-function checkStatementItem(item: Y.Item, placement: Placement) {
-  const content = item.content;
-  if (placement.kind === 'root') {
-    if (placement.name !== STATEMENT_FRAGMENT) fail('unknown root type');
-    if (placement.sub !== null) fail('attribute on the statement root');
-  }
-  if (content instanceof Y.ContentDeleted || placement.kind === 'discarded') return;
-  const parent = placement.kind === 'root' ? null : placement.type;
-  if (parent?.kind === 'other') return fail('parent type not allowed in a statement');
-  if (parent?.kind === 'xmlText') {
-    if (placement.sub !== null) fail('attribute on statement text');
-    if (content instanceof Y.ContentFormat) checkMark(content);
-    else if (!(content instanceof Y.ContentString)) fail('content not allowed in statement text');
-    return;
-  }
-  const parentName = parent ? parent.nodeName : STATEMENT_FRAGMENT;
-  const allowed = STATEMENT_CHILDREN[parentName];
-  if (!allowed) return fail('unknown statement node');
-  if (placement.sub !== null) {
-    // Node attributes: y-prosemirror's bookkeeping only; statement nodes have none.
-    if (!(content instanceof Y.ContentAny)) fail('attribute content not allowed');
-    const values = (content as Y.ContentAny).arr;
-    if (!Y_PROSEMIRROR_ATTRS.includes(placement.sub)) fail('attribute not allowed in a statement');
-    if (values.length !== 1 || (values[0] !== null && !isPlainObject(values[0])))
-      fail('bad internal attribute');
-    return;
-  }
-  if (!(content instanceof Y.ContentType)) return fail('content not allowed in a statement node');
-  const type = typeInfo(content.type);
-  if (type.kind === 'xmlText') {
-    if (parentName !== STATEMENT_NODES.paragraph) fail('text outside a paragraph');
-    return;
-  }
-  if (type.kind !== 'xmlElement') return fail('type not allowed in a statement');
-  if (!allowed.includes(type.nodeName)) fail('node not allowed here');
 }

@@ -15,6 +15,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.attempts, fields: ['key', 'at'] },
   { collection: COLLECTIONS.collabUpdates, fields: ['room', 'seq'], unique: true },
   { collection: COLLECTIONS.collabSnapshots, fields: ['room', 'seq'], unique: true },
+  { collection: COLLECTIONS.collabClients, fields: ['room'] },
   { collection: COLLECTIONS.confidentialityChanges, fields: ['meetingId', 'at'] },
   { collection: COLLECTIONS.memoVersions, fields: ['meetingId', 'version'], unique: true },
   { collection: COLLECTIONS.memoVersions, fields: ['groupId', 'approvedAt'] },

@@ -169,6 +169,18 @@ export interface CollabSnapshotDoc {
   at: Date;
 }
 
+/**
+ * Who owns a Yjs client id in a room (`_id` = `<room>#<clientId>`): the user whose connection
+ * first stored structs under it. A unique-key insert, so exactly one user ever owns it.
+ */
+export interface CollabClientDoc {
+  _id: string;
+  room: string;
+  clientId: number;
+  userId: string;
+  at: Date;
+}
+
 /** One recorded change of a confidentiality level in a meeting's memo. */
 export interface ConfidentialityChangeDoc {
   _id: string;
@@ -392,6 +404,7 @@ export const COLLECTIONS = {
   attempts: 'attempts',
   collabUpdates: 'collabUpdates',
   collabSnapshots: 'collabSnapshots',
+  collabClients: 'collabClients',
   confidentialityChanges: 'confidentialityChanges',
   memoVersions: 'memoVersions',
   readReceipts: 'readReceipts',

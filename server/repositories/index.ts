@@ -2,6 +2,7 @@ import type { Database } from '../db/collection';
 import { AuditLogRepository } from './auditLog';
 import { ChairSeatRepository } from './chairSeats';
 import { ClaimRepository } from './claims';
+import { CollabClientRepository } from './collabClients';
 import { CollabLogRepository } from './collabLog';
 import { ConfidentialityChangeRepository } from './confidentialityChanges';
 import { ConsentRepository } from './consent';
@@ -27,6 +28,7 @@ export interface Repositories {
   claims: ClaimRepository;
   chairSeats: ChairSeatRepository;
   collabLog: CollabLogRepository;
+  collabClients: CollabClientRepository;
   confidentialityChanges: ConfidentialityChangeRepository;
   memoVersions: MemoVersionRepository;
   readReceipts: ReadReceiptRepository;
@@ -47,6 +49,7 @@ export function createRepositories(db: Database): Repositories {
     claims: new ClaimRepository(db),
     chairSeats: new ChairSeatRepository(db),
     collabLog: new CollabLogRepository(db),
+    collabClients: new CollabClientRepository(db),
     confidentialityChanges: new ConfidentialityChangeRepository(db),
     memoVersions: new MemoVersionRepository(db),
     readReceipts: new ReadReceiptRepository(db),

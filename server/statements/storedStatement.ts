@@ -9,6 +9,7 @@ import {
   statementRoomName,
 } from '../../shared/statement/format';
 import { sha256Hex } from '../approval/storedMemo';
+import { createRoomDoc } from '../collab/roomDoc';
 import { RoomLog } from '../collab/roomLog';
 import type { AppContext } from '../context';
 
@@ -37,7 +38,7 @@ export async function readStoredStatement(
 ): Promise<StoredStatement> {
   const log = new RoomLog(ctx.repos.collabLog, statementRoomName(statementId), ctx.logger);
   const doc = await log.load(() => {
-    const fresh = new Y.Doc();
+    const fresh = createRoomDoc();
     // Declare the root type first, as a live room does.
     statementFragment(fresh);
     return fresh;

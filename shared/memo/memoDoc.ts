@@ -8,7 +8,9 @@ import {
   mostClosed,
   newBlockId,
   readConfidentiality,
+  SECTION_BLOCK_NODES,
 } from './format';
+import { readDueDate } from './schema';
 
 export interface AgendaSectionSeed {
   agendaItemId: string;
@@ -59,25 +61,97 @@ export function appendAgendaSections(doc: Y.Doc, agenda: readonly AgendaSectionS
   return missing.length;
 }
 
-/** The plain text of a node and everything inside it, blocks separated by newlines. */
+/**
+ * The plain text of the memo, or of one of its nodes, as the layout defines it
+ * (shared/memo/schema.ts): a title's text, a paragraph's text with hard breaks as newlines, a
+ * block's paragraphs and list items, a section's title and blocks, separated by newlines.
+ * Whatever the layout does not allow inside a node is not read, so a node smuggled into another
+ * one is never part of its text (it could carry words past the node's level), and no document,
+ * however deep, makes this recurse.
+ */
 export function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
-  if (node instanceof Y.XmlText) {
-    return (node.toDelta() as { insert: unknown }[])
-      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
-      .join('');
+  if (node instanceof Y.XmlText) return deltaText(node);
+  if (!(node instanceof Y.XmlElement)) {
+    return childElements(node, MEMO_NODES.section)
+      .map((section) => plainText(section))
+      .join('\n')
+      .trim();
   }
-  const parts: string[] = [];
-  for (const child of node.toArray()) {
-    if (child instanceof Y.XmlElement && child.nodeName === MEMO_NODES.hardBreak) parts.push('\n');
-    else if (child instanceof Y.XmlElement || child instanceof Y.XmlText) {
-      parts.push(plainText(child));
-    }
+  switch (node.nodeName) {
+    case MEMO_NODES.section:
+      return node
+        .toArray()
+        .filter(
+          (child): child is Y.XmlElement =>
+            child instanceof Y.XmlElement &&
+            (child.nodeName === MEMO_NODES.sectionTitle ||
+              SECTION_BLOCK_NODES.includes(child.nodeName)),
+        )
+        .map((child) => plainText(child))
+        .join('\n')
+        .trim();
+    case MEMO_NODES.sectionTitle:
+      return textOf(node).trim();
+    case MEMO_NODES.paragraph:
+      return paragraphText(node);
+    case MEMO_NODES.bulletList:
+    case MEMO_NODES.orderedList:
+      return listItems(node)
+        .map((item) => linesText(item))
+        .join('\n')
+        .trim();
+    case MEMO_NODES.listItem:
+    case MEMO_NODES.agreedPoint:
+    case MEMO_NODES.followUp:
+      return linesText(node);
+    default:
+      return '';
   }
-  return parts.join(node instanceof Y.XmlElement && isInline(node) ? '' : '\n').trim();
 }
 
-function isInline(node: Y.XmlElement): boolean {
-  return node.nodeName === MEMO_NODES.paragraph || node.nodeName === MEMO_NODES.sectionTitle;
+/** The strings of the Y.XmlText children (a title's text has no hard breaks). */
+function textOf(node: Y.XmlElement): string {
+  let text = '';
+  for (const child of node.toArray()) if (child instanceof Y.XmlText) text += deltaText(child);
+  return text;
+}
+
+function deltaText(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown }[])
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
+}
+
+/** A paragraph's text: its text and hard breaks, nothing nested. */
+function paragraphText(paragraph: Y.XmlElement): string {
+  const parts: string[] = [];
+  for (const child of paragraph.toArray()) {
+    if (child instanceof Y.XmlText) parts.push(deltaText(child));
+    else if (child instanceof Y.XmlElement && child.nodeName === MEMO_NODES.hardBreak)
+      parts.push('\n');
+  }
+  return parts.join('').trim();
+}
+
+function childElements(node: Y.XmlElement | Y.XmlFragment, name: string): Y.XmlElement[] {
+  return node
+    .toArray()
+    .filter(
+      (child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === name,
+    );
+}
+
+/** A list item's, agreed point's or follow-up's paragraphs. */
+function paragraphsOf(node: Y.XmlElement): string[] {
+  return childElements(node, MEMO_NODES.paragraph).map(paragraphText);
+}
+
+function linesText(node: Y.XmlElement): string {
+  return paragraphsOf(node).join('\n').trim();
+}
+
+function listItems(list: Y.XmlElement): Y.XmlElement[] {
+  return childElements(list, MEMO_NODES.listItem);
 }
 
 /** Prefix of the `index`-th (0-based) item of a bullet or ordered list in `blockParagraphs`. */
@@ -92,18 +166,21 @@ export function listItemPrefix(ordered: boolean, index: number): string {
  */
 export function blockParagraphs(node: Y.XmlElement): string[] {
   if (node.nodeName === MEMO_NODES.paragraph) {
-    const text = plainText(node);
+    const text = paragraphText(node);
     return text ? [text] : [];
   }
-  const children = node.toArray().filter((child) => child instanceof Y.XmlElement);
   if (node.nodeName === MEMO_NODES.bulletList || node.nodeName === MEMO_NODES.orderedList) {
     const ordered = node.nodeName === MEMO_NODES.orderedList;
-    return children
-      .map((item) => blockParagraphs(item).join('\n'))
+    return listItems(node)
+      .map((item) => nonEmpty(paragraphsOf(item)).join('\n'))
       .filter((text) => text.length > 0)
       .map((text, index) => listItemPrefix(ordered, index) + text);
   }
-  return children.flatMap(blockParagraphs);
+  return nonEmpty(paragraphsOf(node));
+}
+
+function nonEmpty(texts: string[]): string[] {
+  return texts.filter((text) => text.length > 0);
 }
 
 /** What a block directly in a section is: an agreed point, a follow-up, or plain notes. */
@@ -153,6 +230,8 @@ export function readMemo(doc: Y.Doc): MemoSection[] {
         section.title = plainText(child);
         continue;
       }
+      // Only what the layout allows in a section is part of the memo.
+      if (!SECTION_BLOCK_NODES.includes(child.nodeName)) continue;
       const kind = blockKind(child.nodeName);
       section.blocks.push({
         kind,
@@ -164,7 +243,8 @@ export function readMemo(doc: Y.Doc): MemoSection[] {
           readConfidentiality(child.getAttribute(MEMO_ATTRS.confidentiality)),
         ),
         owner: kind === 'followUp' ? stringAttr(child, MEMO_ATTRS.owner) : '',
-        due: kind === 'followUp' ? stringAttr(child, MEMO_ATTRS.due) : '',
+        // A date stored before dates were checked may be anything: readers get a date or ''.
+        due: kind === 'followUp' ? readDueDate(child.getAttribute(MEMO_ATTRS.due)) : '',
       });
     }
     sections.push(section);

@@ -90,34 +90,56 @@ function runsText(runs: readonly StatementRun[]): string {
   return runs.map((run) => run.text).join('');
 }
 
-/** A list's items; each item's paragraphs (and nested lists' items) joined by line breaks. */
+/**
+ * A list's items, each as its paragraphs joined by line breaks, the paragraphs of lists nested
+ * in it included in document order. Walked with a stack, not by recursion: a statement stored
+ * before the nesting limit may nest lists deeper than any call stack.
+ */
 function listItems(list: Y.XmlElement): StatementRun[][] {
   const items: StatementRun[][] = [];
-  for (const item of list.toArray()) {
-    if (!(item instanceof Y.XmlElement) || item.nodeName !== STATEMENT_NODES.listItem) continue;
+  for (const item of childElements(list, STATEMENT_NODES.listItem)) {
+    const lines: StatementRun[][] = [];
+    const pending: Y.XmlElement[] = [item];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.nodeName === STATEMENT_NODES.paragraph) {
+        const runs = inlineRuns(node);
+        if (runs.length > 0) lines.push(runs);
+        continue;
+      }
+      // A list item holds paragraphs and lists; a list holds items. Pushed in reverse, so that
+      // they come off the stack in document order.
+      const children =
+        node.nodeName === STATEMENT_NODES.listItem
+          ? node
+              .toArray()
+              .filter(
+                (child): child is Y.XmlElement =>
+                  child instanceof Y.XmlElement &&
+                  (child.nodeName === STATEMENT_NODES.paragraph || isList(child)),
+              )
+          : childElements(node, STATEMENT_NODES.listItem);
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    }
     const runs = mergeRuns(
-      itemLines(item).flatMap((line, i) => (i === 0 ? line : [{ text: '\n' }, ...line])),
+      lines.flatMap((line, i) => (i === 0 ? line : [{ text: '\n' }, ...line])),
     );
     if (runs.length > 0) items.push(runs);
   }
   return items;
 }
 
-function itemLines(item: Y.XmlElement): StatementRun[][] {
-  const lines: StatementRun[][] = [];
-  for (const child of item.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    if (child.nodeName === STATEMENT_NODES.paragraph) {
-      const runs = inlineRuns(child);
-      if (runs.length > 0) lines.push(runs);
-    } else if (
-      child.nodeName === STATEMENT_NODES.bulletList ||
-      child.nodeName === STATEMENT_NODES.orderedList
-    ) {
-      lines.push(...listItems(child));
-    }
-  }
-  return lines;
+function isList(node: Y.XmlElement): boolean {
+  return (
+    node.nodeName === STATEMENT_NODES.bulletList || node.nodeName === STATEMENT_NODES.orderedList
+  );
+}
+
+function childElements(node: Y.XmlElement, name: string): Y.XmlElement[] {
+  return node
+    .toArray()
+    .filter(
+      (child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === name,
+    );
 }
 
 /** A paragraph's runs: text with marks, hard breaks as '\n'. */

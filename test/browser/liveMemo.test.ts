@@ -152,6 +152,21 @@ describe('the live memo in two browsers', () => {
         await expect.poll(() => stance(kesk, 'SDP').inputValue()).toBe('dissent');
         await expect.poll(() => stance(sdp, 'KESK').inputValue()).toBe('agree');
 
+        // A follow-up: who prepares it and by when, both stored (the server checks the date).
+        await typeAtEnd(kesk, point(kesk).locator('p').first(), '');
+        await kesk.page.keyboard.press('Control+Alt+3');
+        await kesk.page.keyboard.type('Selvitetään rahoitus.');
+        const followUp = (room: Room) =>
+          room.editor.locator('.memo-follow-up', { hasText: 'Selvitetään rahoitus.' });
+        await followUp(sdp).waitFor();
+        const owner = followUp(kesk).getByLabel('Vastuu', { exact: true });
+        await owner.fill('Talousjohtaja');
+        await owner.blur();
+        await followUp(kesk).getByLabel('Määräaika', { exact: true }).fill('2031-04-15');
+        const field = (label: string) => followUp(sdp).getByLabel(label, { exact: true });
+        await expect.poll(() => field('Määräaika').inputValue()).toBe('2031-04-15');
+        await expect.poll(() => field('Vastuu').inputValue()).toBe('Talousjohtaja');
+
         // SDP marks the shared notes confidential.
         await firstNotes(sdp).click();
         await expect.poll(() => levelControl(sdp).isEnabled()).toBe(true);

@@ -278,4 +278,24 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
     ).toBe(4);
     expect(frozen.getText('t').toJSON()).toBe('ennen ja taas');
   });
+  it(`C16 ${engine}: of concurrent claims of one Yjs client id in a room exactly one user wins`, async () => {
+    const room = `${randomUUID()}/memo`;
+    const claimants = Array.from({ length: 8 }, (_, i) => `user-${i}`);
+    const owners = await Promise.all(
+      claimants.map((userId) => repos.collabClients.claim(room, 4_294_967_295, userId)),
+    );
+    // Everyone is told the same owner, and it is one of them.
+    expect(new Set(owners).size).toBe(1);
+    expect(claimants).toContain(owners[0]);
+    // A claim is never taken over; other ids and other rooms are separate.
+    expect(await repos.collabClients.claim(room, 4_294_967_295, 'late')).toBe(owners[0]);
+    expect(await repos.collabClients.claim(room, 7, 'late')).toBe('late');
+    expect(await repos.collabClients.claim(`${randomUUID()}/memo`, 7, 'other')).toBe('other');
+    expect(await repos.collabClients.owners(room)).toEqual(
+      new Map([
+        [4_294_967_295, owners[0]],
+        [7, 'late'],
+      ]),
+    );
+  });
 });

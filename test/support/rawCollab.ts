@@ -23,6 +23,8 @@ export interface RawCollabClient {
   access: RoomAccess | null;
   rejections: string[];
   saved: Map<number, number> | null;
+  /** The size in bytes of each MESSAGE_SAVED vector received, in order. */
+  savedSizes: number[];
   /** Every update the server relayed to this client after the initial sync. */
   relayed: Uint8Array[];
   /** How many sync step 2 answers arrived (one per sync step 1 sent). */
@@ -88,6 +90,7 @@ export async function connectRaw(
     access: null,
     rejections: [],
     saved: null,
+    savedSizes: [],
     relayed: [],
     syncAnswers: 0,
     frames: [],
@@ -173,10 +176,9 @@ export async function connectRaw(
       client.rejections.push(decoding.readVarString(decoder));
     } else if (type === MESSAGE_SAVED) {
       client.frames.push('saved');
-      client.saved = mergeSaved(
-        client.saved,
-        Y.decodeStateVector(decoding.readVarUint8Array(decoder)),
-      );
+      const vector = decoding.readVarUint8Array(decoder);
+      client.savedSizes.push(vector.length);
+      client.saved = mergeSaved(client.saved, Y.decodeStateVector(vector));
     }
   };
   await new Promise<void>((resolve, reject) => {
@@ -216,13 +218,36 @@ export function syncStep1Frame(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** The update that `change` makes to a copy of what `client` has received. */
-export function updateFrom(client: RawCollabClient, change: (doc: Y.Doc) => void): Uint8Array {
+/**
+ * The update that `change` makes to a copy of what `client` has received, written under the
+ * copy's own client id or under `clientID`.
+ */
+export function updateFrom(
+  client: RawCollabClient,
+  change: (doc: Y.Doc) => void,
+  clientID?: number,
+): Uint8Array {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
+  // Set after the state arrives: Yjs picks a new id when it receives items under its own.
+  if (clientID !== undefined) copy.clientID = clientID;
   const before = Y.encodeStateVector(copy);
   change(copy);
   return Y.encodeStateAsUpdate(copy, before);
+}
+
+/**
+ * An update of no structs that deletes the items with these ids (Yjs's update encoding), made
+ * by hand: deleting a deeply nested type with Yjs would overflow the test's own stack.
+ */
+export function deletionOf(ids: readonly Y.ID[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, ids.length);
+  for (const id of ids) {
+    for (const n of [id.client, 1, id.clock, 1]) encoding.writeVarUint(encoder, n);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /** Poll `condition` until it holds; fails with `what` after `timeoutMs`. */

@@ -1,7 +1,8 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_REASON_LENGTH, MEMO_ATTRS, readConfidentiality } from '../../../shared/memo/format';
+import { MEMO_ATTRS, readConfidentiality } from '../../../shared/memo/format';
+import { MAX_OWNER_LENGTH, isCalendarDate } from '../../../shared/memo/schema';
 import { BlockHeader } from './BlockHeader';
 import { useMemoRoom } from './roomContext';
 import { useDebouncedWrite } from './useDebouncedWrite';
@@ -37,7 +38,7 @@ export function FollowUpView({ node, updateAttributes, deleteNode }: ReactNodeVi
           <input
             id={`${id}-owner`}
             type="text"
-            maxLength={MAX_REASON_LENGTH}
+            maxLength={MAX_OWNER_LENGTH}
             disabled={!memoWritable}
             value={owner}
             onChange={(event) => {
@@ -56,8 +57,14 @@ export function FollowUpView({ node, updateAttributes, deleteNode }: ReactNodeVi
             id={`${id}-due`}
             type="date"
             disabled={!memoWritable}
+            max="9999-12-31"
             value={text(node.attrs[MEMO_ATTRS.due])}
-            onChange={(event) => updateAttributes({ [MEMO_ATTRS.due]: event.target.value || null })}
+            onChange={(event) => {
+              // A date input may report a six-digit year; the server takes YYYY-MM-DD only.
+              const due = event.target.value;
+              if (due === '' || isCalendarDate(due))
+                updateAttributes({ [MEMO_ATTRS.due]: due || null });
+            }}
           />
         </span>
       </div>

@@ -2,8 +2,21 @@ import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addsNothing, validateUpdate } from '../../../server/collab/validateUpdate';
+import {
+  addsNothing,
+  validateUpdate,
+  type RoomSchema,
+} from '../../../server/collab/validateUpdate';
 import { MEMO_NODES, newBlockId } from '../../../shared/memo/format';
+import {
+  COLLAB_LIMITS,
+  MAX_DELETE_RANGES_PER_UPDATE,
+  MAX_NESTING_DEPTH,
+  MAX_NEW_CLIENTS_PER_UPDATE,
+  MAX_NEW_NODES_PER_UPDATE,
+  type CollabLimits,
+} from '../../../shared/memo/limits';
+import { MAX_OWNER_LENGTH } from '../../../shared/memo/schema';
 import { appendAgendaSections, memoFragment } from '../../../shared/memo/memoDoc';
 import { writeDissent, writeStance } from '../../../shared/memo/partyDoc';
 
@@ -58,8 +71,8 @@ function notesText(doc: Y.Doc): Y.XmlText {
   return text;
 }
 
-function expectAccepted(doc: Y.Doc, update: Uint8Array, schema: 'memo' | 'party' = 'memo') {
-  expect(validateUpdate(doc, update, schema)).toEqual({ ok: true });
+function expectAccepted(doc: Y.Doc, update: Uint8Array, schema: RoomSchema = 'memo') {
+  expect(validateUpdate(doc, update, schema)).toMatchObject({ ok: true });
   Y.applyUpdate(doc, update);
   expect(doc.store.pendingStructs).toBeNull();
   expect(doc.store.pendingDs).toBeNull();
@@ -269,7 +282,7 @@ describe('validateUpdate: what honest editors send', () => {
       edit(client, (doc) => notesText(doc).delete(0, 1)),
     );
     const everything = Y.encodeStateAsUpdate(client);
-    expect(validateUpdate(server, everything, 'memo')).toEqual({ ok: true });
+    expect(validateUpdate(server, everything, 'memo')).toMatchObject({ ok: true });
     expect(addsNothing(server, everything)).toBe(true);
     expect(addsNothing(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))).toBe(
       true,
@@ -521,5 +534,306 @@ describe('validateUpdate: what the server refuses', () => {
       edit(client, (doc) => doc.getMap('stances').set(ap, { stance: 'nope' })),
       'party',
     );
+  });
+});
+
+/** The problem the validator names for `change` made on a synced copy of `server`. */
+function problemOf(server: Y.Doc, change: (doc: Y.Doc) => void, schema: RoomSchema = 'memo') {
+  const verdict = validateUpdate(server, edit(clientOf(server), change), schema);
+  return verdict.ok ? 'accepted' : verdict.problem;
+}
+
+function element(name: string, ...children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
+  const node = new Y.XmlElement(name);
+  node.insert(0, children);
+  return node;
+}
+
+const paragraph = (text: string) => element(MEMO_NODES.paragraph, new Y.XmlText(text));
+
+function withAttrs(node: Y.XmlElement, attrs: Record<string, unknown>): Y.XmlElement {
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value as string);
+  return node;
+}
+
+const followUp = (attrs: Record<string, unknown>) =>
+  withAttrs(element(MEMO_NODES.followUp, paragraph('Selvitys')), {
+    id: newBlockId('fu'),
+    ...attrs,
+  });
+
+describe('validateUpdate: the layout, node by node (shared/memo/schema.ts)', () => {
+  it.each<[string, (doc: Y.Doc) => void, string]>([
+    [
+      'a confidential paragraph inside a section title',
+      (doc) => (section(doc).get(0) as Y.XmlElement).insert(1, [paragraph('salainen')]),
+      'node not allowed here',
+    ],
+    [
+      'a section inside a paragraph',
+      (doc) => (section(doc).get(1) as Y.XmlElement).insert(0, [element(MEMO_NODES.section)]),
+      'node not allowed here',
+    ],
+    [
+      'a paragraph inside a paragraph (the nesting bomb)',
+      (doc) => (section(doc).get(1) as Y.XmlElement).insert(0, [paragraph('x')]),
+      'node not allowed here',
+    ],
+    [
+      'text straight in a section',
+      (doc) => section(doc).insert(1, [new Y.XmlText('x')]),
+      'node not allowed here',
+    ],
+    [
+      'a list inside a list item (the memo has no nested lists)',
+      (doc) =>
+        section(doc).insert(1, [
+          element(
+            MEMO_NODES.bulletList,
+            element(MEMO_NODES.listItem, paragraph('a'), element(MEMO_NODES.bulletList)),
+          ),
+        ]),
+      'node not allowed here',
+    ],
+    [
+      'a section title outside a section',
+      (doc) =>
+        section(doc).insert(1, [element(MEMO_NODES.agreedPoint, element(MEMO_NODES.sectionTitle))]),
+      'node not allowed here',
+    ],
+    [
+      'a mark in a section title',
+      (doc) =>
+        ((section(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { bold: {} }),
+      'mark not allowed here',
+    ],
+    [
+      'a due date on a section',
+      (doc) => section(doc).setAttribute('due', '2027-01-15'),
+      'attribute not allowed on this node',
+    ],
+    [
+      'an owner on a paragraph',
+      (doc) => (section(doc).get(1) as Y.XmlElement).setAttribute('owner', 'SDP'),
+      'attribute not allowed on this node',
+    ],
+    [
+      'an id on a list item',
+      (doc) =>
+        section(doc).insert(1, [
+          element(
+            MEMO_NODES.orderedList,
+            withAttrs(element(MEMO_NODES.listItem, paragraph('a')), { id: newBlockId('ap') }),
+          ),
+        ]),
+      'attribute not allowed on this node',
+    ],
+  ])('refuses %s', (_what, change, problem) => {
+    expect(problemOf(memoServer(), change)).toBe(problem);
+  });
+
+  it.each<[string, unknown]>([
+    ['a day that does not exist', '2027-02-30'],
+    ['a two-digit year', '27-01-15'],
+    ['no leading zeros', '2027-1-5'],
+    ['a word', 'huomenna'],
+    ['a date with a time', '2027-01-15T10:00'],
+    ['a six-digit year', '275760-09-13'],
+    ['a number', 20270115],
+    ['an object', { date: '2027-01-15' }],
+  ])('refuses a follow-up due date that is %s', (_what, due) => {
+    expect(problemOf(memoServer(), (doc) => section(doc).insert(1, [followUp({ due })]))).toBe(
+      'bad due',
+    );
+  });
+
+  it('accepts real dates, leap days and an empty due date, and owners up to 200 characters', () => {
+    const server = memoServer();
+    for (const due of ['2027-01-15', '2028-02-29', '']) {
+      expect(problemOf(server, (doc) => section(doc).insert(1, [followUp({ due })]))).toBe(
+        'accepted',
+      );
+    }
+    expect(
+      problemOf(server, (doc) => section(doc).insert(1, [followUp({ due: '2027-02-29' })])),
+    ).toBe('bad due');
+    const owner = (length: number) => (doc: Y.Doc) =>
+      section(doc).insert(1, [followUp({ owner: 'x'.repeat(length) })]);
+    expect(problemOf(server, owner(MAX_OWNER_LENGTH))).toBe('accepted');
+    expect(problemOf(server, owner(MAX_OWNER_LENGTH + 1))).toBe('bad owner');
+  });
+});
+
+describe('validateUpdate: limits per update and per document (shared/memo/limits.ts)', () => {
+  /** The real limits, some made small so that a test can reach them quickly. */
+  const small = (limits: Partial<CollabLimits>): CollabLimits => ({ ...COLLAB_LIMITS, ...limits });
+
+  /** The verdict on `change` made on a synced copy of `server` (writing as `clientID`). */
+  function verdictOf(
+    server: Y.Doc,
+    change: (doc: Y.Doc) => void,
+    limits: CollabLimits = COLLAB_LIMITS,
+    clientID?: number,
+  ) {
+    const client = clientOf(server);
+    if (clientID !== undefined) client.clientID = clientID;
+    const update = edit(client, change);
+    const verdict = validateUpdate(server, update, 'memo', limits);
+    // Accepted updates are applied, as the server would, so the next check sees them.
+    if (verdict.ok) Y.applyUpdate(server, update);
+    return verdict.ok ? 'accepted' : verdict.problem;
+  }
+
+  const paragraphs = (count: number) => (doc: Y.Doc) =>
+    section(doc).insert(
+      1,
+      Array.from({ length: count }, () => new Y.XmlElement(MEMO_NODES.paragraph)),
+    );
+
+  /** A statement list nested `lists` deep, text in the innermost paragraph. */
+  function nestedLists(lists: number): Y.XmlElement {
+    let list = element(MEMO_NODES.bulletList, element(MEMO_NODES.listItem, paragraph('x')));
+    for (let i = 1; i < lists; i++) {
+      list = element(
+        MEMO_NODES.bulletList,
+        element(MEMO_NODES.listItem, element(MEMO_NODES.paragraph), list),
+      );
+    }
+    return list;
+  }
+
+  it('refuses nesting deeper than MAX_NESTING_DEPTH, also when added below stored nodes', () => {
+    const statement = () => {
+      const doc = new Y.Doc();
+      doc.getXmlFragment('statement');
+      return doc;
+    };
+    const insert = (list: Y.XmlElement) => (doc: Y.Doc) =>
+      doc.getXmlFragment('statement').insert(0, [list]);
+    // Two levels per list, two for the innermost paragraph and its text: 15 lists fit in 32.
+    const fits = (MAX_NESTING_DEPTH - 2) / 2;
+    const server = statement();
+    const client = clientOf(server);
+    expectAccepted(server, edit(client, insert(nestedLists(fits))), 'statement');
+    expect(problemOf(statement(), insert(nestedLists(fits + 1)), 'statement')).toBe(
+      'nested too deep',
+    );
+    // A list inside the innermost stored item is too deep as well.
+    const innermostItem = (doc: Y.Doc) => {
+      let node = doc.getXmlFragment('statement').get(0) as Y.XmlElement;
+      for (;;) {
+        const last = node.get(node.length - 1);
+        if (!(last instanceof Y.XmlElement) || last.nodeName === MEMO_NODES.paragraph) return node;
+        node = last;
+      }
+    };
+    expect(
+      problemOf(server, (doc) => innermostItem(doc).insert(1, [nestedLists(1)]), 'statement'),
+    ).toBe('nested too deep');
+    expect(
+      problemOf(server, (doc) => innermostItem(doc).insert(1, [paragraph('x')]), 'statement'),
+    ).toBe('accepted');
+  });
+
+  it('refuses more than MAX_NEW_NODES_PER_UPDATE new nodes in one update', () => {
+    expect(verdictOf(memoServer(), paragraphs(MAX_NEW_NODES_PER_UPDATE))).toBe('accepted');
+    expect(verdictOf(memoServer(), paragraphs(MAX_NEW_NODES_PER_UPDATE + 1))).toBe(
+      'too many new nodes',
+    );
+  });
+
+  it('refuses nodes beyond the per-document limit, counting what deletions freed', () => {
+    // The seeded memo has 8 nodes (2 sections, their titles with text, their notes).
+    const limits = small({ nodesPerDocument: 28 });
+    const server = memoServer();
+    const verdict = (change: (doc: Y.Doc) => void) => verdictOf(server, change, limits);
+    expect(verdict(paragraphs(21))).toBe('too many nodes in the document');
+    expect(verdict(paragraphs(20))).toBe('accepted');
+    expect(verdict(paragraphs(1))).toBe('too many nodes in the document');
+    expect(verdict((doc) => section(doc).delete(1, 5))).toBe('accepted');
+    expect(verdict(paragraphs(5))).toBe('accepted');
+    expect(verdict(paragraphs(1))).toBe('too many nodes in the document');
+  });
+
+  it('refuses a fragmenting delete set of more than MAX_DELETE_RANGES_PER_UPDATE ranges', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    const length = 2 * MAX_DELETE_RANGES_PER_UPDATE + 2;
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).insert(0, 'x'.repeat(length))),
+    );
+    const text = notesText(server)._start!.id;
+    // Every other character of the text, each deletion a range of its own.
+    const fragmenting = (ranges: number) =>
+      craft(
+        text.client,
+        0,
+        [],
+        Array.from({ length: ranges }, (_, i) => ({
+          client: text.client,
+          clock: text.clock + 2 * i,
+          len: 1,
+        })),
+      );
+    expectRejected(server, fragmenting(MAX_DELETE_RANGES_PER_UPDATE + 1));
+    expect(validateUpdate(server, fragmenting(MAX_DELETE_RANGES_PER_UPDATE + 1), 'memo')).toEqual({
+      ok: false,
+      problem: 'too many delete ranges',
+    });
+    expectAccepted(server, fragmenting(MAX_DELETE_RANGES_PER_UPDATE));
+  });
+
+  it('refuses growing a document past its struct limit, each edit counted at its worst', () => {
+    const server = memoServer();
+    const client = clientOf(server);
+    expectAccepted(
+      server,
+      edit(client, (doc) => notesText(doc).insert(0, 'abc')),
+    );
+    const structs = () =>
+      [...server.store.clients.values()].reduce((n, list) => n + list.length, 0);
+    const stored = structs();
+    const limits = small({ structsPerDocument: stored + 3 });
+    // Typed at the start, a character merges with nothing: one struct each, but a new struct
+    // may split the item it lands in, and a deleted range the items at its ends: two each.
+    const typeFirst = (doc: Y.Doc) => notesText(doc).insert(0, 'x');
+    expect(verdictOf(server, typeFirst, limits)).toBe('accepted');
+    expect(verdictOf(server, typeFirst, limits)).toBe('accepted');
+    expect(structs()).toBe(stored + 2);
+    expect(verdictOf(server, typeFirst, limits)).toBe('document too large');
+    expect(verdictOf(server, (doc) => notesText(doc).delete(3, 1), limits)).toBe(
+      'document too large',
+    );
+    expect(verdictOf(server, typeFirst)).toBe('accepted');
+  });
+
+  it('refuses more new client ids in one update than the limit', () => {
+    const server = memoServer();
+    const fromClients = (count: number) =>
+      Y.mergeUpdates(
+        Array.from({ length: count }, (_, i) =>
+          edit(clientOf(server), (doc) => notesText(doc).insert(0, String(i))),
+        ),
+      );
+    expect(validateUpdate(server, fromClients(MAX_NEW_CLIENTS_PER_UPDATE + 1), 'memo')).toEqual({
+      ok: false,
+      problem: 'too many new client ids',
+    });
+    const verdict = validateUpdate(server, fromClients(MAX_NEW_CLIENTS_PER_UPDATE), 'memo');
+    expect(verdict.ok && verdict.writers.length).toBe(MAX_NEW_CLIENTS_PER_UPDATE);
+  });
+
+  it('refuses new client ids past the per-document limit; known ones go on writing', () => {
+    const server = memoServer();
+    const limits = small({ clientsPerDocument: 20 });
+    const type = (doc: Y.Doc) => notesText(doc).insert(0, 'x');
+    let last = 0;
+    while (server.store.clients.size < limits.clientsPerDocument) {
+      last = clientOf(server).clientID;
+      expect(verdictOf(server, type, limits, last)).toBe('accepted');
+    }
+    expect(verdictOf(server, type, limits)).toBe('too many client ids in the document');
+    expect(verdictOf(server, type, limits, last)).toBe('accepted');
   });
 });

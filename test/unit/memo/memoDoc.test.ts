@@ -74,23 +74,43 @@ describe('appendAgendaSections', () => {
 });
 
 describe('plainText', () => {
-  it('joins blocks with newlines and inline runs without, across nested lists', () => {
-    const list = bulletList([
-      listItem(paragraph('yksi')),
-      listItem(
-        paragraph([{ text: 'kak', marks: { bold: true } }, { text: 'si' }]),
-        orderedList([listItem(paragraph('a')), listItem(paragraph('b'))]),
+  const child = (node: Y.XmlElement | Y.XmlFragment, index: number) =>
+    node.get(index) as Y.XmlElement;
+
+  it('joins paragraphs and list items with newlines and inline runs without', () => {
+    const doc = memoDoc(
+      section(
+        { id: 'sec_000001', title: ' Otsikko ' },
+        bulletList([
+          listItem(paragraph('yksi')),
+          listItem(
+            paragraph([{ text: 'kak', marks: { bold: true } }, { text: 'si' }]),
+            paragraph(''),
+          ),
+        ]),
       ),
-    ]);
-    memoDoc(list);
-    expect(plainText(list)).toBe('yksi\nkaksi\na\nb');
+    );
+    const sectionNode = child(memoFragment(doc), 0);
+    expect(plainText(child(sectionNode, 0))).toBe('Otsikko');
+    expect(plainText(child(sectionNode, 1))).toBe('yksi\nkaksi');
   });
 
-  it('reads a whole fragment and ignores empty blocks at the edges', () => {
+  it('reads only what the layout allows inside the node', () => {
+    // No nested lists in the memo, no paragraph in a title, no section in a paragraph: what a
+    // writer smuggled in is not text of the node (it could carry words past the node's level).
     const doc = memoDoc(
-      section({ id: 'sec_000001', title: 'Otsikko' }, paragraph('teksti'), paragraph('')),
+      section(
+        { id: 'sec_000001', title: 'Otsikko' },
+        bulletList([listItem(paragraph('yksi'), orderedList([listItem(paragraph('piilossa'))]))]),
+        paragraph('teksti'),
+      ),
     );
-    expect(plainText(memoFragment(doc))).toBe('Otsikko\nteksti');
+    const sectionNode = child(memoFragment(doc), 0);
+    child(sectionNode, 0).insert(1, [paragraph('luottamuksellinen', 'confidential')]);
+    child(sectionNode, 2).insert(1, [section({ id: 'sec_000002', title: 'sisällä' })]);
+    expect(plainText(child(sectionNode, 0))).toBe('Otsikko');
+    expect(plainText(child(sectionNode, 1))).toBe('yksi');
+    expect(plainText(child(sectionNode, 2))).toBe('teksti');
   });
 });
 
