@@ -21,6 +21,9 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // The integration and browser tests mostly wait on servers, a database and Chromium: three
+    // files at a time keep two cores busy (vitest's default on two cores is one at a time).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
