@@ -93,11 +93,9 @@ export class RoomAwareness {
     );
   }
 
-  /** Apply a connection's update with its claimed ids only and the session's identity. */
-  apply(owner: object, identity: AwarenessIdentity, update: Uint8Array): void {
-    const accepted = readAwarenessUpdate(update).filter((entry) =>
-      this.claim(owner, entry.clientID),
-    );
+  /** Apply a connection's entries with its claimed ids only and the session's identity. */
+  apply(owner: object, identity: AwarenessIdentity, entries: readonly AwarenessEntry[]): void {
+    const accepted = entries.filter((entry) => this.claim(owner, entry.clientID));
     if (accepted.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,

@@ -17,12 +17,30 @@ export type OwnershipVerdict = { ok: true } | { ok: false; problem: string };
 
 export class ClientOwners {
   private owners: Promise<Map<number, string>> | null = null;
+  /** The claims once read: most writes need no await at all. */
+  private loaded: Map<number, string> | null = null;
 
   constructor(
     private readonly repo: Pick<CollabClientRepository, 'claim' | 'owners'>,
     private readonly room: string,
     private readonly maxPerUser = MAX_CLIENTS_PER_USER,
   ) {}
+
+  /**
+   * The verdict when it needs no storage (the claims are read and every id is claimed already),
+   * else null: then `admit` decides.
+   */
+  admitKnown(userId: string, clients: readonly number[]): OwnershipVerdict | null {
+    if (clients.length === 0) return { ok: true };
+    const owners = this.loaded;
+    if (!owners) return null;
+    for (const client of clients) {
+      const owner = owners.get(client);
+      if (owner === undefined) return null;
+      if (owner !== userId) return { ok: false, problem: "another user's client id" };
+    }
+    return { ok: true };
+  }
 
   /**
    * Whether `userId` may add structs under `clients`; the unclaimed ones are claimed for them
@@ -53,7 +71,7 @@ export class ClientOwners {
 
   private load(): Promise<Map<number, string>> {
     if (!this.owners) {
-      const loading = this.repo.owners(this.room);
+      const loading = this.repo.owners(this.room).then((owners) => (this.loaded = owners));
       this.owners = loading;
       // A failed read is tried again on the next write.
       loading.catch(() => {

@@ -9,7 +9,7 @@ import type { TokenBucket } from '../limits/tokenBucket';
 import type { Logger } from '../logger';
 import type { AwarenessIdentity } from './awareness';
 import { InboundFlow } from './inboundFlow';
-import { readClientMessage, ProtocolError, type ClientMessage } from './messages';
+import { readClientMessage, ProtocolError, type RoomMessage } from './messages';
 import type { FlowBudgets } from './quotas';
 
 /** The server is shutting down; the client should come back later. */
@@ -31,7 +31,7 @@ export interface ConnectionIdentity extends AwarenessIdentity {
 }
 
 export interface MessageHandler {
-  onMessage(connection: Connection, message: ClientMessage): void;
+  onMessage(connection: Connection, message: RoomMessage): void;
   onClose(connection: Connection): void;
   /** The connection's actor changed: decide its access again. */
   onRightsChanged(connection: Connection): void;
@@ -149,7 +149,7 @@ export class Connection {
     }
   }
 
-  private dispatch(message: ClientMessage): void {
+  private dispatch(message: RoomMessage): void {
     try {
       this.handler?.onMessage(this, message);
     } catch (error) {

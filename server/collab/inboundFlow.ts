@@ -4,8 +4,8 @@
 // was already buffered is closed. Carets are coalesced: per client id, the newest state replaces
 // any still waiting (a provider also echoes the other editors' states on the same socket).
 import { takeAll, type Charge, type TokenBucket } from '../limits/tokenBucket';
-import { readAwarenessUpdate, writeAwarenessUpdate, type AwarenessEntry } from './awareness';
-import { ProtocolError, type ClientMessage } from './messages';
+import { readAwarenessUpdate, type AwarenessEntry } from './awareness';
+import { ProtocolError, type ClientMessage, type RoomMessage } from './messages';
 import {
   AWARENESS_QUERY_COST,
   CARET_INTERVAL_MS,
@@ -23,7 +23,7 @@ export interface FlowTarget {
   /** False while the receiver cannot take messages yet (the room is still loading). */
   isReady(): boolean;
   /** Hand a message on; never throws (the connection closes itself on bad input). */
-  deliver(message: ClientMessage): void;
+  deliver(message: RoomMessage): void;
   /** The sender broke the protocol: close it. */
   fail(error: unknown): void;
   /** Stop and resume reading the socket. */
@@ -158,11 +158,11 @@ export class InboundFlow {
 
   private flushCaret(now: number): void {
     if (this.carets.size === 0) return;
-    const update = writeAwarenessUpdate([...this.carets.values()]);
+    const entries = [...this.carets.values()];
     this.carets.clear();
     this.lastCaretAt = now;
     this.budgets.carets.take(1, now);
-    this.target.deliver({ type: 'awareness', update });
+    this.target.deliver({ type: 'carets', entries });
   }
 
   stop(): void {

@@ -156,14 +156,15 @@ export class CollabLiveRights {
       this.apply(connections, null);
       return;
     }
-    const party = membership.partyId
-      ? await repos.groups.findParty(groupId, membership.partyId)
-      : null;
-    this.apply(connections, {
-      role: membership.role,
-      partyId: membership.partyId,
-      colour: party?.colour ?? NEUTRAL_COLOUR,
-    });
+    const { role, partyId } = membership;
+    // The party's colour is read only for a party move: this runs before every stored batch.
+    const moved = connections.some((connection) => connection.identity.partyId !== partyId);
+    if (!moved) {
+      this.apply(connections, { role, partyId });
+      return;
+    }
+    const party = partyId ? await repos.groups.findParty(groupId, partyId) : null;
+    this.apply(connections, { role, partyId, colour: party?.colour ?? NEUTRAL_COLOUR });
   }
 
   private apply(connections: readonly Connection[], standing: Standing): void {

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { AwarenessEntry } from './awareness';
 import {
   MESSAGE_ACCESS,
   MESSAGE_AUTH,
@@ -22,6 +23,14 @@ export type ClientMessage =
   | { type: 'update'; update: Uint8Array; step2: boolean }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'queryAwareness' };
+
+/**
+ * What a connection hands its room: the client's messages, with carets already read and
+ * coalesced (server/collab/inboundFlow.ts) as the newest entry per client id.
+ */
+export type RoomMessage =
+  | Exclude<ClientMessage, { type: 'awareness' }>
+  | { type: 'carets'; entries: readonly AwarenessEntry[] };
 
 /** The frame broke the protocol; the connection is closed, nothing is applied. */
 export class ProtocolError extends Error {

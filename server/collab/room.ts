@@ -14,7 +14,7 @@ import type { Logger } from '../logger';
 import type { MeetingEventBus } from '../realtime/bus';
 import type { Repositories } from '../repositories';
 import { rejectReasonFor, roomAccess, sameAccess } from './access';
-import { RoomAwareness } from './awareness';
+import { RoomAwareness, type AwarenessEntry } from './awareness';
 import { watchConfidentiality, type DetectedChange } from './confidentialityWatch';
 import { ClientOwners } from './clientOwners';
 import { CLOSE_INTERNAL_ERROR, Connection, type MessageHandler } from './connection';
@@ -28,7 +28,7 @@ import {
   syncStep1Message,
   syncStep2Message,
   updateMessage,
-  type ClientMessage,
+  type RoomMessage,
 } from './messages';
 import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
 import { roomBudget, type CollabQuotaConfig } from './quotas';
@@ -65,7 +65,7 @@ type Work =
   | { kind: 'update'; connection: Connection; update: Uint8Array }
   | { kind: 'sync'; connection: Connection; stateVector: Uint8Array }
   /** A caret that came while text was being stored: it follows that text (see onMessage). */
-  | { kind: 'awareness'; connection: Connection; update: Uint8Array };
+  | { kind: 'carets'; connection: Connection; entries: readonly AwarenessEntry[] };
 
 /** Per connection: its first sync answer may still be on the way (see `receiveUpdate`). */
 interface InitialSync {
@@ -286,7 +286,7 @@ export class Room implements MessageHandler {
     this.refreshAccess(connection);
   }
 
-  onMessage(connection: Connection, message: ClientMessage): void {
+  onMessage(connection: Connection, message: RoomMessage): void {
     if (this.gone) return;
     switch (message.type) {
       case 'syncStep1':
@@ -295,11 +295,11 @@ export class Room implements MessageHandler {
       case 'update':
         this.receiveUpdate(connection, message.update, message.step2);
         return;
-      case 'awareness':
+      case 'carets':
         // A caret sent after a keystroke must not overtake it: while text waits for the store,
         // carets wait in the same queue and are relayed after the text before them.
-        if (this.isBusy) this.deferCaret(connection, message.update);
-        else this.loaded!.awareness.apply(connection, connection.identity, message.update);
+        if (this.isBusy) this.deferCaret(connection, message.entries);
+        else this.loaded!.awareness.apply(connection, connection.identity, message.entries);
         return;
       case 'queryAwareness': {
         const states = this.loaded!.awareness.encodeAll();
@@ -434,7 +434,7 @@ export class Room implements MessageHandler {
     if (this.gone) return;
     for (const work of batch) {
       if (work.kind === 'sync') this.answerSync(work.connection, work.stateVector);
-      else if (work.kind === 'awareness') this.applyAwareness(work.connection, work.update);
+      else if (work.kind === 'carets') this.applyCarets(work.connection, work.entries);
     }
     if (this.log.entriesSinceSnapshot >= this.deps.compactEvery) await this.compact();
   }
@@ -451,23 +451,23 @@ export class Room implements MessageHandler {
     connection.send(answer);
   }
 
-  private deferCaret(connection: Connection, update: Uint8Array): void {
+  private deferCaret(connection: Connection, entries: readonly AwarenessEntry[]): void {
     const waiting = (this.waitingCarets.get(connection) ?? 0) + 1;
     // An editor sends a caret per keystroke; hundreds while one batch is stored is a flood.
     if (waiting > MAX_WAITING_CARETS)
       throw new ProtocolError('too many carets while text is being stored');
     this.waitingCarets.set(connection, waiting);
-    this.enqueue({ kind: 'awareness', connection, update });
+    this.enqueue({ kind: 'carets', connection, entries });
   }
 
-  private applyAwareness(connection: Connection, update: Uint8Array): void {
+  private applyCarets(connection: Connection, entries: readonly AwarenessEntry[]): void {
     const waiting = (this.waitingCarets.get(connection) ?? 1) - 1;
     if (waiting > 0) this.waitingCarets.set(connection, waiting);
     else this.waitingCarets.delete(connection);
     // A connection that closed meanwhile has had its carets removed; none may come back.
     if (connection.closed || !this.connections.has(connection)) return;
     try {
-      this.loaded!.awareness.apply(connection, connection.identity, update);
+      this.loaded!.awareness.apply(connection, connection.identity, entries);
     } catch (error) {
       connection.failProtocol(error);
     }
@@ -516,7 +516,9 @@ export class Room implements MessageHandler {
         this.rejectInvalid(connection, verdict.problem);
         continue;
       }
-      const owned = await this.admitWriters(connection, verdict.writers);
+      const owned =
+        this.owners.admitKnown(connection.userId, verdict.writers) ??
+        (await this.admitWriters(connection, verdict.writers));
       if (!owned.ok) {
         this.rejectInvalid(connection, owned.problem);
         continue;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readAwarenessUpdate, writeAwarenessUpdate } from '../../../server/collab/awareness';
+import { writeAwarenessUpdate } from '../../../server/collab/awareness';
 import { InboundFlow } from '../../../server/collab/inboundFlow';
-import type { ClientMessage } from '../../../server/collab/messages';
+import type { ClientMessage, RoomMessage } from '../../../server/collab/messages';
 import { ProtocolError } from '../../../server/collab/messages';
 import { CARET_INTERVAL_MS } from '../../../server/collab/quotas';
 import { TokenBucket, takeAll } from '../../../server/limits/tokenBucket';
@@ -17,7 +17,7 @@ const caret = (clientID: number, clock: number, anchor: number): ClientMessage =
 });
 
 function flowWith(options: { perSecond?: number; burst?: number } = {}) {
-  const delivered: ClientMessage[] = [];
+  const delivered: RoomMessage[] = [];
   const events: string[] = [];
   const failures: unknown[] = [];
   const flow = new InboundFlow(
@@ -36,13 +36,13 @@ function flowWith(options: { perSecond?: number; burst?: number } = {}) {
   );
   flow.joinRoom(new TokenBucket(1_000, 4_000));
   const anchors = () =>
-    delivered
-      .filter((m) => m.type === 'awareness')
-      .flatMap((m) =>
-        readAwarenessUpdate((m as { update: Uint8Array }).update).map(
-          (e) => `${e.clientID}:${(e.state as { cursor: { anchor: number } }).cursor.anchor}`,
-        ),
-      );
+    delivered.flatMap((m) =>
+      m.type === 'carets'
+        ? m.entries.map(
+            (e) => `${e.clientID}:${(e.state as { cursor: { anchor: number } }).cursor.anchor}`,
+          )
+        : [],
+    );
   return { flow, delivered, events, failures, anchors };
 }
 
@@ -80,7 +80,7 @@ describe('InboundFlow', () => {
     const { flow, delivered, anchors } = flowWith();
     flow.receive(update(1), 1);
     flow.receive(caret(7, 1, 1), 30);
-    expect(delivered.map((m) => m.type)).toEqual(['update', 'awareness']);
+    expect(delivered.map((m) => m.type)).toEqual(['update', 'carets']);
     // Within the interval: only the newest per client id is kept, and an echo of another
     // editor's state on the same socket does not displace the sender's own caret.
     flow.receive(update(2), 1);
@@ -89,7 +89,7 @@ describe('InboundFlow', () => {
     flow.receive(caret(9, 40, 99), 30);
     flow.receive(caret(7, 2, 2), 30); // an older clock never replaces a newer one
     vi.advanceTimersByTime(CARET_INTERVAL_MS);
-    expect(delivered.map((m) => m.type)).toEqual(['update', 'awareness', 'update', 'awareness']);
+    expect(delivered.map((m) => m.type)).toEqual(['update', 'carets', 'update', 'carets']);
     expect(anchors()).toEqual(['7:1', '7:3', '9:99']);
   });
 

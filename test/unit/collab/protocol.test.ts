@@ -75,7 +75,11 @@ describe('awareness', () => {
     const room = new RoomAwareness(new Y.Doc(), (update) => sent.push(update));
     opened.push(room);
     const owner = {};
-    room.apply(owner, identity('u1'), clientUpdate(42, { user: { name: 'Boss' }, cursor: 3 }));
+    room.apply(
+      owner,
+      identity('u1'),
+      readAwarenessUpdate(clientUpdate(42, { user: { name: 'Boss' }, cursor: 3 })),
+    );
     expect(room.awareness.getStates().get(42)).toEqual({
       user: {
         id: 'u1',
@@ -95,12 +99,12 @@ describe('awareness', () => {
     opened.push(room);
     const first = {};
     const second = {};
-    room.apply(first, identity('u1'), clientUpdate(7, { cursor: 1 }));
-    room.apply(second, identity('u2'), clientUpdate(7, { cursor: 2 }, 2));
+    room.apply(first, identity('u1'), readAwarenessUpdate(clientUpdate(7, { cursor: 1 })));
+    room.apply(second, identity('u2'), readAwarenessUpdate(clientUpdate(7, { cursor: 2 }, 2)));
     expect((room.awareness.getStates().get(7) as any).user.id).toBe('u1');
     room.release(first);
     expect(room.awareness.getStates().has(7)).toBe(false);
-    room.apply(second, identity('u2'), clientUpdate(7, { cursor: 2 }, 3));
+    room.apply(second, identity('u2'), readAwarenessUpdate(clientUpdate(7, { cursor: 2 }, 3)));
     expect((room.awareness.getStates().get(7) as any).user.id).toBe('u2');
   });
 
