@@ -7,6 +7,7 @@ import { COLLAB_CLOSE, COLLAB_CLOSE_REASON as CLOSE_REASON } from '../../shared/
 import { isNegotiator, type Role } from '../../shared/roles';
 import type { SessionService } from '../auth/sessions';
 import type { Logger } from '../logger';
+import type { MembershipChange } from '../realtime/bus';
 import type { Repositories } from '../repositories';
 import { NEUTRAL_COLOUR } from './awareness';
 import type { Connection } from './connection';
@@ -78,12 +79,7 @@ export class CollabLiveRights {
    * (nothing more of the memo reaches a socket that lost its right to it), then on the stored
    * membership, which wins if two changes raced across instances.
    */
-  membershipChanged(event: {
-    groupId: string;
-    userId: string;
-    role: Role | null;
-    partyId: string | null;
-  }): void {
+  membershipChanged(event: MembershipChange): void {
     const connections = this.connectionsOf(event.userId, event.groupId);
     if (connections.length === 0) return;
     const { role, partyId } = event;

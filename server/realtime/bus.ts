@@ -45,6 +45,9 @@ export type MeetingEvent =
       partyId: string | null;
     };
 
+/** A member's new standing in a group, as published by the member routes. */
+export type MembershipChange = Extract<MeetingEvent, { type: 'membershipChanged' }>;
+
 export type MeetingEventListener = (event: MeetingEvent) => void;
 
 export interface MeetingEventBus {

@@ -6,6 +6,7 @@
 import { meetingRoom } from '../../shared/realtime/events';
 import { isNegotiator, type Role } from '../../shared/roles';
 import type { AppContext } from '../context';
+import type { MembershipChange } from './bus';
 import { broadcastPresence } from './presence';
 import type { RealtimeIo, RealtimeSocket } from './types';
 
@@ -59,12 +60,7 @@ export class RealtimeLiveRights {
   }
 
   /** Act on the event's facts at once, then on the stored membership (it wins if events raced). */
-  membershipChanged(event: {
-    groupId: string;
-    userId: string;
-    role: Role | null;
-    partyId: string | null;
-  }): void {
+  membershipChanged(event: MembershipChange): void {
     const { groupId, userId, role, partyId } = event;
     if (!this.inGroup(userId, groupId)) return;
     this.apply(userId, groupId, role === null ? null : { role, partyId });
