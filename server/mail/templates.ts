@@ -106,7 +106,9 @@ const CONSENT_MAIL: Record<
   {
     subject: Record<ConsentMailKind, (group: string) => string>;
     what: Record<ConsentMailSubject, string>;
-    body: Record<ConsentMailKind, (what: string) => string>;
+    body: Record<Exclude<ConsentMailKind, 'released'>, (what: string) => string>;
+    /** What every party's consent did, said per subject: each comes into force differently. */
+    released: Record<ConsentMailSubject, string>;
     deadline: (date: string) => string;
     open: string;
     footer: string;
@@ -134,7 +136,11 @@ const CONSENT_MAIL: Record<
         `Ryhmän puolueet muuttuivat, kun ${what} odotti suostumusta. Kierros alkoi alusta nykyisin puoluein: jokainen puolue vastaa uudelleen.`,
       reminder: (what) => `Puolueesi vastausta odottaa yhä ${what}.`,
       blocked: (what) => `Puolue vastusti (${what}); sitä ei julkaista.`,
-      released: (what) => `Kaikki puolueet suostuivat, ja ${what} on julkaistu.`,
+    },
+    released: {
+      statement: 'Kaikki puolueet suostuivat, ja yhteinen kannanotto on julkaistu.',
+      declassification: 'Kaikki puolueet suostuivat, ja kohdan luottamuksellisuutta on alennettu.',
+      publication: 'Kaikki puolueet suostuivat, ja muistion julkiset kohdat on julkaistu.',
     },
     deadline: (date) => `Määräaika: ${date}.`,
     open: 'Katso tiedot kirjautumalla palveluun:',
@@ -162,7 +168,11 @@ const CONSENT_MAIL: Record<
         `Gruppens partier ändrades medan ${what} väntade på samtycke. Rundan började om med partierna nu: varje parti svarar på nytt.`,
       reminder: (what) => `Ditt partis svar väntas fortfarande på ${what}.`,
       blocked: (what) => `Ett parti motsatte sig (${what}); det publiceras inte.`,
-      released: (what) => `Alla partier samtyckte och ${what} har publicerats.`,
+    },
+    released: {
+      statement: 'Alla partier samtyckte och det gemensamma ställningstagandet har publicerats.',
+      declassification: 'Alla partier samtyckte och punktens sekretessnivå har sänkts.',
+      publication: 'Alla partier samtyckte och promemorians offentliga delar har publicerats.',
     },
     deadline: (date) => `Tidsfrist: ${date}.`,
     open: 'Se detaljerna genom att logga in:',
@@ -190,7 +200,11 @@ const CONSENT_MAIL: Record<
         `The group’s parties changed while ${what} awaited consent. The round started over with the parties now: every party answers again.`,
       reminder: (what) => `Your party’s answer is still awaited on ${what}.`,
       blocked: (what) => `A party objected (${what}); it will not be published.`,
-      released: (what) => `Every party consented, and ${what} has been published.`,
+    },
+    released: {
+      statement: 'Every party consented, and the joint statement has been published.',
+      declassification: 'Every party consented, and the item’s confidentiality level was lowered.',
+      publication: 'Every party consented, and the public parts of the memo have been published.',
     },
     deadline: (date) => `Deadline: ${date}.`,
     open: 'See the details by signing in:',
@@ -212,7 +226,11 @@ export function consentNoticeMail(input: {
   link: string;
 }) {
   const words = CONSENT_MAIL[input.locale];
-  const lines = [words.body[input.kind](words.what[input.requestKind])];
+  const lines = [
+    input.kind === 'released'
+      ? words.released[input.requestKind]
+      : words.body[input.kind](words.what[input.requestKind]),
+  ];
   if (input.deadline && (input.kind === 'requested' || input.kind === 'reminder')) {
     const date = new Intl.DateTimeFormat(`${input.locale}-FI`, {
       timeZone: 'Europe/Helsinki',
