@@ -27,6 +27,9 @@ import { publicPages } from './routes/public/pages';
 import { statementRoutes } from './routes/statements';
 import { versionRoutes } from './routes/versions';
 
+/** /readyz answers within this long, 503 when the database has not answered. */
+const READY_TIMEOUT_MS = 1_500;
+
 /** Largest JSON body we accept; a meeting with a full agenda is far below it. */
 export const MAX_JSON_BODY = '256kb';
 
@@ -72,11 +75,18 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // A hung database must not hang the probe: a load balancer needs an answer in time.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('ping timed out')), READY_TIMEOUT_MS);
+    });
     try {
-      await ctx.db.ping();
+      await Promise.race([ctx.db.ping(), late]);
       res.json({ status: 'ready', engine: ctx.db.engine });
     } catch {
       res.status(503).json({ error: { code: 'unavailable', message: 'Database not reachable.' } });
+    } finally {
+      clearTimeout(timer);
     }
   });
 

@@ -1,25 +1,28 @@
 // One collab room in the browser: its Y.Doc, the y-websocket connection, the offline copy in
 // IndexedDB, and what the server said about access and saving.
 import * as decoding from 'lib0/decoding';
-import type * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
-import * as syncProtocol from 'y-protocols/sync';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  COLLAB_CLOSE_REASON,
   COLLAB_PATH,
   MESSAGE_ACCESS,
   MESSAGE_AUTH,
   MESSAGE_SAVED,
-  MESSAGE_SYNC,
+  MESSAGE_STORAGE,
   REJECT_REASONS,
+  STORAGE_STATES,
   type RejectReason,
   type RoomAccess,
 } from '../../shared/memo/protocol';
+import { SaveTracker } from '../../shared/memo/saveTracker';
 import { offlineStoreName } from './offlineStore';
-import { isCovered, mergeInto, type StateVector } from '../../shared/memo/savedVector';
 import type { RoomSaveStatus } from './saveStatus';
+
+/** The close code of a room that could not store or load (see COLLAB_CLOSE_REASON). */
+const CLOSE_INTERNAL_ERROR = 1011;
 
 export interface RoomRejection {
   reason: RejectReason;
@@ -41,7 +44,6 @@ export interface RoomSnapshot {
   closedReason: string | null;
 }
 
-type Handler = WebsocketProvider['messageHandlers'][number];
 
 /** ws(s)://host of the page: the collab endpoint lives on the same server as the API. */
 export function collabServerUrl(location: Location = window.location): string {
@@ -73,13 +75,10 @@ export class RoomSync {
   readonly provider: WebsocketProvider;
   private readonly persistence: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
-  /** Everything at or below this vector is durably stored on the server. */
-  private readonly saved: StateVector = new Map();
-  /**
-   * A deletion does not move the state vector, so a local update made only of deletions is
-   * counted as unsaved until the server's next acknowledgement.
-   */
-  private deletionPending = false;
+  /** What the server has told us is stored (shared/memo/saveTracker.ts). */
+  private readonly tracker = new SaveTracker();
+  /** The server cannot store now: it said so, or closed the room for that reason. */
+  private storageTrouble = false;
   private access: RoomAccess | null = null;
   private rejection: RoomRejection | null = null;
   private closedCode: number | null = null;
@@ -99,6 +98,7 @@ export class RoomSync {
     this.provider = new WebsocketProvider(serverUrl, room, this.doc, {
       disableBc: true,
       connect: false,
+      WebSocketPolyfill: countingWebSocket(this.tracker),
     });
     this.installHandlers();
     this.snapshotCache = this.compute();
@@ -142,15 +142,15 @@ export class RoomSync {
 
   private installHandlers(): void {
     const handlers = this.provider.messageHandlers;
-    const sync = handlers[MESSAGE_SYNC];
-    if (!sync) throw new Error('y-websocket has no sync handler');
-    handlers[MESSAGE_SYNC] = this.onSyncMessage(sync);
     handlers[MESSAGE_AUTH] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.onRejected(reason));
     };
     handlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-      mergeInto(this.saved, Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
-      this.deletionPending = false;
+      this.tracker.savedMessage(decoder);
+      this.changed();
+    };
+    handlers[MESSAGE_STORAGE] = (_encoder, decoder) => {
+      this.storageTrouble = STORAGE_STATES[decoding.readVarUint(decoder)] === 'stalled';
       this.changed();
     };
     handlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
@@ -162,26 +162,16 @@ export class RoomSync {
     };
   }
 
-  /**
-   * The server persists before it relays, so its own state vector (sent as sync step 1 on
-   * every connect) is stored state too: with it a reconnect that changes nothing reads "saved".
-   */
-  private onSyncMessage(original: Handler): Handler {
-    return (encoder: encoding.Encoder, decoder: decoding.Decoder, ...rest) => {
-      const peek = decoding.createDecoder(decoder.arr.subarray(decoder.pos));
-      if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) {
-        mergeInto(this.saved, Y.decodeStateVector(decoding.readVarUint8Array(peek)));
-      }
-      original(encoder, decoder, ...rest);
-    };
-  }
-
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this.provider) {
-      // Whatever the server sends us, it has stored already.
-      mergeInto(this.saved, Y.parseUpdateMeta(update).to);
-    } else if (origin !== this.persistence && Y.parseUpdateMeta(update).to.size === 0) {
-      this.deletionPending = true;
+    // Whatever the server sends us, it has stored already.
+    if (origin === this.provider) this.tracker.serverUpdate(update);
+    else if (origin !== this.persistence) {
+      // The provider's own update handler ran first: an open socket has sent it already.
+      const ws = this.provider.ws;
+      this.tracker.localUpdate(
+        update,
+        this.provider.wsconnected && ws !== null && ws.readyState === WebSocket.OPEN,
+      );
     }
     this.changed();
   };
@@ -217,8 +207,10 @@ export class RoomSync {
   };
 
   // A connection that closes (or never opens) means offline, even before the first sync.
-  private onConnectionClose = (): void => {
+  private onConnectionClose = (event: CloseEvent | null): void => {
     this.connectionLost = true;
+    if (event?.code === CLOSE_INTERNAL_ERROR)
+      this.storageTrouble = event.reason === COLLAB_CLOSE_REASON.storageUnavailable;
     this.changed();
   };
 
@@ -261,19 +253,31 @@ export class RoomSync {
   }
 
   private status(connected: boolean, synced: boolean): RoomSaveStatus {
+    const allSaved = this.tracker.allSaved(this.doc);
+    if (!allSaved && this.storageTrouble && this.hasSynced) return 'notStoring';
     if (!connected) return this.hasSynced || this.connectionLost ? 'offline' : 'connecting';
     if (!synced) return 'connecting';
-    if (!this.deletionPending && isCovered(localStateVector(this.doc), this.saved)) return 'saved';
+    if (allSaved) return 'saved';
     return this.access?.mode === 'read' || this.rejection?.reason === 'invalid_update'
       ? 'unsaved'
       : 'saving';
   }
 }
 
-function localStateVector(doc: Y.Doc): StateVector {
-  const vector: StateVector = new Map();
-  for (const client of doc.store.clients.keys()) vector.set(client, Y.getState(doc.store, client));
-  return vector;
+/** A WebSocket that tells the tracker what it sends (y-websocket takes the class to use). */
+function countingWebSocket(tracker: SaveTracker): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      tracker.socketOpened();
+    }
+
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (data instanceof Uint8Array) tracker.frameSent(data);
+      else if (data instanceof ArrayBuffer) tracker.frameSent(new Uint8Array(data));
+      super.send(data);
+    }
+  };
 }
 
 function isEmptyDoc(doc: Y.Doc): boolean {

@@ -6,12 +6,27 @@
  * - `offline`: no connection; local changes wait in the browser;
  * - `saving`: connected, and some local change is not yet acknowledged as stored;
  * - `saved`: everything in the local document is stored on the server;
+ * - `notStoring`: local changes wait because the server cannot store now (its database does not
+ *   answer); they are kept in the browser and stored when it does;
  * - `unsaved`: local changes the server will not take (read-only room or a rejected update).
  */
-export type RoomSaveStatus = 'connecting' | 'offline' | 'saving' | 'saved' | 'unsaved';
+export type RoomSaveStatus =
+  | 'connecting'
+  | 'offline'
+  | 'saving'
+  | 'saved'
+  | 'notStoring'
+  | 'unsaved';
 
 // The worst state wins: one unsaved room makes the whole memo unsaved.
-const SEVERITY: readonly RoomSaveStatus[] = ['saved', 'connecting', 'saving', 'offline', 'unsaved'];
+const SEVERITY: readonly RoomSaveStatus[] = [
+  'saved',
+  'connecting',
+  'saving',
+  'offline',
+  'notStoring',
+  'unsaved',
+];
 
 /** One status for the meeting from the status of each of its rooms. */
 export function combineSaveStatus(statuses: readonly RoomSaveStatus[]): RoomSaveStatus {

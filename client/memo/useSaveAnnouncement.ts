@@ -10,7 +10,8 @@ export function useSaveAnnouncement(save: RoomSaveStatus): string {
   const { t } = useTranslation();
   const [announced, setAnnounced] = useState('');
   let next = announced;
-  if (save === 'offline' || save === 'unsaved') next = t(`memo.save.${save}`);
+  if (save === 'offline' || save === 'notStoring' || save === 'unsaved')
+    next = t(`memo.save.${save}`);
   else if (save === 'saved' && announced !== '') next = t('memo.save.saved');
   // Derived from the previous announcement: changing it during render is React's own pattern.
   if (next !== announced) setAnnounced(next);

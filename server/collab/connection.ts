@@ -73,6 +73,10 @@ export class Connection {
   /** Frames sent in this tick are held back and leave together (see `send`). */
   private corked = false;
   closed = false;
+  /** Update messages received, numbered from 1 (see `handledThrough`). */
+  private updatesReceived = 0;
+  /** Received update messages not yet stored or refused. */
+  private readonly unhandled = new Set<number>();
   /**
    * Closed because the member lost the right to this room: what they sent and is still queued
    * is dropped. (A socket closed for other reasons still has its queued edits stored.)
@@ -119,6 +123,25 @@ export class Connection {
     } catch (error) {
       this.failProtocol(error);
     }
+  }
+
+  /** Number a newly received update message; it stays unhandled until `handled`. */
+  receivedUpdate(): number {
+    this.updatesReceived += 1;
+    this.unhandled.add(this.updatesReceived);
+    return this.updatesReceived;
+  }
+
+  /** The update message numbered `index` is stored, or was refused and the client told. */
+  handled(index: number): void {
+    this.unhandled.delete(index);
+  }
+
+  /** Every update message up to this number is stored or refused (MESSAGE_SAVED's count). */
+  get handledThrough(): number {
+    let lowest = this.updatesReceived + 1;
+    for (const index of this.unhandled) if (index < lowest) lowest = index;
+    return lowest - 1;
   }
 
   /** Whether the room has welcomed it (sent its state); before that it hears nothing else. */

@@ -11,7 +11,10 @@ import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SAVED,
+  MESSAGE_STORAGE,
   MESSAGE_SYNC,
+  STORAGE_STATES,
+  type StorageState,
   type RejectReason,
   type RoomAccess,
 } from '../../shared/memo/protocol';
@@ -126,10 +129,12 @@ export function permissionDeniedMessage(reason: RejectReason): Uint8Array {
 }
 
 /** MESSAGE_SAVED with the document's whole state vector: everything in it is stored. */
-export function savedMessage(doc: Y.Doc): Uint8Array {
+/** MESSAGE_SAVED with an encoded state vector and the receiver's handled update messages. */
+export function savedMessage(vector: Uint8Array, handledThrough: number): Uint8Array {
   return frame((encoder) => {
     encoding.writeVarUint(encoder, MESSAGE_SAVED);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+    encoding.writeVarUint8Array(encoder, vector);
+    encoding.writeVarUint(encoder, handledThrough);
   });
 }
 
@@ -138,7 +143,11 @@ export function savedMessage(doc: Y.Doc): Uint8Array {
  * enough for the writer of a batch, whose client merges every "saved" it hears, and a few bytes
  * per keystroke however many client ids the room has.
  */
-export function savedMessageFor(doc: Y.Doc, clients: Iterable<number>): Uint8Array {
+export function savedMessageFor(
+  doc: Y.Doc,
+  clients: Iterable<number>,
+  handledThrough: number,
+): Uint8Array {
   const vector = encoding.createEncoder();
   const entries = [...new Set(clients)];
   encoding.writeVarUint(vector, entries.length);
@@ -146,9 +155,14 @@ export function savedMessageFor(doc: Y.Doc, clients: Iterable<number>): Uint8Arr
     encoding.writeVarUint(vector, client);
     encoding.writeVarUint(vector, Y.getState(doc.store, client));
   }
+  return savedMessage(encoding.toUint8Array(vector), handledThrough);
+}
+
+/** MESSAGE_STORAGE: whether the server is storing; also the keepalive of quiet connections. */
+export function storageMessage(state: StorageState): Uint8Array {
   return frame((encoder) => {
-    encoding.writeVarUint(encoder, MESSAGE_SAVED);
-    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(vector));
+    encoding.writeVarUint(encoder, MESSAGE_STORAGE);
+    encoding.writeVarUint(encoder, STORAGE_STATES.indexOf(state));
   });
 }
 

@@ -5,7 +5,12 @@ import { isLowering } from '../../shared/confidentiality';
 import { roomName, type CollabRoom } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
-import { COLLAB_CLOSE, type RejectReason } from '../../shared/memo/protocol';
+import {
+  COLLAB_CLOSE,
+  COLLAB_CLOSE_REASON,
+  type RejectReason,
+  type StorageState,
+} from '../../shared/memo/protocol';
 import { statementFragment } from '../../shared/statement/format';
 import type { AuditRecorder } from '../audit/auditLog';
 import type { MeetingDoc } from '../db/schema';
@@ -25,6 +30,7 @@ import {
   permissionDeniedMessage,
   savedMessage,
   savedMessageFor,
+  storageMessage,
   syncStep1Message,
   syncStep2Message,
   updateMessage,
@@ -62,7 +68,8 @@ export interface RoomDeps {
 }
 
 type Work =
-  | { kind: 'update'; connection: Connection; update: Uint8Array }
+  /** `index`: the connection's number for the message (see Connection.handledThrough). */
+  | { kind: 'update'; connection: Connection; update: Uint8Array; index: number }
   | { kind: 'sync'; connection: Connection; stateVector: Uint8Array }
   /** A caret that came while text was being stored: it follows that text (see onMessage). */
   | { kind: 'carets'; connection: Connection; entries: readonly AwarenessEntry[] };
@@ -70,7 +77,7 @@ type Work =
 /** Per connection: its first sync answer may still be on the way (see `receiveUpdate`). */
 interface InitialSync {
   awaitingStep2: boolean;
-  parked: Uint8Array[];
+  parked: { update: Uint8Array; index: number }[];
   parkedBytes: number;
   /** How far the updates already queued from this connection reach, per Yjs client. */
   queuedUpTo: Map<number, number>;
@@ -82,6 +89,8 @@ const INITIAL_SYNC_GRACE_MS = 2_000;
 const MAX_PARKED_UPDATES = 256;
 const MAX_PARKED_BYTES = 8 * 1024 * 1024;
 const MAX_WAITING_CARETS = 256;
+/** A store that takes this long is reported to the editors as stalled. */
+const STORAGE_STALL_MS = 3_000;
 
 /** Transactions the server makes itself (seeding the agenda). */
 const SERVER_ORIGIN = Symbol('collab server');
@@ -112,10 +121,12 @@ export class Room implements MessageHandler {
 
   private loaded: { doc: Y.Doc; awareness: RoomAwareness } | null = null;
   /**
-   * MESSAGE_SAVED for the last stored state. While a batch is being stored the document is
-   * ahead of the log, so a newcomer is told this, not the document's own state vector.
+   * The state vector of the last stored state (encoded). While a batch is being stored the
+   * document is ahead of the log, so a newcomer is told this, not the document's own vector.
    */
-  private saved: Uint8Array | null = null;
+  private storedVector: Uint8Array | null = null;
+  /** Whether stores go through (MESSAGE_STORAGE); `stalled` while one waits for the database. */
+  private storage: StorageState = 'ok';
   private readonly log: RoomLog;
   /** Who owns which Yjs client id here: only they may add structs under it. */
   private readonly owners: ClientOwners;
@@ -154,7 +165,7 @@ export class Room implements MessageHandler {
     this.ready.catch((error: unknown) => {
       this.deps.logger.error({ err: error, room: this.name }, 'collab room failed to load');
       // Out of the registry, so that the next connection (or summary) tries a fresh load.
-      this.drop(CLOSE_INTERNAL_ERROR);
+      this.drop(CLOSE_INTERNAL_ERROR, COLLAB_CLOSE_REASON.storageUnavailable);
     });
   }
 
@@ -203,7 +214,7 @@ export class Room implements MessageHandler {
       });
     const awareness = new RoomAwareness(doc, (update) => this.broadcast(awarenessMessage(update)));
     this.loaded = { doc, awareness };
-    this.saved = savedMessage(doc);
+    this.storedVector = Y.encodeStateVector(doc);
   }
 
   /** One section per agenda item that has none yet, stored before the document shows it. */
@@ -236,7 +247,7 @@ export class Room implements MessageHandler {
 
   /**
    * What a connection hears first, in this order: sync step 1 (the server's state vector),
-   * MESSAGE_ACCESS, MESSAGE_SAVED (everything in the room is stored), then the awareness states.
+   * MESSAGE_ACCESS, MESSAGE_SAVED (what is stored), MESSAGE_STORAGE, then the awareness states.
    */
   private welcome(connection: Connection): void {
     if (this.gone || connection.closed) {
@@ -250,7 +261,8 @@ export class Room implements MessageHandler {
     connection.access = roomAccess(this.ref, connection.actor, this.locked);
     connection.send(syncStep1Message(doc));
     connection.send(accessMessage(connection.access));
-    connection.send(this.saved!);
+    connection.send(savedMessage(this.storedVector!, connection.handledThrough));
+    connection.send(storageMessage(this.storage));
     const states = awareness.encodeAll();
     if (states) connection.send(awarenessMessage(states));
     const sync: InitialSync = {
@@ -319,7 +331,9 @@ export class Room implements MessageHandler {
    */
   private receiveUpdate(connection: Connection, update: Uint8Array, step2: boolean): void {
     const doc = this.loaded!.doc;
+    const index = connection.receivedUpdate();
     if (connection.access.mode !== 'write') {
+      connection.handled(index);
       let nothingNew: boolean;
       try {
         nothingNew = addsNothing(doc, update);
@@ -333,18 +347,21 @@ export class Room implements MessageHandler {
     const sync = this.initialSync.get(connection);
     if (sync?.awaitingStep2) {
       if (step2) {
-        this.queueUpdate(connection, update, sync);
+        this.queueUpdate(connection, update, index, sync);
         this.endInitialSync(connection);
         return;
       }
       if (this.leavesGap(update, sync)) {
         sync.parkedBytes += update.length;
-        if (sync.parked.push(update) > MAX_PARKED_UPDATES || sync.parkedBytes > MAX_PARKED_BYTES)
+        if (
+          sync.parked.push({ update, index }) > MAX_PARKED_UPDATES ||
+          sync.parkedBytes > MAX_PARKED_BYTES
+        )
           throw new ProtocolError('too many updates before the first sync answer');
         return;
       }
     }
-    this.queueUpdate(connection, update, sync);
+    this.queueUpdate(connection, update, index, sync);
   }
 
   private leavesGap(update: Uint8Array, sync: InitialSync): boolean {
@@ -363,7 +380,12 @@ export class Room implements MessageHandler {
     }
   }
 
-  private queueUpdate(connection: Connection, update: Uint8Array, sync: InitialSync | undefined) {
+  private queueUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    index: number,
+    sync: InitialSync | undefined,
+  ) {
     if (sync?.awaitingStep2) {
       try {
         for (const [client, clock] of Y.parseUpdateMeta(update).to) {
@@ -373,7 +395,7 @@ export class Room implements MessageHandler {
         // Undecodable: the validator rejects it in the pipeline.
       }
     }
-    this.enqueue({ kind: 'update', connection, update });
+    this.enqueue({ kind: 'update', connection, update, index });
   }
 
   private endInitialSync(connection: Connection): void {
@@ -387,7 +409,8 @@ export class Room implements MessageHandler {
     sync.parkedBytes = 0;
     sync.queuedUpTo.clear();
     if (connection.closed || this.gone) return;
-    for (const update of parked) this.enqueue({ kind: 'update', connection, update });
+    for (const { update, index } of parked)
+      this.enqueue({ kind: 'update', connection, update, index });
   }
 
   private enqueue(work: Work): void {
@@ -429,14 +452,23 @@ export class Room implements MessageHandler {
    * meanwhile.
    */
   private async runBatch(batch: Work[]): Promise<void> {
-    const updates = batch.filter((work) => work.kind === 'update');
-    if (updates.length > 0) await this.writeUpdates(updates);
-    if (this.gone) return;
-    for (const work of batch) {
-      if (work.kind === 'sync') this.answerSync(work.connection, work.stateVector);
-      else if (work.kind === 'carets') this.applyCarets(work.connection, work.entries);
+    // A database that does not answer holds the batch here; the editors hear why nothing is
+    // acknowledged meanwhile, and hear again when it answers.
+    const stall = setTimeout(() => this.setStorage('stalled'), STORAGE_STALL_MS);
+    stall.unref();
+    try {
+      const updates = batch.filter((work) => work.kind === 'update');
+      if (updates.length > 0) await this.writeUpdates(updates);
+      if (this.gone) return;
+      for (const work of batch) {
+        if (work.kind === 'sync') this.answerSync(work.connection, work.stateVector);
+        else if (work.kind === 'carets') this.applyCarets(work.connection, work.entries);
+      }
+      if (this.log.entriesSinceSnapshot >= this.deps.compactEvery) await this.compact();
+    } finally {
+      clearTimeout(stall);
     }
-    if (this.log.entriesSinceSnapshot >= this.deps.compactEvery) await this.compact();
+    this.setStorage('ok');
   }
 
   private answerSync(connection: Connection, stateVector: Uint8Array): void {
@@ -473,7 +505,7 @@ export class Room implements MessageHandler {
     }
   }
 
-  private async writeUpdates(updates: { connection: Connection; update: Uint8Array }[]) {
+  private async writeUpdates(updates: Extract<Work, { kind: 'update' }>[]) {
     const { logger, repos, events } = this.deps;
     // Read once per batch: a meeting approved or a statement released behind our back (even
     // directly in the database) locks the room on the next write.
@@ -505,14 +537,18 @@ export class Room implements MessageHandler {
     const accepted: { connection: Connection; update: Uint8Array }[] = [];
     /** Each sender and the client ids its updates wrote: what its "saved" must cover. */
     const senders = new Map<Connection, number[]>();
-    for (const { connection, update } of updates) {
+    /** Messages that count as handled once this batch is stored. */
+    const storing: { connection: Connection; index: number }[] = [];
+    for (const { connection, update, index } of updates) {
       if (connection.revoked) continue;
       if (connection.access.mode !== 'write') {
+        connection.handled(index);
         if (!safeAddsNothing(doc, update)) this.refuseReadOnly(connection);
         continue;
       }
       const verdict = validateUpdate(doc, update, this.schema);
       if (!verdict.ok) {
+        connection.handled(index);
         this.rejectInvalid(connection, verdict.problem);
         continue;
       }
@@ -520,16 +556,21 @@ export class Room implements MessageHandler {
         this.owners.admitKnown(connection.userId, verdict.writers) ??
         (await this.admitWriters(connection, verdict.writers));
       if (!owned.ok) {
+        connection.handled(index);
         this.rejectInvalid(connection, owned.problem);
         continue;
       }
       senders.set(connection, [...(senders.get(connection) ?? []), ...verdict.writers]);
+      storing.push({ connection, index });
       const effective = this.applyFrom(connection, update);
       if (effective) accepted.push({ connection, update: effective });
     }
     if (accepted.length === 0) {
-      // Nothing new: the senders' state is already covered by what is stored.
-      for (const [connection, clients] of senders) connection.send(savedMessageFor(doc, clients));
+      // Nothing new: the senders' state is already covered by what is stored (every batch
+      // before this one was stored before it began).
+      for (const { connection, index } of storing) connection.handled(index);
+      for (const [connection, clients] of senders)
+        connection.send(savedMessageFor(doc, clients, connection.handledThrough));
       return;
     }
 
@@ -555,15 +596,34 @@ export class Room implements MessageHandler {
       for (const other of this.connections)
         if (other !== connection && other.started) other.send(frame);
     }
-    this.saved = savedMessage(doc);
-    // Only the senders need telling: whatever the server relays it has stored already, so the
-    // others count what they receive as saved (client/memo/roomSync.ts). And only of their own
-    // client ids: a client merges every "saved" it hears and had the whole vector on connect.
-    for (const [connection, clients] of senders) connection.send(savedMessageFor(doc, clients));
+    this.storedVector = Y.encodeStateVector(doc);
+    for (const { connection, index } of storing) connection.handled(index);
+    this.acknowledge(senders);
     if (subject.kind === 'meeting') {
       events.publish({ type: 'memoChanged', meetingId: subject.meeting._id, room: this.name });
       await this.recordConfidentialityChanges(subject.meeting);
       await this.recordStanceChanges(subject.meeting);
+    }
+  }
+
+  /**
+   * MESSAGE_SAVED after a stored batch, to the connections of its writers. Whatever the server
+   * relays it has stored already, so the others count what they receive as saved; and only of
+   * the writers' own client ids, since a client merges every "saved" it hears. Every connection
+   * of a writer hears it, not just the sender: a reconnected editor whose edits were stored after
+   * its old socket closed learns it here.
+   */
+  private acknowledge(senders: ReadonlyMap<Connection, readonly number[]>): void {
+    const clientsByUser = new Map<string, Set<number>>();
+    for (const [connection, clients] of senders) {
+      const own = clientsByUser.get(connection.userId) ?? new Set<number>();
+      for (const client of clients) own.add(client);
+      clientsByUser.set(connection.userId, own);
+    }
+    for (const connection of this.connections) {
+      const clients = clientsByUser.get(connection.userId);
+      if (!clients || !connection.started) continue;
+      connection.send(savedMessageFor(this.doc, clients, connection.handledThrough));
     }
   }
 
@@ -781,7 +841,10 @@ export class Room implements MessageHandler {
       told.add(work.connection);
       this.refuse(work.connection, failure.reason);
     }
-    this.drop(CLOSE_INTERNAL_ERROR);
+    this.drop(
+      CLOSE_INTERNAL_ERROR,
+      failure.reason === 'store_failed' ? COLLAB_CLOSE_REASON.storageUnavailable : 'room reset',
+    );
   }
 
   /**
@@ -810,9 +873,21 @@ export class Room implements MessageHandler {
   /** Send something to connections that have heard nothing for a while (and ping them all). */
   heartbeat(): void {
     if (!this.loaded) return;
+    // The keepalive says whether stores go through, never that anything is stored.
     for (const connection of this.connections) {
-      if (connection.heartbeat() && this.saved) connection.send(this.saved);
+      if (connection.heartbeat()) connection.send(storageMessage(this.storage));
     }
+  }
+
+  /** Tell every connection when stores stall (the database does not answer) and resume. */
+  private setStorage(state: StorageState): void {
+    if (this.storage === state) return;
+    this.storage = state;
+    this.deps.logger[state === 'ok' ? 'info' : 'warn'](
+      { room: this.name },
+      state === 'ok' ? 'collab room stores again' : 'collab room cannot store: waiting',
+    );
+    this.broadcast(storageMessage(state));
   }
 
   private async compact(): Promise<void> {
@@ -826,14 +901,16 @@ export class Room implements MessageHandler {
   }
 
   /** Forget the in-memory room after a failure: clients reconnect and load it from the log. */
-  private drop(closeCode: number): void {
+  private drop(
+    closeCode: number,
+    reason = closeCode === CLOSE_INTERNAL_ERROR ? 'room reset' : 'closed',
+  ): void {
     if (this.gone) return;
     this.gone = true;
     this.queue = [];
     this.waitingCarets.clear();
     this.onDropped(this);
-    for (const connection of [...this.connections])
-      connection.close(closeCode, closeCode === CLOSE_INTERNAL_ERROR ? 'room reset' : 'closed');
+    for (const connection of [...this.connections]) connection.close(closeCode, reason);
     this.destroy();
   }
 

@@ -10,14 +10,31 @@ export const MESSAGE_AUTH = 2;
 /** y-websocket's "send me everyone's awareness". */
 export const MESSAGE_QUERY_AWARENESS = 3;
 /**
- * Ours, server → client: a Yjs state vector (varUint8Array). Everything at or below it is
- * durably stored. Sent on connect, to the senders of each stored batch and to quiet connections;
- * the server stores before it relays, so a client also counts every update it receives from the
- * server as stored. Its changes are saved once the two together cover its own state vector.
+ * Ours, server → client: a Yjs state vector (varUint8Array), then how many of the update messages
+ * this connection sent the server has handled (varUint; absent means 0). Everything at or below
+ * the vector is durably stored, and every update message up to that count is stored or was
+ * refused (with MESSAGE_AUTH). Sent on connect (the whole stored vector) and, after each stored
+ * batch, to the connections of its writers (their client ids only). The server stores before it
+ * relays, so a client also counts every update it receives from the server as stored. Only
+ * stored state is ever sent: never the state of updates that are applied but not yet stored.
+ * See shared/memo/saveTracker.ts for the client's rule.
  */
 export const MESSAGE_SAVED = 100;
 /** Ours, server → client: a JSON `RoomAccess` (varString), on connect and whenever it changes. */
 export const MESSAGE_ACCESS = 101;
+/**
+ * Ours, server → client: whether the server is storing (varUint, a `StorageState` index). Sent
+ * when it changes and, as a keepalive, to connections that have heard nothing for a while. It
+ * never says anything is stored.
+ */
+export const MESSAGE_STORAGE = 102;
+
+/**
+ * `ok`: stores as usual. `stalled`: a store has waited for the database for a few seconds;
+ * nothing more is acknowledged until it answers, and edits wait on the client.
+ */
+export const STORAGE_STATES = ['ok', 'stalled'] as const;
+export type StorageState = (typeof STORAGE_STATES)[number];
 
 /** What the connection may do in its room. */
 export interface RoomAccess {
@@ -55,8 +72,10 @@ export const COLLAB_CLOSE = {
   unauthorized: 4401,
 } as const;
 
-/** Close reasons sent with COLLAB_CLOSE.unauthorized, so the client can say what happened. */
+/** Close reasons (with 4401, or 1011 for storage), so the client can say what happened. */
 export const COLLAB_CLOSE_REASON = {
+  /** With 1011: the room could not store or load; the client reconnects and resends. */
+  storageUnavailable: 'storage unavailable',
   /** The member's role or party changed, or they left the group. */
   membership: 'membership changed',
   sessionEnded: 'session ended',

@@ -11,15 +11,28 @@ import {
   MESSAGE_ACCESS,
   MESSAGE_AUTH,
   MESSAGE_SAVED,
+  MESSAGE_STORAGE,
+  STORAGE_STATES,
   type RoomAccess,
+  type StorageState,
 } from '../../shared/memo/protocol';
-import { covers, mergeSaved, waitUntil } from './rawCollab';
+import { SaveTracker } from '../../shared/memo/saveTracker';
+import { mergeSaved, waitUntil } from './rawCollab';
 
-/** A `WebSocket` class for y-websocket that sends what a browser would: cookie and Origin. */
-export function browserLikeWebSocket(cookie: string, origin: string) {
+/**
+ * A `WebSocket` class for y-websocket that sends what a browser would: cookie and Origin; and,
+ * like the editor's, tells a save tracker what it sends.
+ */
+export function browserLikeWebSocket(cookie: string, origin: string, tracker?: SaveTracker) {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { Cookie: cookie, Origin: origin } });
+      tracker?.socketOpened();
+    }
+
+    override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
+      if (data instanceof Uint8Array) tracker?.frameSent(data);
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
     }
   };
 }
@@ -27,12 +40,14 @@ export function browserLikeWebSocket(cookie: string, origin: string) {
 export interface CollabEditor {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  /** The newest MESSAGE_SAVED vector: everything at or below it is stored. */
+  /** The MESSAGE_SAVED vectors merged: everything at or below it is stored. */
   saved: Map<number, number> | null;
+  /** The server's latest MESSAGE_STORAGE. */
+  storage: StorageState;
   access: RoomAccess | null;
   /** Permission-denied reasons the server sent. */
   rejections: string[];
-  /** Whether every change of this editor's document is covered by `saved`. */
+  /** Whether every change of this editor's document is stored, by the editor's own rule. */
   allSaved(): boolean;
   /** Until synced, told its access, and all of its changes are saved. */
   settled(timeoutMs?: number): Promise<void>;
@@ -47,13 +62,14 @@ export function connectEditor(
   options: { doc?: Y.Doc } = {},
 ): CollabEditor {
   const doc = options.doc ?? new Y.Doc();
+  const tracker = new SaveTracker();
   const provider = new WebsocketProvider(
     `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`,
     room,
     doc,
     {
       disableBc: true,
-      WebSocketPolyfill: browserLikeWebSocket(cookie, baseUrl) as never,
+      WebSocketPolyfill: browserLikeWebSocket(cookie, baseUrl, tracker) as never,
       maxBackoffTime: 500,
     },
   );
@@ -61,9 +77,10 @@ export function connectEditor(
     doc,
     provider,
     saved: null,
+    storage: 'ok',
     access: null,
     rejections: [],
-    allSaved: () => covers(editor.saved, doc),
+    allSaved: () => tracker.allSaved(doc),
     async settled(timeoutMs = 10_000) {
       await waitUntil(
         () => provider.synced && editor.access !== null && editor.allSaved(),
@@ -77,14 +94,20 @@ export function connectEditor(
     },
   };
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-    editor.saved = mergeSaved(
-      editor.saved,
-      Y.decodeStateVector(decoding.readVarUint8Array(decoder)),
-    );
+    editor.saved = mergeSaved(editor.saved, tracker.savedMessage(decoder));
+  };
+  provider.messageHandlers[MESSAGE_STORAGE] = (_encoder, decoder) => {
+    editor.storage = STORAGE_STATES[decoding.readVarUint(decoder)] ?? 'ok';
   };
   // The server stores before it relays: what it sends counts as saved (shared/memo/protocol.ts).
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === provider) editor.saved = mergeSaved(editor.saved, Y.parseUpdateMeta(update).to);
+    if (origin === provider) {
+      editor.saved = mergeSaved(editor.saved, Y.parseUpdateMeta(update).to);
+      tracker.serverUpdate(update);
+    } else {
+      const ws = provider.ws;
+      tracker.localUpdate(update, provider.wsconnected && ws?.readyState === WebSocket.OPEN);
+    }
   });
   provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
     editor.access = JSON.parse(decoding.readVarString(decoder)) as RoomAccess;

@@ -39,8 +39,12 @@ async function waitUntilServing(uri: string, child: ChildProcess, output: () => 
 
 export interface FerretDB {
   uri: string;
-  /** The server process, for readers of its CPU time (the benchmark). */
+  /** The server process, for readers of its CPU time (the benchmark) and fault tests. */
   pid: number;
+  /** Its data directory and port: a fault test starts a new server on the same ones. */
+  dir: string;
+  port: number;
+  /** Stop it and remove its data directory. */
   stop(): Promise<void>;
 }
 
@@ -51,6 +55,8 @@ export function ferretAvailable(): boolean {
 export interface FerretDBOptions {
   /** Pin the server to this CPU core with `taskset` (the benchmark keeps servers off the load's core). */
   core?: number | null;
+  /** Serve these files and this port again (after the previous server was killed). */
+  reuse?: { dir: string; port: number };
 }
 
 /** Start FerretDB with its SQLite backend in a fresh temporary directory on a loopback port. */
@@ -60,8 +66,8 @@ export async function startFerretDB(options: FerretDBOptions = {}): Promise<Ferr
       `FerretDB is not installed at ${BIN}: run \`npm run provision\` (npm test does).`,
     );
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neuvottelu-ferretdb-'));
-  const port = await freePort();
+  const dir = options.reuse?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'neuvottelu-ferretdb-'));
+  const port = options.reuse?.port ?? (await freePort());
   let output = '';
   const args = [
     '--handler=sqlite',
@@ -89,6 +95,8 @@ export async function startFerretDB(options: FerretDBOptions = {}): Promise<Ferr
   return {
     uri,
     pid: child.pid ?? -1,
+    dir,
+    port,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

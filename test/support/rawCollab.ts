@@ -11,8 +11,11 @@ import {
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
   MESSAGE_SAVED,
+  MESSAGE_STORAGE,
   MESSAGE_SYNC,
+  STORAGE_STATES,
   type RoomAccess,
+  type StorageState,
 } from '../../shared/memo/protocol';
 import { isCovered, mergeInto, type StateVector } from '../../shared/memo/savedVector';
 
@@ -31,6 +34,10 @@ export interface RawCollabClient {
   syncAnswers: number;
   /** The kind of every frame received, in order. */
   frames: FrameKind[];
+  /** The server's latest MESSAGE_STORAGE; null until it said. */
+  storage: StorageState | null;
+  /** MESSAGE_SAVED's count: how many update messages the server has stored or refused. */
+  handled: number;
   /** The newest awareness state heard per client id (null once removed). */
   carets: Map<number, unknown>;
   /** How many awareness entries were received in all. */
@@ -44,7 +51,15 @@ export interface RawCollabClient {
   close(): Promise<void>;
 }
 
-export type FrameKind = 'step1' | 'step2' | 'update' | 'awareness' | 'saved' | 'access' | 'auth';
+export type FrameKind =
+  | 'step1'
+  | 'step2'
+  | 'update'
+  | 'awareness'
+  | 'saved'
+  | 'access'
+  | 'auth'
+  | 'storage';
 
 export function collabUrl(baseUrl: string, room: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`;
@@ -94,6 +109,8 @@ export async function connectRaw(
     relayed: [],
     syncAnswers: 0,
     frames: [],
+    storage: null,
+    handled: 0,
     carets: new Map(),
     caretEntries: 0,
     closed: new Promise((resolve) =>
@@ -179,6 +196,10 @@ export async function connectRaw(
       const vector = decoding.readVarUint8Array(decoder);
       client.savedSizes.push(vector.length);
       client.saved = mergeSaved(client.saved, Y.decodeStateVector(vector));
+      if (decoding.hasContent(decoder)) client.handled = decoding.readVarUint(decoder);
+    } else if (type === MESSAGE_STORAGE) {
+      client.frames.push('storage');
+      client.storage = STORAGE_STATES[decoding.readVarUint(decoder)] ?? null;
     }
   };
   await new Promise<void>((resolve, reject) => {
