@@ -44,7 +44,6 @@ export interface RoomSnapshot {
   closedReason: string | null;
 }
 
-
 /** ws(s)://host of the page: the collab endpoint lives on the same server as the API. */
 export function collabServerUrl(location: Location = window.location): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';

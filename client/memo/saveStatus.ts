@@ -11,12 +11,7 @@
  * - `unsaved`: local changes the server will not take (read-only room or a rejected update).
  */
 export type RoomSaveStatus =
-  | 'connecting'
-  | 'offline'
-  | 'saving'
-  | 'saved'
-  | 'notStoring'
-  | 'unsaved';
+  'connecting' | 'offline' | 'saving' | 'saved' | 'notStoring' | 'unsaved';
 
 // The worst state wins: one unsaved room makes the whole memo unsaved.
 const SEVERITY: readonly RoomSaveStatus[] = [

@@ -52,14 +52,7 @@ export interface RawCollabClient {
 }
 
 export type FrameKind =
-  | 'step1'
-  | 'step2'
-  | 'update'
-  | 'awareness'
-  | 'saved'
-  | 'access'
-  | 'auth'
-  | 'storage';
+  'step1' | 'step2' | 'update' | 'awareness' | 'saved' | 'access' | 'auth' | 'storage';
 
 export function collabUrl(baseUrl: string, room: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`;
