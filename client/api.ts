@@ -10,6 +10,7 @@ import type {
   Party,
   PartyRemoval,
 } from '../shared/api/types';
+import type { MailOutbox } from '../shared/api/mail';
 import type {
   AcceptInvitationRequest,
   ChangeMeetingStatusRequest,
@@ -145,6 +146,11 @@ export const api = {
     request<CreatedInvitation>('POST', `${groupPath(groupId)}/invitations`, body),
   revokeInvitation: (groupId: string, invitationId: string) =>
     request<void>('DELETE', `${groupPath(groupId)}/invitations/${segment(invitationId)}`),
+
+  mail: (groupId: string, signal?: AbortSignal) =>
+    request<MailOutbox>('GET', `${groupPath(groupId)}/mail`, undefined, signal),
+  retryMail: (groupId: string, messageId: string) =>
+    request<MailOutbox>('POST', `${groupPath(groupId)}/mail/${segment(messageId)}/retry`),
 
   meetings: (groupId: string, signal?: AbortSignal) =>
     request<MeetingSummary[]>('GET', `${groupPath(groupId)}/meetings`, undefined, signal),

@@ -18,6 +18,7 @@ import { publicationRoutes } from './routes/publications';
 import { exportRoutes } from './routes/exports';
 import { groupRoutes } from './routes/groups';
 import { invitationRoutes } from './routes/invitations';
+import { mailRoutes } from './routes/mail';
 import { approvalRoutes } from './routes/approval';
 import { meetingRoutes } from './routes/meetings';
 import { memberRoutes } from './routes/members';
@@ -96,6 +97,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     groupRoutes(ctx),
     memberRoutes(ctx),
     invitationRoutes(ctx),
+    mailRoutes(ctx),
     meetingRoutes(ctx),
     continuityRoutes(ctx),
     approvalRoutes(ctx),

@@ -3,7 +3,7 @@ import type { SessionService } from './auth/sessions';
 import type { Database } from './db/collection';
 import type { Config } from './env';
 import type { Logger } from './logger';
-import type { Mailer } from './mail/mailer';
+import type { Outbox } from './mail/outbox';
 import type { MeetingEventBus } from './realtime/bus';
 import type { Repositories } from './repositories';
 
@@ -13,7 +13,8 @@ export interface AppContext {
   db: Database;
   repos: Repositories;
   sessions: SessionService;
-  mailer: Mailer;
+  /** Every email is stored here first and sent by the outbox job (`server/mail/`). */
+  outbox: Outbox;
   logger: Logger;
   /** Meeting events between the API, the collab server and Socket.io (a pub/sub seam). */
   events: MeetingEventBus;

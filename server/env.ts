@@ -87,6 +87,12 @@ const EnvSchema = z.object({
     .max(60 * 24 * 60)
     .default(1440),
   CONSENT_REMINDER_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
+  OUTBOX_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  OUTBOX_GIVE_UP_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(72),
 });
 
 export interface Config {
@@ -126,6 +132,8 @@ export interface Config {
   consentReminderLeadMs: number;
   /** How often the reminder job looks for deadlines coming up. */
   consentReminderIntervalMs: number;
+  /** The outbox's wait after a first refusal (doubling, capped at an hour) and when it gives up. */
+  outbox: { retryBaseMs: number; giveUpMs: number };
 }
 
 export class ConfigError extends Error {
@@ -168,5 +176,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     consentReminderLeadMs: e.CONSENT_REMINDER_LEAD_MINUTES * 60_000,
     consentReminderIntervalMs: e.CONSENT_REMINDER_INTERVAL_MS,
+    outbox: { retryBaseMs: e.OUTBOX_RETRY_MS, giveUpMs: e.OUTBOX_GIVE_UP_HOURS * 3_600_000 },
   };
 }

@@ -13,6 +13,8 @@ import type { Config } from './env';
 import type { Logger } from './logger';
 import { startConsentReminders } from './consent/reminders';
 import { createMailer } from './mail/mailer';
+import { Outbox } from './mail/outbox';
+import { startOutboxSender } from './mail/outboxSender';
 import { attachRealtime } from './realtime';
 import { createLocalEventBus } from './realtime/bus';
 import { createRepositories } from './repositories';
@@ -24,6 +26,8 @@ export interface RunningServer {
 }
 
 const HOUSEKEEPING_MS = 10 * 60_000;
+/** How often the outbox looks for mail due again (stored mail is sent at once). */
+const OUTBOX_POLL_MS = 5_000;
 
 /** Open the database, build the app and listen. Used by main.ts and by the tests alike. */
 export async function startServer(
@@ -42,7 +46,12 @@ export async function startServer(
     db,
     repos,
     sessions: new SessionService(repos, config.sessionTtlMs, events),
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
+    outbox: new Outbox({
+      repo: repos.outbox,
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      logger,
+      policy: config.outbox,
+    }),
     logger,
     events,
     audit: new AuditLog(repos.auditLog, logger),
@@ -77,6 +86,10 @@ export async function startServer(
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
   const reminders = startConsentReminders(ctx);
+  // Without SMTP nothing is stored, and mail left pending waits for SMTP to be configured.
+  const mail = ctx.outbox.configured
+    ? startOutboxSender(ctx.outbox, Math.min(OUTBOX_POLL_MS, config.outbox.retryBaseMs), logger)
+    : null;
 
   return {
     ctx,
@@ -84,6 +97,7 @@ export async function startServer(
     async close() {
       clearInterval(housekeeping);
       await reminders.stop();
+      await mail?.stop();
       await realtime.close();
       await collab.close();
       server.closeAllConnections();

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'consent.release',
   // Someone tried to answer for a party that is not theirs (REST, Socket.io or the collab socket).
   'consent.refused',
+  // An administrator sent a failed email to the outbox again.
+  'mail.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -48,6 +50,7 @@ export const AUDIT_TARGET_TYPES = [
   'declassification',
   'publication',
   'party',
+  'email',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

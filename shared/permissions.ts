@@ -24,6 +24,7 @@ export const ACTIONS = [
   'declassification.propose',
   'publication.propose',
   'audit.view',
+  'mail.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -102,6 +103,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // every party must consent (the group's rule: nothing public without common agreement).
   'publication.propose': NEGOTIATORS,
   'audit.view': GROUP_MANAGERS,
+  // The group's outbox: what is waiting or failed, to whom, and "retry now".
+  'mail.manage': GROUP_MANAGERS,
 };
 
 /** Whether `actor` may perform `action` in `context`. */

@@ -24,8 +24,11 @@ export async function afterApproval(
     // The version stands; only the follow-up list lags, and the next approval refreshes it.
     ctx.logger.error({ err: error, meetingId: meeting._id }, 'tracking follow-ups failed');
   }
-  // Mail can be slow: the chair's answer does not wait for it.
-  deliverVersion(ctx, meeting, version).catch((error: unknown) =>
-    ctx.logger.error({ err: error, meetingId: meeting._id }, 'delivering a memo version failed'),
-  );
+  // Delivery only stores the emails (the outbox job sends them), so the chair's answer waits
+  // for it: an approval answered is a delivery stored.
+  try {
+    await deliverVersion(ctx, meeting, version);
+  } catch (error) {
+    ctx.logger.error({ err: error, meetingId: meeting._id }, 'delivering a memo version failed');
+  }
 }

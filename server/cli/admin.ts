@@ -1,14 +1,71 @@
 import { parseArgs } from 'node:util';
 import { hashToken, newToken } from '../auth/tokens';
 import { openDatabase } from '../db/open';
-import { ConfigError, loadConfig } from '../env';
-import { createRepositories } from '../repositories';
+import { ConfigError, loadConfig, type Config } from '../env';
+import { createLogger } from '../logger';
+import { createMailer } from '../mail/mailer';
+import { Outbox } from '../mail/outbox';
+import { invitationMail } from '../mail/templates';
+import { createRepositories, type Repositories } from '../repositories';
 
 const USAGE = `Usage:
   npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
       Creates a group and a single-use invitation for its first chair; prints the link.
+      With SMTP_URL set, the invitation is also emailed (stored in the outbox; the server sends it).
   npm run admin -- list-groups
-Configuration comes from the environment as for the server (MONGODB_URI or DATA_DIR, PUBLIC_URL).`;
+  npm run admin -- mail
+      Emails not yet sent, and those given up, per group (the whole installation).
+Configuration comes from the environment as for the server (MONGODB_URI or DATA_DIR, PUBLIC_URL,
+SMTP_URL).`;
+
+/** Store the first chair's invitation email; the running server's outbox job sends it. */
+async function queueInvitation(
+  config: Config,
+  repos: Repositories,
+  input: { groupId: string; groupName: string; invitationId: string; email: string },
+  link: string,
+  expiresAt: Date,
+): Promise<boolean> {
+  const outbox = new Outbox({
+    repo: repos.outbox,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    logger: createLogger('warn'),
+    policy: config.outbox,
+  });
+  const stored = await outbox.enqueue([
+    {
+      groupId: input.groupId,
+      kind: 'invitation',
+      key: `invitation:${input.invitationId}`,
+      to: input.email,
+      ...invitationMail({ groupName: input.groupName, role: 'chair', link, expiresAt }),
+    },
+  ]);
+  return stored > 0;
+}
+
+/** Unsent email per group, for whoever runs the installation. */
+async function printMail(repos: Repositories): Promise<void> {
+  const unsent = await repos.outbox.unsent();
+  if (unsent.length === 0) {
+    console.log('Every stored email has been sent.');
+    return;
+  }
+  const names = new Map((await repos.groups.list()).map((group) => [group._id, group.name]));
+  const groupIds = [...new Set(unsent.map((message) => message.groupId))];
+  for (const groupId of groupIds) {
+    const ofGroup = unsent.filter((message) => message.groupId === groupId);
+    const pending = ofGroup.filter((message) => message.status === 'pending');
+    const failed = ofGroup.filter((message) => message.status === 'failed');
+    const oldest = pending[0]?.createdAt.toISOString();
+    console.log(
+      `${groupId}  ${names.get(groupId) ?? '(no such group)'}: ${pending.length} pending` +
+        `${oldest ? ` (oldest ${oldest})` : ''}, ${failed.length} failed`,
+    );
+    for (const message of failed)
+      console.log(`    failed ${message.kind} to ${message.to}: ${message.lastError ?? ''}`);
+  }
+}
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
@@ -50,11 +107,20 @@ async function main(argv: string[]) {
           expiresAt: new Date(Date.now() + config.invitationTtlMs),
         });
         const base = config.publicUrl ?? `http://localhost:${config.port}`;
+        const link = `${base}/invite#token=${token}`;
         console.log(`Group "${group.name}" created (${group._id}).`);
         console.log(
           `Invitation for the chair ${email}, valid until ${invitation.expiresAt.toISOString()}:`,
         );
-        console.log(`  ${base}/invite#token=${token}`);
+        console.log(`  ${link}`);
+        const queued = await queueInvitation(
+          config,
+          repos,
+          { groupId: group._id, groupName: group.name, invitationId: invitation._id, email },
+          link,
+          invitation.expiresAt,
+        );
+        if (queued) console.log('The invitation email is stored; the server sends it.');
         return 0;
       }
       case 'list-groups': {
@@ -64,6 +130,10 @@ async function main(argv: string[]) {
             `${group._id}  ${group.name} (${group.municipality})  ${members.length} members`,
           );
         }
+        return 0;
+      }
+      case 'mail': {
+        await printMail(repos);
         return 0;
       }
       default:

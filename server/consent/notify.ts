@@ -40,18 +40,27 @@ export interface NoticeInput {
   partyIds?: readonly string[];
   /** The deadline the notice is about (the request's, or the one a party asked for). */
   deadline?: Date | null;
+  /**
+   * Makes the emails' outbox keys (`<mailKey>:<user id>`), so that storing them again stores
+   * nothing twice (a reminder's claim key). Without it every call stores new emails.
+   */
+  mailKey?: string;
 }
 
-/**
- * Send one notice in-app and by email. Returns once the in-app notice is out; the emails follow
- * in the background (SMTP may be slow, and the answer or party change that caused the notice
- * should not wait for it).
- */
-export async function notifyConsent(
+/** A notice worked out but not yet given: its in-app part and its emails, done separately. */
+export interface PreparedNotice {
+  /** The in-app notice over the bus (Socket.io carries it to the users' rooms). */
+  publish(): void;
+  /** Store the emails in the outbox; resolves once they are stored. */
+  mail(): Promise<void>;
+}
+
+/** Who hears of `input` and what they get; null when nobody does. */
+export async function prepareConsentNotice(
   ctx: AppContext,
   request: ConsentRequestDoc,
   input: NoticeInput,
-): Promise<void> {
+): Promise<PreparedNotice | null> {
   const { repos } = ctx;
   const [group, members] = await Promise.all([
     repos.groups.findById(request.groupId),
@@ -62,7 +71,7 @@ export async function notifyConsent(
   const recipients = toParties
     ? speakersFor(members, input.partyIds ?? [])
     : negotiatorsOf(members);
-  if (recipients.length === 0) return;
+  if (recipients.length === 0) return null;
 
   const deadline = input.deadline === undefined ? request.deadline : input.deadline;
   const path = consentPath(request);
@@ -77,27 +86,49 @@ export async function notifyConsent(
     path,
   };
   const userIds = [...new Set(recipients.map((member) => member.userId))];
-  ctx.events.publish({ type: 'consentNotice', userIds, notice });
-
   const users = await repos.users.findByIds(userIds);
   const link = `${ctx.publicUrl()}${path}`;
-  const mails = users.map((user) =>
-    ctx.mailer.send({
-      to: user.email,
-      ...consentNoticeMail({
-        locale: user.locale,
-        kind: input.kind,
-        requestKind: request.kind,
-        groupName: group?.name ?? '',
-        deadline,
-        link,
-      }),
-    }),
-  );
-  // The mailer logs its own failures; this only keeps a rejection from going unhandled.
-  Promise.all(mails).catch((error: unknown) =>
-    ctx.logger.error({ err: error, requestId: request._id }, 'consent notice emails failed'),
-  );
+  return {
+    publish: () => ctx.events.publish({ type: 'consentNotice', userIds, notice }),
+    async mail() {
+      await ctx.outbox.enqueue(
+        users.map((user) => ({
+          groupId: request.groupId,
+          kind: input.kind === 'reminder' ? ('reminder' as const) : ('consent' as const),
+          ...(input.mailKey !== undefined && { key: `${input.mailKey}:${user._id}` }),
+          to: user.email,
+          ...consentNoticeMail({
+            locale: user.locale,
+            kind: input.kind,
+            requestKind: request.kind,
+            groupName: group?.name ?? '',
+            deadline,
+            link,
+          }),
+        })),
+      );
+    },
+  };
+}
+
+/** Send one notice in-app, and store its emails in the outbox (which sends them). */
+export async function notifyConsent(
+  ctx: AppContext,
+  request: ConsentRequestDoc,
+  input: NoticeInput,
+): Promise<void> {
+  const notice = await prepareConsentNotice(ctx, request, input);
+  if (!notice) return;
+  notice.publish();
+  try {
+    await notice.mail();
+  } catch (error) {
+    // What caused the notice is stored already; the caller's answer must not say otherwise.
+    ctx.logger.error(
+      { err: error, requestId: request._id },
+      'storing consent notice emails failed',
+    );
+  }
 }
 
 /** Every negotiator of the group refetches the request's gate if they show it. */

@@ -1,10 +1,13 @@
 // Reminders before consent deadlines: a periodic pass finds the requests whose deadline (or a
 // party's own deadline after asking for time) comes within the lead time, and reminds each party
 // still owing an answer once. "Once" is a claim under the reminder's key: a second pass, or a
-// second instance, finds it claimed and sends nothing.
+// second instance, finds it claimed and sends nothing. The emails are stored in the outbox under
+// keys made from the claim key before the claim is taken, so a reminder claimed is a reminder
+// stored (and the outbox sends it however long the SMTP server refuses), and a pass cut short
+// between the two stores nothing twice.
 import { dueReminders } from '../../shared/consent';
 import type { AppContext } from '../context';
-import { notifyConsent } from './notify';
+import { prepareConsentNotice } from './notify';
 import { settleGate } from './settle';
 
 /** One pass: send every reminder due at `now`; returns how many were sent. */
@@ -38,13 +41,17 @@ export async function sendDueReminders(ctx: AppContext, now = new Date()): Promi
       leadMs,
     });
     for (const reminder of reminders) {
-      if (!(await repos.claims.claim(reminder.key))) continue;
-      await notifyConsent(ctx, request, {
+      if (await repos.claims.isClaimed(reminder.key)) continue;
+      const notice = await prepareConsentNotice(ctx, request, {
         kind: 'reminder',
         round: gate.round.round,
         partyIds: [reminder.partyId],
         deadline: new Date(reminder.deadline),
+        mailKey: reminder.key,
       });
+      await notice?.mail();
+      if (!(await repos.claims.claim(reminder.key))) continue;
+      notice?.publish();
       sent += 1;
     }
   }

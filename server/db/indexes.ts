@@ -36,4 +36,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.consentAnswers, fields: ['partyId'] },
   { collection: COLLECTIONS.consentReleases, fields: ['groupId', 'kind', 'releasedAt'] },
   { collection: COLLECTIONS.consentReleases, fields: ['meetingId'] },
+  // The outbox: one message per key, the sender's look-up of due mail, the administrators' counts.
+  { collection: COLLECTIONS.outbox, fields: ['key'], unique: true },
+  { collection: COLLECTIONS.outbox, fields: ['status', 'nextAttemptAt'] },
+  { collection: COLLECTIONS.outbox, fields: ['groupId', 'status'] },
 ];

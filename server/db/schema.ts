@@ -1,3 +1,4 @@
+import type { OutboxKind } from '../../shared/api/mail';
 import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
 import type { TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
@@ -390,6 +391,50 @@ export interface ConsentReleaseDoc {
   publication?: { version: number } | null;
 }
 
+/**
+ * One email in the outbox (issue 14): stored before it is sent, sent by the outbox job
+ * (server/mail/outboxSender.ts) and retried until the SMTP server accepts it. It holds what the
+ * email carries and nothing more (links and titles, never memo text).
+ */
+export interface OutboxMessageDoc {
+  _id: string;
+  /**
+   * Unique: what makes storing the same email twice a no-op (`reminder:<claim key>:<user>`,
+   * `delivery:<version>:<user>`, `invitation:<id>`; the _id when nothing repeats it).
+   */
+  key: string;
+  groupId: string;
+  kind: OutboxKind;
+  to: string;
+  subject: string;
+  /** Emptied once the SMTP server accepted it: an invitation's carries a live sign-up token. */
+  text: string;
+  status: 'pending' | 'sent' | 'failed';
+  createdAt: Date;
+  /** Attempts made; attempt n is claimed in `outboxAttempts` under `<_id>#<n>` before it starts. */
+  attempts: number;
+  /** When a pending message is next tried. */
+  nextAttemptAt: Date;
+  /** A message the SMTP server still refuses after this is failed (reset by "retry now"). */
+  giveUpAt: Date;
+  lastAttemptAt: Date | null;
+  /** The SMTP server's answer or the connection error, without credentials. */
+  lastError: string | null;
+  sentAt: Date | null;
+  failedAt: Date | null;
+}
+
+/**
+ * The claim of one attempt at one outbox message (`_id` = `<messageId>#<n>`; "retry now" claims
+ * `<messageId>#retry<n>`): a unique insert, so of any number of passes and instances exactly one
+ * makes attempt n. A claim older than the sender's lease without an outcome was cut short.
+ */
+export interface OutboxAttemptDoc {
+  _id: string;
+  messageId: string;
+  at: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -415,6 +460,8 @@ export const COLLECTIONS = {
   consentAnswers: 'consentAnswers',
   consentReleases: 'consentReleases',
   consentRoundEnds: 'consentRoundEnds',
+  outbox: 'outbox',
+  outboxAttempts: 'outboxAttempts',
 } as const;
 
 export type { Confidentiality };

@@ -1,5 +1,5 @@
 // Delivery of an approved version to the party groups: an in-app notice to every member, an
-// email with a link (never memo content) to every reader.
+// email with a link (never memo content) to every reader, stored in the outbox.
 import type { MemoDelivered } from '../../shared/realtime/events';
 import type { AppContext } from '../context';
 import type { MeetingDoc, MemoVersionDoc } from '../db/schema';
@@ -34,23 +34,28 @@ export async function deliverVersion(
   const readers = members.filter((member) => member.role === 'reader');
   const users = await repos.users.findByIds(readers.map((reader) => reader.userId));
   const link = `${ctx.publicUrl()}${versionPath(meeting, version.version)}`;
-  let sent = 0;
-  for (const user of users) {
-    const mail = memoDeliveredMail({
-      locale: user.locale,
-      groupName: group?.name ?? '',
-      meetingTitle: meeting.title,
-      meetingStartsAt: meeting.startsAt,
-      version: version.version,
-      link,
-    });
-    if (await ctx.mailer.send({ to: user.email, ...mail })) sent += 1;
-  }
+  // Keyed by version and reader: delivering a version again stores (and sends) nothing twice.
+  const queued = await ctx.outbox.enqueue(
+    users.map((user) => ({
+      groupId: meeting.groupId,
+      kind: 'delivery' as const,
+      key: `delivery:${version._id}:${user._id}`,
+      to: user.email,
+      ...memoDeliveredMail({
+        locale: user.locale,
+        groupName: group?.name ?? '',
+        meetingTitle: meeting.title,
+        meetingStartsAt: meeting.startsAt,
+        version: version.version,
+        link,
+      }),
+    })),
+  );
   await ctx.audit.record({
     groupId: meeting.groupId,
     actor: null,
     action: 'memo.deliver',
     target: { type: 'memoVersion', id: version._id, label: `${meeting.title} v${version.version}` },
-    details: { members: members.length, readers: readers.length, emailsSent: sent },
+    details: { members: members.length, readers: readers.length, emailsQueued: queued },
   });
 }

@@ -16,4 +16,9 @@ export class ClaimRepository {
   claim(key: string): Promise<boolean> {
     return insertIfAbsent(this.claims, { _id: key, at: new Date() });
   }
+
+  /** Whether someone has claimed `key`; a read, so it decides nothing by itself. */
+  async isClaimed(key: string): Promise<boolean> {
+    return (await this.claims.findOne({ _id: key })) !== null;
+  }
 }

@@ -11,6 +11,7 @@ import { InvitationRepository } from './invitations';
 import { MeetingRepository } from './meetings';
 import { MembershipRepository } from './memberships';
 import { MemoVersionRepository } from './memoVersions';
+import { OutboxRepository } from './outbox';
 import { RateLimitRepository } from './rateLimits';
 import { ReadReceiptRepository } from './readReceipts';
 import { SessionRepository } from './sessions';
@@ -35,6 +36,7 @@ export interface Repositories {
   trackedItems: TrackedItemRepository;
   auditLog: AuditLogRepository;
   consent: ConsentRepository;
+  outbox: OutboxRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -56,5 +58,6 @@ export function createRepositories(db: Database): Repositories {
     trackedItems: new TrackedItemRepository(db),
     auditLog: new AuditLogRepository(db),
     consent: new ConsentRepository(db),
+    outbox: new OutboxRepository(db),
   };
 }

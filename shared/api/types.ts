@@ -2,6 +2,7 @@ import type { Confidentiality } from '../confidentiality';
 import type { Locale } from '../locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus, RedactedAgendaItem } from '../meetings';
 import type { Role } from '../roles';
+import type { EmailOutcome } from './mail';
 import type { TrackedItem, WithheldTrackedItem } from './memoVersions';
 
 // Response bodies of the HTTP API, shared so the client reads exactly what the server writes.
@@ -75,7 +76,8 @@ export interface Invitation {
 /** Returned once, to the inviter, when an invitation is made. */
 export interface CreatedInvitation extends Invitation {
   link: string;
-  emailSent: boolean;
+  /** What became of the invitation email, so the inviter knows whether to pass the link on. */
+  emailStatus: EmailOutcome;
 }
 
 export interface InvitationPreview {

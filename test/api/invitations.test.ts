@@ -29,7 +29,7 @@ describe('invitations', () => {
       partyId: sdpId,
     });
     expect(created.status).toBe(201);
-    expect(created.body.emailSent).toBe(true);
+    expect(created.body.emailStatus).toBe('sent');
     const mail = await t.mail.waitFor((m) => m.to.includes('uusi.edustaja@example.fi'));
     const token = tokenIn(mail.text);
     expect(token).toBeDefined();

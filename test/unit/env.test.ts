@@ -20,6 +20,14 @@ describe('configuration', () => {
     ).toMatchObject({ consentReminderLeadMs: 90 * 60_000, consentReminderIntervalMs: 500 });
   });
 
+  it('retries refused email from 30 s on and gives up after three days, unless told otherwise', () => {
+    expect(loadConfig({}).outbox).toEqual({ retryBaseMs: 30_000, giveUpMs: 72 * 3_600_000 });
+    expect(loadConfig({ OUTBOX_RETRY_MS: '200', OUTBOX_GIVE_UP_HOURS: '0.5' }).outbox).toEqual({
+      retryBaseMs: 200,
+      giveUpMs: 1_800_000,
+    });
+  });
+
   it('selects MongoDB by MONGODB_URI and then never seeds', () => {
     const config = loadConfig({
       MONGODB_URI: 'mongodb://db.example:27017/?replicaSet=rs0',
@@ -52,6 +60,8 @@ describe('configuration', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['CONSENT_REMINDER_LEAD_MINUTES', { CONSENT_REMINDER_LEAD_MINUTES: '0' }],
     ['CONSENT_REMINDER_INTERVAL_MS', { CONSENT_REMINDER_INTERVAL_MS: 'often' }],
+    ['OUTBOX_RETRY_MS', { OUTBOX_RETRY_MS: '0' }],
+    ['OUTBOX_GIVE_UP_HOURS', { OUTBOX_GIVE_UP_HOURS: 'never' }],
   ])('a bad %s stops startup with a message naming it', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));

@@ -28,6 +28,7 @@ const MATRIX: Record<Exclude<Action, PartyAction>, boolean[]> = {
   'receipts.view':              [Y,    N,    N,    N,    N,    N,     N],
   'content.readConfidential':   [Y,    Y,    Y,    Y,    Y,    N,     N],
   'audit.view':                 [Y,    N,    N,    N,    N,    N,     Y],
+  'mail.manage':                [Y,    N,    N,    N,    N,    N,     Y],
   'statement.draft':            [Y,    Y,    Y,    Y,    Y,    N,     N],
   'statement.readReleased':     [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'declassification.propose':   [Y,    Y,    Y,    Y,    Y,    N,     N],

@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
 import { GroupSettings } from './GroupSettings';
 import { Invitations } from './Invitations';
+import { MailOutbox } from './MailOutbox';
 import { Members } from './Members';
 import { Parties } from './Parties';
 
@@ -27,6 +28,7 @@ export function AdminScreen() {
       id: 'invitations-heading',
       label: t('admin.invitations.title'),
     },
+    can(actor, 'mail.manage') && { id: 'mail-heading', label: t('admin.mail.title') },
   ].filter((section) => section !== false);
   return (
     <Page
@@ -52,6 +54,7 @@ export function AdminScreen() {
       {can(actor, 'party.manage') && <Parties />}
       <Members />
       {can(actor, 'member.invite') && <Invitations />}
+      {can(actor, 'mail.manage') && <MailOutbox />}
     </Page>
   );
 }

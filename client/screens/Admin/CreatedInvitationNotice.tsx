@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EmailOutcome } from '../../../shared/api/mail';
 import type { CreatedInvitation } from '../../../shared/api/types';
+
+const EMAIL_OUTCOME = {
+  sent: 'admin.invitations.sent',
+  queued: 'admin.invitations.queued',
+  failed: 'admin.invitations.notSent',
+  off: 'admin.invitations.notSent',
+} as const satisfies Record<EmailOutcome, string>;
 
 /** The link of a new invitation, shown once so the inviter can pass it on if mail fails. */
 export function CreatedInvitationNotice({ invitation }: { invitation: CreatedInvitation }) {
@@ -18,11 +26,7 @@ export function CreatedInvitationNotice({ invitation }: { invitation: CreatedInv
 
   return (
     <div className="alert alert-success">
-      <p>
-        {invitation.emailSent
-          ? t('admin.invitations.sent', { email: invitation.email })
-          : t('admin.invitations.notSent', { email: invitation.email })}
-      </p>
+      <p>{t(EMAIL_OUTCOME[invitation.emailStatus], { email: invitation.email })}</p>
       <div className="field">
         <label htmlFor="invitation-link">{t('admin.invitations.link')}</label>
         <p id="invitation-link-hint" className="field-hint">

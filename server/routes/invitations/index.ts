@@ -84,7 +84,14 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
         link,
         expiresAt: invitation.expiresAt,
       });
-      const emailSent = await ctx.mailer.send({ to: body.email, ...mail });
+      // The inviter is told whether it went, so they know whether to pass the link on.
+      const emailStatus = await ctx.outbox.sendNow({
+        groupId,
+        kind: 'invitation',
+        key: `invitation:${invitation._id}`,
+        to: body.email,
+        ...mail,
+      });
       await ctx.audit.record({
         groupId,
         actor: actorOf(requireAuth(req).user),
@@ -92,7 +99,7 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
         target: { type: 'invitation', id: invitation._id, label: invitation.email },
         details: { role: invitation.role, partyId: invitation.partyId },
       });
-      return { ...toInvitation(invitation), link, emailSent };
+      return { ...toInvitation(invitation), link, emailStatus };
     },
   );
 

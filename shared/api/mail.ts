@@ -1,0 +1,40 @@
+// Response bodies of the outbox's routes (issue 14): what administrators see of the group's email.
+
+/** Which email it is: an invitation, a memo delivery, a consent notice or a consent reminder. */
+export const OUTBOX_KINDS = ['invitation', 'delivery', 'consent', 'reminder'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * What became of an email someone waited for: `sent` (the SMTP server accepted it), `queued`
+ * (not yet; the outbox retries it), `failed` (refused for good) or `off` (no SMTP server).
+ */
+export type EmailOutcome = 'sent' | 'queued' | 'failed' | 'off';
+
+/** One email the outbox gave up on. Subject and body stay out: the recipient has them or not. */
+export interface FailedEmail {
+  id: string;
+  kind: OutboxKind;
+  to: string;
+  /** The SMTP server's last answer or the connection error, without credentials. */
+  lastError: string | null;
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  failedAt: string | null;
+}
+
+/** The group's outbox for its chair and administrators. */
+export interface MailOutbox {
+  /** False when the server has no SMTP server: nothing is emailed, links are shown in-app. */
+  configured: boolean;
+  /** Stored and not yet accepted by the SMTP server (retried with growing waits). */
+  pending: number;
+  /** When the longest-waiting pending email was stored. */
+  oldestPendingAt: string | null;
+  failed: number;
+  /** The failed emails, newest first (at most FAILED_EMAILS_SHOWN). */
+  failures: FailedEmail[];
+}
+
+/** How many failed emails the outbox view lists. */
+export const FAILED_EMAILS_SHOWN = 100;
