@@ -298,4 +298,50 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
       ]),
     );
   });
+
+  it(`C17 ${engine}: an outbox message is stored once per key and each attempt claimed once`, async () => {
+    const now = new Date();
+    const giveUpAt = new Date(now.getTime() + 3_600_000);
+    const message = {
+      groupId: randomUUID(),
+      kind: 'reminder' as const,
+      key: `reminder:${randomUUID()}`,
+      to: 'x@example.fi',
+      subject: 'Muistutus',
+      text: 'linkki',
+    };
+    const stored = await Promise.all(
+      Array.from({ length: 6 }, () => repos.outbox.add(message, now, giveUpAt)),
+    );
+    const winners = stored.filter((doc) => doc !== null);
+    expect(winners).toHaveLength(1);
+    const id = winners[0]!._id;
+    expect(await repos.outbox.due(now, 10)).toEqual([expect.objectContaining({ _id: id })]);
+
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, () => repos.outbox.claim(`${id}#1`, id, now)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await repos.outbox.claimedAt(`${id}#1`)).toEqual(now);
+    expect(await repos.outbox.claimedAt(`${id}#2`)).toBeNull();
+
+    // Attempt 2's outcome stands; attempt 1's, arriving late, changes nothing.
+    const sent = {
+      status: 'sent' as const,
+      sentAt: now,
+      text: '',
+      nextAttemptAt: now,
+      lastError: null,
+    };
+    expect(await repos.outbox.record(id, 2, now, sent)).toBe(true);
+    const late = { status: 'pending' as const, nextAttemptAt: now, lastError: '451' };
+    expect(await repos.outbox.record(id, 1, now, late)).toBe(false);
+    expect(await repos.outbox.findById(id)).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      text: '',
+    });
+    expect(await repos.outbox.due(now, 10)).toEqual([]);
+    expect(await repos.outbox.count(message.groupId, 'sent')).toBe(1);
+  });
 });

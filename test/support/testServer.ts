@@ -21,6 +21,8 @@ export interface TestServerOptions {
   seedDemo?: boolean;
   engine?: Engine;
   env?: Record<string, string>;
+  /** False: no SMTP_URL, as on a server without mail (the in-process SMTP server gets nothing). */
+  smtp?: boolean;
 }
 
 const clientDir = path.resolve(import.meta.dirname, '../../dist/client');
@@ -39,7 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
-    SMTP_URL: mail.url,
+    ...(options.smtp !== false && { SMTP_URL: mail.url }),
     LOG_LEVEL: 'info',
     ...freshStorageEnv(options.engine ?? 'embedded'),
     ...options.env,
