@@ -53,8 +53,13 @@ export class Outbox implements OutboxSource {
     if (!this.configured) return 'off';
     const stored = await this.deps.repo.add(message, now, this.giveUpAt(now));
     if (!stored) return 'queued';
-    const result = await attemptMessage(this.deps, stored, { timeoutMs: IMMEDIATE_TIMEOUT_MS });
-    if (result.status === 'sent' || result.status === 'failed') return result.status;
+    try {
+      const result = await attemptMessage(this.deps, stored, { timeoutMs: IMMEDIATE_TIMEOUT_MS });
+      if (result.status === 'sent' || result.status === 'failed') return result.status;
+    } catch (error) {
+      // It is stored: the job tries it again, so the caller's action stands.
+      this.deps.logger.error({ err: error, messageId: stored._id }, 'sending an email failed');
+    }
     return 'queued';
   }
 
