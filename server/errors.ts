@@ -33,6 +33,22 @@ export class DuplicateKeyError extends Error {
   override name = 'DuplicateKeyError';
 }
 
+/**
+ * The store could not keep a write (a full disk, a file size limit, an I/O error): nothing of it
+ * was kept, in memory or on disk, so the caller must not count it as stored. `code` is the
+ * system's (ENOSPC, EFBIG, EIO, …) when there is one.
+ */
+export class StorageWriteError extends Error {
+  override name = 'StorageWriteError';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 export const badRequest = (message: string) => new AppError('bad_request', message);
 export const unauthenticated = (message = 'Please log in.') =>
   new AppError('unauthenticated', message);
@@ -77,6 +93,11 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationFailed(error);
   if (error instanceof DuplicateKeyError) return conflict('That already exists.');
+  if (error instanceof StorageWriteError)
+    return new AppError(
+      'unavailable',
+      'The server cannot store data right now; nothing was saved.',
+    );
   if (isBodyParserError(error)) {
     if (error.type === 'entity.too.large') {
       return new AppError('payload_too_large', 'The request body is too large.');

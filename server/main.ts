@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataDirLockedError } from './db/dataDirLock';
+import { DataFileDamagedError } from './db/dataFileCheck';
 import { ConfigError, loadConfig } from './env';
 import { createLogger } from './logger';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
@@ -51,7 +53,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof DataFileDamagedError
+  ) {
     console.error(error.message);
   } else {
     console.error('Neuvottelu failed to start:', error);

@@ -35,7 +35,7 @@ export async function startServer(
   logger: Logger,
   options: AppOptions & { db?: Database } = {},
 ): Promise<RunningServer> {
-  const db = options.db ?? (await openDatabase(config.storage));
+  const db = options.db ?? (await openDatabase(config.storage, { logger, owner: 'server' }));
   const repos = createRepositories(db);
   let url = '';
   const events = createLocalEventBus((error) =>

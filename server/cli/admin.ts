@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { hashToken, newToken } from '../auth/tokens';
+import { DataDirLockedError } from '../db/dataDirLock';
+import { DataFileDamagedError } from '../db/dataFileCheck';
 import { openDatabase } from '../db/open';
 import { ConfigError, loadConfig, type Config } from '../env';
 import { createLogger } from '../logger';
@@ -16,7 +18,8 @@ const USAGE = `Usage:
   npm run admin -- mail
       Emails not yet sent, and those given up, per group (the whole installation).
 Configuration comes from the environment as for the server (MONGODB_URI or DATA_DIR, PUBLIC_URL,
-SMTP_URL).`;
+SMTP_URL). On the embedded database, stop the server first: one process at a time may use DATA_DIR,
+and this command refuses to run next to a running server (it names it).`;
 
 /** Store the first chair's invitation email; the running server's outbox job sends it. */
 async function queueInvitation(
@@ -84,7 +87,9 @@ async function main(argv: string[]) {
     return command ? 0 : 2;
   }
   const config = loadConfig();
-  const db = await openDatabase(config.storage);
+  // Warnings (a repaired data file) go to stderr, apart from what the command prints.
+  const logger = createLogger('warn', process.stderr);
+  const db = await openDatabase(config.storage, { logger, owner: 'admin command' });
   const repos = createRepositories(db);
   try {
     switch (command) {
@@ -148,7 +153,11 @@ async function main(argv: string[]) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    const explained =
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      error instanceof DataFileDamagedError;
+    console.error(explained ? error.message : error);
     process.exit(1);
   },
 );

@@ -1,15 +1,34 @@
 import type { Config } from '../env';
+import { createLogger, type Logger } from '../logger';
 import type { Database } from './collection';
 import { EmbeddedDatabase } from './embedded';
 import { MongoDatabase } from './mongo';
 import { INDEXES } from './indexes';
 
+export interface OpenOptions {
+  /** Where the embedded engine says what it repaired or could not do; stdout by default. */
+  logger?: Logger;
+  /** Who holds an embedded data directory, for the error a second process gets. */
+  owner?: string;
+}
+
 /** Open the configured engine and make sure every index exists before serving. */
-export async function openDatabase(storage: Config['storage']): Promise<Database> {
+export async function openDatabase(
+  storage: Config['storage'],
+  options: OpenOptions = {},
+): Promise<Database> {
   const db =
     storage.kind === 'mongodb'
       ? await MongoDatabase.connect(storage.uri, storage.dbName)
-      : await EmbeddedDatabase.open(storage.dataDir);
-  await db.ensureIndexes(INDEXES);
+      : await EmbeddedDatabase.open(storage.dataDir, {
+          logger: options.logger ?? createLogger('info'),
+          owner: options.owner ?? 'process',
+        });
+  try {
+    await db.ensureIndexes(INDEXES);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
   return db;
 }

@@ -16,11 +16,13 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function openStore(file: string): Promise<{ store: Store; close: () => void }> {
+const OPTIONS = { compactAfterBytes: 1 << 30 };
+
+async function openStore(file: string) {
   const store: Store = new Datastore({ filename: file });
-  const appender = appendThroughOpenFile(store);
+  const appender = appendThroughOpenFile(store, OPTIONS);
   await store.loadDatabaseAsync();
-  return { store, close: () => appender.close() };
+  return { store, appender, close: () => appender.close() };
 }
 
 async function idsIn(file: string): Promise<string[]> {
@@ -39,7 +41,7 @@ describe('NeDB appends through an open file', () => {
     await store.updateAsync({ _id: 'a' }, { $set: { text: 'muutettu' } });
     await store.insertAsync({ _id: 'b', n: 2 });
     await store.removeAsync({ _id: 'b' }, {});
-    close();
+    await close();
 
     const fresh: Store = new Datastore({ filename: file });
     await fresh.loadDatabaseAsync();
@@ -55,7 +57,7 @@ describe('NeDB appends through an open file', () => {
     await store.insertAsync({ _id: 'after' });
     // Without closing first: what a killed process leaves behind.
     expect(await idsIn(file)).toEqual(['after', 'before']);
-    close();
+    await close();
   });
 
   it('has every acknowledged insert on disk when the process is killed', async () => {
@@ -66,7 +68,7 @@ describe('NeDB appends through an open file', () => {
       const { appendThroughOpenFile } = require(${JSON.stringify(path.resolve('server/db/openFileAppends.ts'))});
       (async () => {
         const store = new Datastore({ filename: ${JSON.stringify(file)} });
-        appendThroughOpenFile(store);
+        appendThroughOpenFile(store, { compactAfterBytes: 1 << 30 });
         await store.loadDatabaseAsync();
         for (let i = 0; i < 200; i++) {
           await store.insertAsync({ _id: String(i).padStart(3, '0') });
@@ -86,5 +88,30 @@ describe('NeDB appends through an open file', () => {
     expect(ids.slice(0, acknowledged)).toEqual(
       Array.from({ length: acknowledged }, (_, i) => String(i).padStart(3, '0')),
     );
+  });
+
+  it('acknowledges a write only after an fdatasync that covers it', async () => {
+    const { store, appender, close } = await openStore(path.join(dir, 'synced.db'));
+    for (let i = 0; i < 5; i++) {
+      await store.insertAsync({ _id: `one-by-one-${i}` });
+      await appender.flush();
+      // One at a time, each write needs a sync of its own before it may be reported stored.
+      expect(appender.stats).toMatchObject({ appends: i + 1, syncs: i + 1 });
+    }
+    await close();
+  });
+
+  it('syncs writes that arrive together once (group commit)', async () => {
+    const { store, appender, close } = await openStore(path.join(dir, 'grouped.db'));
+    await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        await store.insertAsync({ _id: `together-${i}` });
+        await appender.flush();
+      }),
+    );
+    expect(appender.stats.appends).toBe(100);
+    expect(appender.stats.syncs).toBeGreaterThanOrEqual(1);
+    expect(appender.stats.syncs).toBeLessThanOrEqual(2);
+    await close();
   });
 });
