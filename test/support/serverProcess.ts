@@ -9,13 +9,29 @@ export interface ServerProcess {
   child: ChildProcess;
   url: string;
   port: number;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+}
+
+export interface ServerProcessOptions {
+  /** How the node command line is run, e.g. under prlimit(1). */
+  command?: (argv: string[]) => string[];
 }
 
 /** Start `server/main.ts` with `env` on 127.0.0.1 (PORT 0 unless given) and wait until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   // Node itself with tsx as a loader, not the tsx launcher: the launcher runs the server in a
   // child process of its own, which a SIGKILL to the launcher would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const [command, ...args] = (options.command ?? ((argv) => argv))([
+    process.execPath,
+    '--import',
+    'tsx',
+    'server/main.ts',
+  ]);
+  const child = spawn(command!, args, {
     cwd: root,
     env: {
       ...process.env,
@@ -39,7 +55,32 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     },
     { timeout: 30_000, interval: 100 },
   );
-  return { child, url, port: Number(new URL(url).port) };
+  return { child, url, port: Number(new URL(url).port), output: () => output };
+}
+
+/** Run the process to completion (`node server/main.ts` or a command like the admin CLI). */
+export function runToExit(
+  argv: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...argv], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, output })));
+}
+
+/** SIGTERM, as a service manager stops the server; resolves with the exit code. */
+export function stopServerProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
 }
 
 /** SIGKILL: no shutdown hooks, no flushing, exactly like a crash. */

@@ -19,6 +19,8 @@ export interface SmallDisk {
   limit(pid: number): void;
   /** Make room again without restarting the writer: a bigger tmpfs, or the limit lifted. */
   free(pid: number): void;
+  /** Make a little room: the tmpfs, or the file size limit, becomes `bytes`. */
+  grow(pid: number, bytes: number): void;
   /** Unmount (always, in teardown) and delete. */
   remove(): void;
 }
@@ -67,6 +69,9 @@ function tmpfsDisk(dir: string): SmallDisk {
     free() {
       execFileSync('mount', ['-o', 'remount,size=256m', dir], { stdio: 'pipe' });
     },
+    grow(_pid, bytes) {
+      execFileSync('mount', ['-o', `remount,size=${bytes}`, dir], { stdio: 'pipe' });
+    },
     remove() {
       try {
         execFileSync('umount', [dir], { stdio: 'pipe' });
@@ -90,6 +95,7 @@ function rlimitDisk(dir: string, bytes: number): SmallDisk {
     command: (argv) => ['prlimit', `--fsize=${bytes}:`, '--', ...argv],
     limit: (pid) => prlimit(['--pid', String(pid), `--fsize=${bytes}:`]),
     free: (pid) => prlimit(['--pid', String(pid), '--fsize=unlimited:']),
+    grow: (pid, more) => prlimit(['--pid', String(pid), `--fsize=${more}:`]),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
