@@ -218,8 +218,11 @@ export class EmbeddedDatabase implements Database {
         { err: report.error, file },
         'could not compact a data file; it stays as it was and is tried again later',
       );
-    } else {
+    } else if (report.bytesBefore > 0) {
       this.options.logger.info({ ...report, file }, 'compacted a data file');
+    } else {
+      // Loading rewrites every file once, empty ones included: not news.
+      this.options.logger.debug({ ...report, file }, 'compacted a data file');
     }
   }
 

@@ -78,8 +78,9 @@ export class MongoDatabase implements Database {
 
   static async connect(uri: string, dbName: string): Promise<MongoDatabase> {
     const client = new MongoClient(uri, {
-      // Writes that matter must survive a primary failover.
-      writeConcern: { w: 'majority' },
+      // An answered write is in the journal of a majority of the replica set: it survives a
+      // failover, and power loss on any minority of the machines.
+      writeConcern: { w: 'majority', journal: true },
       serverSelectionTimeoutMS: 10_000,
     });
     await client.connect();

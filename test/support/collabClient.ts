@@ -47,6 +47,8 @@ export interface CollabEditor {
   access: RoomAccess | null;
   /** Permission-denied reasons the server sent. */
   rejections: string[];
+  /** How the server closed this editor's connections, oldest first. */
+  closes: { code: number; reason: string }[];
   /** Whether every change of this editor's document is stored, by the editor's own rule. */
   allSaved(): boolean;
   /** Until synced, told its access, and all of its changes are saved. */
@@ -80,6 +82,7 @@ export function connectEditor(
     storage: 'ok',
     access: null,
     rejections: [],
+    closes: [],
     allSaved: () => tracker.allSaved(doc),
     async settled(timeoutMs = 10_000) {
       await waitUntil(
@@ -93,6 +96,9 @@ export function connectEditor(
       doc.destroy();
     },
   };
+  provider.on('connection-close', (event) => {
+    if (event) editor.closes.push({ code: event.code, reason: event.reason });
+  });
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     editor.saved = mergeSaved(editor.saved, tracker.savedMessage(decoder));
   };

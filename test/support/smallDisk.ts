@@ -84,6 +84,15 @@ function tmpfsDisk(dir: string): SmallDisk {
   };
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function rlimitDisk(dir: string, bytes: number): SmallDisk {
   // prlimit counts RLIMIT_FSIZE in bytes; the kernel refuses writes past it with EFBIG (Node
   // ignores the SIGXFSZ that would otherwise kill the process). Only the soft limit is set
@@ -94,7 +103,10 @@ function rlimitDisk(dir: string, bytes: number): SmallDisk {
     mechanism: 'rlimit',
     command: (argv) => ['prlimit', `--fsize=${bytes}:`, '--', ...argv],
     limit: (pid) => prlimit(['--pid', String(pid), `--fsize=${bytes}:`]),
-    free: (pid) => prlimit(['--pid', String(pid), '--fsize=unlimited:']),
+    // A process that has exited took its limit with it; the next one starts without.
+    free: (pid) => {
+      if (isRunning(pid)) prlimit(['--pid', String(pid), '--fsize=unlimited:']);
+    },
     grow: (pid, more) => prlimit(['--pid', String(pid), `--fsize=${more}:`]),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
