@@ -1,13 +1,10 @@
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/open';
-import { createRepositories } from '../../server/repositories';
-import { seedDemo } from '../../server/seed/demo';
 import { roomName } from '../../shared/memo/format';
 import { memoFragment, plainText } from '../../shared/memo/memoDoc';
 import { readStances, writeStance } from '../../shared/memo/partyDoc';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
-import { ENGINES, freshStorageEnv } from '../support/engines';
+import { demoStorageEnv, ENGINES } from '../support/engines';
 import { memoFixture } from '../support/memoFixture';
 import { covers, serverState, waitUntil } from '../support/rawCollab';
 import { kill9, startServerProcess, type ServerProcess } from '../support/serverProcess';
@@ -34,17 +31,7 @@ describe.each(ENGINES)('the live memo across kill -9 on %s', (engine) => {
   });
 
   it('keeps everything reported saved, then resyncs the editors and merges offline edits', async () => {
-    const env: Record<string, string> = { ...freshStorageEnv(engine) };
-    if (env.MONGODB_URI) {
-      // The server never seeds MongoDB itself.
-      const db = await openDatabase({
-        kind: 'mongodb',
-        uri: env.MONGODB_URI,
-        dbName: env.MONGODB_DB!,
-      });
-      await seedDemo(createRepositories(db));
-      await db.close();
-    }
+    const env = await demoStorageEnv(engine);
     const first = await startServerProcess(env);
     processes.push(first);
     const f = await memoFixture(first, ['kesk.edustaja', 'sdp.edustaja']);

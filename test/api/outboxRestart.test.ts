@@ -1,11 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { MailOutbox } from '../../shared/api/mail';
-import { openDatabase } from '../../server/db/open';
-import { createRepositories } from '../../server/repositories';
-import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
-import { ENGINES, freshStorageEnv, type Engine } from '../support/engines';
+import { demoStorageEnv, ENGINES } from '../support/engines';
 import { kill9, startServerProcess } from '../support/serverProcess';
 import { startSmtpServer, type CapturedMail, type TestSmtpServer } from '../support/smtp';
 
@@ -13,21 +11,6 @@ import { startSmtpServer, type CapturedMail, type TestSmtpServer } from '../supp
 // SMTP server refused its mail leaves it pending; the next process sends each one, once.
 
 const ARRIVAL = { timeout: 30_000, interval: 100 };
-
-/** A fresh store with the demo group: the server seeds the embedded one itself, never MongoDB. */
-async function demoStorage(engine: Engine): Promise<Record<string, string>> {
-  const storage = freshStorageEnv(engine);
-  if ('MONGODB_URI' in storage) {
-    const db = await openDatabase({
-      kind: 'mongodb',
-      uri: storage.MONGODB_URI,
-      dbName: storage.MONGODB_DB,
-    });
-    await seedDemo(createRepositories(db));
-    await db.close();
-  }
-  return { ...storage };
-}
 
 describe.each(ENGINES)('email pending across kill -9 on %s', (engine) => {
   const children: ChildProcess[] = [];
@@ -40,7 +23,7 @@ describe.each(ENGINES)('email pending across kill -9 on %s', (engine) => {
   it('is sent by the next process, each email once', async () => {
     smtp = await startSmtpServer();
     const mail = smtp;
-    const storage = await demoStorage(engine);
+    const storage = await demoStorageEnv(engine);
     mail.refuse({ code: 451 });
     // The first process waits 4 to 6 s after a refusal, so none is being sent when it is killed.
     const first = await startServerProcess({

@@ -1,10 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/open';
-import { createRepositories } from '../../server/repositories';
-import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
-import { ENGINES, freshStorageEnv } from '../support/engines';
+import { demoStorageEnv, ENGINES, freshStorageEnv } from '../support/engines';
 import { kill9, startServerProcess as startProcess } from '../support/serverProcess';
 
 // Invariant 4: whatever the server acknowledged survives `kill -9` and a restart.
@@ -16,18 +14,7 @@ describe.each(ENGINES)('crash and restart on %s', (engine) => {
   });
 
   it('keeps every acknowledged write after kill -9', async () => {
-    const storage = freshStorageEnv(engine);
-    const env = { ...storage } as Record<string, string>;
-    if ('MONGODB_URI' in storage) {
-      // The server never seeds MongoDB itself; put the demo group there through the store.
-      const db = await openDatabase({
-        kind: 'mongodb',
-        uri: storage.MONGODB_URI,
-        dbName: storage.MONGODB_DB,
-      });
-      await seedDemo(createRepositories(db));
-      await db.close();
-    }
+    const env = await demoStorageEnv(engine);
     const first = await startProcess(env);
     children.push(first.child);
     const chair = new ApiClient(first.url);

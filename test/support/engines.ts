@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Database } from '../../server/db/collection';
 import { openDatabase } from '../../server/db/open';
+import { createRepositories } from '../../server/repositories';
+import { seedDemo } from '../../server/seed/demo';
 
 export const ENGINES = ['embedded', 'mongodb'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -18,6 +20,24 @@ export function freshStorageEnv(engine: Engine): StorageEnv {
   }
   // One database per test file (or server) on the run's shared MongoDB-compatible server.
   return { MONGODB_URI: inject('mongodbUri'), MONGODB_DB: `t_${randomUUID().slice(0, 8)}` };
+}
+
+/**
+ * A fresh store on `engine` with the demo group, for a server process: the server seeds an empty
+ * embedded store itself, but never MongoDB.
+ */
+export async function demoStorageEnv(engine: Engine): Promise<Record<string, string>> {
+  const env = freshStorageEnv(engine);
+  if ('MONGODB_URI' in env) {
+    const db = await openDatabase({
+      kind: 'mongodb',
+      uri: env.MONGODB_URI,
+      dbName: env.MONGODB_DB,
+    });
+    await seedDemo(createRepositories(db));
+    await db.close();
+  }
+  return { ...env };
 }
 
 /** Open a fresh database with every index, on `engine`. */
