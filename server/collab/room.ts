@@ -11,7 +11,7 @@ import {
   type RejectReason,
   type StorageState,
 } from '../../shared/memo/protocol';
-import { statementFragment } from '../../shared/statement/format';
+import { statementFragment } from '../../shared/statements/format';
 import type { AuditRecorder } from '../audit/auditLog';
 import type { MeetingDoc } from '../db/schema';
 import type { TokenBucket } from '../limits/tokenBucket';

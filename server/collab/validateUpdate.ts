@@ -12,7 +12,7 @@ import {
   isValidPartyDocValue,
 } from '../../shared/memo/partyDoc';
 import { MEMO_LAYOUT } from '../../shared/memo/schema';
-import { STATEMENT_LAYOUT } from '../../shared/statement/schema';
+import { STATEMENT_LAYOUT } from '../../shared/statements/schema';
 
 /** Which layout the room's document must keep. */
 export type RoomSchema = 'memo' | 'party' | 'statement';
@@ -421,7 +421,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * The memo and statement rooms: one XmlFragment, and each node only where the layout puts it,
- * with the layout's attributes and marks (shared/memo/schema.ts, shared/statement/schema.ts).
+ * with the layout's attributes and marks (shared/memo/schema.ts, shared/statements/schema.ts).
  * Parents never change in Yjs, so checking each new item's parent keeps the whole tree valid.
  * Anything else, such as a root map claiming that a party consents, is refused.
  */

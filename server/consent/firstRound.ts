@@ -3,7 +3,7 @@
 // same round document, fixing its parties, and once it has started tell the same people.
 import type { AuditDetails } from '../../shared/audit';
 import { FIRST_CONSENT_ROUND } from '../../shared/consent';
-import type { StatementContent } from '../../shared/statement/content';
+import type { StatementContent } from '../../shared/statements/content';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc, ConsentRoundDoc } from '../db/schema';
 import { consentRoundId } from '../repositories/consent';

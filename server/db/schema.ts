@@ -7,7 +7,7 @@ import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/m
 import type { Role } from '../../shared/roles';
 import type { ConsentAnswer } from '../../shared/consent';
 import type { DeclassificationTarget } from '../../shared/memo/declassification';
-import type { StatementContent } from '../../shared/statement/content';
+import type { StatementContent } from '../../shared/statements/content';
 
 // Stored document shapes. Ids are UUID strings on both engines (no ObjectId), so an id means the
 // same thing in the database, the API and the URL.

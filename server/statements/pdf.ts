@@ -5,7 +5,7 @@
 import type { Response } from 'express';
 import type { ReleasedStatement } from '../../shared/api/consent';
 import type { Locale } from '../../shared/locales';
-import type { StatementRun } from '../../shared/statement/content';
+import type { StatementRun } from '../../shared/statements/content';
 import { formatMoment, helsinkiDate } from '../export/dates';
 import { asciiSlug, contentDisposition } from '../export/fileName';
 import type { PdfFont } from '../export/fonts';

@@ -5,7 +5,7 @@
 // negotiators putting it at once: one wins, the other gets 409; only the winner sets the deadline
 // and tells the parties.
 import type { PutToConsentRequest } from '../../shared/api/schemas';
-import { isEmptyStatement } from '../../shared/statement/format';
+import { isEmptyStatement } from '../../shared/statements/format';
 import { announceRequestedRound, requestedRound } from '../consent/firstRound';
 import { readGate } from '../consent/gate';
 import type { AppContext } from '../context';

@@ -1,13 +1,13 @@
 // A statement's text as the database holds it: read from its room's update log, never from a live
 // room (whose document may be ahead of what is stored), so rounds and answers compare stored words.
 import * as Y from 'yjs';
-import type { StatementContent } from '../../shared/statement/content';
+import type { StatementContent } from '../../shared/statements/content';
 import {
   canonicalStatementJson,
   statementContent,
   statementFragment,
   statementRoomName,
-} from '../../shared/statement/format';
+} from '../../shared/statements/format';
 import { sha256Hex } from '../approval/storedMemo';
 import { createRoomDoc } from '../collab/roomDoc';
 import { RoomLog } from '../collab/roomLog';

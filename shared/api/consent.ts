@@ -8,7 +8,7 @@ import type {
   DeclassificationProblem,
   DeclassificationTarget,
 } from '../memo/declassification';
-import type { StatementContent } from '../statement/content';
+import type { StatementContent } from '../statements/content';
 import type { PersonRef } from './memoVersions';
 
 export const CONSENT_REQUEST_KINDS = ['statement', 'declassification', 'publication'] as const;

@@ -13,7 +13,7 @@ import { TEXT_MARKS, TEXT_NODES } from '../richText';
 export type MemoRoom =
   { kind: 'memo'; meetingId: string } | { kind: 'party'; meetingId: string; partyId: string };
 
-/** A joint statement's live text (issue 5; layout in shared/statement/format.ts). */
+/** A joint statement's live text (issue 5; layout in shared/statements/format.ts). */
 export interface StatementRoom {
   kind: 'statement';
   statementId: string;

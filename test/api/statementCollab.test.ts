@@ -8,7 +8,7 @@ import {
   statementFragment,
   statementPlainText,
   statementRoomName,
-} from '../../shared/statement/format';
+} from '../../shared/statements/format';
 import { hashPassword } from '../../server/auth/passwords';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConsentNotice, ConsentView, StatementView } from '../../shared/api/consent';
 import type { AuditEntry } from '../../shared/audit';
-import { statementRoomName } from '../../shared/statement/format';
+import { statementRoomName } from '../../shared/statements/format';
 import { sendDueReminders } from '../../server/consent/reminders';
 import type { ApiClient } from '../support/apiClient';
 import { connectEditor } from '../support/collabClient';

@@ -6,7 +6,7 @@ import {
   STATEMENT_NODES,
   statementFragment,
   statementRoomName,
-} from '../../shared/statement/format';
+} from '../../shared/statements/format';
 import { connectEditor } from './collabClient';
 
 /** A statement paragraph holding `text` (no marks). */

@@ -11,7 +11,7 @@ import { useFormat } from '../../i18n/format';
 import type { RoomSaveStatus } from '../../memo/saveStatus';
 import { useConsentChanged } from '../../notifications/MemoNotifications';
 import { useMe } from '../../session';
-import { useStatementRoom } from '../../statement/useStatementRoom';
+import { useStatementRoom } from '../../statements/useStatementRoom';
 import { useResource, type LoadedResource } from '../../useResource';
 import { ConsentPanel } from '../Consent/ConsentPanel';
 import { EditStatementButton } from './EditStatementButton';

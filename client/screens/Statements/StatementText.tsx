@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import type { StatementContent, StatementRun } from '../../../shared/statement/content';
+import type { StatementContent, StatementRun } from '../../../shared/statements/content';
 
 /** A frozen statement's text: paragraphs and lists with their marks, as the parties consented. */
 export function StatementText({ content }: { content: StatementContent }) {

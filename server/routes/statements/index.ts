@@ -25,7 +25,7 @@ import { openForEditing } from '../../statements/edit';
 import { sendStatementPdf } from '../../statements/pdf';
 import { putToConsent } from '../../statements/putToConsent';
 import { listStatements, releasedStatement, statementView } from '../../statements/view';
-import { exportLocale } from '../exports';
+import { exportLocale } from '../export';
 
 interface StatementAccess {
   request: ConsentRequestDoc;

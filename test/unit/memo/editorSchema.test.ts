@@ -2,14 +2,14 @@ import { getSchema } from '@tiptap/core';
 import type { NodeType, Schema } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { memoSchemaExtensions } from '../../../client/memo/extensions';
-import { deepestLevel, statementSchemaExtensions } from '../../../client/statement/extensions';
+import { deepestLevel, statementSchemaExtensions } from '../../../client/statements/extensions';
 import { TEXT_NODE, allowedChildren, type Layout } from '../../../shared/layout';
 import { MAX_NESTING_DEPTH } from '../../../shared/memo/limits';
 import { MEMO_LAYOUT } from '../../../shared/memo/schema';
-import { STATEMENT_LAYOUT } from '../../../shared/statement/schema';
+import { STATEMENT_LAYOUT } from '../../../shared/statements/schema';
 
 // One layout, both sides: the server validates every update against shared/memo/schema.ts and
-// shared/statement/schema.ts, and the editors must produce exactly that. An editor that allowed
+// shared/statements/schema.ts, and the editors must produce exactly that. An editor that allowed
 // more would have its users' edits refused; one that allowed less could not show stored memos.
 
 const views = { section: () => null, agreedPoint: () => null, followUp: () => null };

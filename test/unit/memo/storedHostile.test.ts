@@ -7,7 +7,7 @@ import { MEMO_NODES } from '../../../shared/memo/format';
 import { memoFragment } from '../../../shared/memo/memoDoc';
 import { redactMemoContent } from '../../../shared/memo/redaction';
 import { summarizeMemo } from '../../../shared/memo/summary';
-import { statementContent, statementFragment } from '../../../shared/statement/format';
+import { statementContent, statementFragment } from '../../../shared/statements/format';
 import { agreedPoint, followUp, memoDoc, paragraph, section } from './build';
 
 // What the server stored before it checked the layout may be anything a writer sent. Every

@@ -1,7 +1,7 @@
 // The live room of one joint statement (`<statementId>/statement`): the same RoomSync as the
 // memo's rooms, so the offline copy, the save status and the server's access messages work alike.
 import { useCallback, useSyncExternalStore } from 'react';
-import { statementRoomName } from '../../shared/statement/format';
+import { statementRoomName } from '../../shared/statements/format';
 import { RoomSync, type RoomSnapshot } from '../memo/roomSync';
 import { SharedConnections, useSharedConnection } from '../memo/sharedConnections';
 

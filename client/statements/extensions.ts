@@ -1,6 +1,6 @@
 // Every TipTap extension of the joint statement's editor, bound to one statement room. The
 // statement's schema is the memo's text without its structure: paragraphs, lists, hard breaks and
-// the four marks (shared/statement/format.ts); the collab server refuses anything else.
+// the four marks (shared/statements/format.ts); the collab server refuses anything else.
 import { Extension, type Extensions } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -8,7 +8,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { MAX_NESTING_DEPTH } from '../../shared/memo/limits';
-import { STATEMENT_FRAGMENT } from '../../shared/statement/format';
+import { STATEMENT_FRAGMENT } from '../../shared/statements/format';
 import { AttributelessOrderedList, collaboration, STARTER_KIT_OFF } from '../memo/collabText';
 import { isRemote } from '../memo/structure';
 
@@ -17,7 +17,7 @@ export interface StatementEditorSetup {
   provider: WebsocketProvider;
 }
 
-/** The extensions that make the statement's ProseMirror schema (shared/statement/schema.ts). */
+/** The extensions that make the statement's ProseMirror schema (shared/statements/schema.ts). */
 export function statementSchemaExtensions(): Extensions {
   return [StarterKit.configure(STARTER_KIT_OFF), AttributelessOrderedList];
 }

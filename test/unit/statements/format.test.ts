@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { StatementContent } from '../../../shared/statement/content';
+import type { StatementContent } from '../../../shared/statements/content';
 import {
   STATEMENT_FRAGMENT,
   canonicalStatementJson,
@@ -9,7 +9,7 @@ import {
   statementFragment,
   statementPlainText,
   statementRoomName,
-} from '../../../shared/statement/format';
+} from '../../../shared/statements/format';
 
 type Child = Y.XmlElement | Y.XmlText;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { validateUpdate } from '../../../server/collab/validateUpdate';
-import { statementFragment } from '../../../shared/statement/format';
+import { statementFragment } from '../../../shared/statements/format';
 
 // A statement room accepts exactly the statement's layout. Consent never lives in Yjs: anything
 // else, such as a root map saying another party consents, is refused.
