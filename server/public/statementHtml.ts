@@ -1,6 +1,10 @@
 // A released statement's text as HTML: its paragraphs and lists with their marks. Every run is
 // escaped; the only markup is ours.
-import type { StatementContent, StatementMark, StatementRun } from '../../shared/statements/content';
+import type {
+  StatementContent,
+  StatementMark,
+  StatementRun,
+} from '../../shared/statements/content';
 import { escapeHtml } from '../export/escape';
 
 const MARK_TAGS: Record<StatementMark, string> = {
