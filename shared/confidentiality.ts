@@ -26,3 +26,21 @@ export function isVisibleTo(level: Confidentiality, audience: Audience): boolean
 export function isLowering(from: Confidentiality, to: Confidentiality): boolean {
   return CONFIDENTIALITY_LEVELS.indexOf(to) < CONFIDENTIALITY_LEVELS.indexOf(from);
 }
+
+/** A change of a block's or section's confidentiality level, as recorded by the server. */
+export interface ConfidentialityChange {
+  id: string;
+  meetingId: string;
+  /** The section, block or dissent whose level changed. */
+  targetId: string;
+  targetKind: 'section' | 'notes' | 'agreedPoint' | 'followUp' | 'dissent';
+  excerpt: string;
+  from: Confidentiality;
+  to: Confidentiality;
+  /** True when the change opens the content to a wider audience. */
+  lowered: boolean;
+  userId: string;
+  userName: string;
+  partyId: string | null;
+  at: string;
+}

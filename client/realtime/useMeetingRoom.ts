@@ -2,12 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import type { MeetingStatus } from '../../shared/meetings';
 import type { MemoSummary } from '../../shared/memo/summary';
-import type {
-  ConfidentialityChange,
-  EditRejected,
-  JoinMeetingResult,
-  PresenceEntry,
-} from '../../shared/realtime/events';
+import type { ConfidentialityChange } from '../../shared/confidentiality';
+import type { EditRejected, JoinMeetingResult, PresenceEntry } from '../../shared/realtime/events';
 import { createMeetingSocket } from './socket';
 
 /** How many rejected-edit notices the room keeps; the newest is last. */

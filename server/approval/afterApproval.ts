@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { trackVersion } from '../continuity/trackVersion';
 import type { MeetingDoc, MemoVersionDoc } from '../db/schema';
 import { deliverVersion } from '../delivery/deliverVersion';
-import type { Approver } from './approveMemo';
+import type { Approver } from './approver';
 
 export async function afterApproval(
   ctx: AppContext,

@@ -8,11 +8,7 @@ import { AppError, conflict } from '../errors';
 import { memoVersionId } from '../repositories/memoVersions';
 import { readStoredMemo, type StoredMemo } from './storedMemo';
 import { afterApproval } from './afterApproval';
-
-export interface Approver {
-  userId: string;
-  name: string;
-}
+import type { Approver } from './approver';
 
 const encode = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 

@@ -1,7 +1,7 @@
 // Notices when an edit changes the confidentiality level of something that already existed, so
 // the history can say who opened (or closed) what. A block inserted with a level is no change.
 import * as Y from 'yjs';
-import type { Confidentiality } from '../../shared/confidentiality';
+import type { Confidentiality, ConfidentialityChange } from '../../shared/confidentiality';
 import {
   MEMO_ATTRS,
   MEMO_NODES,
@@ -10,7 +10,6 @@ import {
 } from '../../shared/memo/format';
 import { blockKind, memoFragment, plainText } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, dissentEntrySchema } from '../../shared/memo/partyDoc';
-import type { ConfidentialityChange } from '../../shared/realtime/events';
 import type { RoomSchema } from './validateUpdate';
 
 export interface DetectedChange {

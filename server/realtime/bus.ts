@@ -2,11 +2,8 @@
 // a meeting goes through here. Today it is in-process; with several instances it becomes Redis
 // pub/sub, so no listener may rely on living in the same process as the publisher.
 import type { MeetingStatus } from '../../shared/meetings';
-import type {
-  ConfidentialityChange,
-  EditRejected,
-  MemoDelivered,
-} from '../../shared/realtime/events';
+import type { ConfidentialityChange } from '../../shared/confidentiality';
+import type { EditRejected, MemoDelivered } from '../../shared/realtime/events';
 import type { ConsentNotice } from '../../shared/api/consent';
 import type { Role } from '../../shared/roles';
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConfidentialityChange } from '../../shared/realtime/events';
-import { isLowering } from '../../shared/confidentiality';
+import { isLowering, type ConfidentialityChange } from '../../shared/confidentiality';
 import type { Database, DocCollection } from '../db/collection';
 import { COLLECTIONS, type ConfidentialityChangeDoc } from '../db/schema';
 

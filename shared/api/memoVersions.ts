@@ -1,8 +1,7 @@
 // Response bodies of the approval, version, delivery and continuity routes (issue 4).
-import type { Audience, Confidentiality } from '../confidentiality';
+import type { Audience, Confidentiality, ConfidentialityChange } from '../confidentiality';
 import type { MemoContent } from '../memo/content';
 import type { MemoChange } from '../memo/diff';
-import type { ConfidentialityChange } from '../realtime/events';
 import type { Role } from '../roles';
 
 export interface PersonRef {

@@ -2,7 +2,7 @@
 // warnings, except a dissent no party owns, which would put words in nobody's (or anybody's)
 // mouth and so blocks the approval.
 import type { DraftFinding } from '../api/memoVersions';
-import type { ConfidentialityChange } from '../realtime/events';
+import type { ConfidentialityChange } from '../confidentiality';
 import type { MemoContent } from './content';
 
 /** How much of an agreed point's text identifies it in a finding. */

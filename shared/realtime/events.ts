@@ -1,5 +1,5 @@
 // Socket.io event maps for the meeting room, typed on both ends.
-import type { Confidentiality } from '../confidentiality';
+import type { ConfidentialityChange } from '../confidentiality';
 import type { ErrorCode } from '../errors';
 import type { MeetingStatus } from '../meetings';
 import type { MemoSummary } from '../memo/summary';
@@ -15,24 +15,6 @@ export interface PresenceEntry {
   partyId: string | null;
   /** How many tabs or devices they have open. */
   connections: number;
-}
-
-/** A change of a block's or section's confidentiality level, as recorded by the server. */
-export interface ConfidentialityChange {
-  id: string;
-  meetingId: string;
-  /** The section, block or dissent whose level changed. */
-  targetId: string;
-  targetKind: 'section' | 'notes' | 'agreedPoint' | 'followUp' | 'dissent';
-  excerpt: string;
-  from: Confidentiality;
-  to: Confidentiality;
-  /** True when the change opens the content to a wider audience. */
-  lowered: boolean;
-  userId: string;
-  userName: string;
-  partyId: string | null;
-  at: string;
 }
 
 /** Sent to the one client whose edit the collab server dropped. */

@@ -17,7 +17,7 @@ import { PartyBadge } from '../../components/PartyBadge';
 import { fromLocalInputValue, useFormat } from '../../i18n/format';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
-import { ConsentStatusBadge } from './ConsentPanel';
+import { ConsentStatusBadge } from './ConsentStatusBadge';
 
 interface Props {
   consent: ConsentView;

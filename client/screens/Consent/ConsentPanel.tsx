@@ -7,6 +7,7 @@ import { PartyBadge } from '../../components/PartyBadge';
 import { useFormat } from '../../i18n/format';
 import { ConsentAnswerForm } from './ConsentAnswerForm';
 import { ConsentHistory } from './ConsentHistory';
+import { ConsentStatusBadge } from './ConsentStatusBadge';
 import './consent.css';
 
 interface Props {
@@ -244,22 +245,3 @@ function PartyRow({
     </li>
   );
 }
-
-/** A party's place in the round, in words and with a symbol, never by colour alone. */
-export function ConsentStatusBadge({ status }: { status: PartyConsent['status'] }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`status-badge consent-answer-${status}`}>
-      <span aria-hidden="true">{STATUS_SYMBOLS[status]} </span>
-      {t(`consent.status.${status}`)}
-    </span>
-  );
-}
-
-const STATUS_SYMBOLS: Record<PartyConsent['status'], string> = {
-  consented: '✓',
-  objected: '✗',
-  asked_time: '◔',
-  overdue: '!',
-  no_answer: '…',
-};

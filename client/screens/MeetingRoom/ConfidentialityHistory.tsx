@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
-import type { ConfidentialityChange } from '../../../shared/realtime/events';
+import type { ConfidentialityChange } from '../../../shared/confidentiality';
 import { PartyBadge } from '../../components/PartyBadge';
 import { useFormat } from '../../i18n/format';
 

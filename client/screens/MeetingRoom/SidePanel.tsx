@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
 import type { MemoSummary, SectionSummary } from '../../../shared/memo/summary';
-import type { ConfidentialityChange } from '../../../shared/realtime/events';
+import type { ConfidentialityChange } from '../../../shared/confidentiality';
 import { PartyBadge } from '../../components/PartyBadge';
 import { LevelBadge } from './Confidentiality';
 import { ConfidentialityHistory } from './ConfidentialityHistory';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractMemoContent, type MemoContent } from '../../../shared/memo/content';
 import { checkDraft } from '../../../shared/memo/draftCheck';
 import { writeDissent, writeStance } from '../../../shared/memo/partyDoc';
-import type { ConfidentialityChange } from '../../../shared/realtime/events';
+import type { ConfidentialityChange } from '../../../shared/confidentiality';
 import { agreedPoint, memoDoc, paragraph, partyDoc, section } from './build';
 
 const PARTIES = [
