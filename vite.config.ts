@@ -27,14 +27,18 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          globalSetup: ['test/support/tempRoot.ts'],
+        },
       },
       {
         extends: true,
         test: {
           name: 'integration',
           // The one shared MongoDB-compatible server of the run.
-          globalSetup: ['test/support/globalSetup.ts'],
+          globalSetup: ['test/support/tempRoot.ts', 'test/support/globalSetup.ts'],
           include: ['test/contract/**/*.test.ts', 'test/api/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -45,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/browser/support/buildClient.ts'],
+          globalSetup: ['test/support/tempRoot.ts', 'test/browser/support/buildClient.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           // One Chromium at a time: two cores do not fit more.

@@ -38,7 +38,11 @@ export interface DocCollection<T extends BaseDoc> {
   insertOne(doc: T): Promise<void>;
   findOne(filter: Filter<T>): Promise<T | null>;
   find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]>;
-  /** Atomic on the one document it touches; returns the document after the update. */
+  /**
+   * Returns the document after the update. Not a compare-and-set: FerretDB (our MongoDB stand-in)
+   * applies a guarded update non-atomically, so two callers can both "win" the same filter. A race
+   * is decided by a unique-key insert (insertIfAbsent.ts); this only updates what is already ours.
+   */
   findOneAndUpdate(
     filter: Filter<T>,
     update: Update<T>,

@@ -7,7 +7,7 @@
 import fs from 'node:fs/promises';
 import readline from 'node:readline';
 import { createReadStream } from 'node:fs';
-import { deserialize } from '@seald-io/nedb/lib/model.js';
+import { deserialize } from './nedbInternals';
 
 const CHUNK = 64 * 1024;
 const NEWLINE = 0x0a;

@@ -11,6 +11,7 @@ import {
   type CompactionReport,
   type OpenFileAppender,
 } from './openFileAppends';
+import { assertPinnedNedb, drain } from './nedbInternals';
 import { undoFailedWrites } from './undoFailedWrites';
 
 // NeDB speaks the Mongo query and update language for the subset we use. Each collection is an
@@ -145,6 +146,7 @@ export class EmbeddedDatabase implements Database {
    * naming the file and line.
    */
   static async open(dataDir: string, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+    assertPinnedNedb();
     await fs.mkdir(dataDir, { recursive: true });
     const db = new EmbeddedDatabase(dataDir, options);
     db.lock = await lockDataDir(dataDir, {
@@ -307,12 +309,4 @@ export class EmbeddedDatabase implements Database {
       await this.access(name).write((store) => store.removeAsync({}, { multi: true }));
     }
   }
-}
-
-/** Wait until the operations NeDB has queued for `store` have run. */
-function drain(store: Store): Promise<void> {
-  const executor = (
-    store as unknown as { executor: { pushAsync(task: () => Promise<void>): Promise<void> } }
-  ).executor;
-  return executor.pushAsync(() => Promise.resolve());
 }

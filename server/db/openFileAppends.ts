@@ -16,20 +16,10 @@
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type Datastore from '@seald-io/nedb';
-import { serialize } from '@seald-io/nedb/lib/model.js';
 import { StorageWriteError } from '../errors';
+import { persistenceOf, serialize, type NedbPersistence } from './nedbInternals';
 
 const fdatasync = promisify(fs.fdatasync);
-
-/** The parts of NeDB's (untyped) Persistence this replaces or wraps; NeDB 4.x. */
-interface NedbPersistence {
-  filename: string;
-  inMemoryOnly: boolean;
-  modes: { fileMode: number };
-  persistNewStateAsync(docs: readonly unknown[]): Promise<void>;
-  persistCachedDatabaseAsync(): Promise<void>;
-  dropDatabaseAsync(): Promise<void>;
-}
 
 export type CompactionReport =
   | { file: string; bytesBefore: number; bytesAfter: number; ms: number }
@@ -69,7 +59,7 @@ export function appendThroughOpenFile(
   store: Datastore<Record<string, unknown>>,
   options: AppenderOptions,
 ): OpenFileAppender {
-  const persistence = (store as unknown as { persistence: NedbPersistence }).persistence;
+  const persistence = persistenceOf(store);
   if (persistence.inMemoryOnly) {
     return { flush: () => Promise.resolve(), close: () => Promise.resolve(), stats: emptyStats() };
   }

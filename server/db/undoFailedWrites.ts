@@ -6,16 +6,7 @@
 // write fails, so memory never holds what the file lacks.
 import type Datastore from '@seald-io/nedb';
 import { StorageWriteError } from '../errors';
-
-/** The internals of NeDB's Datastore this wraps; NeDB 4.x (pinned by the unit tests). */
-interface NedbInternals {
-  _addToIndexes(doc: unknown): void;
-  _removeFromIndexes(doc: unknown): void;
-  _updateIndexes(oldDoc: unknown, newDoc?: unknown): void;
-  _insertAsync(...args: unknown[]): Promise<unknown>;
-  _updateAsync(...args: unknown[]): Promise<unknown>;
-  _removeAsync(...args: unknown[]): Promise<unknown>;
-}
+import { writeInternalsOf } from './nedbInternals';
 
 interface Modification {
   oldDoc: unknown;
@@ -26,7 +17,7 @@ const OPERATIONS = ['_insertAsync', '_updateAsync', '_removeAsync'] as const;
 
 /** Make a failed write of `store` leave its indexes exactly as they were before it. */
 export function undoFailedWrites(store: Datastore<Record<string, unknown>>): void {
-  const internals = store as unknown as NedbInternals;
+  const internals = writeInternalsOf(store);
   // NeDB runs one operation at a time per store (its executor), so one journal suffices; an
   // upsert's insert runs inside its update and shares the update's journal.
   let journal: (() => void)[] | null = null;

@@ -51,10 +51,16 @@ export class Outbox implements OutboxSource {
   /** Store one email and make its first attempt now, for a caller who shows the outcome. */
   async sendNow(message: NewOutboxMessage, now = new Date()): Promise<EmailOutcome> {
     if (!this.configured) return 'off';
-    const stored = await this.deps.repo.add(message, now, this.giveUpAt(now));
+    // Reserved for this attempt, so that a pass of the job does not take it first and leave the
+    // caller without an outcome; if this process dies meanwhile, the job sends it after that.
+    const reservedUntil = new Date(now.getTime() + 2 * IMMEDIATE_TIMEOUT_MS);
+    const stored = await this.deps.repo.add(message, now, this.giveUpAt(now), reservedUntil);
     if (!stored) return 'queued';
     try {
-      const result = await attemptMessage(this.deps, stored, { timeoutMs: IMMEDIATE_TIMEOUT_MS });
+      const result = await attemptMessage(this.deps, stored, {
+        timeoutMs: IMMEDIATE_TIMEOUT_MS,
+        reserved: true,
+      });
       if (result.status === 'sent' || result.status === 'failed') return result.status;
     } catch (error) {
       // It is stored: the job tries it again, so the caller's action stands.

@@ -33,6 +33,8 @@ export interface AttemptOptions {
   timeoutMs: number;
   /** Aborts the send (the server is stopping); the attempt then counts as refused. */
   signal?: AbortSignal | undefined;
+  /** The caller stored the message reserved for this first attempt (Outbox.sendNow). */
+  reserved?: boolean;
 }
 
 export interface AttemptResult {
@@ -74,7 +76,7 @@ export async function attemptMessage(
     !current ||
     current.status !== 'pending' ||
     current.attempts >= attempt ||
-    current.nextAttemptAt > clock()
+    (current.nextAttemptAt > clock() && !(options.reserved && attempt === 1))
   )
     return SKIPPED;
 

@@ -31,8 +31,16 @@ export class OutboxRepository {
     this.attempts = db.collection<OutboxAttemptDoc>(COLLECTIONS.outboxAttempts);
   }
 
-  /** Store a message unless one with its key is stored; the stored message, or null if it was. */
-  async add(input: NewOutboxMessage, now: Date, giveUpAt: Date): Promise<OutboxMessageDoc | null> {
+  /**
+   * Store a message unless one with its key is stored; the stored message, or null if it was.
+   * Passes leave it alone until `firstAttemptAt` (a caller that attempts it at once reserves it).
+   */
+  async add(
+    input: NewOutboxMessage,
+    now: Date,
+    giveUpAt: Date,
+    firstAttemptAt = now,
+  ): Promise<OutboxMessageDoc | null> {
     const _id = randomUUID();
     const doc: OutboxMessageDoc = {
       _id,
@@ -45,7 +53,7 @@ export class OutboxRepository {
       status: 'pending',
       createdAt: now,
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: firstAttemptAt,
       giveUpAt,
       lastAttemptAt: null,
       lastError: null,

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
@@ -16,7 +15,8 @@ export type StorageEnv = { DATA_DIR: string } | { MONGODB_URI: string; MONGODB_D
 /** Environment variables that point the server at a fresh, empty store on `engine`. */
 export function freshStorageEnv(engine: Engine): StorageEnv {
   if (engine === 'embedded') {
-    return { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'neuvottelu-test-')) };
+    // Under the run's temporary root (test/support/tempRoot.ts), which the run removes.
+    return { DATA_DIR: fs.mkdtempSync(path.join(inject('tempRoot'), 'store-')) };
   }
   // One database per test file (or server) on the run's shared MongoDB-compatible server.
   return { MONGODB_URI: inject('mongodbUri'), MONGODB_DB: `t_${randomUUID().slice(0, 8)}` };

@@ -270,7 +270,7 @@ describe('compaction while running', () => {
     // Compacted by size, the file stays far below what was appended to it.
     expect(largest).toBeLessThan(written / 4);
     await db.close();
-  });
+  }, 60_000);
 });
 
 describe('the data directory lock within one process', () => {
