@@ -5,7 +5,6 @@
 import type { ConsentView } from '../../shared/api/consent';
 import type { ConsentAnswerRequest } from '../../shared/api/schemas';
 import { consentAnswerAuditDetails, toConsentAnswer } from '../../shared/consent';
-import { isNegotiator } from '../../shared/roles';
 import { can } from '../../shared/permissions';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc, MembershipDoc } from '../db/schema';
@@ -37,7 +36,8 @@ async function requestAsMember(
   const membership = request && (await ctx.repos.memberships.find(request.groupId, userId));
   // Readers never learn that a request exists: a statement is nothing to them before release,
   // and proposals on a memo are the negotiators' business.
-  if (!request || !membership || !isNegotiator(membership.role)) throw notFound('Consent request');
+  if (!request || !membership || !can(membership, 'consent.view'))
+    throw notFound('Consent request');
   return { request, membership };
 }
 

@@ -3,7 +3,7 @@
 // function answers Socket.io's `answerConsent`).
 import type { ConsentView } from '../../../shared/api/consent';
 import { ConsentAnswerRequest } from '../../../shared/api/schemas';
-import { isNegotiator } from '../../../shared/roles';
+import { can } from '../../../shared/permissions';
 import { answerConsent } from '../../consent/answer';
 import { consentView } from '../../consent/view';
 import { actorOf } from '../../audit/actors';
@@ -26,7 +26,7 @@ export function consentRoutes(ctx: AppContext): ApiRouter {
       const request = await repos.consent.findRequest(requestId);
       const membership = request && (await repos.memberships.find(request.groupId, user._id));
       // Readers may not learn that a request exists (objection reasons are in it, too).
-      if (!request || !membership || !isNegotiator(membership.role))
+      if (!request || !membership || !can(membership, 'consent.view'))
         throw notFound('Consent request');
       return consentView(ctx, request, membership);
     },
