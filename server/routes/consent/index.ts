@@ -1,6 +1,5 @@
 // The unanimity gate of one request (a statement or a declassification): read it, answer it.
-// Negotiators only; a party's answer only from its own representatives and deputies (the same
-// function answers Socket.io's `answerConsent`).
+// Negotiators only; a party's answer only from its own representatives and deputies.
 import type { ConsentView } from '../../../shared/api/consent';
 import { ConsentAnswerRequest } from '../../../shared/api/schemas';
 import { can } from '../../../shared/permissions';
@@ -43,7 +42,7 @@ export function consentRoutes(ctx: AppContext): ApiRouter {
     async (req, body): Promise<ConsentView> => {
       const { user } = requireAuth(req);
       const requestId = idParam(req, 'requestId', 'Consent request');
-      return answerConsent(ctx, requestId, actorOf(user), body, 'rest');
+      return answerConsent(ctx, requestId, actorOf(user), body);
     },
   );
 
