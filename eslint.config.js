@@ -89,6 +89,24 @@ export default tseslint.config(
   },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', sharedMustStayPure] } },
   {
+    // Statements use the consent gate; the gate never reaches back (no consent/ ↔ statements/ cycle).
+    files: ['server/consent/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../statements/*', '**/server/statements/*'],
+              message:
+                'server/consent/ must not import server/statements/: statements use the gate.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts', 'shared/**/*.ts', 'client/**/*.{ts,tsx}'],
     ignores: ['shared/permissions.ts', 'shared/roles.ts'],
     rules: { 'no-restricted-syntax': ['error', noExportAll, ...roleComparisons] },

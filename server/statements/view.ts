@@ -3,11 +3,11 @@
 import type { ReleasedStatement, StatementSummary, StatementView } from '../../shared/api/consent';
 import { can } from '../../shared/permissions';
 import { readGate, type ConsentGate } from '../consent/gate';
+import { readStoredStatement } from '../consent/storedStatement';
 import { consentViewOf, readCompletedGate } from '../consent/view';
 import type { AppContext } from '../context';
 import type { ConsentReleaseDoc, ConsentRequestDoc, MembershipDoc } from '../db/schema';
 import { toReleasedStatement } from '../public/feed';
-import { readStoredStatement } from './storedStatement';
 
 export function statementSummaryOf(gate: ConsentGate): StatementSummary {
   const { request } = gate;

@@ -1,22 +1,42 @@
-// Rights are decided only by can() in shared/permissions.ts: the lint rule that keeps it so
-// (eslint.config.js) must refuse a role compared anywhere else, and leave alone what is not a
-// rights decision. Runs ESLint's Node API with the project's own configuration.
+// Lint rules that keep issue 15's structure, run through ESLint's Node API with the project's own
+// configuration: rights are decided only by can() in shared/permissions.ts (a role compared
+// anywhere else is refused, what is no rights decision is left alone), and server/consent/ never
+// imports server/statements/.
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const MESSAGE = /Decide rights with can\(actor, action, subject\)/;
 
-/** The `no-restricted-syntax` setting the project's configuration gives a file. */
-async function restrictedSyntaxFor(file: string): Promise<Linter.RuleEntry> {
+/** The setting of `rule` the project's configuration gives `file`. */
+async function ruleFor(file: string, rule: string): Promise<Linter.RuleEntry> {
   const config = (await new ESLint({ cwd: root }).calculateConfigForFile(
     path.join(root, file),
   )) as Linter.Config;
-  const entry = config.rules?.['no-restricted-syntax'];
-  if (!entry) throw new Error(`no no-restricted-syntax for ${file}`);
+  const entry = config.rules?.[rule];
+  if (!entry) throw new Error(`no ${rule} for ${file}`);
   return entry;
+}
+
+const restrictedSyntaxFor = (file: string) => ruleFor(file, 'no-restricted-syntax');
+
+/** The messages of `rule` as configured for `file`, alone, on `code` (no type information). */
+async function lintAs(file: string, rule: string, code: string): Promise<Linter.LintMessage[]> {
+  const linter = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts', '**/*.tsx'],
+        languageOptions: { parser: tseslint.parser },
+        rules: { [rule]: await ruleFor(file, rule) },
+      },
+    ],
+  });
+  const [result] = await linter.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages;
 }
 
 function selectorsOf(entry: Linter.RuleEntry): string[] {
@@ -27,28 +47,9 @@ function selectorsOf(entry: Linter.RuleEntry): string[] {
 }
 
 describe('no role comparisons outside the permission module', () => {
-  let rule: Linter.RuleEntry;
-  let linter: ESLint;
-
-  beforeAll(async () => {
-    rule = await restrictedSyntaxFor('server/routes/planted.ts');
-    // The rule as configured, alone, on snippets (type information is not needed for it).
-    linter = new ESLint({
-      cwd: root,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ['**/*.ts', '**/*.tsx'],
-          languageOptions: { parser: tseslint.parser },
-          rules: { 'no-restricted-syntax': rule },
-        },
-      ],
-    });
-  });
-
   async function violations(code: string): Promise<number> {
-    const [result] = await linter.lintText(code, { filePath: path.join(root, 'planted.ts') });
-    return result!.messages.filter((message) => MESSAGE.test(message.message)).length;
+    const messages = await lintAs('server/routes/planted.ts', 'no-restricted-syntax', code);
+    return messages.filter((message) => MESSAGE.test(message.message)).length;
   }
 
   it.each([
@@ -82,6 +83,7 @@ describe('no role comparisons outside the permission module', () => {
   });
 
   it('applies to server/, shared/ and client/, keeping the other restrictions', async () => {
+    const rule = await restrictedSyntaxFor('server/routes/planted.ts');
     for (const file of ['server/x.ts', 'shared/x.ts', 'client/screens/X.tsx']) {
       const selectors = selectorsOf(await restrictedSyntaxFor(file));
       expect(selectors).toEqual(selectorsOf(rule));
@@ -94,5 +96,23 @@ describe('no role comparisons outside the permission module', () => {
       const selectors = selectorsOf(await restrictedSyntaxFor(file));
       expect(selectors).toEqual(['ExportAllDeclaration']);
     }
+  });
+});
+
+describe('server/consent/ does not import server/statements/', () => {
+  const refused = async (file: string, code: string) =>
+    (await lintAs(file, 'no-restricted-imports', code)).length;
+
+  it('refuses the import that made the cycle', async () => {
+    const code = "import { readStoredStatement } from '../statements/storedStatement';";
+    expect(await refused('server/consent/release.ts', code)).toBe(1);
+  });
+
+  it('allows the shared statement format, and leaves server/statements/ free to use the gate', async () => {
+    const shared = "import type { StatementContent } from '../../shared/statements/content';";
+    expect(await refused('server/consent/firstRound.ts', shared)).toBe(0);
+    await expect(ruleFor('server/statements/view.ts', 'no-restricted-imports')).rejects.toThrow(
+      'no no-restricted-imports',
+    );
   });
 });
