@@ -1,4 +1,5 @@
-import { isNegotiator, type Role } from './roles';
+import { can } from './permissions';
+import type { Role } from './roles';
 
 /** Confidentiality levels, from most open to most closed. */
 export const CONFIDENTIALITY_LEVELS = ['public', 'groups', 'confidential'] as const;
@@ -14,7 +15,7 @@ const MOST_CLOSED_VISIBLE: Record<Audience, number> = { public: 0, groups: 1, ne
 
 /** The audience a member of the group belongs to. */
 export function audienceForRole(role: Role): Audience {
-  return isNegotiator(role) ? 'negotiators' : 'groups';
+  return can({ role }, 'content.readConfidential') ? 'negotiators' : 'groups';
 }
 
 /** Whether content at `level` may reach `audience`. */

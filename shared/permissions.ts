@@ -1,13 +1,23 @@
-import type { Role } from './roles';
+// The one rights gate: every decision about who may do what, on every channel (HTTP routes, the
+// collab upgrade and each stored batch, Socket.io joins, consent answers, notices, and the
+// client's "may I offer this"), is `can(actor, action, subject)`. Nothing outside this module and
+// ./roles.ts compares roles (lint-enforced: see eslint.config.js).
+import { NEGOTIATOR_ROLES, ROLES, type Role } from './roles';
 
 /** Everything a member of a group may try to do; the server checks each one on every path. */
 export const ACTIONS = [
   'group.view',
   'group.edit',
+  'group.negotiate',
+  'group.administer',
   'party.manage',
+  'party.speakFor',
   'member.view',
   'member.invite',
   'member.manage',
+  'member.giveRole',
+  'member.changeRole',
+  'member.remove',
   'meeting.view',
   'meeting.create',
   'meeting.edit',
@@ -15,9 +25,11 @@ export const ACTIONS = [
   'memo.edit',
   'memo.approve',
   'memo.readApproved',
+  'memo.receiveDelivery',
   'receipts.view',
   'content.readConfidential',
   'stance.set',
+  'consent.view',
   'consent.answer',
   'statement.draft',
   'statement.readReleased',
@@ -34,50 +46,66 @@ export interface Actor {
   partyId?: string | null;
 }
 
-/** Facts about the target that some rules depend on. */
-export interface PermissionContext {
-  /** The party whose stance, dissent or consent answer is being written. */
+/** What an action is done to, as far as some rules depend on it. */
+export interface Subject {
+  /** The party whose stance, dissent or consent answer is being written, or spoken for. */
   partyId?: string | null;
+  /** The member being changed or removed. */
+  member?: Actor;
+  /** The role being given (by invitation or role change). */
+  role?: Role;
 }
 
-type Rule = readonly Role[] | ((actor: Actor, context: PermissionContext) => boolean);
+type Rule = readonly Role[] | ((actor: Actor, subject: Subject) => boolean);
 
-const EVERYONE: readonly Role[] = [
-  'chair',
-  'vice_chair',
-  'secretary',
-  'representative',
-  'deputy',
-  'reader',
-  'admin',
-];
-const NEGOTIATORS: readonly Role[] = [
-  'chair',
-  'vice_chair',
-  'secretary',
-  'representative',
-  'deputy',
-];
+const EVERYONE: readonly Role[] = ROLES;
+const NEGOTIATORS: readonly Role[] = NEGOTIATOR_ROLES;
 const MEETING_ORGANISERS: readonly Role[] = ['chair', 'vice_chair', 'secretary'];
 const GROUP_MANAGERS: readonly Role[] = ['chair', 'admin'];
+const ADMINISTRATORS: readonly Role[] = ['admin'];
 
 /** A party speaks only through its own representatives and deputies. */
-function speaksForParty(actor: Actor, context: PermissionContext): boolean {
+function speaksForParty(actor: Actor, subject: Subject): boolean {
   return (
     (actor.role === 'representative' || actor.role === 'deputy') &&
     !!actor.partyId &&
-    actor.partyId === context.partyId
+    actor.partyId === subject.partyId
   );
+}
+
+/** The chair and administrators are above a chair's powers: only an administrator touches them. */
+function managesMember(actor: Actor, member: Actor | undefined): boolean {
+  if (!member || !GROUP_MANAGERS.includes(actor.role)) return false;
+  return actor.role === 'admin' || (member.role !== 'chair' && member.role !== 'admin');
 }
 
 /** The permission table. The client reads it only to decide what to offer. */
 export const PERMISSIONS: Record<Action, Rule> = {
   'group.view': EVERYONE,
   'group.edit': GROUP_MANAGERS,
+  // "Is a negotiator": takes part in the negotiation itself. Follows the live memo, party and
+  // statement rooms (collab and Socket.io), sees consent requests, statement drafts and the
+  // chair's reasons for reopening, and hears of consent rounds. Readers see none of it.
+  'group.negotiate': NEGOTIATORS,
+  // An administrator of the group; the group always keeps one.
+  'group.administer': ADMINISTRATORS,
   'party.manage': GROUP_MANAGERS,
+  // "Speaks for party P" (subject.partyId): that party's own representatives and deputies.
+  'party.speakFor': speaksForParty,
   'member.view': [...NEGOTIATORS, 'admin'],
   'member.invite': GROUP_MANAGERS,
+  // The member administration as a whole; what may be done to whom is the three rules below.
   'member.manage': GROUP_MANAGERS,
+  // subject.role: the role may be handed out by invitation or role change (see assignableRoles).
+  'member.giveRole': (actor, subject) =>
+    subject.role !== undefined && assignableRoles(actor).includes(subject.role),
+  // subject.member to subject.role. A chair cannot give away the last say over the group by
+  // accident: only an administrator changes the chair's role, or an administrator's.
+  'member.changeRole': (actor, { member, role }) =>
+    managesMember(actor, member) ||
+    (GROUP_MANAGERS.includes(actor.role) && member?.role === 'chair' && role === 'chair'),
+  // subject.member: only an administrator removes the chair or an administrator.
+  'member.remove': (actor, { member }) => managesMember(actor, member),
   'meeting.view': EVERYONE,
   'meeting.create': MEETING_ORGANISERS,
   'meeting.edit': MEETING_ORGANISERS,
@@ -86,11 +114,16 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // Only the chair: the vice-chair stands in for meeting duties but never approves.
   'memo.approve': ['chair'],
   'memo.readApproved': EVERYONE,
+  // The party groups are sent (and told of) each approved version; negotiators were there.
+  // Whose read receipts the chair follows.
+  'memo.receiveDelivery': ['reader'],
   // Who has read what is the chair's to follow up, not something members watch each other by.
   'receipts.view': ['chair'],
   'content.readConfidential': NEGOTIATORS,
   // A party speaks only through its own representatives and deputies.
   'stance.set': speaksForParty,
+  // A consent request's state, answers and objection reasons: readers may not learn it exists.
+  'consent.view': NEGOTIATORS,
   // Consent to a joint statement or declassification, by the same rule: the chair cannot consent
   // on a party's behalf, or unanimity would mean nothing.
   'consent.answer': speaksForParty,
@@ -107,10 +140,16 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'mail.manage': GROUP_MANAGERS,
 };
 
-/** Whether `actor` may perform `action` in `context`. */
-export function can(actor: Actor, action: Action, context: PermissionContext = {}): boolean {
+/** Whether `actor` may perform `action` on `subject`. */
+export function can(actor: Actor, action: Action, subject: Subject = {}): boolean {
   const rule = PERMISSIONS[action];
-  return typeof rule === 'function' ? rule(actor, context) : rule.includes(actor.role);
+  return typeof rule === 'function' ? rule(actor, subject) : rule.includes(actor.role);
+}
+
+/** The party `actor` speaks for (answers consent and writes stances for), if any. */
+export function partySpokenFor(actor: Actor): string | null {
+  const partyId = actor.partyId ?? null;
+  return partyId && can(actor, 'party.speakFor', { partyId }) ? partyId : null;
 }
 
 /** Which roles an actor may hand out by invitation or role change. */

@@ -1,3 +1,5 @@
+// The roles and facts about them that are not rights: who may do what is shared/permissions.ts.
+
 /** Every role a person can hold in one negotiation group. */
 export const ROLES = [
   'chair',
@@ -26,12 +28,15 @@ export const PARTY_ROLES = [
   'reader',
 ] as const satisfies readonly Role[];
 
-/** True for the five roles that take part in negotiations. */
-export function isNegotiator(role: Role): boolean {
-  return (NEGOTIATOR_ROLES as readonly Role[]).includes(role);
-}
-
 /** True when a person in this role must belong to a party. */
 export function roleRequiresParty(role: Role): boolean {
   return (PARTY_ROLES as readonly Role[]).includes(role);
+}
+
+/**
+ * True for the chair's role: a group has at most one, so giving it takes the group's chair seat
+ * (a unique-key insert) and taking it away frees the seat.
+ */
+export function isChairSeat(role: Role): boolean {
+  return role === 'chair';
 }

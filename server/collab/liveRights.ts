@@ -4,7 +4,8 @@
 // their session ends or expires, and every few seconds against the database (for changes made
 // behind the server's back, or events lost between instances).
 import { COLLAB_CLOSE, COLLAB_CLOSE_REASON as CLOSE_REASON } from '../../shared/memo/protocol';
-import { isNegotiator, type Role } from '../../shared/roles';
+import { can } from '../../shared/permissions';
+import type { Role } from '../../shared/roles';
 import type { SessionService } from '../auth/sessions';
 import type { Logger } from '../logger';
 import type { MembershipChange } from '../realtime/bus';
@@ -148,7 +149,7 @@ export class CollabLiveRights {
     const { repos } = this.deps;
     const membership = await repos.memberships.find(groupId, userId);
     const connections = [...new Set([...this.connectionsOf(userId, groupId), ...also])];
-    if (!membership || !isNegotiator(membership.role)) {
+    if (!membership || !can(membership, 'group.negotiate')) {
       this.apply(connections, null);
       return;
     }
@@ -166,7 +167,7 @@ export class CollabLiveRights {
   private apply(connections: readonly Connection[], standing: Standing): void {
     for (const connection of connections) {
       if (connection.revoked) continue;
-      if (!standing || !isNegotiator(standing.role)) {
+      if (!standing || !can(standing, 'group.negotiate')) {
         // Readers and former members never receive the live text: the socket goes, and what
         // it sent that is still queued is dropped.
         connection.revoked = true;

@@ -3,8 +3,8 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { MembershipDoc } from '../db/schema';
-import { isNegotiator } from '../../shared/roles';
 import { parseRoomName, type CollabRoom } from '../../shared/memo/format';
+import { can } from '../../shared/permissions';
 import type { RoomAccess } from '../../shared/memo/protocol';
 import { COLLAB_PATH } from '../../shared/memo/protocol';
 import type { AppContext } from '../context';
@@ -54,7 +54,7 @@ export async function admit(ctx: AppContext, req: IncomingMessage): Promise<Admi
   if (!membership) throw notFound(room.kind === 'statement' ? 'Statement' : 'Meeting');
   // Readers never receive the live document; they read the approved memo (or the released
   // statement) later.
-  if (!isNegotiator(membership.role)) throw forbidden('Only negotiators edit the live text.');
+  if (!can(membership, 'group.negotiate')) throw forbidden('Only negotiators edit the live text.');
   const ownParty = membership.partyId
     ? await ctx.repos.groups.findParty(groupId, membership.partyId)
     : null;

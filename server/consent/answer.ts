@@ -1,11 +1,10 @@
-// A party's answer to a consent request, from REST or Socket.io alike: one function, one set of
+// A party's answer to a consent request (POST /api/consent/:requestId/answers): one set of
 // checks. Only the party's own representatives and deputies answer for it; anyone else trying to
 // is refused and the attempt audited. Answers are appended, never changed: the stored order
 // decides which answer of a party is its latest.
 import type { ConsentView } from '../../shared/api/consent';
 import type { ConsentAnswerRequest } from '../../shared/api/schemas';
 import { consentAnswerAuditDetails, toConsentAnswer } from '../../shared/consent';
-import { isNegotiator } from '../../shared/roles';
 import { can } from '../../shared/permissions';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc, MembershipDoc } from '../db/schema';
@@ -17,12 +16,16 @@ import { releaseIfUnanimous } from './release';
 import { settleGate } from './settle';
 import { consentView } from './view';
 
-export type AnswerChannel = 'rest' | 'socket';
-
 export interface Answerer {
   userId: string;
   name: string;
 }
+
+/**
+ * Audit entries name the channel an answer came by. Only REST is left (Socket.io's `answerConsent`
+ * had no client and was removed in issue 15); entries from before say `socket`.
+ */
+const CHANNEL = 'rest';
 
 /** Answers lost to other writers in a row before giving up (each loss re-reads the last one). */
 const MAX_RACES = 50;
@@ -37,7 +40,8 @@ async function requestAsMember(
   const membership = request && (await ctx.repos.memberships.find(request.groupId, userId));
   // Readers never learn that a request exists: a statement is nothing to them before release,
   // and proposals on a memo are the negotiators' business.
-  if (!request || !membership || !isNegotiator(membership.role)) throw notFound('Consent request');
+  if (!request || !membership || !can(membership, 'consent.view'))
+    throw notFound('Consent request');
   return { request, membership };
 }
 
@@ -54,7 +58,6 @@ export async function answerConsent(
   requestId: string,
   caller: Answerer,
   body: ConsentAnswerRequest,
-  channel: AnswerChannel,
 ): Promise<ConsentView> {
   const { request, membership } = await requestAsMember(ctx, requestId, caller.userId);
 
@@ -67,7 +70,7 @@ export async function answerConsent(
       action: 'consent.refused',
       target: auditTarget(request),
       details: {
-        channel,
+        channel: CHANNEL,
         partyId: partyId ?? null,
         callerPartyId: membership.partyId,
         role: membership.role,
@@ -104,7 +107,7 @@ export async function answerConsent(
     actor: caller,
     action: 'consent.answer',
     target: auditTarget(request),
-    details: { ...consentAnswerAuditDetails(answer), channel },
+    details: { ...consentAnswerAuditDetails(answer), channel: CHANNEL },
   });
 
   const released = await releaseIfUnanimous(ctx, request, caller);

@@ -4,7 +4,7 @@
 // because the group's parties changed, and the release go to every negotiator. Readers hear
 // nothing: a statement does not exist for them before release.
 import type { ConsentNotice, ConsentNoticeKind } from '../../shared/api/consent';
-import { isNegotiator } from '../../shared/roles';
+import { can, partySpokenFor } from '../../shared/permissions';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc, MembershipDoc } from '../db/schema';
 import { versionPath } from '../delivery/deliverVersion';
@@ -21,16 +21,14 @@ export function consentPath(request: ConsentRequestDoc): string {
 /** The members who speak for one of `partyIds`. */
 function speakersFor(members: readonly MembershipDoc[], partyIds: readonly string[]) {
   const parties = new Set(partyIds);
-  return members.filter(
-    (member) =>
-      (member.role === 'representative' || member.role === 'deputy') &&
-      member.partyId !== null &&
-      parties.has(member.partyId),
-  );
+  return members.filter((member) => {
+    const partyId = partySpokenFor(member);
+    return partyId !== null && parties.has(partyId);
+  });
 }
 
 function negotiatorsOf(members: readonly MembershipDoc[]) {
-  return members.filter((member) => isNegotiator(member.role));
+  return members.filter((member) => can(member, 'group.negotiate'));
 }
 
 export interface NoticeInput {

@@ -9,9 +9,9 @@ import { releasePublication } from '../publication/release';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc, ConsentRoundDoc } from '../db/schema';
 import { consentRoundEndId } from '../repositories/consent';
-import { readStoredStatement } from '../statements/storedStatement';
 import { auditTarget, readGate } from './gate';
 import { announceConsentChange, notifyConsent } from './notify';
+import { readStoredStatement } from './storedStatement';
 
 export interface Releaser {
   userId: string;

@@ -1,6 +1,7 @@
 // The gate of one request as negotiators see it: parties, current state, every answer and round.
 // Reasons of objections are in it, so only negotiators ever get a ConsentView.
 import type { ConsentParty, ConsentRoundInfo, ConsentView } from '../../shared/api/consent';
+import { partySpokenFor } from '../../shared/permissions';
 import type { AppContext } from '../context';
 import type {
   ConsentRequestDoc,
@@ -14,8 +15,7 @@ import { settleGate } from './settle';
 
 /** The party a member may answer for: their own, if they speak for it. */
 export function answersFor(membership: MembershipDoc): string | null {
-  const speaks = membership.role === 'representative' || membership.role === 'deputy';
-  return speaks && membership.partyId ? membership.partyId : null;
+  return partySpokenFor(membership);
 }
 
 const person = (by: { userId: string; name: string } | null) =>

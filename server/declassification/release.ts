@@ -2,6 +2,7 @@
 // changes) and the members who may now read more are told. Called by the consent gate
 // (server/consent) once every party has consented; the gate audits the release.
 import { validateProposal } from '../../shared/memo/declassification';
+import { can } from '../../shared/permissions';
 import { trackVersion } from '../continuity/trackVersion';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc, MeetingDoc, MemoVersionDoc } from '../db/schema';
@@ -110,8 +111,8 @@ async function afterRelease(
   // A lowering to `public` shows more on the public page only (which is rendered on request);
   // members read at least the groups' rendering already.
   if (to !== 'groups') return;
-  const readers = (await repos.memberships.listByGroup(meeting.groupId)).filter(
-    (member) => member.role === 'reader',
+  const readers = (await repos.memberships.listByGroup(meeting.groupId)).filter((member) =>
+    can(member, 'memo.receiveDelivery'),
   );
   if (readers.length === 0) return;
   // A link-only notice, as at delivery: which version changed, never what it now shows.

@@ -1,5 +1,6 @@
 // Delivery of an approved version to the party groups: an in-app notice to every member, an
 // email with a link (never memo content) to every reader, stored in the outbox.
+import { can } from '../../shared/permissions';
 import type { MemoDelivered } from '../../shared/realtime/events';
 import type { AppContext } from '../context';
 import type { MeetingDoc, MemoVersionDoc } from '../db/schema';
@@ -31,7 +32,7 @@ export async function deliverVersion(
     notice,
   });
 
-  const readers = members.filter((member) => member.role === 'reader');
+  const readers = members.filter((member) => can(member, 'memo.receiveDelivery'));
   const users = await repos.users.findByIds(readers.map((reader) => reader.userId));
   const link = `${ctx.publicUrl()}${versionPath(meeting, version.version)}`;
   // Keyed by version and reader: delivering a version again stores (and sends) nothing twice.

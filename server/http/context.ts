@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { can, type Action, type PermissionContext } from '../../shared/permissions';
+import { can, type Action, type Subject } from '../../shared/permissions';
 import type { Authenticated } from '../auth/sessions';
 import { meetingAsMember } from '../auth/meetingMembership';
 import type { MeetingDoc, MembershipDoc } from '../db/schema';
@@ -44,12 +44,8 @@ export async function membershipIn(
 }
 
 /** Throws 403 unless the member may perform the action; the server's one permission gate. */
-export function authorize(
-  membership: MembershipDoc,
-  action: Action,
-  context?: PermissionContext,
-): void {
-  if (!can(membership, action, context)) throw forbidden();
+export function authorize(membership: MembershipDoc, action: Action, subject?: Subject): void {
+  if (!can(membership, action, subject)) throw forbidden();
 }
 
 /** For routes under /groups/:groupId: the group id and the caller's membership, authorized. */
@@ -57,11 +53,11 @@ export async function authorizeInGroup(
   repos: Repositories,
   req: Request,
   action: Action,
-  context?: PermissionContext,
+  subject?: Subject,
 ): Promise<{ groupId: string; membership: MembershipDoc }> {
   const groupId = idParam(req, 'groupId', 'Group');
   const membership = await membershipIn(repos, req, groupId);
-  authorize(membership, action, context);
+  authorize(membership, action, subject);
   return { groupId, membership };
 }
 

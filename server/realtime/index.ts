@@ -7,7 +7,6 @@ import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
 import { connectError, originGate, sessionGate } from './auth';
 import type { MeetingEvent } from './bus';
-import { registerConsentHandlers } from './consentHandlers';
 import { RealtimeLiveRights } from './liveRights';
 import { registerMeetingHandlers } from './meetingHandlers';
 import { limitPackets } from './packetLimits';
@@ -58,7 +57,6 @@ export function attachRealtime(
       ctx.logger.error({ err: error }, 'socket.io join failed'),
     );
     registerMeetingHandlers(io, socket, ctx, collab);
-    registerConsentHandlers(socket, ctx);
   });
 
   // Every instance hears every bus event and serves only its own sockets (io.local), so that

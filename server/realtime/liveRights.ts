@@ -4,7 +4,8 @@
 // session that ends or expires disconnects. The database is read again every few seconds for
 // changes made behind the server's back or events lost between instances.
 import { meetingRoom } from '../../shared/realtime/events';
-import { isNegotiator, type Role } from '../../shared/roles';
+import { can } from '../../shared/permissions';
+import type { Role } from '../../shared/roles';
 import type { AppContext } from '../context';
 import type { MembershipChange } from './bus';
 import { broadcastPresence } from './presence';
@@ -111,7 +112,7 @@ export class RealtimeLiveRights {
     for (const socket of this.byUser.get(userId) ?? []) {
       for (const [meetingId, joined] of Object.entries(socket.data.meetings)) {
         if (joined.groupId !== groupId) continue;
-        if (!standing || !isNegotiator(standing.role)) {
+        if (!standing || !can(standing, 'group.negotiate')) {
           // Nothing more of this meeting's live memo reaches them, summaries included.
           delete socket.data.meetings[meetingId];
           Promise.resolve(socket.leave(meetingRoom(meetingId))).catch((error: unknown) =>

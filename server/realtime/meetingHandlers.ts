@@ -1,7 +1,7 @@
 import { meetingAsMember } from '../auth/meetingMembership';
 import { z } from 'zod';
 import { meetingRoom, userRoom, type JoinMeetingResult } from '../../shared/realtime/events';
-import { isNegotiator } from '../../shared/roles';
+import { can } from '../../shared/permissions';
 import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
 import { AppError, forbidden, notFound, toAppError, unauthenticated } from '../errors';
@@ -34,7 +34,7 @@ export function registerMeetingHandlers(
     socket.data.name = auth.user.name;
     const { meeting, membership } = await meetingAsMember(ctx.repos, meetingId, auth.user._id);
     // Readers never get the live memo or anything derived from it, summary included.
-    if (!isNegotiator(membership.role))
+    if (!can(membership, 'group.negotiate'))
       throw forbidden('Only negotiators take part in the live memo.');
 
     const [summary, confidentialityHistory] = await Promise.all([

@@ -8,10 +8,10 @@ import type { PutToConsentRequest } from '../../shared/api/schemas';
 import { isEmptyStatement } from '../../shared/statements/format';
 import { announceRequestedRound, requestedRound } from '../consent/firstRound';
 import { readGate } from '../consent/gate';
+import { readStoredStatement } from '../consent/storedStatement';
 import type { AppContext } from '../context';
 import type { ConsentRequestDoc } from '../db/schema';
 import { conflict } from '../errors';
-import { readStoredStatement } from './storedStatement';
 
 export interface Requester {
   userId: string;

@@ -1,13 +1,13 @@
 // Joint statements as the API returns them. Negotiators see drafts, rounds and the gate; readers
 // (and the public) see a statement only once released, and then only its frozen words.
 import type { ReleasedStatement, StatementSummary, StatementView } from '../../shared/api/consent';
-import { isNegotiator } from '../../shared/roles';
+import { can } from '../../shared/permissions';
 import { readGate, type ConsentGate } from '../consent/gate';
+import { readStoredStatement } from '../consent/storedStatement';
 import { consentViewOf, readCompletedGate } from '../consent/view';
 import type { AppContext } from '../context';
 import type { ConsentReleaseDoc, ConsentRequestDoc, MembershipDoc } from '../db/schema';
 import { toReleasedStatement } from '../public/feed';
-import { readStoredStatement } from './storedStatement';
 
 export function statementSummaryOf(gate: ConsentGate): StatementSummary {
   const { request } = gate;
@@ -73,7 +73,7 @@ export async function listStatements(
 ): Promise<StatementSummary[]> {
   const all = await ctx.repos.consent.listRequests(groupId, 'statement');
   let requests = all;
-  if (!isNegotiator(membership.role)) {
+  if (!can(membership, 'group.negotiate')) {
     // Readers: not even the titles of drafts or statements in consent.
     const released = new Set(
       (await ctx.repos.consent.listReleases(groupId, 'statement')).map((doc) => doc.requestId),

@@ -5,7 +5,7 @@ import type { MeetingStatus } from '../meetings';
 import type { MemoSummary } from '../memo/summary';
 import type { RejectReason } from '../memo/protocol';
 import type { Role } from '../roles';
-import type { ConsentNotice, ConsentView } from '../api/consent';
+import type { ConsentNotice } from '../api/consent';
 
 /** One person online in a meeting room; identity comes from the server-side session. */
 export interface PresenceEntry {
@@ -67,27 +67,9 @@ export interface ServerToClientEvents {
   meetingLeft: (meetingId: string, reason: 'access_changed') => void;
 }
 
-/** `answerConsent`: the same body as `POST /api/consent/:requestId/answers`, plus the id. */
-export interface AnswerConsentPayload {
-  requestId: string;
-  round: number;
-  partyId?: string;
-  answer: string;
-  reason?: string;
-  deadline?: string;
-}
-
-export type AnswerConsentResult =
-  { ok: true; consent: ConsentView } | { ok: false; error: { code: ErrorCode; message: string } };
-
 export interface ClientToServerEvents {
   joinMeeting: (meetingId: string, ack: (result: JoinMeetingResult) => void) => void;
   leaveMeeting: (meetingId: string) => void;
-  /** Answer for the caller's own party; validated exactly as the REST route does. */
-  answerConsent: (
-    payload: AnswerConsentPayload,
-    ack: (result: AnswerConsentResult) => void,
-  ) => void;
 }
 
 /** Where Socket.io listens, on the same server as the API. */

@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, assignableRoles, can, type Action } from '../../shared/permissions';
+import {
+  ACTIONS,
+  assignableRoles,
+  can,
+  partySpokenFor,
+  type Action,
+} from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
 
 // Actions a party takes through its own people: tested per party below, not per role alone.
-const PARTY_ACTIONS = ['stance.set', 'consent.answer'] as const;
+const PARTY_ACTIONS = ['party.speakFor', 'stance.set', 'consent.answer'] as const;
 type PartyAction = (typeof PARTY_ACTIONS)[number];
+// Actions on another member: tested per target role below.
+const MEMBER_ACTIONS = ['member.giveRole', 'member.changeRole', 'member.remove'] as const;
+type MemberAction = (typeof MEMBER_ACTIONS)[number];
 
 // The expected matrix, written out by hand: a change to the permission table must change this too.
 const Y = true;
 const N = false;
 //                               chair vice  secr  rep   dep   reader admin
 // prettier-ignore
-const MATRIX: Record<Exclude<Action, PartyAction>, boolean[]> = {
+const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'group.view':                 [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'group.edit':                 [Y,    N,    N,    N,    N,    N,     Y],
+  'group.negotiate':            [Y,    Y,    Y,    Y,    Y,    N,     N],
+  'group.administer':           [N,    N,    N,    N,    N,    N,     Y],
   'party.manage':               [Y,    N,    N,    N,    N,    N,     Y],
   'member.view':                [Y,    Y,    Y,    Y,    Y,    N,     Y],
   'member.invite':              [Y,    N,    N,    N,    N,    N,     Y],
@@ -25,8 +36,10 @@ const MATRIX: Record<Exclude<Action, PartyAction>, boolean[]> = {
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],
+  'memo.receiveDelivery':       [N,    N,    N,    N,    N,    Y,     N],
   'receipts.view':              [Y,    N,    N,    N,    N,    N,     N],
   'content.readConfidential':   [Y,    Y,    Y,    Y,    Y,    N,     N],
+  'consent.view':               [Y,    Y,    Y,    Y,    Y,    N,     N],
   'audit.view':                 [Y,    N,    N,    N,    N,    N,     Y],
   'mail.manage':                [Y,    N,    N,    N,    N,    N,     Y],
   'statement.draft':            [Y,    Y,    Y,    Y,    Y,    N,     N],
@@ -35,9 +48,32 @@ const MATRIX: Record<Exclude<Action, PartyAction>, boolean[]> = {
   'publication.propose':        [Y,    Y,    Y,    Y,    Y,    N,     N],
 };
 
+// Member management, by acting role (rows) and the target member's role (columns). Only the
+// chair and administrators manage members (every other role: nothing); only an administrator
+// touches the chair or another administrator, except that a chair "changing" the chair's role to
+// chair changes nothing.
+//                                       chair vice  secr  rep   dep   reader admin
+// prettier-ignore
+const REMOVE: Partial<Record<Role, boolean[]>> = {
+  chair:                                [N,    Y,    Y,    Y,    Y,    Y,     N],
+  admin:                                [Y,    Y,    Y,    Y,    Y,    Y,     Y],
+};
+// What may be given (by invitation or role change), by acting role (rows) and role given
+// (columns); every other role gives nothing.
+//                                       chair vice  secr  rep   dep   reader admin
+// prettier-ignore
+const GIVE: Partial<Record<Role, boolean[]>> = {
+  chair:                                [Y,    Y,    Y,    Y,    Y,    Y,     N],
+  admin:                                [Y,    Y,    Y,    Y,    Y,    Y,     Y],
+};
+const cell = (table: Partial<Record<Role, boolean[]>>, actor: Role, i: number) =>
+  table[actor]?.[i] ?? false;
+
 describe('permission table', () => {
   it('covers every action', () => {
-    expect([...Object.keys(MATRIX), ...PARTY_ACTIONS].sort()).toEqual([...ACTIONS].sort());
+    expect([...Object.keys(MATRIX), ...PARTY_ACTIONS, ...MEMBER_ACTIONS].sort()).toEqual(
+      [...ACTIONS].sort(),
+    );
   });
 
   const cases = Object.entries(MATRIX).flatMap(([action, row]) =>
@@ -69,6 +105,57 @@ describe('permission table', () => {
   it.each(PARTY_ACTIONS)('%s: a representative without a party speaks for no party', (action) => {
     expect(can({ role: 'representative', partyId: null }, action, { partyId: null })).toBe(false);
     expect(can({ role: 'representative' }, action, {})).toBe(false);
+  });
+
+  it.each(ROLES.flatMap((role) => [[role, 'p1'] as const, [role, null] as const]))(
+    'the party a %s of party %s speaks for',
+    (role, partyId) => {
+      const speaks = (role === 'representative' || role === 'deputy') && partyId !== null;
+      expect(partySpokenFor({ role, partyId })).toBe(speaks ? partyId : null);
+    },
+  );
+
+  const removeCases = ROLES.flatMap((actor) =>
+    ROLES.map((target, i) => [actor, target, cell(REMOVE, actor, i)] as const),
+  );
+  it.each(removeCases)('member.remove: %s removes a %s → %s', (actor, target, allowed) => {
+    expect(can({ role: actor }, 'member.remove', { member: { role: target } })).toBe(allowed);
+  });
+
+  // Changing a member's role: as removing them, except that a chair may leave the chair's role
+  // as it is (a party change, or nothing). Whether the new role may be given is member.giveRole.
+  const changeCases = ROLES.flatMap((actor) =>
+    ROLES.flatMap((target, i) =>
+      ROLES.map(
+        (to) =>
+          [
+            actor,
+            target,
+            to,
+            cell(REMOVE, actor, i) || (actor === 'chair' && target === 'chair' && to === 'chair'),
+          ] as const,
+      ),
+    ),
+  );
+  it.each(changeCases)('member.changeRole: %s makes a %s a %s → %s', (actor, target, to, ok) => {
+    expect(can({ role: actor }, 'member.changeRole', { member: { role: target }, role: to })).toBe(
+      ok,
+    );
+  });
+  it('member.changeRole and member.remove need a member', () => {
+    expect(can({ role: 'admin' }, 'member.changeRole', { role: 'reader' })).toBe(false);
+    expect(can({ role: 'admin' }, 'member.remove')).toBe(false);
+  });
+
+  const giveCases = ROLES.flatMap((actor) =>
+    ROLES.map((role, i) => [actor, role, cell(GIVE, actor, i)] as const),
+  );
+  it.each(giveCases)('member.giveRole: %s gives %s → %s', (actor, role, allowed) => {
+    expect(can({ role: actor }, 'member.giveRole', { role })).toBe(allowed);
+    expect(assignableRoles({ role: actor }).includes(role)).toBe(allowed);
+  });
+  it('member.giveRole needs a role', () => {
+    expect(can({ role: 'admin' }, 'member.giveRole')).toBe(false);
   });
 
   it.each<[Role, Role[]]>([

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member, Party } from '../../../shared/api/types';
-import { assignableRoles } from '../../../shared/permissions';
+import { assignableRoles, can } from '../../../shared/permissions';
 import { ROLES, roleRequiresParty, type Role } from '../../../shared/roles';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -90,7 +90,8 @@ function MemberRow({ member, onSaved, onRemoved }: RowProps) {
 
   const roles = assignableRoles(actor);
   // One's own membership, or one above one's own powers, is shown but not offered for change.
-  const manageable = member.userId !== me.id && roles.includes(member.role);
+  const manageable =
+    member.userId !== me.id && can(actor, 'member.changeRole', { member, role: member.role });
   const changed = role !== member.role || partyId !== (member.partyId ?? '');
   const prefix = `member-${member.userId}`;
 

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Group, Meeting, Party } from '../../../shared/api/types';
 import { can, type Actor } from '../../../shared/permissions';
-import { isNegotiator } from '../../../shared/roles';
 import { api } from '../../api';
 import { Loadable, Loading } from '../../components/Loadable';
 import { Page } from '../../components/Page';
@@ -37,7 +36,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const { group, actor } = useGroup();
   const title = t('memo.title', { title: meeting.title });
-  if (!isNegotiator(actor.role)) {
+  if (!can(actor, 'group.negotiate')) {
     // Readers never receive the live memo: they read the approved one later.
     return (
       <Page title={title}>

@@ -4,7 +4,6 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
-import { isNegotiator } from '../../../shared/roles';
 import { api } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
@@ -47,7 +46,7 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   const [notice, setNotice] = useState<'created' | 'saved' | null>(
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
-  const negotiator = isNegotiator(actor.role);
+  const negotiator = can(actor, 'group.negotiate');
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
     can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);

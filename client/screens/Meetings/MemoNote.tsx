@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isNegotiator } from '../../../shared/roles';
+import { can } from '../../../shared/permissions';
 import { useGroup } from '../../group';
 
 /** What the memo is, for negotiators; when it can be read, for the party groups' readers. */
@@ -8,7 +8,7 @@ export function MemoNote() {
   const { actor } = useGroup();
   return (
     <aside className="note" aria-label={t('meeting.memoNoteLabel')}>
-      <p>{t(isNegotiator(actor.role) ? 'meeting.memoNote' : 'meeting.memoForReaders')}</p>
+      <p>{t(can(actor, 'group.negotiate') ? 'meeting.memoNote' : 'meeting.memoForReaders')}</p>
     </aside>
   );
 }

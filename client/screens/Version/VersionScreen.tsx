@@ -4,7 +4,6 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { MemoVersionView } from '../../../shared/api/memoVersions';
 import type { Audience } from '../../../shared/confidentiality';
 import { can } from '../../../shared/permissions';
-import { isNegotiator } from '../../../shared/roles';
 import { ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loadable } from '../../components/Loadable';
@@ -42,7 +41,7 @@ export default function VersionScreen() {
 function VersionLoader({ meetingId, version }: { meetingId: string; version: number }) {
   const { actor } = useGroup();
   const [search] = useSearchParams();
-  const negotiator = isNegotiator(actor.role);
+  const negotiator = can(actor, 'group.negotiate');
   const [chosen, setChosen] = useState<Audience>(() => {
     const asked = search.get('audience');
     return PREVIEWS.find((audience) => audience === asked) ?? 'negotiators';

@@ -1,9 +1,8 @@
 // The unanimity gate of one request (a statement or a declassification): read it, answer it.
-// Negotiators only; a party's answer only from its own representatives and deputies (the same
-// function answers Socket.io's `answerConsent`).
+// Negotiators only; a party's answer only from its own representatives and deputies.
 import type { ConsentView } from '../../../shared/api/consent';
 import { ConsentAnswerRequest } from '../../../shared/api/schemas';
-import { isNegotiator } from '../../../shared/roles';
+import { can } from '../../../shared/permissions';
 import { answerConsent } from '../../consent/answer';
 import { consentView } from '../../consent/view';
 import { actorOf } from '../../audit/actors';
@@ -26,7 +25,7 @@ export function consentRoutes(ctx: AppContext): ApiRouter {
       const request = await repos.consent.findRequest(requestId);
       const membership = request && (await repos.memberships.find(request.groupId, user._id));
       // Readers may not learn that a request exists (objection reasons are in it, too).
-      if (!request || !membership || !isNegotiator(membership.role))
+      if (!request || !membership || !can(membership, 'consent.view'))
         throw notFound('Consent request');
       return consentView(ctx, request, membership);
     },
@@ -43,7 +42,7 @@ export function consentRoutes(ctx: AppContext): ApiRouter {
     async (req, body): Promise<ConsentView> => {
       const { user } = requireAuth(req);
       const requestId = idParam(req, 'requestId', 'Consent request');
-      return answerConsent(ctx, requestId, actorOf(user), body, 'rest');
+      return answerConsent(ctx, requestId, actorOf(user), body);
     },
   );
 

@@ -5,6 +5,7 @@ import {
 } from '../../../shared/api/schemas';
 import type { CreatedInvitation, Invitation } from '../../../shared/api/types';
 import { DEFAULT_LOCALE } from '../../../shared/locales';
+import { isChairSeat } from '../../../shared/roles';
 import { actorOf } from '../../audit/actors';
 import { hashPassword } from '../../auth/passwords';
 import { hashToken, newToken } from '../../auth/tokens';
@@ -177,7 +178,7 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
           ...(body.password ? [] : [{ path: 'password', message: 'required' }]),
         ]);
       }
-      if (invitation.role === 'chair' && (await repos.memberships.findChair(invitation.groupId))) {
+      if (isChairSeat(invitation.role) && (await repos.memberships.findChair(invitation.groupId))) {
         throw conflict('The group already has a chair.');
       }
       // An ended party gets no new members (issue 13).
@@ -194,7 +195,7 @@ export function invitationRoutes(ctx: AppContext): ApiRouter {
         locale: DEFAULT_LOCALE,
       });
       if (
-        invitation.role === 'chair' &&
+        isChairSeat(invitation.role) &&
         !(await repos.chairSeats.take(invitation.groupId, user._id))
       ) {
         throw conflict('The group already has a chair.');

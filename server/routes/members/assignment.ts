@@ -1,5 +1,5 @@
-import { assignableRoles, type Actor } from '../../../shared/permissions';
-import { roleRequiresParty, type Role } from '../../../shared/roles';
+import { can, type Actor } from '../../../shared/permissions';
+import { isChairSeat, roleRequiresParty, type Role } from '../../../shared/roles';
 import { AppError, conflict, forbidden } from '../../errors';
 import type { Repositories } from '../../repositories';
 
@@ -15,8 +15,8 @@ export async function checkRoleAssignment(
   partyId: string | null | undefined,
   options: { currentHolderId?: string } = {},
 ): Promise<string | null> {
-  if (!assignableRoles(actor).includes(role)) throw forbidden('You may not give this role.');
-  if (role === 'chair') {
+  if (!can(actor, 'member.giveRole', { role })) throw forbidden('You may not give this role.');
+  if (isChairSeat(role)) {
     const chair = await repos.memberships.findChair(groupId);
     if (chair && chair.userId !== options.currentHolderId) {
       throw conflict('The group already has a chair; change the current chair’s role first.');

@@ -1,5 +1,7 @@
 import { UpdateMemberRequest } from '../../../shared/api/schemas';
 import type { Member } from '../../../shared/api/types';
+import { can } from '../../../shared/permissions';
+import { isChairSeat } from '../../../shared/roles';
 import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import type { MembershipDoc, UserDoc } from '../../db/schema';
@@ -46,19 +48,20 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
       const user = target && (await repos.users.findById(userId));
       if (!target || !user) throw notFound('Member');
       // A chair cannot give away the last say over the group by accident; an admin can.
-      if (target.role === 'chair' && actor.role !== 'admin' && body.role !== 'chair') {
-        throw forbidden('Only an administrator can change the chair’s role.');
+      if (!can(actor, 'member.changeRole', { member: target, role: body.role })) {
+        throw isChairSeat(target.role)
+          ? forbidden('Only an administrator can change the chair’s role.')
+          : forbidden();
       }
-      if (target.role === 'admin' && actor.role !== 'admin') throw forbidden();
       const partyId = await checkRoleAssignment(repos, groupId, actor, body.role, body.partyId, {
         currentHolderId: userId,
       });
-      if (body.role === 'chair' && !(await repos.chairSeats.take(groupId, userId))) {
+      if (isChairSeat(body.role) && !(await repos.chairSeats.take(groupId, userId))) {
         throw conflict('The group already has a chair; change the current chair’s role first.');
       }
       const updated = await repos.memberships.update(groupId, userId, { role: body.role, partyId });
       if (!updated) throw notFound('Member');
-      if (target.role === 'chair' && body.role !== 'chair')
+      if (isChairSeat(target.role) && !isChairSeat(body.role))
         await repos.chairSeats.release(groupId, userId);
       // Rights follow the member at once: their open live connections act on this.
       ctx.events.publish({
@@ -96,18 +99,18 @@ export function memberRoutes(ctx: AppContext): ApiRouter {
       const userId = idParam(req, 'userId', 'Member');
       const target = await repos.memberships.find(groupId, userId);
       if (!target) throw notFound('Member');
-      if ((target.role === 'chair' || target.role === 'admin') && actor.role !== 'admin') {
+      if (!can(actor, 'member.remove', { member: target })) {
         throw forbidden('Only an administrator can remove the chair or an administrator.');
       }
-      if (target.userId === actor.userId && actor.role === 'admin') {
-        const admins = (await repos.memberships.listByGroup(groupId)).filter(
-          (m) => m.role === 'admin',
+      if (target.userId === actor.userId && can(actor, 'group.administer')) {
+        const admins = (await repos.memberships.listByGroup(groupId)).filter((m) =>
+          can(m, 'group.administer'),
         );
         if (admins.length <= 1) throw conflict('The group’s last administrator cannot leave.');
       }
       await repos.memberships.remove(groupId, userId);
       ctx.events.publish({ type: 'membershipChanged', groupId, userId, role: null, partyId: null });
-      if (target.role === 'chair') await repos.chairSeats.release(groupId, userId);
+      if (isChairSeat(target.role)) await repos.chairSeats.release(groupId, userId);
       const removed = await repos.users.findById(userId);
       await ctx.audit.record({
         groupId,

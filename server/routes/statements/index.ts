@@ -13,7 +13,7 @@ import {
   PutToConsentRequest,
   UpdateStatementRequest,
 } from '../../../shared/api/schemas';
-import { isNegotiator } from '../../../shared/roles';
+import { can } from '../../../shared/permissions';
 import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import type { ConsentReleaseDoc, ConsentRequestDoc, MembershipDoc } from '../../db/schema';
@@ -51,7 +51,7 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
       repos.consent.findRelease(statementId),
     ]);
     if (!membership) throw notFound('Statement');
-    if (!release && !isNegotiator(membership.role)) throw notFound('Statement');
+    if (!release && !can(membership, 'group.negotiate')) throw notFound('Statement');
     return { request, membership, release };
   }
 
@@ -90,7 +90,7 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
     { summary: 'A joint statement: the full view for negotiators, the released one for readers' },
     async (req): Promise<StatementView | ReleasedStatement> => {
       const access = await statementFor(req);
-      if (isNegotiator(access.membership.role))
+      if (can(access.membership, 'group.negotiate'))
         return statementView(ctx, access.request, access.membership);
       authorize(access.membership, 'statement.readReleased');
       return published(access);

@@ -1,5 +1,5 @@
 import type { MemoHistory } from '../../../shared/api/memoVersions';
-import { isNegotiator } from '../../../shared/roles';
+import { can } from '../../../shared/permissions';
 import { ensureVersion } from '../../approval/approveMemo';
 import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
@@ -16,7 +16,7 @@ export async function memoHistory(
 ): Promise<MemoHistory> {
   await ensureVersion(ctx, meeting);
   const versions = await ctx.repos.memoVersions.list(meeting._id);
-  const showReasons = isNegotiator(viewer.role);
+  const showReasons = can(viewer, 'group.negotiate');
   return {
     meetingId: meeting._id,
     status: meeting.status === 'approved' ? 'approved' : 'open',

@@ -5,7 +5,7 @@ import type {
 } from '../../../shared/api/memoVersions';
 import type { Request } from 'express';
 import { diffMemoContent } from '../../../shared/memo/diff';
-import type { Action } from '../../../shared/permissions';
+import { can, type Action } from '../../../shared/permissions';
 import { ensureVersion } from '../../approval/approveMemo';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
@@ -94,7 +94,7 @@ export function versionRoutes(ctx: AppContext): ApiRouter {
         repos.readReceipts.listByMeeting(meetingId),
         repos.memberships.listByGroup(meeting.groupId),
       ]);
-      const readers = members.filter((member) => member.role === 'reader');
+      const readers = members.filter((member) => can(member, 'memo.receiveDelivery'));
       const users = new Map(
         (await repos.users.findByIds(readers.map((r) => r.userId))).map((u) => [u._id, u]),
       );

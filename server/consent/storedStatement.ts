@@ -1,5 +1,7 @@
 // A statement's text as the database holds it: read from its room's update log, never from a live
 // room (whose document may be ahead of what is stored), so rounds and answers compare stored words.
+// It lives with the consent gate, which reads it at the last consent: server/statements/ uses the
+// gate, and the gate never reaches back into server/statements/ (lint-enforced).
 import * as Y from 'yjs';
 import type { StatementContent } from '../../shared/statements/content';
 import {
