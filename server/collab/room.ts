@@ -24,7 +24,6 @@ import { watchConfidentiality, type DetectedChange } from './confidentialityWatc
 import { ClientOwners } from './clientOwners';
 import { CLOSE_INTERNAL_ERROR, Connection, type MessageHandler } from './connection';
 import {
-  ProtocolError,
   accessMessage,
   awarenessMessage,
   permissionDeniedMessage,
@@ -36,6 +35,7 @@ import {
   updateMessage,
   type RoomMessage,
 } from './messages';
+import { ProtocolError } from './protocolError';
 import { LOG_ORIGIN, RoomLog, RoomSealedError, withRetry } from './roomLog';
 import { roomBudget, type CollabQuotaConfig } from './quotas';
 import { applyRoomUpdate, createRoomDoc } from './roomDoc';
