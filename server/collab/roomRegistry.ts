@@ -1,7 +1,8 @@
 // The rooms this instance holds in memory: one per room name, loaded once, unloaded when idle.
 import { roomName, type CollabRoom } from '../../shared/memo/format';
 import { CLOSE_GOING_AWAY, type Connection } from './connection';
-import { Room, type RoomDeps } from './room';
+import { Room } from './room';
+import type { RoomDeps } from './roomDeps';
 import type { RoomSubject } from './roomSubject';
 
 export class RoomRegistry {
