@@ -4,10 +4,10 @@
 // asks which kind it holds.
 import * as Y from 'yjs';
 import { roomName, type CollabRoom } from '../../shared/memo/format';
-import { COLLAB_CLOSE, COLLAB_CLOSE_REASON } from '../../shared/memo/protocol';
+import { COLLAB_CLOSE_REASON } from '../../shared/memo/protocol';
 import type { TokenBucket } from '../limits/tokenBucket';
 import { roomAccess, sameAccess } from './access';
-import { RoomAwareness, type AwarenessEntry } from './awareness';
+import { RoomAwareness } from './awareness';
 import { ClientOwners } from './clientOwners';
 import { CLOSE_INTERNAL_ERROR, type Connection, type MessageHandler } from './connection';
 import { InitialSyncs } from './initialSync';
@@ -17,34 +17,20 @@ import {
   awarenessMessage,
   savedMessage,
   syncStep1Message,
-  syncStep2Message,
   type RoomMessage,
 } from './messages';
-import { ProtocolError } from './protocolError';
+import { WritePipeline, type PipelineRoom } from './pipeline';
 import { roomBudget } from './quotas';
 import { Refusals } from './refusals';
-import { acknowledge, acknowledgeUnchanged, relayStored } from './relay';
 import type { RoomDeps } from './roomDeps';
 import { RoomLog, withRetry } from './roomLog';
 import type { RoomSubject } from './roomSubject';
-import { BatchFailure, storeBatch, type BatchRoom, type UpdateWork } from './writeBatch';
 import { addsNothing } from './validateUpdate';
-import { StorageReport } from './storageState';
-import { WorkQueue } from './workQueue';
 
-export type { RoomDeps } from './roomDeps';
-
-type Work =
-  | ({ kind: 'update' } & UpdateWork)
-  | { kind: 'sync'; connection: Connection; stateVector: Uint8Array }
-  /** A caret that came while text was being stored: it follows that text (see onMessage). */
-  | { kind: 'carets'; connection: Connection; entries: readonly AwarenessEntry[] };
-
-const MAX_WAITING_CARETS = 256;
 /** Transactions the server makes itself (seeding). */
 const SERVER_ORIGIN = Symbol('collab server');
 
-export class Room implements MessageHandler, BatchRoom {
+export class Room implements MessageHandler, PipelineRoom {
   readonly name: string;
   readonly kind: RoomKind;
   readonly connections = new Set<Connection>();
@@ -64,20 +50,16 @@ export class Room implements MessageHandler, BatchRoom {
    * document is ahead of the log, so a newcomer is told this, not the document's own vector.
    */
   private storedVector: Uint8Array | null = null;
-  /** Whether stores go through (MESSAGE_STORAGE). */
-  private readonly storage: StorageReport;
   /** Messages per second the room takes from all its connections together. */
   private readonly budget: TokenBucket;
   /** The room's subject as last read; `locked` may be newer (bus events, seals). */
-  subject: RoomSubject;
+  private lastSubject: RoomSubject;
   /** Writes refused for everyone: an approved memo, a statement in consent or released. */
   private locked: boolean;
-  private readonly refusals = new Refusals(this);
-  private readonly work: WorkQueue<Work>;
+  readonly refusals = new Refusals(this);
+  private readonly pipeline: WritePipeline;
   private readonly initialSync: InitialSyncs;
-  /** Carets queued behind text being stored, per connection (see deferCaret). */
-  private readonly waitingCarets = new Map<Connection, number>();
-  private gone = false;
+  private dropped = false;
 
   constructor(
     readonly ref: CollabRoom,
@@ -88,24 +70,16 @@ export class Room implements MessageHandler, BatchRoom {
   ) {
     this.name = roomName(ref);
     this.kind = roomKind(ref);
-    this.subject = subject;
+    this.lastSubject = subject;
     this.locked = subject.locked;
     this.log = new RoomLog(deps.repos.collabLog, this.name, deps.logger);
     this.owners = new ClientOwners(deps.repos.collabClients, this.name);
     this.budget = roomBudget(deps.quotas);
-    this.storage = new StorageReport(this.name, deps.logger, (frame) => this.broadcast(frame));
-    this.work = new WorkQueue(
-      (batch) => this.runBatch(batch),
-      (error: unknown) => {
-        this.deps.logger.error({ err: error, room: this.name }, 'collab write pipeline failed');
-        this.drop(CLOSE_INTERNAL_ERROR);
-      },
-      () => this.gone,
-    );
+    this.pipeline = new WritePipeline(this);
     this.initialSync = new InitialSyncs(
       () => this.doc,
       (connection, update, index) => {
-        if (!this.gone) this.enqueue({ kind: 'update', connection, update, index });
+        if (!this.gone) this.pipeline.update({ connection, update, index });
       },
     );
     this.ready = this.load(subject);
@@ -127,8 +101,26 @@ export class Room implements MessageHandler, BatchRoom {
     return this.loaded.doc;
   }
 
+  get subject(): RoomSubject {
+    return this.lastSubject;
+  }
+
+  get awareness(): RoomAwareness {
+    if (!this.loaded) throw new Error(`room ${this.name} is not loaded`);
+    return this.loaded.awareness;
+  }
+
+  get effects(): BatchEffects | null {
+    return this.loaded?.effects ?? null;
+  }
+
+  /** Dropped after a failure or unloaded: nothing more is done here. */
+  get gone(): boolean {
+    return this.dropped;
+  }
+
   get isBusy(): boolean {
-    return this.work.busy;
+    return this.pipeline.busy;
   }
 
   private async load(subject: RoomSubject): Promise<void> {
@@ -181,7 +173,7 @@ export class Room implements MessageHandler, BatchRoom {
     connection.send(syncStep1Message(doc));
     connection.send(accessMessage(connection.access));
     connection.send(savedMessage(this.storedVector!, connection.handledThrough));
-    connection.send(this.storage.message());
+    connection.send(this.pipeline.storage.message());
     const states = awareness.encodeAll();
     if (states) connection.send(awarenessMessage(states));
     this.initialSync.start(connection);
@@ -192,7 +184,7 @@ export class Room implements MessageHandler, BatchRoom {
     if (!this.connections.delete(connection)) return;
     this.lastActive = Date.now();
     this.initialSync.forget(connection);
-    this.waitingCarets.delete(connection);
+    this.pipeline.forget(connection);
     this.loaded?.awareness.release(connection);
   }
 
@@ -204,16 +196,13 @@ export class Room implements MessageHandler, BatchRoom {
     if (this.gone) return;
     switch (message.type) {
       case 'syncStep1':
-        this.enqueue({ kind: 'sync', connection, stateVector: message.stateVector });
+        this.pipeline.sync(connection, message.stateVector);
         return;
       case 'update':
         this.receiveUpdate(connection, message.update, message.step2);
         return;
       case 'carets':
-        // A caret sent after a keystroke must not overtake it: while text waits for the store,
-        // carets wait in the same queue and are relayed after the text before them.
-        if (this.isBusy) this.deferCaret(connection, message.entries);
-        else this.loaded!.awareness.apply(connection, connection.identity, message.entries);
+        this.pipeline.caret(connection, message.entries);
         return;
       case 'queryAwareness': {
         const states = this.loaded!.awareness.encodeAll();
@@ -245,143 +234,12 @@ export class Room implements MessageHandler, BatchRoom {
     if (!nothingNew) this.refuseReadOnly(connection);
   }
 
-  private enqueue(work: Work): void {
-    this.lastActive = Date.now();
-    this.work.push(work);
-  }
-
-  /**
-   * The write pipeline, one batch at a time: check the subject is still open, validate and
-   * apply each update, store them as one log entry, and only then relay them and acknowledge
-   * them with MESSAGE_SAVED; then answer the sync requests and relay the carets that queued up
-   * meanwhile.
-   */
-  private async runBatch(batch: Work[]): Promise<void> {
-    // A database that does not answer holds the batch here; the editors hear why nothing is
-    // acknowledged meanwhile, and hear again when it answers.
-    const stored = this.storage.storing();
-    try {
-      const updates = batch.filter((work) => work.kind === 'update');
-      if (updates.length > 0) await this.writeUpdates(updates);
-      if (this.gone) return;
-      for (const work of batch) {
-        if (work.kind === 'sync') this.answerSync(work.connection, work.stateVector);
-        else if (work.kind === 'carets') this.applyCarets(work.connection, work.entries);
-      }
-      if (this.log.entriesSinceSnapshot >= this.deps.compactEvery) await this.compact();
-      this.storage.set('ok');
-    } catch (error) {
-      this.failBatch(error, batch);
-    } finally {
-      stored();
-      this.lastActive = Date.now();
-    }
-  }
-
-  private answerSync(connection: Connection, stateVector: Uint8Array): void {
-    let answer: Uint8Array;
-    try {
-      answer = syncStep2Message(this.doc, stateVector);
-    } catch (error) {
-      // A state vector Yjs cannot answer is that client's problem, not the room's.
-      connection.failProtocol(error);
-      return;
-    }
-    connection.send(answer);
-  }
-
-  private deferCaret(connection: Connection, entries: readonly AwarenessEntry[]): void {
-    const waiting = (this.waitingCarets.get(connection) ?? 0) + 1;
-    // An editor sends a caret per keystroke; hundreds while one batch is stored is a flood.
-    if (waiting > MAX_WAITING_CARETS)
-      throw new ProtocolError('too many carets while text is being stored');
-    this.waitingCarets.set(connection, waiting);
-    this.enqueue({ kind: 'carets', connection, entries });
-  }
-
-  private applyCarets(connection: Connection, entries: readonly AwarenessEntry[]): void {
-    const waiting = (this.waitingCarets.get(connection) ?? 1) - 1;
-    if (waiting > 0) this.waitingCarets.set(connection, waiting);
-    else this.waitingCarets.delete(connection);
-    // A connection that closed meanwhile has had its carets removed; none may come back.
-    if (connection.closed || !this.connections.has(connection)) return;
-    try {
-      this.loaded!.awareness.apply(connection, connection.identity, entries);
-    } catch (error) {
-      connection.failProtocol(error);
-    }
-  }
-
-  private async writeUpdates(updates: UpdateWork[]): Promise<void> {
-    const { logger } = this.deps;
-    // Read once per batch: a meeting approved or a statement released behind our back (even
-    // directly in the database) locks the room on the next write.
-    // So are the writers' rights: a member demoted or removed a moment ago writes nothing more.
-    let subject: RoomSubject | null;
-    try {
-      [subject] = await Promise.all([
-        withRetry(() => this.kind.readSubject(this.deps.repos, this.ref), logger, 'subject read'),
-        withRetry(
-          () => this.deps.confirmRights(updates.map((work) => work.connection)),
-          logger,
-          'rights check',
-        ),
-      ]);
-    } catch (error) {
-      throw new BatchFailure(error);
-    }
-    if (!subject) {
-      logger.warn({ room: this.name }, 'subject of a live room vanished; closing the room');
-      this.drop(COLLAB_CLOSE.unauthorized);
-      return;
-    }
-    this.subject = subject;
-    this.setLocked(subject.locked);
-
-    const effects = this.loaded!.effects;
-    effects?.reset();
-    const { accepted, senders, storing } = await storeBatch(this, updates, subject);
-    if (accepted.length === 0) {
-      for (const { connection, index } of storing) connection.handled(index);
-      acknowledgeUnchanged(this.doc, senders);
-      return;
-    }
-    if (this.gone) return;
-    // Stored: now, and only now, the others may see it.
-    relayStored(this.connections, accepted);
-    this.storedVector = Y.encodeStateVector(this.doc);
-    for (const { connection, index } of storing) connection.handled(index);
-    acknowledge(this.connections, this.doc, senders);
-    await effects?.afterStore(subject);
-  }
-
   refuseReadOnly(connection: Connection): void {
     this.refusals.readOnly(connection);
   }
 
   rejectInvalid(connection: Connection, problem: string): void {
     this.refusals.invalid(connection, problem);
-  }
-
-  private failBatch(error: unknown, batch: Work[]): void {
-    const failure = error instanceof BatchFailure ? error : new BatchFailure(error);
-    if (failure.reason === 'locked') {
-      this.deps.logger.info(
-        { room: this.name },
-        'an approval sealed the room before this batch was stored; refusing it',
-      );
-    } else {
-      this.deps.logger.error(
-        { err: failure.cause, room: this.name },
-        'collab batch failed; dropping the room so that clients resync and resend',
-      );
-    }
-    const senders = batch.filter((work) => work.kind === 'update').map((work) => work.connection);
-    this.refusals.failedBatch(failure, senders);
-    this.drop(
-      CLOSE_INTERNAL_ERROR,
-      failure.reason === 'store_failed' ? COLLAB_CLOSE_REASON.storageUnavailable : 'room reset',
-    );
   }
 
   /**
@@ -391,6 +249,15 @@ export class Room implements MessageHandler, BatchRoom {
   setLocked(locked: boolean): void {
     this.locked = locked;
     for (const connection of this.connections) this.refreshAccess(connection);
+  }
+
+  subjectRead(subject: RoomSubject): void {
+    this.lastSubject = subject;
+    this.setLocked(subject.locked);
+  }
+
+  markStored(): void {
+    this.storedVector = Y.encodeStateVector(this.doc);
   }
 
   /** A seal met while storing: locked from now on (the connections hear it on the next read). */
@@ -414,10 +281,10 @@ export class Room implements MessageHandler, BatchRoom {
 
   /** Send something to connections that have heard nothing for a while (and ping them all). */
   heartbeat(): void {
-    if (this.loaded) this.storage.heartbeat(this.connections);
+    if (this.loaded) this.pipeline.storage.heartbeat(this.connections);
   }
 
-  private async compact(): Promise<void> {
+  async compact(): Promise<void> {
     if (!this.loaded) return;
     try {
       await withRetry(() => this.log.compact(this.doc), this.deps.logger, 'room compaction');
@@ -428,14 +295,13 @@ export class Room implements MessageHandler, BatchRoom {
   }
 
   /** Forget the in-memory room after a failure: clients reconnect and load it from the log. */
-  private drop(
+  drop(
     closeCode: number,
     reason = closeCode === CLOSE_INTERNAL_ERROR ? 'room reset' : 'closed',
   ): void {
     if (this.gone) return;
-    this.gone = true;
-    this.work.clear();
-    this.waitingCarets.clear();
+    this.dropped = true;
+    this.pipeline.clear();
     this.onDropped(this);
     for (const connection of [...this.connections]) connection.close(closeCode, reason);
     this.destroy();
@@ -444,9 +310,9 @@ export class Room implements MessageHandler, BatchRoom {
   /** Idle (or shutting down): finish the work in hand, compact, close everyone, free memory. */
   async unload(closeCode: number): Promise<void> {
     await this.ready.catch(() => undefined);
-    await this.work.settled();
+    await this.pipeline.settled();
     if (this.gone) return;
-    this.gone = true;
+    this.dropped = true;
     await this.compact();
     for (const connection of [...this.connections]) connection.close(closeCode, 'server closing');
     this.destroy();
