@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import type { MeetingStatus } from '../../shared/meetings';
-import type { MemoSummary } from '../../shared/memo/summary';
 import type {
   ConfidentialityChange,
   EditRejected,
@@ -28,10 +27,10 @@ export interface MeetingRoomError {
  * - `error`: why the room is not available: `unauthenticated` (log in again), `forbidden`
  *   (readers never get the live memo), `not_found`, `network`, ...; null when all is well.
  *   It is cleared once the room is joined again.
- * - `status`, `presence`, `summary`, `history`: the meeting's status, who is online (identity
- *   and role from the server), the memo's running summary and the confidentiality changes,
- *   oldest first. Null / empty until the first successful join; kept while offline so the
- *   screen can show the last known state.
+ * - `status`, `presence`, `history`: the meeting's status, who is online (identity and role
+ *   from the server) and the confidentiality changes, oldest first. Null / empty until the
+ *   first successful join; kept while offline so the screen can show the last known state.
+ *   (The memo's summary is computed from the local documents: useMemoSummary.ts.)
  * - `rejections`: the latest {@link MAX_REJECTIONS} edits of ours the server dropped, newest
  *   last.
  */
@@ -40,7 +39,6 @@ export interface MeetingRoomState {
   error: MeetingRoomError | null;
   status: MeetingStatus | null;
   presence: PresenceEntry[];
-  summary: MemoSummary | null;
   history: ConfidentialityChange[];
   rejections: EditRejected[];
 }
@@ -50,7 +48,6 @@ const INITIAL: MeetingRoomState = {
   error: null,
   status: null,
   presence: [],
-  summary: null,
   history: [],
   rejections: [],
 };
@@ -106,7 +103,6 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
         error: null,
         status: room.status,
         presence: room.presence,
-        summary: room.summary,
         history: room.confidentialityHistory,
       }));
     };
@@ -141,9 +137,6 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
     });
     socket.on('meetingStatus', (id, status) => {
       if (id === meetingId) update(() => ({ status }));
-    });
-    socket.on('memoSummary', (id, summary) => {
-      if (id === meetingId) update(() => ({ summary }));
     });
     socket.on('confidentialityChanged', (change) => {
       if (change.meetingId !== meetingId) return;

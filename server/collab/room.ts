@@ -38,8 +38,6 @@ export class Room implements MessageHandler, PipelineRoom {
   readonly ready: Promise<void>;
   /** Last time a connection left or work ran; idle rooms are unloaded after a while. */
   lastActive = Date.now();
-  /** summarize() keeps rooms it read loaded until then. */
-  heldUntil = 0;
   readonly log: RoomLog;
   readonly owners: ClientOwners;
 

@@ -59,10 +59,7 @@ export class RoomRegistry {
   sweep(now = Date.now()): void {
     for (const room of this.rooms.values()) {
       const idle =
-        room.connections.size === 0 &&
-        !room.isBusy &&
-        room.heldUntil <= now &&
-        room.lastActive + this.idleMs <= now;
+        room.connections.size === 0 && !room.isBusy && room.lastActive + this.idleMs <= now;
       if (idle) this.unload(room);
     }
   }

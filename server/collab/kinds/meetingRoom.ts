@@ -1,7 +1,6 @@
 // What the memo room and the party rooms share: their subject is the meeting.
-import { roomName, type MemoRoom } from '../../../shared/memo/format';
+import type { MemoRoom } from '../../../shared/memo/format';
 import type { MeetingDoc } from '../../db/schema';
-import type { EffectDeps } from './types';
 import { meetingSubject, type RoomSubject, type SubjectRepos } from '../roomSubject';
 
 export async function readMeetingSubject(
@@ -16,9 +15,4 @@ export async function readMeetingSubject(
 export function meetingOf(subject: RoomSubject): MeetingDoc {
   if (subject.kind !== 'meeting') throw new Error('a meeting room with a statement subject');
   return subject.meeting;
-}
-
-/** Stored content of the meeting's memo changed: summaries are stale. */
-export function announceChange(deps: EffectDeps, ref: MemoRoom, meeting: MeetingDoc): void {
-  deps.events.publish({ type: 'memoChanged', meetingId: meeting._id, room: roomName(ref) });
 }

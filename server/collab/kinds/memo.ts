@@ -8,7 +8,7 @@ import { watchMemoConfidentiality } from '../confidentialityWatch';
 import { createRoomDoc } from '../roomDoc';
 import { seedAgenda } from '../seedAgenda';
 import { ConfidentialityHistory } from './confidentialityHistory';
-import { announceChange, meetingOf, readMeetingSubject } from './meetingRoom';
+import { meetingOf, readMeetingSubject } from './meetingRoom';
 import type { RoomKind } from './types';
 
 export const memoKind: RoomKind<Extract<MemoRoom, { kind: 'memo' }>> = {
@@ -28,11 +28,7 @@ export const memoKind: RoomKind<Extract<MemoRoom, { kind: 'memo' }>> = {
     watchMemoConfidentiality(doc, history.note);
     return {
       reset: () => history.reset(),
-      async afterStore(subject) {
-        const meeting = meetingOf(subject);
-        announceChange(deps, ref, meeting);
-        await history.record(meeting);
-      },
+      afterStore: (subject) => history.record(meetingOf(subject)),
     };
   },
 };

@@ -17,7 +17,7 @@ import { Connection } from '../connection';
 import { createRoomDoc } from '../roomDoc';
 import { watchStances, type DetectedStanceChange } from '../stanceWatch';
 import { ConfidentialityHistory } from './confidentialityHistory';
-import { announceChange, meetingOf, readMeetingSubject } from './meetingRoom';
+import { meetingOf, readMeetingSubject } from './meetingRoom';
 import type { EffectDeps, RoomKind } from './types';
 
 type PartyRoom = Extract<MemoRoom, { kind: 'party' }>;
@@ -55,7 +55,6 @@ export const partyKind: RoomKind<PartyRoom> = {
       },
       async afterStore(subject) {
         const meeting = meetingOf(subject);
-        announceChange(deps, ref, meeting);
         await history.record(meeting);
         const changes = stances;
         stances = [];
