@@ -60,7 +60,7 @@ export async function startServer(
   const app = createApp(ctx, options);
   const server = http.createServer(app);
   const collab = createCollabServer(ctx);
-  const realtime = attachRealtime(server, ctx, collab);
+  const realtime = attachRealtime(server, ctx);
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // Socket.io's engine answers its own upgrades from a listener of its own.

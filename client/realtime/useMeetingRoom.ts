@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import type { MeetingStatus } from '../../shared/meetings';
-import type { MemoSummary } from '../../shared/memo/summary';
 import type { ConfidentialityChange } from '../../shared/confidentiality';
 import type { EditRejected, JoinMeetingResult, PresenceEntry } from '../../shared/realtime/events';
 import { createMeetingSocket } from './socket';
@@ -24,10 +23,10 @@ export interface MeetingRoomError {
  * - `error`: why the room is not available: `unauthenticated` (log in again), `forbidden`
  *   (readers never get the live memo), `not_found`, `network`, ...; null when all is well.
  *   It is cleared once the room is joined again.
- * - `status`, `presence`, `summary`, `history`: the meeting's status, who is online (identity
- *   and role from the server), the memo's running summary and the confidentiality changes,
- *   oldest first. Null / empty until the first successful join; kept while offline so the
- *   screen can show the last known state.
+ * - `status`, `presence`, `history`: the meeting's status, who is online (identity and role
+ *   from the server) and the confidentiality changes, oldest first. Null / empty until the
+ *   first successful join; kept while offline so the screen can show the last known state.
+ *   (The memo's summary is computed from the local documents: useMemoSummary.ts.)
  * - `rejections`: the latest {@link MAX_REJECTIONS} edits of ours the server dropped, newest
  *   last.
  */
@@ -36,7 +35,6 @@ export interface MeetingRoomState {
   error: MeetingRoomError | null;
   status: MeetingStatus | null;
   presence: PresenceEntry[];
-  summary: MemoSummary | null;
   history: ConfidentialityChange[];
   rejections: EditRejected[];
 }
@@ -46,7 +44,6 @@ const INITIAL: MeetingRoomState = {
   error: null,
   status: null,
   presence: [],
-  summary: null,
   history: [],
   rejections: [],
 };
@@ -102,7 +99,6 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
         error: null,
         status: room.status,
         presence: room.presence,
-        summary: room.summary,
         history: room.confidentialityHistory,
       }));
     };
@@ -137,9 +133,6 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
     });
     socket.on('meetingStatus', (id, status) => {
       if (id === meetingId) update(() => ({ status }));
-    });
-    socket.on('memoSummary', (id, summary) => {
-      if (id === meetingId) update(() => ({ summary }));
     });
     socket.on('confidentialityChanged', (change) => {
       if (change.meetingId !== meetingId) return;

@@ -4,11 +4,10 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { canonicalMemoJson, extractMemoContent, type MemoContent } from '../../shared/memo/content';
 import { roomName, type MemoRoom } from '../../shared/memo/format';
-import { memoFragment } from '../../shared/memo/memoDoc';
-import { DISSENTS_MAP, STANCES_MAP } from '../../shared/memo/partyDoc';
-import { applyRoomUpdate, createRoomDoc } from '../collab/roomDoc';
+import { roomKind } from '../collab/kinds';
+import { applyRoomUpdate } from '../collab/roomDoc';
 import { RoomLog } from '../collab/roomLog';
-import { seedAgenda } from '../collab/seedAgenda';
+import { meetingSubject } from '../collab/roomSubject';
 import type { AppContext } from '../context';
 import type { MeetingDoc, PartyDoc } from '../db/schema';
 
@@ -28,19 +27,8 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-function emptyDoc(ref: MemoRoom): Y.Doc {
-  const doc = createRoomDoc();
-  // Declare the root types first, as a live room does.
-  if (ref.kind === 'memo') memoFragment(doc);
-  else {
-    doc.getMap(STANCES_MAP);
-    doc.getMap(DISSENTS_MAP);
-  }
-  return doc;
-}
-
 /**
- * Read one room from the log. The memo room gets its agenda sections (as opening it would). With
+ * Read one room from the log, seeded as opening it would (the memo room's agenda sections). With
  * `seal`, the log is sealed after what was read, so that no writer can store anything after the
  * returned state (a racing writer's update is applied first, or refused by the seal).
  */
@@ -50,9 +38,11 @@ async function readRoom(
   meeting: MeetingDoc,
   seal: { version: number } | null,
 ): Promise<Y.Doc> {
+  const kind = roomKind(ref);
   const log = new RoomLog(ctx.repos.collabLog, roomName(ref), ctx.logger);
-  const doc = await log.load(() => emptyDoc(ref));
-  if (ref.kind === 'memo') await seedAgenda(log, doc, meeting.agenda, READER_ORIGIN);
+  // The root types declared first and the same seeding, as a live room does.
+  const doc = await log.load(() => kind.createDoc());
+  await kind.seed?.(log, doc, meetingSubject(meeting), READER_ORIGIN);
   if (seal) {
     await log.seal({ meetingId: meeting._id, version: seal.version }, (update) =>
       applyRoomUpdate(doc, update, READER_ORIGIN),

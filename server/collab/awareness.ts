@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared/roles';
-import { ProtocolError } from './messages';
+import { ProtocolError } from './protocolError';
 
 /** The `user` field of every awareness state, taken from the session. */
 export interface AwarenessIdentity {

@@ -10,7 +10,6 @@ import {
 } from '../../shared/memo/format';
 import { blockKind, memoFragment, plainText } from '../../shared/memo/memoDoc';
 import { DISSENTS_MAP, dissentEntrySchema } from '../../shared/memo/partyDoc';
-import type { RoomSchema } from './validateUpdate';
 
 export interface DetectedChange {
   targetId: string;
@@ -32,26 +31,30 @@ function stringAttr(node: Y.XmlElement, name: string): string {
 }
 
 /**
- * Call `onChange(origin, change)` for every level change an applied transaction makes. Yjs only
- * raises events for types that existed before the transaction, which is what excludes new blocks.
+ * Call `onChange(origin, change)` for every level change an applied transaction makes to the
+ * memo's sections and blocks. Yjs only raises events for types that existed before the
+ * transaction, which is what excludes new blocks.
  */
-export function watchConfidentiality(
+export function watchMemoConfidentiality(
   doc: Y.Doc,
-  schema: RoomSchema,
   onChange: (origin: unknown, change: DetectedChange) => void,
 ): void {
-  if (schema === 'memo') {
-    memoFragment(doc).observeDeep((events, transaction) => {
-      for (const event of events) {
-        const change = memoChange(event as Y.YEvent<Y.AbstractType<unknown>>);
-        if (change) onChange(transaction.origin, change);
-      }
-    });
-  } else {
-    doc.getMap<unknown>(DISSENTS_MAP).observe((event, transaction) => {
-      for (const change of dissentChanges(event)) onChange(transaction.origin, change);
-    });
-  }
+  memoFragment(doc).observeDeep((events, transaction) => {
+    for (const event of events) {
+      const change = memoChange(event as Y.YEvent<Y.AbstractType<unknown>>);
+      if (change) onChange(transaction.origin, change);
+    }
+  });
+}
+
+/** The same for the dissents of a party room (stored as plain entries of one root map). */
+export function watchDissentConfidentiality(
+  doc: Y.Doc,
+  onChange: (origin: unknown, change: DetectedChange) => void,
+): void {
+  doc.getMap<unknown>(DISSENTS_MAP).observe((event, transaction) => {
+    for (const change of dissentChanges(event)) onChange(transaction.origin, change);
+  });
 }
 
 /** Narrowed by hand: `instanceof` alone yields an element typed with `any` attributes. */

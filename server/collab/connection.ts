@@ -9,7 +9,8 @@ import type { TokenBucket } from '../limits/tokenBucket';
 import type { Logger } from '../logger';
 import type { AwarenessIdentity } from './awareness';
 import { InboundFlow } from './inboundFlow';
-import { readClientMessage, ProtocolError, type RoomMessage } from './messages';
+import { readClientMessage, type RoomMessage } from './messages';
+import { ProtocolError } from './protocolError';
 import type { FlowBudgets } from './quotas';
 
 /** The server is shutting down; the client should come back later. */

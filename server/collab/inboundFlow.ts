@@ -5,7 +5,8 @@
 // any still waiting (a provider also echoes the other editors' states on the same socket).
 import { takeAll, type Charge, type TokenBucket } from '../limits/tokenBucket';
 import { readAwarenessUpdate, type AwarenessEntry } from './awareness';
-import { ProtocolError, type ClientMessage, type RoomMessage } from './messages';
+import type { ClientMessage, RoomMessage } from './messages';
+import { ProtocolError } from './protocolError';
 import {
   AWARENESS_QUERY_COST,
   CARET_INTERVAL_MS,

@@ -5,22 +5,18 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { roomName } from '../../shared/memo/format';
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/memo/protocol';
-import { summarizeMemo, type MemoSummary } from '../../shared/memo/summary';
 import type { AppContext } from '../context';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { MeetingEvent } from '../realtime/bus';
 import { CLOSE_INTERNAL_ERROR, Connection } from './connection';
 import { CollabLiveRights } from './liveRights';
 import { CollabQuotas, type QuotaAdmission } from './quotas';
 import { RoomRegistry } from './roomRegistry';
-import { meetingSubject } from './roomSubject';
 import { admit, refuseUpgrade, type AdmittedConnection } from './upgrade';
 
 export interface CollabServer {
   /** Answer an HTTP upgrade on /collab/<room>: authenticate, authorise, then speak y-websocket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** The memo's running summary for a meeting, loading its rooms if needed. */
-  summarize(meetingId: string): Promise<MemoSummary>;
   /** Store what is pending, compact, and close every connection. */
   close(): Promise<void>;
 }
@@ -103,7 +99,6 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       case 'membershipChanged':
         rights.membershipChanged(event);
         return;
-      case 'memoChanged':
       case 'memoDelivered':
       case 'confidentialityChanged':
       case 'editRejected':
@@ -167,30 +162,6 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         logger.error({ err: error }, 'collab upgrade failed');
         socket.destroy();
       });
-    },
-
-    async summarize(meetingId) {
-      const meeting = await ctx.repos.meetings.findById(meetingId);
-      if (!meeting) throw notFound('Meeting');
-      const parties = await ctx.repos.groups.listParties(meeting.groupId);
-      const refs = [
-        { kind: 'memo' as const, meetingId },
-        ...parties.map((party) => ({ kind: 'party' as const, meetingId, partyId: party._id })),
-      ];
-      const rooms = await Promise.all(
-        refs.map(async (ref) => {
-          const room = await registry.acquire(ref, meetingSubject(meeting));
-          // Summaries come in bursts while people type: keep the rooms for the next one.
-          room.heldUntil = Math.max(room.heldUntil, Date.now() + idleMs);
-          return room;
-        }),
-      );
-      await Promise.all(rooms.map((room) => room.ready));
-      const [memo, ...partyRooms] = rooms;
-      return summarizeMemo(
-        memo!.doc,
-        parties.map((party, index) => ({ partyId: party._id, doc: partyRooms[index]!.doc })),
-      );
     },
 
     async close() {

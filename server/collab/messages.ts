@@ -5,6 +5,7 @@ import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { AwarenessEntry } from './awareness';
+import { ProtocolError } from './protocolError';
 import {
   MESSAGE_ACCESS,
   MESSAGE_AUTH,
@@ -34,11 +35,6 @@ export type ClientMessage =
 export type RoomMessage =
   | Exclude<ClientMessage, { type: 'awareness' }>
   | { type: 'carets'; entries: readonly AwarenessEntry[] };
-
-/** The frame broke the protocol; the connection is closed, nothing is applied. */
-export class ProtocolError extends Error {
-  override name = 'ProtocolError';
-}
 
 /**
  * Decode one client frame. Everything must be consumed exactly: lib0 reads past the end of a

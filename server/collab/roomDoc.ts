@@ -147,3 +147,21 @@ function nestedTypes(
   }
   return found;
 }
+
+/**
+ * applyRoomUpdate, returning what the update changed in `doc` (the update Yjs emits for its
+ * transaction); null when it brought nothing new.
+ */
+export function applyCapturing(doc: Y.Doc, update: Uint8Array, origin: unknown): Uint8Array | null {
+  let effective: Uint8Array | null = null;
+  const capture = (change: Uint8Array, changeOrigin: unknown) => {
+    if (changeOrigin === origin) effective = change;
+  };
+  doc.on('update', capture);
+  try {
+    applyRoomUpdate(doc, update, origin);
+  } finally {
+    doc.off('update', capture);
+  }
+  return effective;
+}

@@ -1,7 +1,8 @@
 // The rooms this instance holds in memory: one per room name, loaded once, unloaded when idle.
 import { roomName, type CollabRoom } from '../../shared/memo/format';
 import { CLOSE_GOING_AWAY, type Connection } from './connection';
-import { Room, type RoomDeps } from './room';
+import { Room } from './room';
+import type { RoomDeps } from './roomDeps';
 import type { RoomSubject } from './roomSubject';
 
 export class RoomRegistry {
@@ -58,10 +59,7 @@ export class RoomRegistry {
   sweep(now = Date.now()): void {
     for (const room of this.rooms.values()) {
       const idle =
-        room.connections.size === 0 &&
-        !room.isBusy &&
-        room.heldUntil <= now &&
-        room.lastActive + this.idleMs <= now;
+        room.connections.size === 0 && !room.isBusy && room.lastActive + this.idleMs <= now;
       if (idle) this.unload(room);
     }
   }

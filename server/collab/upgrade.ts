@@ -13,7 +13,8 @@ import { isOwnOrigin } from '../http/origin';
 import { roomAccess } from './access';
 import { NEUTRAL_COLOUR } from './awareness';
 import type { ConnectionIdentity } from './connection';
-import { readRoomSubject, type RoomSubject } from './roomSubject';
+import { roomKind } from './kinds';
+import type { RoomSubject } from './roomSubject';
 
 export interface AdmittedConnection {
   room: CollabRoom;
@@ -42,16 +43,17 @@ export async function admit(ctx: AppContext, req: IncomingMessage): Promise<Admi
   if (!auth) throw unauthenticated();
   const room = roomFromUrl(req.url);
   if (!room) throw notFound('Room');
-  const subject = await readRoomSubject(ctx.repos, room);
-  if (!subject) throw notFound(room.kind === 'statement' ? 'Statement' : 'Meeting');
+  const kind = roomKind(room);
+  const subject = await kind.readSubject(ctx.repos, room);
+  if (!subject) throw notFound(kind.subjectName);
   const groupId = subject.groupId;
-  const [roomParty, membership] = await Promise.all([
-    room.kind === 'party' ? ctx.repos.groups.findParty(groupId, room.partyId) : null,
+  const [missing, membership] = await Promise.all([
+    kind.missingPart?.(ctx.repos.groups, room, groupId) ?? null,
     ctx.repos.memberships.find(groupId, auth.user._id),
   ]);
-  if (room.kind === 'party' && !roomParty) throw notFound('Party');
+  if (missing) throw notFound(missing);
   // Another group's room answers like one that does not exist: ids reveal nothing.
-  if (!membership) throw notFound(room.kind === 'statement' ? 'Statement' : 'Meeting');
+  if (!membership) throw notFound(kind.subjectName);
   // Readers never receive the live document; they read the approved memo (or the released
   // statement) later.
   if (!can(membership, 'group.negotiate')) throw forbidden('Only negotiators edit the live text.');

@@ -6,16 +6,18 @@
 import * as Y from 'yjs';
 import { TEXT_NODE, allowsChild, type Layout } from '../../shared/layout';
 import { COLLAB_LIMITS, type CollabLimits } from '../../shared/memo/limits';
-import {
-  PARTY_DOC_ROOTS,
-  isValidPartyDocKey,
-  isValidPartyDocValue,
-} from '../../shared/memo/partyDoc';
-import { MEMO_LAYOUT } from '../../shared/memo/schema';
-import { STATEMENT_LAYOUT } from '../../shared/statements/schema';
 
-/** Which layout the room's document must keep. */
-export type RoomSchema = 'memo' | 'party' | 'statement';
+/**
+ * The layout a room's document must keep, as its kind declares it (kinds/): a tree of nodes in
+ * one XmlFragment (the memo, a statement), or root maps of plain JSON entries (a party room).
+ */
+export type DocShape =
+  | { layout: Layout }
+  | {
+      maps: readonly string[];
+      isValidKey: (key: string) => boolean;
+      isValidValue: (map: string, value: unknown) => boolean;
+    };
 
 export type UpdateVerdict =
   | {
@@ -35,11 +37,6 @@ const MAX_CLIENT_ID = 0xffff_ffff;
 const Y_PROSEMIRROR_ATTRS: readonly string[] = ['ychange'];
 
 const MAX_MARK_VALUE_JSON = 1024;
-
-const LAYOUTS: Readonly<Record<Exclude<RoomSchema, 'party'>, Layout>> = {
-  memo: MEMO_LAYOUT,
-  statement: STATEMENT_LAYOUT,
-};
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
@@ -66,18 +63,18 @@ const fail = (problem: string): never => {
 };
 
 /**
- * Whether `update` may be applied to `doc`, a room with the given schema, within `limits`
+ * Whether `update` may be applied to `doc`, a room of the given shape, within `limits`
  * (shared/memo/limits.ts). Reads the document, never changes it; never throws (undecodable bytes
  * are a verdict too).
  */
 export function validateUpdate(
   doc: Y.Doc,
   update: Uint8Array,
-  schema: RoomSchema,
+  shape: DocShape,
   limits: Readonly<CollabLimits> = COLLAB_LIMITS,
 ): UpdateVerdict {
   try {
-    const check = new UpdateCheck(doc, schema, limits);
+    const check = new UpdateCheck(doc, shape, limits);
     return { ok: true, writers: check.run(Y.decodeUpdate(update)) };
   } catch (error) {
     // A decoder that runs off the end, a stack overflow on nested content, a bad type ref:
@@ -123,17 +120,14 @@ class UpdateCheck {
   private readonly placements = new Map<Y.Item, Placement>();
   /** Each type this update creates, as its children's placement needs it. */
   private readonly newTypes = new Map<Y.AbstractType<unknown>, TypeInfo>();
-  private readonly layout: Layout | null;
   private newNodes = 0;
   private newStructs = 0;
 
   constructor(
     private readonly doc: Y.Doc,
-    schema: RoomSchema,
+    private readonly shape: DocShape,
     private readonly limits: Readonly<CollabLimits>,
-  ) {
-    this.layout = schema === 'party' ? null : LAYOUTS[schema];
-  }
+  ) {}
 
   /** Checks everything; returns the clients under which the update adds structs. */
   run({ structs, ds }: ReturnType<typeof Y.decodeUpdate>): number[] {
@@ -265,8 +259,9 @@ class UpdateCheck {
   private check(item: Y.Item) {
     const placement = this.place(item);
     this.placements.set(item, placement);
-    if (this.layout) checkLayoutItem(item, placement, this.layout, this.limits.nestingDepth);
-    else checkPartyItem(item, placement);
+    if ('layout' in this.shape)
+      checkLayoutItem(item, placement, this.shape.layout, this.limits.nestingDepth);
+    else checkMapItem(item, placement, this.shape);
     if (item.content instanceof Y.ContentType) {
       if (++this.newNodes > this.limits.newNodesPerUpdate) fail('too many new nodes');
       const type = item.content.type;
@@ -490,11 +485,15 @@ function checkMark(content: Y.ContentFormat, allowed: readonly string[] = []) {
     fail('bad mark value');
 }
 
-// A party room: two root maps of plain JSON entries, each entry checked by the shared schema.
-function checkPartyItem(item: Y.Item, placement: Placement) {
+// A party room: root maps of plain JSON entries, each entry checked by the shared schema.
+function checkMapItem(
+  item: Y.Item,
+  placement: Placement,
+  shape: Extract<DocShape, { maps: unknown }>,
+) {
   const content = item.content;
   if (content instanceof Y.ContentDeleted) {
-    if (placement.kind === 'root' && !PARTY_DOC_ROOTS.includes(placement.name))
+    if (placement.kind === 'root' && !shape.maps.includes(placement.name))
       fail('unknown root type');
     if (placement.kind === 'type') fail('nested type in a party room');
     return;
@@ -502,9 +501,9 @@ function checkPartyItem(item: Y.Item, placement: Placement) {
   if (!(content instanceof Y.ContentAny)) fail('content not allowed in a party room');
   if (placement.kind === 'discarded') return;
   if (placement.kind !== 'root') return fail('nested type in a party room');
-  if (!PARTY_DOC_ROOTS.includes(placement.name)) fail('unknown root type');
-  if (placement.sub === null || !isValidPartyDocKey(placement.sub)) fail('bad party entry key');
+  if (!shape.maps.includes(placement.name)) fail('unknown root type');
+  if (placement.sub === null || !shape.isValidKey(placement.sub)) fail('bad party entry key');
   const values = (content as Y.ContentAny).arr;
-  if (values.length !== 1 || !isValidPartyDocValue(placement.name, values[0]))
+  if (values.length !== 1 || !shape.isValidValue(placement.name, values[0]))
     fail('bad party entry');
 }

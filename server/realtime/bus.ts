@@ -10,8 +10,6 @@ import type { Role } from '../../shared/roles';
 export type MeetingEvent =
   /** A meeting's status changed (through the API, or the chair's approval). */
   | { type: 'meetingStatus'; meetingId: string; status: MeetingStatus }
-  /** Stored memo or party-room content changed; summaries are stale. */
-  | { type: 'memoChanged'; meetingId: string; room: string }
   /** The server recorded a confidentiality change in the memo. */
   | { type: 'confidentialityChanged'; change: ConfidentialityChange }
   /** The collab server dropped one user's edit. */

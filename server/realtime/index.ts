@@ -1,16 +1,14 @@
-// Socket.io for the meeting room: presence, status, the memo's running summary and notices.
+// Socket.io for the meeting room: presence, status, confidentiality changes and notices.
 // The memo itself travels over y-websocket (server/collab); this side never carries memo edits.
 import type http from 'node:http';
 import { Server } from 'socket.io';
 import { meetingRoom, SOCKET_IO_PATH, userRoom } from '../../shared/realtime/events';
-import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
 import { connectError, originGate, sessionGate } from './auth';
 import type { MeetingEvent } from './bus';
 import { RealtimeLiveRights } from './liveRights';
 import { registerMeetingHandlers } from './meetingHandlers';
 import { limitPackets } from './packetLimits';
-import { createSummaryBroadcaster } from './summaries';
 import type { RealtimeIo } from './types';
 
 export interface RealtimeServer {
@@ -20,17 +18,12 @@ export interface RealtimeServer {
 /** Clients send room joins and consent answers (reasons up to 4000 characters): anything
  * near this size is hostile. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
-const SUMMARY_DELAY_MS = 300;
 /** Socket.io sockets a session may hold on one instance (a tab holds one or two). */
 const MAX_SOCKETS_PER_SESSION = 20;
 /** How often sockets' sessions and memberships are read again from the database. */
 const RIGHTS_SWEEP_MS = 5_000;
 
-export function attachRealtime(
-  server: http.Server,
-  ctx: AppContext,
-  collab: Pick<CollabServer, 'summarize'>,
-): RealtimeServer {
+export function attachRealtime(server: http.Server, ctx: AppContext): RealtimeServer {
   const io: RealtimeIo = new Server(server, {
     path: SOCKET_IO_PATH,
     serveClient: false,
@@ -56,30 +49,17 @@ export function attachRealtime(
     Promise.resolve(socket.join(userRoom(socket.data.userId))).catch((error: unknown) =>
       ctx.logger.error({ err: error }, 'socket.io join failed'),
     );
-    registerMeetingHandlers(io, socket, ctx, collab);
+    registerMeetingHandlers(io, socket, ctx);
   });
 
   // Every instance hears every bus event and serves only its own sockets (io.local), so that
   // with several instances each client still gets each event exactly once.
-  const summaries = createSummaryBroadcaster({
-    delayMs: SUMMARY_DELAY_MS,
-    hasListeners: (meetingId) =>
-      (io.sockets.adapter.rooms.get(meetingRoom(meetingId))?.size ?? 0) > 0,
-    summarize: (meetingId) => collab.summarize(meetingId),
-    send: (meetingId, summary) =>
-      io.local.to(meetingRoom(meetingId)).emit('memoSummary', meetingId, summary),
-    logger: ctx.logger,
-  });
-
   function onEvent(event: MeetingEvent) {
     switch (event.type) {
       case 'meetingStatus':
         io.local
           .to(meetingRoom(event.meetingId))
           .emit('meetingStatus', event.meetingId, event.status);
-        return;
-      case 'memoChanged':
-        summaries.changed(event.meetingId);
         return;
       case 'confidentialityChanged':
         io.local
@@ -128,7 +108,6 @@ export function attachRealtime(
     async close() {
       unsubscribe();
       clearInterval(sweep);
-      summaries.close();
       // Not io.close(): it also closes the HTTP server, which server.ts closes itself once the
       // collab server has stored what is pending. Closing the transports (rather than sending
       // a disconnect) lets clients reconnect on their own when the server is back.

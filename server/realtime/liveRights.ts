@@ -1,5 +1,5 @@
 // Rights follow the member at once on Socket.io (invariant 5): a socket in a meeting room gets the
-// room's summaries and changes, so when the member stops being a negotiator of that group it
+// room's confidentiality changes (with excerpts), so when the member stops being a negotiator of that group it
 // leaves the room at once (told with `meetingLeft`); a role or party change shows in presence; a
 // session that ends or expires disconnects. The database is read again every few seconds for
 // changes made behind the server's back or events lost between instances.
@@ -113,7 +113,7 @@ export class RealtimeLiveRights {
       for (const [meetingId, joined] of Object.entries(socket.data.meetings)) {
         if (joined.groupId !== groupId) continue;
         if (!standing || !can(standing, 'group.negotiate')) {
-          // Nothing more of this meeting's live memo reaches them, summaries included.
+          // Nothing more of this meeting's live memo reaches them, excerpts included.
           delete socket.data.meetings[meetingId];
           Promise.resolve(socket.leave(meetingRoom(meetingId))).catch((error: unknown) =>
             this.ctx.logger.error({ err: error }, 'socket.io leave failed'),

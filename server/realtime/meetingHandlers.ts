@@ -2,14 +2,13 @@ import { meetingAsMember } from '../auth/meetingMembership';
 import { z } from 'zod';
 import { meetingRoom, userRoom, type JoinMeetingResult } from '../../shared/realtime/events';
 import { can } from '../../shared/permissions';
-import type { CollabServer } from '../collab';
 import type { AppContext } from '../context';
 import { AppError, forbidden, notFound, toAppError, unauthenticated } from '../errors';
 import { broadcastPresence, currentPresence } from './presence';
 import type { RealtimeIo, RealtimeSocket } from './types';
 
 const meetingIdSchema = z.uuid();
-/** Each join reads the database and may load the memo: a client gets only a few at a time. */
+/** Each join reads the database: a client gets only a few at a time. */
 const MAX_JOINS_IN_FLIGHT = 4;
 
 /**
@@ -20,7 +19,6 @@ export function registerMeetingHandlers(
   io: RealtimeIo,
   socket: RealtimeSocket,
   ctx: AppContext,
-  collab: Pick<CollabServer, 'summarize'>,
 ): void {
   let joinsInFlight = 0;
 
@@ -33,14 +31,11 @@ export function registerMeetingHandlers(
     }
     socket.data.name = auth.user.name;
     const { meeting, membership } = await meetingAsMember(ctx.repos, meetingId, auth.user._id);
-    // Readers never get the live memo or anything derived from it, summary included.
+    // Readers never get the live memo or anything derived from it.
     if (!can(membership, 'group.negotiate'))
       throw forbidden('Only negotiators take part in the live memo.');
 
-    const [summary, confidentialityHistory] = await Promise.all([
-      collab.summarize(meetingId),
-      ctx.repos.confidentialityChanges.listForMeeting(meetingId),
-    ]);
+    const confidentialityHistory = await ctx.repos.confidentialityChanges.listForMeeting(meetingId);
     if (socket.disconnected) return null;
     socket.data.meetings[meetingId] = {
       role: membership.role,
@@ -52,7 +47,7 @@ export function registerMeetingHandlers(
     io.to(meetingRoom(meetingId)).emit('presence', meetingId, presence);
     return {
       ok: true,
-      room: { meetingId, status: meeting.status, presence, summary, confidentialityHistory },
+      room: { meetingId, status: meeting.status, presence, confidentialityHistory },
     };
   }
 

@@ -1,5 +1,6 @@
-// The memo's running summary: what the side panel shows and what the server sends to the room.
-// Both compute it with this one function, so they cannot disagree.
+// The memo's running summary: what the side panel shows, computed by each client from its own
+// copies of the memo and party rooms (so it follows every keystroke, and the server never has to
+// load a meeting's rooms for it).
 import type * as Y from 'yjs';
 import type { Confidentiality } from '../confidentiality';
 import { mostClosed } from './format';

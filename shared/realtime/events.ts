@@ -2,7 +2,6 @@
 import type { ConfidentialityChange } from '../confidentiality';
 import type { ErrorCode } from '../errors';
 import type { MeetingStatus } from '../meetings';
-import type { MemoSummary } from '../memo/summary';
 import type { RejectReason } from '../memo/protocol';
 import type { Role } from '../roles';
 import type { ConsentNotice } from '../api/consent';
@@ -28,7 +27,6 @@ export interface MeetingRoomSnapshot {
   meetingId: string;
   status: MeetingStatus;
   presence: PresenceEntry[];
-  summary: MemoSummary;
   confidentialityHistory: ConfidentialityChange[];
 }
 
@@ -52,7 +50,6 @@ export type JoinMeetingResult =
 export interface ServerToClientEvents {
   presence: (meetingId: string, presence: PresenceEntry[]) => void;
   meetingStatus: (meetingId: string, status: MeetingStatus) => void;
-  memoSummary: (meetingId: string, summary: MemoSummary) => void;
   confidentialityChanged: (change: ConfidentialityChange) => void;
   editRejected: (notice: EditRejected) => void;
   memoDelivered: (notice: MemoDelivered) => void;

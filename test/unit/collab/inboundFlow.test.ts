@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeAwarenessUpdate } from '../../../server/collab/awareness';
 import { InboundFlow } from '../../../server/collab/inboundFlow';
 import type { ClientMessage, RoomMessage } from '../../../server/collab/messages';
-import { ProtocolError } from '../../../server/collab/messages';
+import { ProtocolError } from '../../../server/collab/protocolError';
 import { CARET_INTERVAL_MS } from '../../../server/collab/quotas';
 import { TokenBucket, takeAll } from '../../../server/limits/tokenBucket';
 

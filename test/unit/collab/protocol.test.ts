@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { roomAccess } from '../../../server/collab/access';
 import { RoomAwareness, readAwarenessUpdate } from '../../../server/collab/awareness';
-import { ProtocolError, readClientMessage } from '../../../server/collab/messages';
+import { readClientMessage } from '../../../server/collab/messages';
+import { ProtocolError } from '../../../server/collab/protocolError';
 import { MESSAGE_SYNC } from '../../../shared/memo/protocol';
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {

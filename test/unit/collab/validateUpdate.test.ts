@@ -2,11 +2,8 @@ import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  addsNothing,
-  validateUpdate,
-  type RoomSchema,
-} from '../../../server/collab/validateUpdate';
+import { addsNothing, validateUpdate } from '../../../server/collab/validateUpdate';
+import { ROOM_KINDS } from '../../../server/collab/kinds';
 import { MEMO_NODES, newBlockId } from '../../../shared/memo/format';
 import {
   COLLAB_LIMITS,
@@ -71,8 +68,10 @@ function notesText(doc: Y.Doc): Y.XmlText {
   return text;
 }
 
-function expectAccepted(doc: Y.Doc, update: Uint8Array, schema: RoomSchema = 'memo') {
-  expect(validateUpdate(doc, update, schema)).toMatchObject({ ok: true });
+type Kind = keyof typeof ROOM_KINDS;
+
+function expectAccepted(doc: Y.Doc, update: Uint8Array, schema: Kind = 'memo') {
+  expect(validateUpdate(doc, update, ROOM_KINDS[schema].shape)).toMatchObject({ ok: true });
   Y.applyUpdate(doc, update);
   expect(doc.store.pendingStructs).toBeNull();
   expect(doc.store.pendingDs).toBeNull();
@@ -80,7 +79,7 @@ function expectAccepted(doc: Y.Doc, update: Uint8Array, schema: RoomSchema = 'me
 
 function expectRejected(doc: Y.Doc, update: Uint8Array, schema: 'memo' | 'party' = 'memo') {
   const before = Y.encodeStateAsUpdate(doc);
-  const verdict = validateUpdate(doc, update, schema);
+  const verdict = validateUpdate(doc, update, ROOM_KINDS[schema].shape);
   expect(verdict.ok).toBe(false);
   expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   return verdict.ok ? '' : verdict.problem;
@@ -282,7 +281,7 @@ describe('validateUpdate: what honest editors send', () => {
       edit(client, (doc) => notesText(doc).delete(0, 1)),
     );
     const everything = Y.encodeStateAsUpdate(client);
-    expect(validateUpdate(server, everything, 'memo')).toMatchObject({ ok: true });
+    expect(validateUpdate(server, everything, ROOM_KINDS.memo.shape)).toMatchObject({ ok: true });
     expect(addsNothing(server, everything)).toBe(true);
     expect(addsNothing(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))).toBe(
       true,
@@ -308,13 +307,13 @@ describe('validateUpdate: what the server refuses', () => {
     const gen = prng.create(20_260_001);
     for (let i = 0; i < 2_000; i++) {
       const bytes = prng.uint8Array(gen, prng.uint32(gen, 1, 64));
-      const verdict = validateUpdate(server, bytes, i % 2 ? 'memo' : 'party');
+      const verdict = validateUpdate(server, bytes, ROOM_KINDS[i % 2 ? 'memo' : 'party'].shape);
       // Some byte strings happen to be empty updates; none may change anything or throw.
       if (verdict.ok) expect(addsNothing(server, bytes)).toBe(true);
     }
     const good = edit(clientOf(server), (doc) => notesText(doc).insert(0, 'hello world'));
     for (let cut = 1; cut < good.length; cut++) {
-      const verdict = validateUpdate(server, good.slice(0, cut), 'memo');
+      const verdict = validateUpdate(server, good.slice(0, cut), ROOM_KINDS.memo.shape);
       if (verdict.ok) expect(addsNothing(server, good.slice(0, cut))).toBe(true);
     }
   });
@@ -356,7 +355,7 @@ describe('validateUpdate: what the server refuses', () => {
           bytes.splice(at(), 1, 0xff, 0xff, 0xff, 0x0f);
       }
       const mutated = new Uint8Array(bytes);
-      if (!validateUpdate(server, mutated, 'memo').ok) continue;
+      if (!validateUpdate(server, mutated, ROOM_KINDS.memo.shape).ok) continue;
       passed += 1;
       const copy = new Y.Doc();
       Y.applyUpdate(copy, state);
@@ -494,7 +493,7 @@ describe('validateUpdate: what the server refuses', () => {
     ];
     for (const [what, change] of edits) {
       const update = edit(clientOf(server), change);
-      const verdict = validateUpdate(server, update, 'memo');
+      const verdict = validateUpdate(server, update, ROOM_KINDS.memo.shape);
       expect({ what, ok: verdict.ok }).toEqual({ what, ok: false });
     }
     expectRejected(server, craft(90, 0, [{ parent: 'memo', content: new Y.ContentJSON(['x']) }]));
@@ -538,8 +537,8 @@ describe('validateUpdate: what the server refuses', () => {
 });
 
 /** The problem the validator names for `change` made on a synced copy of `server`. */
-function problemOf(server: Y.Doc, change: (doc: Y.Doc) => void, schema: RoomSchema = 'memo') {
-  const verdict = validateUpdate(server, edit(clientOf(server), change), schema);
+function problemOf(server: Y.Doc, change: (doc: Y.Doc) => void, schema: Kind = 'memo') {
+  const verdict = validateUpdate(server, edit(clientOf(server), change), ROOM_KINDS[schema].shape);
   return verdict.ok ? 'accepted' : verdict.problem;
 }
 
@@ -678,7 +677,7 @@ describe('validateUpdate: limits per update and per document (shared/memo/limits
     const client = clientOf(server);
     if (clientID !== undefined) client.clientID = clientID;
     const update = edit(client, change);
-    const verdict = validateUpdate(server, update, 'memo', limits);
+    const verdict = validateUpdate(server, update, ROOM_KINDS.memo.shape, limits);
     // Accepted updates are applied, as the server would, so the next check sees them.
     if (verdict.ok) Y.applyUpdate(server, update);
     return verdict.ok ? 'accepted' : verdict.problem;
@@ -777,7 +776,9 @@ describe('validateUpdate: limits per update and per document (shared/memo/limits
         })),
       );
     expectRejected(server, fragmenting(MAX_DELETE_RANGES_PER_UPDATE + 1));
-    expect(validateUpdate(server, fragmenting(MAX_DELETE_RANGES_PER_UPDATE + 1), 'memo')).toEqual({
+    expect(
+      validateUpdate(server, fragmenting(MAX_DELETE_RANGES_PER_UPDATE + 1), ROOM_KINDS.memo.shape),
+    ).toEqual({
       ok: false,
       problem: 'too many delete ranges',
     });
@@ -816,11 +817,17 @@ describe('validateUpdate: limits per update and per document (shared/memo/limits
           edit(clientOf(server), (doc) => notesText(doc).insert(0, String(i))),
         ),
       );
-    expect(validateUpdate(server, fromClients(MAX_NEW_CLIENTS_PER_UPDATE + 1), 'memo')).toEqual({
+    expect(
+      validateUpdate(server, fromClients(MAX_NEW_CLIENTS_PER_UPDATE + 1), ROOM_KINDS.memo.shape),
+    ).toEqual({
       ok: false,
       problem: 'too many new client ids',
     });
-    const verdict = validateUpdate(server, fromClients(MAX_NEW_CLIENTS_PER_UPDATE), 'memo');
+    const verdict = validateUpdate(
+      server,
+      fromClients(MAX_NEW_CLIENTS_PER_UPDATE),
+      ROOM_KINDS.memo.shape,
+    );
     expect(verdict.ok && verdict.writers.length).toBe(MAX_NEW_CLIENTS_PER_UPDATE);
   });
 

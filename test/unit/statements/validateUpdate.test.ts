@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { ROOM_KINDS } from '../../../server/collab/kinds';
 import { validateUpdate } from '../../../server/collab/validateUpdate';
 import { statementFragment } from '../../../shared/statements/format';
 
@@ -33,7 +34,7 @@ function element(name: string, ...children: (Y.XmlElement | Y.XmlText)[]): Y.Xml
 const paragraph = (text: string) => element('paragraph', new Y.XmlText(text));
 
 function verdict(change: (doc: Y.Doc) => void, base = server()) {
-  return validateUpdate(base, edit(clientOf(base), change), 'statement');
+  return validateUpdate(base, edit(clientOf(base), change), ROOM_KINDS.statement.shape);
 }
 
 describe('statement room updates', () => {

@@ -1,0 +1,231 @@
+// A room's write pipeline, one batch at a time: whatever arrived while a batch was being stored
+// forms the next batch. Sync requests and carets queue behind the text before them, so that
+// nobody is answered with, or shown a caret in, text that is not stored yet.
+import { COLLAB_CLOSE, COLLAB_CLOSE_REASON } from '../../shared/memo/protocol';
+import type { RoomAwareness, AwarenessEntry } from './awareness';
+import { CLOSE_INTERNAL_ERROR, type Connection } from './connection';
+import type { BatchEffects } from './kinds';
+import { syncStep2Message } from './messages';
+import { ProtocolError } from './protocolError';
+import type { Refusals, RefusingRoom } from './refusals';
+import { acknowledge, acknowledgeUnchanged, relayStored } from './relay';
+import { withRetry } from './roomLog';
+import type { RoomDeps } from './roomDeps';
+import type { RoomSubject } from './roomSubject';
+import { StorageReport } from './storageState';
+import { WorkQueue } from './workQueue';
+import { BatchFailure, storeBatch, type BatchRoom, type UpdateWork } from './writeBatch';
+
+type Work =
+  | ({ kind: 'update' } & UpdateWork)
+  | { kind: 'sync'; connection: Connection; stateVector: Uint8Array }
+  /** A caret that came while text was being stored: it follows that text (see `caret`). */
+  | { kind: 'carets'; connection: Connection; entries: readonly AwarenessEntry[] };
+
+const MAX_WAITING_CARETS = 256;
+
+/** What the pipeline needs of its room (room.ts). */
+export interface PipelineRoom extends BatchRoom, RefusingRoom {
+  readonly deps: RoomDeps;
+  readonly connections: ReadonlySet<Connection>;
+  readonly awareness: RoomAwareness;
+  readonly effects: BatchEffects | null;
+  readonly refusals: Refusals;
+  readonly gone: boolean;
+  lastActive: number;
+  /** The subject as read for a batch: the room locks or unlocks with it. */
+  subjectRead(subject: RoomSubject): void;
+  /** The document is stored as it is: newcomers are told its state vector. */
+  markStored(): void;
+  compact(): Promise<void>;
+  drop(closeCode: number, reason?: string): void;
+}
+
+export class WritePipeline {
+  /** Whether stores go through (MESSAGE_STORAGE). */
+  readonly storage: StorageReport;
+  private readonly work: WorkQueue<Work>;
+  /** Carets queued behind text being stored, per connection (see `caret`). */
+  private readonly waitingCarets = new Map<Connection, number>();
+
+  constructor(private readonly room: PipelineRoom) {
+    this.storage = new StorageReport(room.name, room.deps.logger, (frame) => room.broadcast(frame));
+    this.work = new WorkQueue(
+      (batch) => this.runBatch(batch),
+      (error: unknown) => {
+        room.deps.logger.error({ err: error, room: room.name }, 'collab write pipeline failed');
+        room.drop(CLOSE_INTERNAL_ERROR);
+      },
+      () => room.gone,
+    );
+  }
+
+  get busy(): boolean {
+    return this.work.busy;
+  }
+
+  update(work: UpdateWork): void {
+    this.enqueue({ kind: 'update', ...work });
+  }
+
+  /** A sync step 1: answered once the text queued before it is stored. */
+  sync(connection: Connection, stateVector: Uint8Array): void {
+    this.enqueue({ kind: 'sync', connection, stateVector });
+  }
+
+  /**
+   * A caret sent after a keystroke must not overtake it: while text waits for the store, carets
+   * wait in the same queue and are relayed after the text before them.
+   */
+  caret(connection: Connection, entries: readonly AwarenessEntry[]): void {
+    if (!this.busy) {
+      this.room.awareness.apply(connection, connection.identity, entries);
+      return;
+    }
+    const waiting = (this.waitingCarets.get(connection) ?? 0) + 1;
+    // An editor sends a caret per keystroke; hundreds while one batch is stored is a flood.
+    if (waiting > MAX_WAITING_CARETS)
+      throw new ProtocolError('too many carets while text is being stored');
+    this.waitingCarets.set(connection, waiting);
+    this.enqueue({ kind: 'carets', connection, entries });
+  }
+
+  forget(connection: Connection): void {
+    this.waitingCarets.delete(connection);
+  }
+
+  /** Drop the work not yet started. */
+  clear(): void {
+    this.work.clear();
+    this.waitingCarets.clear();
+  }
+
+  /** Resolves once no batch is running. */
+  settled(): Promise<void> {
+    return this.work.settled();
+  }
+
+  private enqueue(work: Work): void {
+    this.room.lastActive = Date.now();
+    this.work.push(work);
+  }
+
+  /**
+   * The write pipeline, one batch at a time: check the subject is still open, validate and
+   * apply each update, store them as one log entry, and only then relay them and acknowledge
+   * them with MESSAGE_SAVED; then answer the sync requests and relay the carets that queued up
+   * meanwhile.
+   */
+  private async runBatch(batch: Work[]): Promise<void> {
+    // A database that does not answer holds the batch here; the editors hear why nothing is
+    // acknowledged meanwhile, and hear again when it answers.
+    const stored = this.storage.storing();
+    try {
+      const updates = batch.filter((work) => work.kind === 'update');
+      if (updates.length > 0) await this.writeUpdates(updates);
+      if (this.room.gone) return;
+      for (const work of batch) {
+        if (work.kind === 'sync') this.answerSync(work.connection, work.stateVector);
+        else if (work.kind === 'carets') this.applyCarets(work.connection, work.entries);
+      }
+      if (this.room.log.entriesSinceSnapshot >= this.room.deps.compactEvery)
+        await this.room.compact();
+      this.storage.set('ok');
+    } catch (error) {
+      this.failBatch(error, batch);
+    } finally {
+      stored();
+      this.room.lastActive = Date.now();
+    }
+  }
+
+  private answerSync(connection: Connection, stateVector: Uint8Array): void {
+    let answer: Uint8Array;
+    try {
+      answer = syncStep2Message(this.room.doc, stateVector);
+    } catch (error) {
+      // A state vector Yjs cannot answer is that client's problem, not the room's.
+      connection.failProtocol(error);
+      return;
+    }
+    connection.send(answer);
+  }
+
+  private applyCarets(connection: Connection, entries: readonly AwarenessEntry[]): void {
+    const waiting = (this.waitingCarets.get(connection) ?? 1) - 1;
+    if (waiting > 0) this.waitingCarets.set(connection, waiting);
+    else this.waitingCarets.delete(connection);
+    // A connection that closed meanwhile has had its carets removed; none may come back.
+    if (connection.closed || !this.room.connections.has(connection)) return;
+    try {
+      this.room.awareness.apply(connection, connection.identity, entries);
+    } catch (error) {
+      connection.failProtocol(error);
+    }
+  }
+
+  private async writeUpdates(updates: UpdateWork[]): Promise<void> {
+    const { room } = this;
+    const { logger } = room.deps;
+    // Read once per batch: a meeting approved or a statement released behind our back (even
+    // directly in the database) locks the room on the next write.
+    // So are the writers' rights: a member demoted or removed a moment ago writes nothing more.
+    let subject: RoomSubject | null;
+    try {
+      [subject] = await Promise.all([
+        withRetry(() => room.kind.readSubject(room.deps.repos, room.ref), logger, 'subject read'),
+        withRetry(
+          () => room.deps.confirmRights(updates.map((work) => work.connection)),
+          logger,
+          'rights check',
+        ),
+      ]);
+    } catch (error) {
+      throw new BatchFailure(error);
+    }
+    if (!subject) {
+      logger.warn({ room: room.name }, 'subject of a live room vanished; closing the room');
+      room.drop(COLLAB_CLOSE.unauthorized);
+      return;
+    }
+    room.subjectRead(subject);
+
+    const effects = room.effects;
+    effects?.reset();
+    const { accepted, senders, storing } = await storeBatch(room, updates, subject);
+    if (accepted.length === 0) {
+      for (const { connection, index } of storing) connection.handled(index);
+      acknowledgeUnchanged(room.doc, senders);
+      return;
+    }
+    if (room.gone) return;
+    // Stored: now, and only now, the others may see it.
+    relayStored(room.connections, accepted);
+    room.markStored();
+    for (const { connection, index } of storing) connection.handled(index);
+    acknowledge(room.connections, room.doc, senders);
+    await effects?.afterStore(subject);
+  }
+
+  private failBatch(error: unknown, batch: Work[]): void {
+    const { room } = this;
+    const failure = error instanceof BatchFailure ? error : new BatchFailure(error);
+    if (failure.reason === 'locked') {
+      room.deps.logger.info(
+        { room: room.name },
+        'an approval sealed the room before this batch was stored; refusing it',
+      );
+    } else {
+      room.deps.logger.error(
+        { err: failure.cause, room: room.name },
+        'collab batch failed; dropping the room so that clients resync and resend',
+      );
+    }
+    const senders = batch.filter((work) => work.kind === 'update').map((work) => work.connection);
+    room.refusals.failedBatch(failure, senders);
+    room.drop(
+      CLOSE_INTERNAL_ERROR,
+      failure.reason === 'store_failed' ? COLLAB_CLOSE_REASON.storageUnavailable : 'room reset',
+    );
+  }
+}
