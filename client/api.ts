@@ -1,14 +1,9 @@
 import type {
   CreatedInvitation,
-  Group,
   Invitation,
   InvitationPreview,
   Me,
-  Meeting,
-  MeetingSummary,
   Member,
-  Party,
-  PartyRemoval,
 } from '../shared/api/types';
 import type { MailOutbox } from '../shared/api/mail';
 import type {
@@ -26,6 +21,17 @@ import type {
   UpdatePartyRequest,
   UpdateProfileRequest,
 } from '../shared/api/schemas';
+import {
+  urlOf,
+  type BodyOf,
+  type PathParams,
+  type QueryOf,
+  type ResponseOf,
+  type RouteSpec,
+} from '../shared/api/contract';
+import { groupRoutes } from '../shared/api/routes/groups';
+import { meetingRoutes } from '../shared/api/routes/meetings';
+import type { z } from 'zod';
 import { CSRF_HEADER, ERROR_CODES, type ErrorBody, type ErrorCode } from '../shared/errors';
 
 export interface ErrorDetail {
@@ -57,7 +63,39 @@ export function onUnauthenticated(listener: Listener): () => void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+type Params<S extends RouteSpec> = keyof PathParams<S['path']> extends never
+  ? { params?: never }
+  : { params: PathParams<S['path']> };
+type Payload<S extends RouteSpec> = S['body'] extends z.ZodType
+  ? { body: BodyOf<S> }
+  : { body?: never };
+type Query<S extends RouteSpec> = S['query'] extends z.ZodType
+  ? { query?: QueryOf<S> }
+  : { query?: never };
+/** What a call of route `S` needs: its path parameters, its body and any query. */
+export type CallArgs<S extends RouteSpec> = Params<S> & Payload<S> & Query<S>;
+
+/** Call a JSON route of the shared contract: its URL, body and answer are typed from `route`. */
+export function call<S extends RouteSpec>(
+  route: S,
+  args: CallArgs<S>,
+  signal?: AbortSignal,
+): Promise<ResponseOf<S>> {
+  return request<ResponseOf<S>>(
+    route.method.toUpperCase() as Method,
+    urlOf(route, args.params, args.query),
+    args.body,
+    signal,
+  );
+}
+
+/** The link to a route the browser opens itself (a file or page), e.g. for `<a href>`. */
+export function linkTo<S extends RouteSpec>(route: S, args: Omit<CallArgs<S>, 'body'>): string {
+  return urlOf(route, args.params, args.query);
+}
+
 /** One API call: JSON in and out, CSRF header on writes, typed errors. */
+/** @deprecated Use `call` with a route of shared/api/routes. */
 export async function request<T>(
   method: Method,
   path: string,
@@ -121,17 +159,17 @@ export const api = {
     request<Me>('POST', '/api/invitations/accept', body),
 
   group: (groupId: string, signal?: AbortSignal) =>
-    request<Group>('GET', groupPath(groupId), undefined, signal),
+    call(groupRoutes.getGroup, { params: { groupId } }, signal),
   updateGroup: (groupId: string, body: UpdateGroupRequest) =>
-    request<Group>('PATCH', groupPath(groupId), body),
+    call(groupRoutes.updateGroup, { params: { groupId }, body }),
 
   createParty: (groupId: string, body: CreatePartyRequest) =>
-    request<Party>('POST', `${groupPath(groupId)}/parties`, body),
+    call(groupRoutes.createParty, { params: { groupId }, body }),
   updateParty: (groupId: string, partyId: string, body: UpdatePartyRequest) =>
-    request<Party>('PATCH', `${groupPath(groupId)}/parties/${segment(partyId)}`, body),
+    call(groupRoutes.updateParty, { params: { groupId, partyId }, body }),
   /** Deleted when it has no history; otherwise ended (kept for history, counted no more). */
   deleteParty: (groupId: string, partyId: string) =>
-    request<PartyRemoval>('DELETE', `${groupPath(groupId)}/parties/${segment(partyId)}`),
+    call(groupRoutes.deleteParty, { params: { groupId, partyId } }),
 
   members: (groupId: string, signal?: AbortSignal) =>
     request<Member[]>('GET', `${groupPath(groupId)}/members`, undefined, signal),
@@ -153,17 +191,17 @@ export const api = {
     request<MailOutbox>('POST', `${groupPath(groupId)}/mail/${segment(messageId)}/retry`),
 
   meetings: (groupId: string, signal?: AbortSignal) =>
-    request<MeetingSummary[]>('GET', `${groupPath(groupId)}/meetings`, undefined, signal),
+    call(meetingRoutes.listMeetings, { params: { groupId } }, signal),
   createMeeting: (groupId: string, body: CreateMeetingRequest) =>
-    request<Meeting>('POST', `${groupPath(groupId)}/meetings`, body),
+    call(meetingRoutes.createMeeting, { params: { groupId }, body }),
   meeting: (meetingId: string, signal?: AbortSignal) =>
-    request<Meeting>('GET', `/api/meetings/${segment(meetingId)}`, undefined, signal),
+    call(meetingRoutes.getMeeting, { params: { meetingId } }, signal),
   updateMeeting: (meetingId: string, body: UpdateMeetingRequest) =>
-    request<Meeting>('PUT', `/api/meetings/${segment(meetingId)}`, body),
+    call(meetingRoutes.updateMeeting, { params: { meetingId }, body }),
   changeMeetingStatus: (meetingId: string, body: ChangeMeetingStatusRequest) =>
-    request<Meeting>('POST', `/api/meetings/${segment(meetingId)}/status`, body),
+    call(meetingRoutes.changeMeetingStatus, { params: { meetingId }, body }),
   setAttendance: (meetingId: string, body: SetAttendanceRequest) =>
-    request<Meeting>('PUT', `/api/meetings/${segment(meetingId)}/attendance`, body),
+    call(meetingRoutes.setAttendance, { params: { meetingId }, body }),
 };
 
 /** True when `error` is an ApiError with one of the given codes. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDoc } from './api';
+import type { RouteDef } from '../../shared/api/contract';
 
 /** Version numbers are counters; tracked items have composite ids; every other id is a UUID. */
 function pathParamSchema(name: string) {
@@ -9,31 +9,78 @@ function pathParamSchema(name: string) {
 }
 const VERSION_PARAMS = new Set(['version', 'from', 'to']);
 
-/** OpenAPI 3.1 built from the registered routes and their zod schemas: it cannot drift. */
-export function buildOpenApi(routes: readonly RouteDoc[]) {
+/** A zod schema as JSON Schema for the document (its own `$schema` line left out). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+/** The query parameters a route reads, each optional, from its query schema's properties. */
+function queryParameters(route: RouteDef) {
+  if (!route.query) return [];
+  const properties = jsonSchema(route.query, 'input').properties ?? {};
+  return Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema,
+  }));
+}
+
+function successResponse(route: RouteDef) {
+  const { response } = route;
+  switch (response.kind) {
+    case 'empty':
+      return { description: 'Done' };
+    case 'json':
+      // Routes not yet declared in shared/api/routes have no schema (temporary).
+      if (!response.schema) return { description: 'Success' };
+      return {
+        description: 'Success',
+        content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+      };
+    case 'file':
+      return {
+        description: response.description,
+        content: {
+          // The media type without its charset: the key names the type, the header adds it.
+          [response.contentType.split(';')[0] ?? response.contentType]: {
+            schema: { type: 'string', contentMediaType: response.contentType },
+          },
+        },
+      };
+  }
+}
+
+/** OpenAPI 3.1 built from the registered route definitions and their zod schemas: it cannot drift. */
+export function buildOpenApi(routes: readonly RouteDef[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
-    const parameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
-      name,
-      in: 'path',
-      required: true,
-      schema: pathParamSchema(name ?? ''),
-    }));
+    const parameters = [
+      ...[...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: pathParamSchema(name ?? ''),
+      })),
+      ...queryParameters(route),
+    ];
     paths[path] ??= {};
     paths[path][route.method] = {
+      operationId: route.operationId,
       summary: route.summary,
       tags: [route.tag],
       ...(parameters.length > 0 && { parameters }),
       ...(route.body && {
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input' }) } },
+          content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
         },
       }),
       ...(route.public ? { security: [] } : {}),
       responses: {
-        [String(route.status)]: { description: route.status === 204 ? 'Done' : 'Success' },
+        [String(route.status)]: successResponse(route),
         default: {
           description: 'Error',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

@@ -58,6 +58,8 @@ export function auditRoutes(ctx: AppContext): ApiRouter {
     path: exportPath,
     summary: 'Download the whole audit log with its check (`?format=json` or `csv`)',
     tag: 'audit',
+    operationId: 'exportAuditLog',
+    response: { kind: 'file', contentType: 'text/csv', description: 'The audit log' },
     status: 200,
     public: false,
   });

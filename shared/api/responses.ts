@@ -1,0 +1,264 @@
+// zod schemas of the HTTP API's response bodies, for the OpenAPI document. Each is annotated with
+// the TypeScript type it describes (shared/api/types.ts and its siblings), so the compiler refuses
+// a schema that no longer fits the type the server writes and the client reads. Deep documents
+// (memo and statement content, diffs, consent state) are `described`: typed, but documented only
+// by their description.
+import { z } from 'zod';
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditExport, type AuditLogPage } from '../audit';
+import { CONFIDENTIALITY_LEVELS, type Audience } from '../confidentiality';
+import { LOCALES } from '../locales';
+import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
+import { ROLES } from '../roles';
+import { OUTBOX_KINDS, type MailOutbox } from './mail';
+import {
+  TRACKED_ITEM_STATUSES,
+  type ApprovedMemoListItem,
+  type MemoHistory,
+  type MemoVersionSummary,
+  type ReadReceipts,
+  type TrackedItem,
+  type WithheldTrackedItem,
+} from './memoVersions';
+import type {
+  CreatedInvitation,
+  Group,
+  Invitation,
+  InvitationPreview,
+  Me,
+  Meeting,
+  MeetingSummary,
+  Member,
+  Party,
+  PartyRemoval,
+} from './types';
+
+/**
+ * A value of type `T` documented by its description alone: its structure has its own module
+ * (and validator) and is not repeated here.
+ */
+export function described<T>(description: string): z.ZodType<T> {
+  return z.custom<T>(() => true).meta({ type: 'object', description });
+}
+
+const id = z.string();
+const isoTime = z.string().meta({ format: 'date-time' });
+const role = z.enum(ROLES);
+const confidentiality = z.enum(CONFIDENTIALITY_LEVELS);
+export const audience: z.ZodType<Audience> = z.enum(['negotiators', 'groups', 'public']);
+
+export const PersonRefSchema = z.object({ id, name: z.string() });
+
+export const MeSchema: z.ZodType<Me> = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  locale: z.enum(LOCALES),
+  memberships: z.array(
+    z.object({ groupId: id, groupName: z.string(), role, partyId: id.nullable() }),
+  ),
+});
+
+export const PartySchema: z.ZodType<Party> = z.object({
+  id,
+  groupId: id,
+  name: z.string(),
+  shortName: z.string(),
+  colour: z.string(),
+  endedAt: isoTime.nullable(),
+});
+
+export const PartyRemovalSchema: z.ZodType<PartyRemoval> = z.object({
+  outcome: z.enum(['deleted', 'ended']),
+  party: PartySchema,
+  restartedRounds: z.number().int(),
+});
+
+export const GroupSchema: z.ZodType<Group> = z.object({
+  id,
+  name: z.string(),
+  municipality: z.string(),
+  parties: z.array(PartySchema),
+  endedParties: z.array(PartySchema),
+  myRole: role,
+  myPartyId: id.nullable(),
+});
+
+export const MemberSchema: z.ZodType<Member> = z.object({
+  userId: id,
+  name: z.string(),
+  email: z.string(),
+  role,
+  partyId: id.nullable(),
+  joinedAt: isoTime,
+});
+
+const invitationFields = {
+  id,
+  email: z.string(),
+  role,
+  partyId: id.nullable(),
+  invitedBy: z.string(),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+  status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+};
+export const InvitationSchema: z.ZodType<Invitation> = z.object(invitationFields);
+export const CreatedInvitationSchema: z.ZodType<CreatedInvitation> = z.object({
+  ...invitationFields,
+  link: z.string(),
+  emailStatus: z.enum(['sent', 'queued', 'failed', 'off']),
+});
+
+export const InvitationPreviewSchema: z.ZodType<InvitationPreview> = z.object({
+  groupName: z.string(),
+  email: z.string(),
+  role,
+  partyName: z.string().nullable(),
+  accountExists: z.boolean(),
+});
+
+export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
+  id,
+  kind: z.enum(['followUp', 'dissent']),
+  groupId: id,
+  meetingId: id,
+  meetingTitle: z.string(),
+  version: z.number().int(),
+  sectionTitle: z.string(),
+  text: z.string(),
+  owner: z.string(),
+  due: z.string(),
+  partyId: id.nullable(),
+  confidentiality,
+  status: z.enum(TRACKED_ITEM_STATUSES),
+  statusChangedAt: isoTime.nullable(),
+  statusChangedBy: PersonRefSchema.nullable(),
+});
+const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
+  id,
+  withheld: z.literal(true),
+});
+
+export const MeetingSchema: z.ZodType<Meeting> = z.object({
+  id,
+  groupId: id,
+  title: z.string(),
+  startsAt: isoTime,
+  location: z.string(),
+  videoLink: z.string(),
+  councilMeetingDate: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  agenda: z.array(
+    z.union([
+      z.object({ id, title: z.string(), description: z.string(), confidentiality }),
+      z.object({ id, redacted: z.literal(true) }),
+    ]),
+  ),
+  attendance: z.array(z.object({ partyId: id, status: z.enum(ATTENDANCE_STATUSES) })),
+  revision: z.number().int(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  review: z
+    .object({ meetingId: id, version: z.number().int(), meetingTitle: z.string() })
+    .nullable(),
+  carried: z.array(z.union([TrackedItemSchema, WithheldTrackedItemSchema])),
+});
+
+export const MeetingSummarySchema: z.ZodType<MeetingSummary> = z.object({
+  id,
+  title: z.string(),
+  startsAt: isoTime,
+  status: z.enum(MEETING_STATUSES),
+  location: z.string(),
+  agendaItemCount: z.number().int(),
+});
+
+export const MailOutboxSchema: z.ZodType<MailOutbox> = z.object({
+  configured: z.boolean(),
+  pending: z.number().int(),
+  oldestPendingAt: isoTime.nullable(),
+  failed: z.number().int(),
+  failures: z.array(
+    z.object({
+      id,
+      kind: z.enum(OUTBOX_KINDS),
+      to: z.string(),
+      lastError: z.string().nullable(),
+      attempts: z.number().int(),
+      createdAt: isoTime,
+      lastAttemptAt: isoTime.nullable(),
+      failedAt: isoTime.nullable(),
+    }),
+  ),
+});
+
+const auditVerification = z.object({
+  valid: z.boolean(),
+  entries: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+});
+const auditEntry = z.object({
+  seq: z.number().int(),
+  at: isoTime,
+  actor: z.object({ userId: id, name: z.string() }).nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  target: z.object({ type: z.enum(AUDIT_TARGET_TYPES), id, label: z.string().optional() }),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export const AuditLogPageSchema: z.ZodType<AuditLogPage> = z.object({
+  entries: z.array(auditEntry),
+  verification: auditVerification,
+  nextBefore: z.number().int().nullable(),
+});
+export const AuditExportSchema: z.ZodType<AuditExport> = z.object({
+  groupId: id,
+  exportedAt: isoTime,
+  verification: auditVerification,
+  entries: z.array(auditEntry),
+});
+
+export const MemoVersionSummarySchema: z.ZodType<MemoVersionSummary> = z.object({
+  meetingId: id,
+  version: z.number().int(),
+  approvedAt: isoTime,
+  approvedBy: PersonRefSchema,
+  hash: z.string(),
+});
+
+export const MemoHistorySchema: z.ZodType<MemoHistory> = z.object({
+  meetingId: id,
+  status: z.enum(['open', 'approved']),
+  versions: z.array(MemoVersionSummarySchema),
+  reopenings: z.array(
+    z.object({
+      afterVersion: z.number().int(),
+      at: isoTime,
+      by: PersonRefSchema,
+      reason: z.string(),
+    }),
+  ),
+});
+
+export const ReadReceiptsSchema: z.ZodType<ReadReceipts> = z.object({
+  meetingId: id,
+  versions: z.array(z.number().int()),
+  rows: z.array(
+    z.object({
+      userId: id,
+      name: z.string(),
+      role,
+      partyId: id.nullable(),
+      opened: z.record(z.string(), isoTime),
+    }),
+  ),
+});
+
+export const ApprovedMemoListItemSchema: z.ZodType<ApprovedMemoListItem> = z.object({
+  meetingId: id,
+  meetingTitle: z.string(),
+  meetingStartsAt: isoTime,
+  latest: MemoVersionSummarySchema,
+  read: z.boolean(),
+});
