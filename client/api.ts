@@ -1,12 +1,4 @@
 import type {
-  CreatedInvitation,
-  Invitation,
-  InvitationPreview,
-  Me,
-  Member,
-} from '../shared/api/types';
-import type { MailOutbox } from '../shared/api/mail';
-import type {
   AcceptInvitationRequest,
   ChangeMeetingStatusRequest,
   ChangePasswordRequest,
@@ -29,8 +21,13 @@ import {
   type ResponseOf,
   type RouteSpec,
 } from '../shared/api/contract';
+import { authRoutes } from '../shared/api/routes/auth';
 import { groupRoutes } from '../shared/api/routes/groups';
+import { invitationRoutes } from '../shared/api/routes/invitations';
+import { mailRoutes } from '../shared/api/routes/mail';
 import { meetingRoutes } from '../shared/api/routes/meetings';
+import { memberRoutes } from '../shared/api/routes/members';
+import { profileRoutes } from '../shared/api/routes/profile';
 import type { z } from 'zod';
 import { CSRF_HEADER, ERROR_CODES, type ErrorBody, type ErrorCode } from '../shared/errors';
 
@@ -95,8 +92,7 @@ export function linkTo<S extends RouteSpec>(route: S, args: Omit<CallArgs<S>, 'b
 }
 
 /** One API call: JSON in and out, CSRF header on writes, typed errors. */
-/** @deprecated Use `call` with a route of shared/api/routes. */
-export async function request<T>(
+async function request<T>(
   method: Method,
   path: string,
   body?: unknown,
@@ -142,21 +138,18 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, response.statusText);
 }
 
-export const segment = encodeURIComponent;
-export const groupPath = (groupId: string) => `/api/groups/${segment(groupId)}`;
-
-/** Every endpoint of the HTTP API the client uses, typed with the shared DTOs. */
+/** Every endpoint of the HTTP API the client uses; URLs and answers typed from the contract. */
 export const api = {
-  login: (body: LoginRequest) => request<Me>('POST', '/api/auth/login', body),
-  logout: () => request<void>('POST', '/api/auth/logout'),
-  me: (signal?: AbortSignal) => request<Me>('GET', '/api/me', undefined, signal),
-  updateMe: (body: UpdateProfileRequest) => request<Me>('PATCH', '/api/me', body),
-  changePassword: (body: ChangePasswordRequest) => request<void>('POST', '/api/me/password', body),
+  login: (body: LoginRequest) => call(authRoutes.login, { body }),
+  logout: () => call(authRoutes.logout, {}),
+  me: (signal?: AbortSignal) => call(profileRoutes.getMe, {}, signal),
+  updateMe: (body: UpdateProfileRequest) => call(profileRoutes.updateMe, { body }),
+  changePassword: (body: ChangePasswordRequest) => call(profileRoutes.changePassword, { body }),
 
   previewInvitation: (token: string, signal?: AbortSignal) =>
-    request<InvitationPreview>('POST', '/api/invitations/preview', { token }, signal),
+    call(invitationRoutes.previewInvitation, { body: { token } }, signal),
   acceptInvitation: (body: AcceptInvitationRequest) =>
-    request<Me>('POST', '/api/invitations/accept', body),
+    call(invitationRoutes.acceptInvitation, { body }),
 
   group: (groupId: string, signal?: AbortSignal) =>
     call(groupRoutes.getGroup, { params: { groupId } }, signal),
@@ -172,23 +165,23 @@ export const api = {
     call(groupRoutes.deleteParty, { params: { groupId, partyId } }),
 
   members: (groupId: string, signal?: AbortSignal) =>
-    request<Member[]>('GET', `${groupPath(groupId)}/members`, undefined, signal),
+    call(memberRoutes.listMembers, { params: { groupId } }, signal),
   updateMember: (groupId: string, userId: string, body: UpdateMemberRequest) =>
-    request<Member>('PATCH', `${groupPath(groupId)}/members/${segment(userId)}`, body),
+    call(memberRoutes.updateMember, { params: { groupId, userId }, body }),
   removeMember: (groupId: string, userId: string) =>
-    request<void>('DELETE', `${groupPath(groupId)}/members/${segment(userId)}`),
+    call(memberRoutes.removeMember, { params: { groupId, userId } }),
 
   invitations: (groupId: string, signal?: AbortSignal) =>
-    request<Invitation[]>('GET', `${groupPath(groupId)}/invitations`, undefined, signal),
+    call(invitationRoutes.listInvitations, { params: { groupId } }, signal),
   createInvitation: (groupId: string, body: CreateInvitationRequest) =>
-    request<CreatedInvitation>('POST', `${groupPath(groupId)}/invitations`, body),
+    call(invitationRoutes.createInvitation, { params: { groupId }, body }),
   revokeInvitation: (groupId: string, invitationId: string) =>
-    request<void>('DELETE', `${groupPath(groupId)}/invitations/${segment(invitationId)}`),
+    call(invitationRoutes.revokeInvitation, { params: { groupId, invitationId } }),
 
   mail: (groupId: string, signal?: AbortSignal) =>
-    request<MailOutbox>('GET', `${groupPath(groupId)}/mail`, undefined, signal),
+    call(mailRoutes.getMailOutbox, { params: { groupId } }, signal),
   retryMail: (groupId: string, messageId: string) =>
-    request<MailOutbox>('POST', `${groupPath(groupId)}/mail/${segment(messageId)}/retry`),
+    call(mailRoutes.retryMail, { params: { groupId, messageId } }),
 
   meetings: (groupId: string, signal?: AbortSignal) =>
     call(meetingRoutes.listMeetings, { params: { groupId } }, signal),

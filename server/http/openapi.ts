@@ -33,8 +33,6 @@ function successResponse(route: RouteDef) {
     case 'empty':
       return { description: 'Done' };
     case 'json':
-      // Routes not yet declared in shared/api/routes have no schema (temporary).
-      if (!response.schema) return { description: 'Success' };
       return {
         description: 'Success',
         content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
@@ -42,12 +40,13 @@ function successResponse(route: RouteDef) {
     case 'file':
       return {
         description: response.description,
-        content: {
-          // The media type without its charset: the key names the type, the header adds it.
-          [response.contentType.split(';')[0] ?? response.contentType]: {
-            schema: { type: 'string', contentMediaType: response.contentType },
-          },
-        },
+        content: Object.fromEntries(
+          [response.contentType].flat().map((contentType) => [
+            // The media type without its charset: the key names the type, the header adds it.
+            contentType.split(';')[0] ?? contentType,
+            { schema: { type: 'string', contentMediaType: contentType } },
+          ]),
+        ),
       };
   }
 }

@@ -20,7 +20,8 @@ export interface EmptyReply {
 /** A file or page the browser downloads or shows itself (a plain link, never `call`ed). */
 export interface FileReply {
   kind: 'file';
-  contentType: string;
+  /** One, or those a query parameter chooses between (the first by default). */
+  contentType: string | readonly string[];
   /** What the OpenAPI document says about the body. */
   description: string;
 }
@@ -30,7 +31,7 @@ export type Reply = JsonReply<unknown> | EmptyReply | FileReply;
 /** Pass the TypeScript type when the schema stands for an existing interface: they must agree. */
 export const json = <T>(schema: z.ZodType<T>): JsonReply<T> => ({ kind: 'json', schema });
 export const empty: EmptyReply = { kind: 'empty' };
-export const file = (contentType: string, description: string): FileReply => ({
+export const file = (contentType: FileReply['contentType'], description: string): FileReply => ({
   kind: 'file',
   contentType,
   description,
@@ -90,8 +91,7 @@ export type BodyOf<S extends RouteSpec> = S['body'] extends z.ZodType ? z.input<
 export type QueryOf<S extends RouteSpec> =
   S['query'] extends z.ZodType<infer Q> ? { [K in keyof Q]?: Q[K] } : never;
 /** What a successful response carries, as the client reads it and the handler must return. */
-export type ResponseOf<S extends RouteSpec> =
-  S['response'] extends JsonReply<infer T> ? T : S['response'] extends EmptyReply ? void : never;
+export type ResponseOf<S extends RouteSpec> = S['response'] extends JsonReply<infer T> ? T : void;
 
 /** The path with its parameters filled in (each one URI-encoded) and the query appended. */
 export function urlOf(

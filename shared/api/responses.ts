@@ -6,13 +6,34 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditExport, type AuditLogPage } from '../audit';
 import { CONFIDENTIALITY_LEVELS, type Audience } from '../confidentiality';
+import { CONSENT_ANSWERS, type ConsentState } from '../consent';
+import type { MemoContent } from '../memo/content';
+import type { DeclassifiableItem, DeclassificationTarget } from '../memo/declassification';
+import type { MemoChange } from '../memo/diff';
+import type { StatementContent } from '../statements/content';
+import {
+  CONSENT_REQUEST_KINDS,
+  type ConsentView,
+  type DeclassificationList,
+  type DeclassificationView,
+  type PublicationView,
+  type PublicFeed,
+  type ReleasedStatement,
+  type StatementSummary,
+  type StatementView,
+  type VersionPublication,
+} from './consent';
 import { LOCALES } from '../locales';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { ROLES } from '../roles';
 import { OUTBOX_KINDS, type MailOutbox } from './mail';
 import {
   TRACKED_ITEM_STATUSES,
+  type ApprovalCheck,
   type ApprovedMemoListItem,
+  type DraftFinding,
+  type MemoVersionView,
+  type VersionComparison,
   type MemoHistory,
   type MemoVersionSummary,
   type ReadReceipts,
@@ -261,4 +282,193 @@ export const ApprovedMemoListItemSchema: z.ZodType<ApprovedMemoListItem> = z.obj
   meetingStartsAt: isoTime,
   latest: MemoVersionSummarySchema,
   read: z.boolean(),
+});
+
+export const MemoVersionViewSchema: z.ZodType<MemoVersionView> = z.object({
+  meetingId: id,
+  version: z.number().int(),
+  approvedAt: isoTime,
+  approvedBy: PersonRefSchema,
+  hash: z.string(),
+  groupId: id,
+  groupName: z.string(),
+  meetingTitle: z.string(),
+  meetingStartsAt: isoTime,
+  audience,
+  content: described<MemoContent>(
+    'The memo document (docs/memo-format.md), redacted for `audience`.',
+  ),
+  latestVersion: z.number().int(),
+});
+
+export const ApprovalCheckSchema: z.ZodType<ApprovalCheck> = z.object({
+  meetingId: id,
+  nextVersion: z.number().int(),
+  draftHash: z.string(),
+  warnings: z.array(described<DraftFinding>('A finding about the draft, by `kind`.')),
+  blockers: z.array(described<DraftFinding>('A finding that stops the approval, by `kind`.')),
+});
+
+export const VersionComparisonSchema: z.ZodType<VersionComparison> = z.object({
+  meetingId: id,
+  from: z.number().int(),
+  to: z.number().int(),
+  audience,
+  changes: z.array(described<MemoChange>('One changed section or block (shared/memo/diff.ts).')),
+});
+
+const consentStatus = z.enum(['draft', 'in_consent', 'editing', 'released']);
+const consentRoundEnd = z.object({
+  cause: z.enum(['released', 'edited', 'parties_changed']),
+  at: isoTime,
+  by: PersonRefSchema.nullable(),
+  withdrawn: z.array(id),
+  added: z.array(id),
+  removed: z.array(id),
+});
+export const ConsentViewSchema: z.ZodType<ConsentView> = z.object({
+  requestId: id,
+  kind: z.enum(CONSENT_REQUEST_KINDS),
+  groupId: id,
+  status: consentStatus,
+  round: z.number().int().nullable(),
+  deadline: isoTime.nullable(),
+  parties: z.array(z.object({ id, name: z.string(), shortName: z.string(), colour: z.string() })),
+  state: described<ConsentState>(
+    "The open round's outcome, each party's answer and the objections (shared/consent.ts).",
+  ).nullable(),
+  history: z.array(
+    z.object({
+      requestId: id,
+      round: z.number().int(),
+      partyId: id,
+      answer: z.enum(CONSENT_ANSWERS),
+      reason: z.string(),
+      deadline: isoTime.nullable(),
+      userId: id,
+      userName: z.string(),
+      at: isoTime,
+    }),
+  ),
+  rounds: z.array(
+    z.object({
+      round: z.number().int(),
+      cause: z.enum(['request', 'parties_changed', 'text_changed']),
+      at: isoTime,
+      by: PersonRefSchema.nullable(),
+      partyIds: z.array(id),
+      withdrawn: z.array(id),
+      hash: z.string().nullable(),
+      end: consentRoundEnd.nullable(),
+    }),
+  ),
+  answersFor: id.nullable(),
+  releasedAt: isoTime.nullable(),
+});
+
+const statementContent = described<StatementContent>(
+  'The statement document (shared/statements/content.ts).',
+);
+
+const statementSummaryFields = {
+  id,
+  groupId: id,
+  meetingId: id.nullable(),
+  agendaItemId: id.nullable(),
+  title: z.string(),
+  status: consentStatus,
+  round: z.number().int().nullable(),
+  outcome: z.enum(['released', 'blocked', 'pending']).nullable(),
+  createdBy: PersonRefSchema,
+  createdAt: isoTime,
+  releasedAt: isoTime.nullable(),
+};
+export const StatementSummarySchema: z.ZodType<StatementSummary> = z.object(statementSummaryFields);
+
+export const ReleasedStatementSchema: z.ZodType<ReleasedStatement> = z.object({
+  id,
+  groupId: id,
+  groupName: z.string(),
+  title: z.string(),
+  content: statementContent,
+  hash: z.string(),
+  round: z.number().int(),
+  releasedAt: isoTime,
+  meetingId: id.nullable(),
+});
+
+export const StatementViewSchema: z.ZodType<StatementView> = z.object({
+  ...statementSummaryFields,
+  content: statementContent,
+  hash: z.string(),
+  consent: ConsentViewSchema,
+  released: ReleasedStatementSchema.nullable(),
+});
+
+export const PublicFeedSchema: z.ZodType<PublicFeed> = z.object({
+  group: z.object({ id, name: z.string() }),
+  generatedAt: isoTime,
+  statements: z.array(ReleasedStatementSchema),
+  memos: z.array(
+    z.object({
+      meetingId: id,
+      meetingTitle: z.string(),
+      meetingStartsAt: isoTime,
+      version: z.number().int(),
+      approvedAt: isoTime,
+      publishedAt: isoTime,
+      hash: z.string(),
+      declassified: z.boolean(),
+    }),
+  ),
+});
+
+const declassificationTarget = described<DeclassificationTarget>(
+  'What is lowered: a section, a block or a notes block, by `kind` (shared/memo/declassification.ts).',
+);
+
+export const DeclassificationViewSchema: z.ZodType<DeclassificationView> = z.object({
+  id,
+  groupId: id,
+  meetingId: id,
+  version: z.number().int(),
+  versionHash: z.string(),
+  target: declassificationTarget,
+  label: z.string(),
+  from: confidentiality,
+  to: confidentiality,
+  proposedBy: PersonRefSchema,
+  proposedAt: isoTime,
+  consent: ConsentViewSchema,
+});
+
+export const DeclassificationListSchema: z.ZodType<DeclassificationList> = z.object({
+  meetingId: id,
+  version: z.number().int(),
+  versionHash: z.string(),
+  targets: z.array(
+    described<DeclassifiableItem>(
+      'An item that may be proposed: its target, level, lower levels and any problem.',
+    ),
+  ),
+  proposals: z.array(DeclassificationViewSchema),
+});
+
+export const PublicationViewSchema: z.ZodType<PublicationView> = z.object({
+  id,
+  groupId: id,
+  meetingId: id,
+  version: z.number().int(),
+  versionHash: z.string(),
+  proposedBy: PersonRefSchema,
+  proposedAt: isoTime,
+  consent: ConsentViewSchema,
+});
+
+export const VersionPublicationSchema: z.ZodType<VersionPublication> = z.object({
+  meetingId: id,
+  version: z.number().int(),
+  hasPublicContent: z.boolean(),
+  publication: PublicationViewSchema.nullable(),
+  publicPath: z.string().nullable(),
 });

@@ -2,8 +2,21 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlOf, type RouteDef } from '../../shared/api/contract';
 import { API_ROUTES } from '../../shared/api/routes';
+import { approvalRoutes } from '../../shared/api/routes/approval';
+import { auditRoutes } from '../../shared/api/routes/audit';
+import { consentRoutes } from '../../shared/api/routes/consent';
+import { continuityRoutes } from '../../shared/api/routes/continuity';
+import { declassificationRoutes } from '../../shared/api/routes/declassification';
 import { groupRoutes } from '../../shared/api/routes/groups';
+import { invitationRoutes } from '../../shared/api/routes/invitations';
+import { mailRoutes } from '../../shared/api/routes/mail';
 import { meetingRoutes } from '../../shared/api/routes/meetings';
+import { memberRoutes } from '../../shared/api/routes/members';
+import { profileRoutes } from '../../shared/api/routes/profile';
+import { publicRoutes } from '../../shared/api/routes/public';
+import { publicationRoutes } from '../../shared/api/routes/publication';
+import { statementRoutes } from '../../shared/api/routes/statements';
+import { versionRoutes } from '../../shared/api/routes/versions';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -19,14 +32,14 @@ function operations(doc: any): { method: string; path: string; operation: any }[
   );
 }
 
-/** GET `route` as `client` and check the answer against the route's declared response schema. */
-async function conforming(
+/** Call `route` as `client` and check the answer against the route's declared response schema. */
+async function conformingCall(
   client: ApiClient,
   route: RouteDef,
   params: Record<string, string | number>,
-  query?: Record<string, unknown>,
+  body?: unknown,
 ): Promise<any> {
-  const response = await client.get(urlOf(route, params, query));
+  const response = await client.request(route.method, urlOf(route, params), body);
   expect(response.status, `${route.operationId}: ${JSON.stringify(response.body)}`).toBe(
     route.status,
   );
@@ -76,7 +89,9 @@ describe('/api/openapi.json', () => {
 
   it('gives every route a success response with a schema, or says it has no body', () => {
     const declared = new Set(API_ROUTES.map((route) => route.operationId));
-    const ops = operations(doc).filter(({ operation }) => declared.has(operation.operationId));
+    const ops = operations(doc);
+    // Nothing is served outside the contract, and all of it is served.
+    expect(ops.filter(({ operation }) => !declared.has(operation.operationId))).toEqual([]);
     expect(ops).toHaveLength(API_ROUTES.length);
     for (const { method, path, operation } of ops) {
       const success = Object.entries<any>(operation.responses).filter(
@@ -94,6 +109,43 @@ describe('/api/openapi.json', () => {
     }
   });
 
+  it('declares the query parameters each route reads', () => {
+    const queryNames = (path: string) =>
+      doc.paths[path].get.parameters
+        .filter((parameter: any) => parameter.in === 'query')
+        .map((parameter: any) => parameter.name);
+    expect(queryNames('/api/groups/{groupId}/audit')).toEqual(['before', 'limit']);
+    expect(queryNames('/api/groups/{groupId}/audit/export')).toEqual(['format']);
+    expect(queryNames('/api/groups/{groupId}/tracked-items')).toEqual(['status', 'kind']);
+    expect(queryNames('/api/meetings/{meetingId}/versions/{version}')).toEqual(['audience']);
+    expect(queryNames('/api/meetings/{meetingId}/versions/{version}/print')).toEqual([
+      'audience',
+      'lang',
+    ]);
+    // Whatever a summary mentions as `?name=` or `&name=` is declared too.
+    for (const { method, path, operation } of operations(doc)) {
+      const mentioned = [...String(operation.summary).matchAll(/[?&](\w+)=/g)].map(([, n]) => n);
+      const declared = (operation.parameters ?? [])
+        .filter((parameter: any) => parameter.in === 'query')
+        .map((parameter: any) => parameter.name);
+      expect(declared, `${method} ${path}`).toEqual(expect.arrayContaining(mentioned));
+    }
+  });
+
+  it('names the content type of every file: PDF, Markdown, HTML, CSV', () => {
+    const types = (path: string) => Object.keys(doc.paths[path].get.responses['200'].content);
+    const version = '/api/meetings/{meetingId}/versions/{version}';
+    expect(types(`${version}/export.pdf`)).toEqual(['application/pdf']);
+    expect(types(`${version}/export.md`)).toEqual(['text/markdown']);
+    expect(types(`${version}/print`)).toEqual(['text/html']);
+    expect(types('/api/statements/{statementId}/export.pdf')).toEqual(['application/pdf']);
+    expect(types('/api/public/groups/{groupId}/statements/{statementId}/export.pdf')).toEqual([
+      'application/pdf',
+    ]);
+    expect(types('/api/groups/{groupId}/audit/export')).toEqual(['application/json', 'text/csv']);
+    expect(types('/api/meetings/{meetingId}')).toEqual(['application/json']);
+  });
+
   it('describes what the server really answers (negotiator and reader views)', async () => {
     const created = await secretary.post(urlOf(meetingRoutes.createMeeting, { groupId }), {
       title: 'Neuvottelu',
@@ -109,12 +161,72 @@ describe('/api/openapi.json', () => {
       meetingRoutes.createMeeting.response.schema.safeParse(created.body).error,
     ).toBeUndefined();
     for (const client of [secretary, reader]) {
-      await conforming(client, groupRoutes.getGroup, { groupId });
-      const meetings = await conforming(client, meetingRoutes.listMeetings, { groupId });
+      await conformingCall(client, groupRoutes.getGroup, { groupId });
+      const meetings = await conformingCall(client, meetingRoutes.listMeetings, { groupId });
       expect(meetings.length).toBeGreaterThan(0);
       for (const { id } of meetings) {
-        await conforming(client, meetingRoutes.getMeeting, { meetingId: id });
+        await conformingCall(client, meetingRoutes.getMeeting, { meetingId: id });
       }
     }
+  });
+
+  it('describes the answers of the chair’s routes, statements, consent and versions', async () => {
+    const chair = new ApiClient(t.url);
+    await chair.login('puheenjohtaja@demo.example', DEMO_PASSWORD);
+    const group = { groupId };
+    await conformingCall(chair, profileRoutes.getMe, {});
+    for (const route of [
+      memberRoutes.listMembers,
+      invitationRoutes.listInvitations,
+      mailRoutes.getMailOutbox,
+      auditRoutes.getAuditLog,
+      continuityRoutes.listTrackedItems,
+      versionRoutes.listApprovedMemos,
+      statementRoutes.listStatements,
+    ]) {
+      await conformingCall(chair, route, group);
+    }
+    await conformingCall(new ApiClient(t.url), publicRoutes.getPublicFeed, group);
+
+    const statement = await conformingCall(chair, statementRoutes.createStatement, group, {
+      title: 'Yhteinen kannanotto',
+    });
+    const statementId = statement.id;
+    await conformingCall(chair, statementRoutes.getStatement, { statementId });
+    await conformingCall(chair, consentRoutes.getConsent, {
+      requestId: statement.consent.requestId,
+    });
+
+    const meeting = await conformingCall(chair, meetingRoutes.createMeeting, group, {
+      title: 'Hyväksyttävä',
+      startsAt: '2026-12-07T17:00:00+02:00',
+      agenda: [{ title: 'Talousarvio' }],
+    });
+    const meetingId = meeting.id;
+    await conformingCall(
+      chair,
+      meetingRoutes.changeMeetingStatus,
+      { meetingId },
+      {
+        status: 'in_progress',
+      },
+    );
+    const check = await conformingCall(chair, approvalRoutes.checkApproval, { meetingId });
+    await conformingCall(
+      chair,
+      approvalRoutes.approveMemo,
+      { meetingId },
+      {
+        draftHash: check.draftHash,
+      },
+    );
+    const version = { meetingId, version: 1 };
+    await conformingCall(chair, versionRoutes.getMemoHistory, { meetingId });
+    await conformingCall(chair, versionRoutes.getMemoVersion, version);
+    await conformingCall(reader, versionRoutes.getMemoVersion, version);
+    await conformingCall(chair, versionRoutes.compareMemoVersions, { meetingId, from: 1, to: 1 });
+    await conformingCall(chair, versionRoutes.getReadReceipts, { meetingId });
+    await conformingCall(chair, declassificationRoutes.listDeclassifications, version);
+    await conformingCall(chair, publicationRoutes.getPublication, version);
   });
 });
