@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteDef } from '../../shared/api/contract';
+import { NAMED_RESPONSE_SCHEMAS } from '../../shared/api/responses';
 
 /** Version numbers are counters; tracked items have composite ids; every other id is a UUID. */
 function pathParamSchema(name: string) {
@@ -27,7 +28,41 @@ function queryParameters(route: RouteDef) {
   }));
 }
 
-function successResponse(route: RouteDef) {
+const schemaRef = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * The response schemas as named components: the shared ones under their names (and referred to
+ * wherever they nest), a route's own (a list, a union) as `<operationId>Response`.
+ */
+function responseComponents(routes: readonly RouteDef[]) {
+  const registry = z.registry<{ id: string }>();
+  const ids = new Map<z.ZodType, string>();
+  for (const [id, schema] of Object.entries(NAMED_RESPONSE_SCHEMAS)) {
+    registry.add(schema, { id });
+    ids.set(schema, id);
+  }
+  for (const route of routes) {
+    const { response } = route;
+    if (response.kind !== 'json' || ids.has(response.schema)) continue;
+    const id = `${route.operationId}Response`;
+    registry.add(response.schema, { id });
+    ids.set(response.schema, id);
+  }
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'output',
+    unrepresentable: 'any',
+    uri: schemaRef,
+  });
+  const components = Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _uri, ...schema }]) => [
+      id,
+      schema,
+    ]),
+  );
+  return { components, ids };
+}
+
+function successResponse(route: RouteDef, ids: ReadonlyMap<z.ZodType, string>) {
   const { response } = route;
   switch (response.kind) {
     case 'empty':
@@ -35,7 +70,9 @@ function successResponse(route: RouteDef) {
     case 'json':
       return {
         description: 'Success',
-        content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+        content: {
+          'application/json': { schema: { $ref: schemaRef(ids.get(response.schema) ?? '') } },
+        },
       };
     case 'file':
       return {
@@ -53,6 +90,7 @@ function successResponse(route: RouteDef) {
 
 /** OpenAPI 3.1 built from the registered route definitions and their zod schemas: it cannot drift. */
 export function buildOpenApi(routes: readonly RouteDef[]) {
+  const { components, ids } = responseComponents(routes);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
@@ -79,7 +117,7 @@ export function buildOpenApi(routes: readonly RouteDef[]) {
       }),
       ...(route.public ? { security: [] } : {}),
       responses: {
-        [String(route.status)]: successResponse(route),
+        [String(route.status)]: successResponse(route, ids),
         default: {
           description: 'Error',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -101,6 +139,7 @@ export function buildOpenApi(routes: readonly RouteDef[]) {
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'neuvottelu_session' } },
       schemas: {
+        ...components,
         Error: {
           type: 'object',
           required: ['error'],

@@ -32,6 +32,35 @@ function operations(doc: any): { method: string; path: string; operation: any }[
   );
 }
 
+/**
+ * Keys of `value` that `schema` (JSON Schema from the document, `$ref`s resolved in `doc`) does
+ * not declare where it says `additionalProperties: false`: the document must not promise clients
+ * a closed object the server then extends.
+ */
+function undeclaredKeys(doc: any, schema: any, value: unknown, at = '$'): string[] {
+  if (schema?.$ref) {
+    const name = String(schema.$ref).replace('#/components/schemas/', '');
+    return undeclaredKeys(doc, doc.components.schemas[name], value, at);
+  }
+  if (schema?.anyOf) {
+    const fits = schema.anyOf.map((option: any) => undeclaredKeys(doc, option, value, at));
+    return fits.find((found: string[]) => found.length === 0) ?? fits[0];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) =>
+      undeclaredKeys(doc, schema?.items, item, `${at}[${index}]`),
+    );
+  }
+  if (value === null || typeof value !== 'object' || !schema?.properties) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key in schema.properties
+      ? undeclaredKeys(doc, schema.properties[key], child, `${at}.${key}`)
+      : schema.additionalProperties === false
+        ? [`${at}.${key}`]
+        : [],
+  );
+}
+
 /** Call `route` as `client` and check the answer against the route's declared response schema. */
 async function conformingCall(
   client: ApiClient,
@@ -46,8 +75,14 @@ async function conformingCall(
   if (route.response.kind !== 'json') throw new Error(`${route.operationId} answers no JSON`);
   const parsed = route.response.schema.safeParse(response.body);
   expect(parsed.error?.issues, route.operationId).toBeUndefined();
+  const documented = openapi.paths[`/api${route.path.replace(/:(\w+)/g, '{$1}')}`][route.method];
+  const schema = documented.responses[String(route.status)].content['application/json'].schema;
+  expect(undeclaredKeys(openapi, schema, response.body), route.operationId).toEqual([]);
   return response.body;
 }
+
+/** The served document, for the checks above. */
+let openapi: any;
 
 describe('/api/openapi.json', () => {
   let t: TestServer;
@@ -64,6 +99,7 @@ describe('/api/openapi.json', () => {
     reader = new ApiClient(t.url);
     await reader.login('vihr.lukija1@demo.example', DEMO_PASSWORD);
     doc = (await secretary.get('/api/openapi.json')).body;
+    openapi = doc;
   });
   afterAll(() => t.close());
 
