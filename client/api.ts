@@ -1,17 +1,4 @@
 import type {
-  CreatedInvitation,
-  Group,
-  Invitation,
-  InvitationPreview,
-  Me,
-  Meeting,
-  MeetingSummary,
-  Member,
-  Party,
-  PartyRemoval,
-} from '../shared/api/types';
-import type { MailOutbox } from '../shared/api/mail';
-import type {
   AcceptInvitationRequest,
   ChangeMeetingStatusRequest,
   ChangePasswordRequest,
@@ -26,6 +13,22 @@ import type {
   UpdatePartyRequest,
   UpdateProfileRequest,
 } from '../shared/api/schemas';
+import {
+  urlOf,
+  type BodyOf,
+  type PathParams,
+  type QueryOf,
+  type ResponseOf,
+  type RouteSpec,
+} from '../shared/api/contract';
+import { authRoutes } from '../shared/api/routes/auth';
+import { groupRoutes } from '../shared/api/routes/groups';
+import { invitationRoutes } from '../shared/api/routes/invitations';
+import { mailRoutes } from '../shared/api/routes/mail';
+import { meetingRoutes } from '../shared/api/routes/meetings';
+import { memberRoutes } from '../shared/api/routes/members';
+import { profileRoutes } from '../shared/api/routes/profile';
+import type { z } from 'zod';
 import { CSRF_HEADER, ERROR_CODES, type ErrorBody, type ErrorCode } from '../shared/errors';
 
 export interface ErrorDetail {
@@ -57,8 +60,39 @@ export function onUnauthenticated(listener: Listener): () => void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+type Params<S extends RouteSpec> = keyof PathParams<S['path']> extends never
+  ? { params?: never }
+  : { params: PathParams<S['path']> };
+type Payload<S extends RouteSpec> = S['body'] extends z.ZodType
+  ? { body: BodyOf<S> }
+  : { body?: never };
+type Query<S extends RouteSpec> = S['query'] extends z.ZodType
+  ? { query?: QueryOf<S> }
+  : { query?: never };
+/** What a call of route `S` needs: its path parameters, its body and any query. */
+export type CallArgs<S extends RouteSpec> = Params<S> & Payload<S> & Query<S>;
+
+/** Call a JSON route of the shared contract: its URL, body and answer are typed from `route`. */
+export function call<S extends RouteSpec>(
+  route: S,
+  args: CallArgs<S>,
+  signal?: AbortSignal,
+): Promise<ResponseOf<S>> {
+  return request<ResponseOf<S>>(
+    route.method.toUpperCase() as Method,
+    urlOf(route, args.params, args.query),
+    args.body,
+    signal,
+  );
+}
+
+/** The link to a route the browser opens itself (a file or page), e.g. for `<a href>`. */
+export function linkTo<S extends RouteSpec>(route: S, args: Omit<CallArgs<S>, 'body'>): string {
+  return urlOf(route, args.params, args.query);
+}
+
 /** One API call: JSON in and out, CSRF header on writes, typed errors. */
-export async function request<T>(
+async function request<T>(
   method: Method,
   path: string,
   body?: unknown,
@@ -104,66 +138,63 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, response.statusText);
 }
 
-export const segment = encodeURIComponent;
-export const groupPath = (groupId: string) => `/api/groups/${segment(groupId)}`;
-
-/** Every endpoint of the HTTP API the client uses, typed with the shared DTOs. */
+/** Every endpoint of the HTTP API the client uses; URLs and answers typed from the contract. */
 export const api = {
-  login: (body: LoginRequest) => request<Me>('POST', '/api/auth/login', body),
-  logout: () => request<void>('POST', '/api/auth/logout'),
-  me: (signal?: AbortSignal) => request<Me>('GET', '/api/me', undefined, signal),
-  updateMe: (body: UpdateProfileRequest) => request<Me>('PATCH', '/api/me', body),
-  changePassword: (body: ChangePasswordRequest) => request<void>('POST', '/api/me/password', body),
+  login: (body: LoginRequest) => call(authRoutes.login, { body }),
+  logout: () => call(authRoutes.logout, {}),
+  me: (signal?: AbortSignal) => call(profileRoutes.getMe, {}, signal),
+  updateMe: (body: UpdateProfileRequest) => call(profileRoutes.updateMe, { body }),
+  changePassword: (body: ChangePasswordRequest) => call(profileRoutes.changePassword, { body }),
 
   previewInvitation: (token: string, signal?: AbortSignal) =>
-    request<InvitationPreview>('POST', '/api/invitations/preview', { token }, signal),
+    call(invitationRoutes.previewInvitation, { body: { token } }, signal),
   acceptInvitation: (body: AcceptInvitationRequest) =>
-    request<Me>('POST', '/api/invitations/accept', body),
+    call(invitationRoutes.acceptInvitation, { body }),
 
   group: (groupId: string, signal?: AbortSignal) =>
-    request<Group>('GET', groupPath(groupId), undefined, signal),
+    call(groupRoutes.getGroup, { params: { groupId } }, signal),
   updateGroup: (groupId: string, body: UpdateGroupRequest) =>
-    request<Group>('PATCH', groupPath(groupId), body),
+    call(groupRoutes.updateGroup, { params: { groupId }, body }),
 
   createParty: (groupId: string, body: CreatePartyRequest) =>
-    request<Party>('POST', `${groupPath(groupId)}/parties`, body),
+    call(groupRoutes.createParty, { params: { groupId }, body }),
   updateParty: (groupId: string, partyId: string, body: UpdatePartyRequest) =>
-    request<Party>('PATCH', `${groupPath(groupId)}/parties/${segment(partyId)}`, body),
+    call(groupRoutes.updateParty, { params: { groupId, partyId }, body }),
   /** Deleted when it has no history; otherwise ended (kept for history, counted no more). */
   deleteParty: (groupId: string, partyId: string) =>
-    request<PartyRemoval>('DELETE', `${groupPath(groupId)}/parties/${segment(partyId)}`),
+    call(groupRoutes.deleteParty, { params: { groupId, partyId } }),
 
   members: (groupId: string, signal?: AbortSignal) =>
-    request<Member[]>('GET', `${groupPath(groupId)}/members`, undefined, signal),
+    call(memberRoutes.listMembers, { params: { groupId } }, signal),
   updateMember: (groupId: string, userId: string, body: UpdateMemberRequest) =>
-    request<Member>('PATCH', `${groupPath(groupId)}/members/${segment(userId)}`, body),
+    call(memberRoutes.updateMember, { params: { groupId, userId }, body }),
   removeMember: (groupId: string, userId: string) =>
-    request<void>('DELETE', `${groupPath(groupId)}/members/${segment(userId)}`),
+    call(memberRoutes.removeMember, { params: { groupId, userId } }),
 
   invitations: (groupId: string, signal?: AbortSignal) =>
-    request<Invitation[]>('GET', `${groupPath(groupId)}/invitations`, undefined, signal),
+    call(invitationRoutes.listInvitations, { params: { groupId } }, signal),
   createInvitation: (groupId: string, body: CreateInvitationRequest) =>
-    request<CreatedInvitation>('POST', `${groupPath(groupId)}/invitations`, body),
+    call(invitationRoutes.createInvitation, { params: { groupId }, body }),
   revokeInvitation: (groupId: string, invitationId: string) =>
-    request<void>('DELETE', `${groupPath(groupId)}/invitations/${segment(invitationId)}`),
+    call(invitationRoutes.revokeInvitation, { params: { groupId, invitationId } }),
 
   mail: (groupId: string, signal?: AbortSignal) =>
-    request<MailOutbox>('GET', `${groupPath(groupId)}/mail`, undefined, signal),
+    call(mailRoutes.getMailOutbox, { params: { groupId } }, signal),
   retryMail: (groupId: string, messageId: string) =>
-    request<MailOutbox>('POST', `${groupPath(groupId)}/mail/${segment(messageId)}/retry`),
+    call(mailRoutes.retryMail, { params: { groupId, messageId } }),
 
   meetings: (groupId: string, signal?: AbortSignal) =>
-    request<MeetingSummary[]>('GET', `${groupPath(groupId)}/meetings`, undefined, signal),
+    call(meetingRoutes.listMeetings, { params: { groupId } }, signal),
   createMeeting: (groupId: string, body: CreateMeetingRequest) =>
-    request<Meeting>('POST', `${groupPath(groupId)}/meetings`, body),
+    call(meetingRoutes.createMeeting, { params: { groupId }, body }),
   meeting: (meetingId: string, signal?: AbortSignal) =>
-    request<Meeting>('GET', `/api/meetings/${segment(meetingId)}`, undefined, signal),
+    call(meetingRoutes.getMeeting, { params: { meetingId } }, signal),
   updateMeeting: (meetingId: string, body: UpdateMeetingRequest) =>
-    request<Meeting>('PUT', `/api/meetings/${segment(meetingId)}`, body),
+    call(meetingRoutes.updateMeeting, { params: { meetingId }, body }),
   changeMeetingStatus: (meetingId: string, body: ChangeMeetingStatusRequest) =>
-    request<Meeting>('POST', `/api/meetings/${segment(meetingId)}/status`, body),
+    call(meetingRoutes.changeMeetingStatus, { params: { meetingId }, body }),
   setAttendance: (meetingId: string, body: SetAttendanceRequest) =>
-    request<Meeting>('PUT', `/api/meetings/${segment(meetingId)}/attendance`, body),
+    call(meetingRoutes.setAttendance, { params: { meetingId }, body }),
 };
 
 /** True when `error` is an ApiError with one of the given codes. */

@@ -1,17 +1,12 @@
 // The unanimity gate's endpoints (issue 5): joint statements, consent answers, declassification
 // proposals and the public feed, typed with the shared DTOs. The statement's PDF and the public
 // page are plain links (see `statementPdfLink`, `publicPagePath`).
-import type {
-  ConsentView,
-  DeclassificationList,
-  DeclassificationView,
-  PublicationView,
-  PublicFeed,
-  ReleasedStatement,
-  StatementSummary,
-  StatementView,
-  VersionPublication,
-} from '../shared/api/consent';
+import type { ReleasedStatement, StatementView } from '../shared/api/consent';
+import { consentRoutes } from '../shared/api/routes/consent';
+import { declassificationRoutes } from '../shared/api/routes/declassification';
+import { publicRoutes } from '../shared/api/routes/public';
+import { publicationRoutes } from '../shared/api/routes/publication';
+import { statementRoutes } from '../shared/api/routes/statements';
 import type {
   ConsentAnswerRequest,
   CreateStatementRequest,
@@ -22,14 +17,7 @@ import type {
   UpdateStatementRequest,
 } from '../shared/api/schemas';
 import type { Locale } from '../shared/locales';
-import { groupPath, request, segment } from './api';
-
-const statementPath = (statementId: string) => `/api/statements/${segment(statementId)}`;
-const consentPath = (requestId: string) => `/api/consent/${segment(requestId)}`;
-const declassificationsPath = (meetingId: string, version: number) =>
-  `/api/meetings/${segment(meetingId)}/versions/${version}/declassifications`;
-const publicationPath = (meetingId: string, version: number) =>
-  `/api/meetings/${segment(meetingId)}/versions/${version}/publication`;
+import { call, linkTo } from './api';
 
 /** What `GET /api/statements/:id` answers: negotiators get the gate, readers the released text. */
 export type StatementResponse = StatementView | ReleasedStatement;
@@ -41,59 +29,53 @@ export function isStatementView(response: StatementResponse): response is Statem
 
 export const consentApi = {
   statements: (groupId: string, signal?: AbortSignal) =>
-    request<StatementSummary[]>('GET', `${groupPath(groupId)}/statements`, undefined, signal),
+    call(statementRoutes.listStatements, { params: { groupId } }, signal),
   createStatement: (groupId: string, body: CreateStatementRequest) =>
-    request<StatementView>('POST', `${groupPath(groupId)}/statements`, body),
+    call(statementRoutes.createStatement, { params: { groupId }, body }),
   statement: (statementId: string, signal?: AbortSignal) =>
-    request<StatementResponse>('GET', statementPath(statementId), undefined, signal),
+    call(statementRoutes.getStatement, { params: { statementId } }, signal),
   renameStatement: (statementId: string, body: UpdateStatementRequest) =>
-    request<StatementView>('PATCH', statementPath(statementId), body),
+    call(statementRoutes.renameStatement, { params: { statementId }, body }),
   putToConsent: (statementId: string, body: PutToConsentRequest) =>
-    request<StatementView>('POST', `${statementPath(statementId)}/consent`, body),
+    call(statementRoutes.putStatementToConsent, { params: { statementId }, body }),
   /** "Muokkaa tekstiä": the round shown ends, its consents are withdrawn, the text opens. */
   editStatement: (statementId: string, body: EditStatementRequest) =>
-    request<StatementView>('POST', `${statementPath(statementId)}/edit`, body),
+    call(statementRoutes.editStatement, { params: { statementId }, body }),
 
   consent: (requestId: string, signal?: AbortSignal) =>
-    request<ConsentView>('GET', consentPath(requestId), undefined, signal),
+    call(consentRoutes.getConsent, { params: { requestId } }, signal),
   answer: (requestId: string, body: ConsentAnswerRequest) =>
-    request<ConsentView>('POST', `${consentPath(requestId)}/answers`, body),
+    call(consentRoutes.answerConsent, { params: { requestId }, body }),
 
   declassifications: (meetingId: string, version: number, signal?: AbortSignal) =>
-    request<DeclassificationList>(
-      'GET',
-      declassificationsPath(meetingId, version),
-      undefined,
-      signal,
-    ),
+    call(declassificationRoutes.listDeclassifications, { params: { meetingId, version } }, signal),
   proposeDeclassification: (
     meetingId: string,
     version: number,
     body: ProposeDeclassificationRequest,
-  ) => request<DeclassificationView>('POST', declassificationsPath(meetingId, version), body),
+  ) =>
+    call(declassificationRoutes.proposeDeclassification, { params: { meetingId, version }, body }),
   declassification: (requestId: string, signal?: AbortSignal) =>
-    request<DeclassificationView>(
-      'GET',
-      `/api/declassifications/${segment(requestId)}`,
-      undefined,
-      signal,
-    ),
+    call(declassificationRoutes.getDeclassification, { params: { requestId } }, signal),
 
   publication: (meetingId: string, version: number, signal?: AbortSignal) =>
-    request<VersionPublication>('GET', publicationPath(meetingId, version), undefined, signal),
+    call(publicationRoutes.getPublication, { params: { meetingId, version } }, signal),
   proposePublication: (meetingId: string, version: number, body: ProposePublicationRequest) =>
-    request<PublicationView>('POST', publicationPath(meetingId, version), body),
+    call(publicationRoutes.proposePublication, { params: { meetingId, version }, body }),
 
   publicFeed: (groupId: string, signal?: AbortSignal) =>
-    request<PublicFeed>('GET', `/api/public/groups/${segment(groupId)}/feed`, undefined, signal),
+    call(publicRoutes.getPublicFeed, { params: { groupId } }, signal),
 };
 
 /** A released statement's PDF, for members (the public page links its own, login-free twin). */
 export function statementPdfLink(statementId: string, locale: Locale): string {
-  return `${statementPath(statementId)}/export.pdf?lang=${locale}`;
+  return linkTo(statementRoutes.exportStatementPdf, {
+    params: { statementId },
+    query: { lang: locale },
+  });
 }
 
 /** The group's public page, served by the server without login (not a client route). */
 export function publicPagePath(groupId: string, locale?: Locale): string {
-  return `/julkinen/${segment(groupId)}${locale ? `?lang=${locale}` : ''}`;
+  return `/julkinen/${encodeURIComponent(groupId)}${locale ? `?lang=${locale}` : ''}`;
 }

@@ -1,60 +1,46 @@
-// The approval, version, comparison, read-receipt and delivery endpoints (issue 4), typed with the
-// shared DTOs. Export files are plain links (the browser downloads them), see `exportLinks`.
-import type {
-  ApprovalCheck,
-  ApprovedMemoListItem,
-  MemoHistory,
-  MemoVersionSummary,
-  MemoVersionView,
-  ReadReceipts,
-  VersionComparison,
-} from '../shared/api/memoVersions';
+// The approval, version, comparison, read-receipt and delivery endpoints (issue 4), typed from the
+// shared contract. Export files are plain links (the browser downloads them), see `exportLink`.
+import { approvalRoutes } from '../shared/api/routes/approval';
+import { exportRoutes } from '../shared/api/routes/export';
+import { versionRoutes } from '../shared/api/routes/versions';
 import type { ApproveMemoRequest, ReopenMemoRequest } from '../shared/api/schemas';
 import type { Audience } from '../shared/confidentiality';
 import type { Locale } from '../shared/locales';
-import { groupPath, request, segment } from './api';
-
-const meetingPath = (meetingId: string) => `/api/meetings/${segment(meetingId)}`;
-const versionPath = (meetingId: string, version: number) =>
-  `${meetingPath(meetingId)}/versions/${version}`;
-
-/** `?audience=…` when a narrower audience than the caller's own is wanted, else nothing. */
-function audienceQuery(audience: Audience | undefined): string {
-  return audience ? `?audience=${audience}` : '';
-}
+import { call, linkTo } from './api';
 
 export const memoApi = {
   approvalCheck: (meetingId: string, signal?: AbortSignal) =>
-    request<ApprovalCheck>('GET', `${meetingPath(meetingId)}/approval/check`, undefined, signal),
+    call(approvalRoutes.checkApproval, { params: { meetingId } }, signal),
   approve: (meetingId: string, body: ApproveMemoRequest) =>
-    request<MemoVersionSummary>('POST', `${meetingPath(meetingId)}/approval`, body),
+    call(approvalRoutes.approveMemo, { params: { meetingId }, body }),
   reopen: (meetingId: string, body: ReopenMemoRequest) =>
-    request<MemoHistory>('POST', `${meetingPath(meetingId)}/reopen`, body),
+    call(approvalRoutes.reopenMemo, { params: { meetingId }, body }),
 
   history: (meetingId: string, signal?: AbortSignal) =>
-    request<MemoHistory>('GET', `${meetingPath(meetingId)}/versions`, undefined, signal),
+    call(versionRoutes.getMemoHistory, { params: { meetingId } }, signal),
+  /** At the caller's own audience, or a narrower one when `audience` is given. */
   version: (meetingId: string, version: number, audience?: Audience, signal?: AbortSignal) =>
-    request<MemoVersionView>(
-      'GET',
-      `${versionPath(meetingId, version)}${audienceQuery(audience)}`,
-      undefined,
+    call(
+      versionRoutes.getMemoVersion,
+      { params: { meetingId, version }, query: { audience } },
       signal,
     ),
   compare: (meetingId: string, from: number, to: number, signal?: AbortSignal) =>
-    request<VersionComparison>(
-      'GET',
-      `${versionPath(meetingId, from)}/compare/${to}`,
-      undefined,
-      signal,
-    ),
+    call(versionRoutes.compareMemoVersions, { params: { meetingId, from, to } }, signal),
   receipts: (meetingId: string, signal?: AbortSignal) =>
-    request<ReadReceipts>('GET', `${meetingPath(meetingId)}/receipts`, undefined, signal),
+    call(versionRoutes.getReadReceipts, { params: { meetingId } }, signal),
 
   approvedMemos: (groupId: string, signal?: AbortSignal) =>
-    request<ApprovedMemoListItem[]>('GET', `${groupPath(groupId)}/memos`, undefined, signal),
+    call(versionRoutes.listApprovedMemos, { params: { groupId } }, signal),
 };
 
 export type ExportFormat = 'pdf' | 'md' | 'print';
+
+const EXPORT_ROUTES = {
+  pdf: exportRoutes.exportMemoPdf,
+  md: exportRoutes.exportMemoMarkdown,
+  print: exportRoutes.printMemo,
+} as const;
 
 /** Where the server renders a version as a file or print page, for one audience and language. */
 export function exportLink(
@@ -64,8 +50,8 @@ export function exportLink(
   locale: Locale,
   audience?: Audience,
 ): string {
-  const file = format === 'print' ? 'print' : `export.${format}`;
-  const query = new URLSearchParams({ lang: locale });
-  if (audience) query.set('audience', audience);
-  return `${versionPath(meetingId, version)}/${file}?${query.toString()}`;
+  return linkTo(EXPORT_ROUTES[format], {
+    params: { meetingId, version },
+    query: { lang: locale, audience },
+  });
 }

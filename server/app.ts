@@ -110,7 +110,9 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     publicationRoutes(ctx),
     publicApiRoutes(ctx),
   ];
-  const openapi = buildOpenApi(routers.flatMap((r) => r.routes));
+  // Built on first request: converting every schema takes tens of milliseconds, which a server
+  // start need not wait for.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -125,6 +127,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     next();
   });
   api.get('/openapi.json', (_req, res) => {
+    openapi ??= buildOpenApi(routers.flatMap((r) => r.routes));
     res.json(openapi);
   });
   for (const router of routers) api.use(router.router);

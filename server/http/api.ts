@@ -1,61 +1,31 @@
 import express, { type Request, type Response } from 'express';
 import type { z } from 'zod';
+import type { ResponseOf, RouteDef, RouteSpec } from '../../shared/api/contract';
 import { validationFailed } from '../errors';
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-export interface RouteDoc {
-  method: Method;
-  path: string;
-  summary: string;
-  tag: string;
-  body?: z.ZodType;
-  status: number;
-  public: boolean;
-}
-
-interface RouteOptions<S extends z.ZodType | undefined> {
-  summary: string;
-  body?: S;
-  /** Status of a successful response; 204 sends no body. */
-  status?: number;
-  /** Reachable without a session. */
-  public?: boolean;
-}
-
-type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
-type Handler<S> = (req: Request, body: Body<S>, res: Response) => Promise<unknown>;
+type Body<S extends RouteSpec> = S['body'] extends z.ZodType ? z.output<S['body']> : undefined;
+type Handler<S extends RouteSpec> = (
+  req: Request,
+  body: Body<S>,
+  res: Response,
+) => Promise<ResponseOf<S>>;
 
 /**
- * An Express router that validates each body with its zod schema and records every route, so the
- * OpenAPI document is generated from the same definitions that serve requests.
+ * An Express router whose routes are the shared definitions (shared/api/routes): each body is
+ * validated with its zod schema, each handler must return the declared response type, and every
+ * route is recorded so the OpenAPI document is generated from the same definitions.
  */
 export class ApiRouter {
   readonly router = express.Router();
-  readonly routes: RouteDoc[] = [];
+  readonly routes: RouteDef[] = [];
 
-  constructor(private readonly tag: string) {}
-
-  route<S extends z.ZodType | undefined = undefined>(
-    method: Method,
-    path: string,
-    options: RouteOptions<S>,
-    handler: Handler<S>,
-  ): void {
-    const status = options.status ?? (method === 'post' ? 201 : 200);
-    this.routes.push({
-      method,
-      path,
-      summary: options.summary,
-      tag: this.tag,
-      body: options.body,
-      status,
-      public: options.public ?? false,
-    });
-    this.router[method](path, async (req, res) => {
+  route<S extends RouteSpec>(def: RouteDef<S>, handler: Handler<S>): void {
+    const { status } = def;
+    this.routes.push(def);
+    this.router[def.method](def.path, async (req, res) => {
       let body: unknown = undefined;
-      if (options.body) {
-        const parsed = options.body.safeParse(req.body ?? {});
+      if (def.body) {
+        const parsed = def.body.safeParse(req.body ?? {});
         if (!parsed.success) throw validationFailed(parsed.error);
         body = parsed.data;
       }

@@ -1,4 +1,33 @@
+import type { RouteDef } from '../../shared/api/contract';
+import { API_ROUTES } from '../../shared/api/routes';
 import { CSRF_HEADER } from '../../shared/errors';
+
+const CONTRACT = API_ROUTES.map((route) => ({
+  route,
+  pattern: new RegExp(`^/api${route.path.replace(/\./g, '\\.').replace(/:\w+/g, '[^/]+')}$`),
+}));
+
+function contractRoute(method: string, url: URL): RouteDef | undefined {
+  const wanted = method.toLowerCase();
+  return CONTRACT.find(
+    ({ route, pattern }) => route.method === wanted && pattern.test(url.pathname),
+  )?.route;
+}
+
+/**
+ * Every successful JSON answer any API test receives must fit its route's declared response
+ * schema (shared/api/routes), so the whole suite checks the contract, not only its own test.
+ */
+function checkAgainstContract(method: string, url: URL, status: number, body: unknown): void {
+  const route = contractRoute(method, url);
+  if (!route || route.response.kind !== 'json' || status < 200 || status >= 300) return;
+  const parsed = route.response.schema.safeParse(body);
+  if (!parsed.success) {
+    throw new Error(
+      `${route.operationId} answered outside its declared schema: ${JSON.stringify(parsed.error.issues)}`,
+    );
+  }
+}
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -23,7 +52,8 @@ export class ApiClient {
     let payload: string | undefined = options.raw;
     if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(new URL(path, this.baseUrl), {
+    const url = new URL(path, this.baseUrl);
+    const response = await fetch(url, {
       method,
       headers,
       body: payload,
@@ -36,8 +66,10 @@ export class ApiClient {
     }
     const text = await response.text();
     let parsed: unknown = text;
-    if (response.headers.get('content-type')?.includes('application/json'))
+    if (response.headers.get('content-type')?.includes('application/json')) {
       parsed = JSON.parse(text);
+      checkAgainstContract(method, url, response.status, parsed);
+    }
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 

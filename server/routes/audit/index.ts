@@ -1,21 +1,13 @@
-import type { Request, Response } from 'express';
-import { z } from 'zod';
-import type { AuditEntry, AuditExport, AuditLogPage } from '../../../shared/audit';
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { AuditEntry, AuditExport } from '../../../shared/audit';
 import { auditCsv } from '../../audit/csv';
 import { toAuditEntry, verifyGroupChain, walkChain } from '../../audit/readChain';
 import type { AppContext } from '../../context';
 import { validationFailed } from '../../errors';
 import { ApiRouter } from '../../http/api';
+import { auditRoutes as routes } from '../../../shared/api/routes/audit';
 import { authorizeInGroup } from '../../http/context';
-
-export const AUDIT_PAGE_DEFAULT = 50;
-export const AUDIT_PAGE_MAX = 200;
-
-const PageQuery = z.strictObject({
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
-});
-const ExportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = schema.safeParse(req.query);
@@ -28,42 +20,28 @@ function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
  * route that changes or removes an entry, and the repository has no method that could.
  */
 export function auditRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('audit');
+  const api = new ApiRouter();
   const { repos } = ctx;
 
-  api.route(
-    'get',
-    '/groups/:groupId/audit',
-    { summary: 'The group’s audit log, newest first (`?before=<seq>&limit=`), and its check' },
-    async (req): Promise<AuditLogPage> => {
-      const { groupId } = await authorizeInGroup(repos, req, 'audit.view');
-      const { before, limit } = parseQuery(PageQuery, req);
-      // One more than asked tells whether an older page exists.
-      const docs = await repos.auditLog.newestFirst(groupId, before ?? null, limit + 1);
-      const entries = docs.slice(0, limit).map(toAuditEntry);
-      const verification = await verifyGroupChain(repos.auditLog, groupId);
-      const oldest = entries.at(-1);
-      return {
-        entries,
-        verification,
-        nextBefore: docs.length > limit && oldest ? oldest.seq : null,
-      };
-    },
-  );
-
-  // A download, not a JSON API answer: written on the Express router, documented alongside.
-  const exportPath = '/groups/:groupId/audit/export';
-  api.routes.push({
-    method: 'get',
-    path: exportPath,
-    summary: 'Download the whole audit log with its check (`?format=json` or `csv`)',
-    tag: 'audit',
-    status: 200,
-    public: false,
-  });
-  api.router.get(exportPath, async (req: Request, res: Response) => {
+  api.route(routes.getAuditLog, async (req) => {
     const { groupId } = await authorizeInGroup(repos, req, 'audit.view');
-    const { format } = parseQuery(ExportQuery, req);
+    const { before, limit } = parseQuery(routes.getAuditLog.query, req);
+    // One more than asked tells whether an older page exists.
+    const docs = await repos.auditLog.newestFirst(groupId, before ?? null, limit + 1);
+    const entries = docs.slice(0, limit).map(toAuditEntry);
+    const verification = await verifyGroupChain(repos.auditLog, groupId);
+    const oldest = entries.at(-1);
+    return {
+      entries,
+      verification,
+      nextBefore: docs.length > limit && oldest ? oldest.seq : null,
+    };
+  });
+
+  // A download, not a JSON API answer: the handler writes it.
+  api.route(routes.exportAuditLog, async (req, _body, res) => {
+    const { groupId } = await authorizeInGroup(repos, req, 'audit.view');
+    const { format } = parseQuery(routes.exportAuditLog.query, req);
     const entries: AuditEntry[] = [];
     const verification = await walkChain(repos.auditLog, groupId, (doc) =>
       entries.push(toAuditEntry(doc)),

@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { TRACKED_ITEM_STATUSES, type TrackedItem } from '../../../shared/api/memoVersions';
-import { SetTrackedItemStatusRequest } from '../../../shared/api/schemas';
+import { type TrackedItem } from '../../../shared/api/memoVersions';
 import { audienceForRole, isVisibleTo } from '../../../shared/confidentiality';
 import { BLOCK_ID_PATTERN } from '../../../shared/memo/format';
 import { actorOf } from '../../audit/actors';
@@ -9,12 +8,8 @@ import { toTrackedItem } from '../../continuity/trackedItemView';
 import type { AppContext } from '../../context';
 import { notFound, validationFailed } from '../../errors';
 import { ApiRouter } from '../../http/api';
+import { continuityRoutes as routes } from '../../../shared/api/routes/continuity';
 import { authorize, authorizeInGroup, requireAuth } from '../../http/context';
-
-const ListQuery = z.strictObject({
-  status: z.enum(TRACKED_ITEM_STATUSES).optional(),
-  kind: z.enum(['followUp', 'dissent']).optional(),
-});
 
 const uuid = z.uuid();
 
@@ -44,56 +39,43 @@ function trackedItemParam(req: Request): string {
 }
 
 export function continuityRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('continuity');
+  const api = new ApiRouter();
   const { repos } = ctx;
 
-  api.route(
-    'get',
-    '/groups/:groupId/tracked-items',
-    {
-      summary:
-        'Follow-ups and dissents of approved memos (?status=open|done&kind=followUp|dissent)',
-    },
-    async (req): Promise<TrackedItem[]> => {
-      const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
-      const query = ListQuery.safeParse(req.query);
-      if (!query.success) throw validationFailed(query.error);
-      const audience = audienceForRole(membership.role);
-      // Lists leave out what the caller may not read: not even a marker says it is there.
-      return (await repos.trackedItems.listByGroup(groupId, query.data))
-        .filter((item) => isVisibleTo(item.confidentiality, audience))
-        .map(toTrackedItem);
-    },
-  );
+  api.route(routes.listTrackedItems, async (req): Promise<TrackedItem[]> => {
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
+    const query = routes.listTrackedItems.query.safeParse(req.query);
+    if (!query.success) throw validationFailed(query.error);
+    const audience = audienceForRole(membership.role);
+    // Lists leave out what the caller may not read: not even a marker says it is there.
+    return (await repos.trackedItems.listByGroup(groupId, query.data))
+      .filter((item) => isVisibleTo(item.confidentiality, audience))
+      .map(toTrackedItem);
+  });
 
-  api.route(
-    'put',
-    '/tracked-items/:itemId/status',
-    { summary: 'Mark a follow-up or dissent open or done', body: SetTrackedItemStatusRequest },
-    async (req, body): Promise<TrackedItem> => {
-      const { user } = requireAuth(req);
-      const id = trackedItemParam(req);
-      const item = await repos.trackedItems.findById(id);
-      const membership = item && (await repos.memberships.find(item.groupId, user._id));
-      // Items of other groups answer like missing ones, so ids reveal nothing.
-      if (!item || item.removed || !membership) throw notFound('Tracked item');
-      authorize(membership, 'memo.edit');
-      if (item.status === body.status) return toTrackedItem(item);
-      const updated = await repos.trackedItems.setStatus(id, body.status, {
-        userId: user._id,
-        userName: user.name,
-      });
-      if (!updated) throw notFound('Tracked item');
-      await ctx.audit.record({
-        groupId: item.groupId,
-        actor: actorOf(user),
-        action: 'followUp.status',
-        target: { type: 'trackedItem', id, label: item.kind },
-        details: { from: item.status, to: body.status },
-      });
-      return toTrackedItem(updated);
-    },
-  );
+  api.route(routes.setTrackedItemStatus, async (req, body): Promise<TrackedItem> => {
+    const { user } = requireAuth(req);
+    const id = trackedItemParam(req);
+    const item = await repos.trackedItems.findById(id);
+    const membership = item && (await repos.memberships.find(item.groupId, user._id));
+    // Items of other groups answer like missing ones, so ids reveal nothing.
+    if (!item || item.removed || !membership) throw notFound('Tracked item');
+    authorize(membership, 'memo.edit');
+    if (item.status === body.status) return toTrackedItem(item);
+    const updated = await repos.trackedItems.setStatus(id, body.status, {
+      userId: user._id,
+      userName: user.name,
+    });
+    if (!updated) throw notFound('Tracked item');
+    await ctx.audit.record({
+      groupId: item.groupId,
+      actor: actorOf(user),
+      action: 'followUp.status',
+      target: { type: 'trackedItem', id, label: item.kind },
+      details: { from: item.status, to: body.status },
+    });
+    return toTrackedItem(updated);
+  });
 
   return api;
 }

@@ -3,7 +3,6 @@
 // through the consent routes like a statement's.
 import type { Request } from 'express';
 import type { DeclassificationList, DeclassificationView } from '../../../shared/api/consent';
-import { ProposeDeclassificationRequest } from '../../../shared/api/schemas';
 import type { Action } from '../../../shared/permissions';
 import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
@@ -11,57 +10,40 @@ import { notFound } from '../../errors';
 import { proposeDeclassification } from '../../declassification/propose';
 import { declassificationList, declassificationView } from '../../declassification/view';
 import { ApiRouter } from '../../http/api';
+import { declassificationRoutes as routes } from '../../../shared/api/routes/declassification';
 import { authorize, idParam, requireAuth } from '../../http/context';
 import { versionForAction } from '../../versions/versionView';
 
 export function declassificationRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('declassifications');
+  const api = new ApiRouter();
   const { repos } = ctx;
 
   /** The version in the path, for a caller allowed `action` in its meeting. */
   const versionFor = (req: Request, action: Action) => versionForAction(ctx, req, action);
 
-  api.route(
-    'get',
-    '/meetings/:meetingId/versions/:version/declassifications',
-    { summary: 'What of a version may be declassified, and its proposals (negotiators)' },
-    async (req): Promise<DeclassificationList> => {
-      // Targets are listed with their levels: only for those who see the confidential content.
-      const { membership, version } = await versionFor(req, 'content.readConfidential');
-      return declassificationList(ctx, version, membership);
-    },
-  );
+  api.route(routes.listDeclassifications, async (req): Promise<DeclassificationList> => {
+    // Targets are listed with their levels: only for those who see the confidential content.
+    const { membership, version } = await versionFor(req, 'content.readConfidential');
+    return declassificationList(ctx, version, membership);
+  });
 
-  api.route(
-    'post',
-    '/meetings/:meetingId/versions/:version/declassifications',
-    {
-      summary: 'Propose to lower one item of a version one level; every party must consent',
-      body: ProposeDeclassificationRequest,
-    },
-    async (req, body): Promise<DeclassificationView> => {
-      const { user } = requireAuth(req);
-      const { meeting, membership, version } = await versionFor(req, 'declassification.propose');
-      const request = await proposeDeclassification(ctx, meeting, version, actorOf(user), body);
-      return declassificationView(ctx, request, membership);
-    },
-  );
+  api.route(routes.proposeDeclassification, async (req, body): Promise<DeclassificationView> => {
+    const { user } = requireAuth(req);
+    const { meeting, membership, version } = await versionFor(req, 'declassification.propose');
+    const request = await proposeDeclassification(ctx, meeting, version, actorOf(user), body);
+    return declassificationView(ctx, request, membership);
+  });
 
-  api.route(
-    'get',
-    '/declassifications/:requestId',
-    { summary: 'One declassification proposal with its consent state (negotiators)' },
-    async (req): Promise<DeclassificationView> => {
-      const { user } = requireAuth(req);
-      const requestId = idParam(req, 'requestId', 'Declassification');
-      const request = await repos.consent.findRequest(requestId);
-      if (!request || request.kind !== 'declassification') throw notFound('Declassification');
-      const membership = await repos.memberships.find(request.groupId, user._id);
-      if (!membership) throw notFound('Declassification');
-      authorize(membership, 'content.readConfidential');
-      return declassificationView(ctx, request, membership);
-    },
-  );
+  api.route(routes.getDeclassification, async (req): Promise<DeclassificationView> => {
+    const { user } = requireAuth(req);
+    const requestId = idParam(req, 'requestId', 'Declassification');
+    const request = await repos.consent.findRequest(requestId);
+    if (!request || request.kind !== 'declassification') throw notFound('Declassification');
+    const membership = await repos.memberships.find(request.groupId, user._id);
+    if (!membership) throw notFound('Declassification');
+    authorize(membership, 'content.readConfidential');
+    return declassificationView(ctx, request, membership);
+  });
 
   return api;
 }

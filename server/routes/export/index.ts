@@ -12,6 +12,8 @@ import { renderMarkdown } from '../../export/markdown';
 import { renderPdf } from '../../export/pdf';
 import { renderPrintPage } from '../../export/printPage';
 import { ApiRouter } from '../../http/api';
+import type { RouteDef } from '../../../shared/api/contract';
+import { exportRoutes as routes } from '../../../shared/api/routes/export';
 import { requireAuth } from '../../http/context';
 import { loadVersionFor, versionView, type LoadedVersion } from '../../versions/versionView';
 
@@ -23,11 +25,10 @@ interface ExportFormat {
   render(view: MemoVersionView, locale: Locale): Promise<Buffer | string> | string;
 }
 
-const FORMATS: readonly (ExportFormat & { path: string; summary: string })[] = [
+const FORMATS: readonly (ExportFormat & { route: RouteDef })[] = [
   {
     format: 'pdf',
-    path: '/meetings/:meetingId/versions/:version/export.pdf',
-    summary: 'An approved memo version as PDF (?audience=, ?lang=)',
+    route: routes.exportMemoPdf,
     extension: 'pdf',
     contentType: 'application/pdf',
     disposition: 'attachment',
@@ -35,8 +36,7 @@ const FORMATS: readonly (ExportFormat & { path: string; summary: string })[] = [
   },
   {
     format: 'md',
-    path: '/meetings/:meetingId/versions/:version/export.md',
-    summary: 'An approved memo version as Markdown (?audience=, ?lang=)',
+    route: routes.exportMemoMarkdown,
     extension: 'md',
     contentType: 'text/markdown; charset=utf-8',
     disposition: 'attachment',
@@ -44,8 +44,7 @@ const FORMATS: readonly (ExportFormat & { path: string; summary: string })[] = [
   },
   {
     format: 'print',
-    path: '/meetings/:meetingId/versions/:version/print',
-    summary: 'An approved memo version as a print-friendly HTML page (?audience=, ?lang=)',
+    route: routes.printMemo,
     extension: 'html',
     contentType: 'text/html; charset=utf-8',
     disposition: 'inline',
@@ -67,9 +66,9 @@ export function exportLocale(req: Request): Locale {
 }
 
 export function exportRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('exports');
+  const api = new ApiRouter();
   for (const format of FORMATS) {
-    api.route('get', format.path, { summary: format.summary }, async (req, _body, res) => {
+    api.route(format.route, async (req, _body, res) => {
       const loaded = await loadVersionFor(ctx, req);
       const locale = exportLocale(req);
       const view = await versionView(ctx, loaded);

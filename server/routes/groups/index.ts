@@ -1,8 +1,3 @@
-import {
-  CreatePartyRequest,
-  UpdateGroupRequest,
-  UpdatePartyRequest,
-} from '../../../shared/api/schemas';
 import type { Group, Party, PartyRemoval } from '../../../shared/api/types';
 import { actorOf } from '../../audit/actors';
 import { settleGroupGates } from '../../consent/settle';
@@ -10,6 +5,7 @@ import type { AppContext } from '../../context';
 import type { MembershipDoc, PartyDoc } from '../../db/schema';
 import { conflict, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
+import { groupRoutes as routes } from '../../../shared/api/routes/groups';
 import { authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { partyHasHistory } from './partyHistory';
 
@@ -25,7 +21,7 @@ export function toParty(party: PartyDoc): Party {
 }
 
 export function groupRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('groups');
+  const api = new ApiRouter();
   const { repos } = ctx;
 
   async function groupView(groupId: string, membership: MembershipDoc): Promise<Group> {
@@ -43,82 +39,58 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
     };
   }
 
-  api.route('get', '/groups/:groupId', { summary: 'A group and its parties' }, async (req) => {
+  api.route(routes.getGroup, async (req) => {
     const { groupId, membership } = await authorizeInGroup(repos, req, 'group.view');
     return groupView(groupId, membership);
   });
 
-  api.route(
-    'patch',
-    '/groups/:groupId',
-    { summary: 'Rename a group', body: UpdateGroupRequest },
-    async (req, body) => {
-      const { groupId, membership } = await authorizeInGroup(repos, req, 'group.edit');
-      await repos.groups.update(groupId, body);
-      return groupView(groupId, membership);
-    },
-  );
+  api.route(routes.updateGroup, async (req, body) => {
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'group.edit');
+    await repos.groups.update(groupId, body);
+    return groupView(groupId, membership);
+  });
 
-  api.route(
-    'post',
-    '/groups/:groupId/parties',
-    { summary: 'Add a party (open consent rounds start over with it)', body: CreatePartyRequest },
-    async (req, body) => {
-      const { user } = requireAuth(req);
-      const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
-      const party = await repos.groups.addParty(groupId, body);
-      // Every open round must now be answered by this party too: each starts over.
-      await settleGroupGates(ctx, groupId, actorOf(user));
-      return toParty(party);
-    },
-  );
+  api.route(routes.createParty, async (req, body) => {
+    const { user } = requireAuth(req);
+    const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
+    const party = await repos.groups.addParty(groupId, body);
+    // Every open round must now be answered by this party too: each starts over.
+    await settleGroupGates(ctx, groupId, actorOf(user));
+    return toParty(party);
+  });
 
-  api.route(
-    'patch',
-    '/groups/:groupId/parties/:partyId',
-    { summary: 'Change a party', body: UpdatePartyRequest },
-    async (req, body) => {
-      const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
-      const partyId = idParam(req, 'partyId', 'Party');
-      // An ended party stays as it was, for history.
-      if (!(await repos.groups.findParty(groupId, partyId))) throw notFound('Party');
-      const party = await repos.groups.updateParty(groupId, partyId, body);
-      if (!party) throw notFound('Party');
-      return toParty(party);
-    },
-  );
+  api.route(routes.updateParty, async (req, body) => {
+    const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
+    const partyId = idParam(req, 'partyId', 'Party');
+    // An ended party stays as it was, for history.
+    if (!(await repos.groups.findParty(groupId, partyId))) throw notFound('Party');
+    const party = await repos.groups.updateParty(groupId, partyId, body);
+    if (!party) throw notFound('Party');
+    return toParty(party);
+  });
 
-  api.route(
-    'delete',
-    '/groups/:groupId/parties/:partyId',
-    {
-      summary:
-        'Remove a party that has no members: ended if it has history (kept, counted no more), else deleted',
-      status: 200,
-    },
-    async (req): Promise<PartyRemoval> => {
-      const { user } = requireAuth(req);
-      const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
-      const partyId = idParam(req, 'partyId', 'Party');
-      const party = await repos.groups.findParty(groupId, partyId);
-      if (!party) throw notFound('Party');
-      if ((await repos.memberships.countInParty(groupId, partyId)) > 0) {
-        throw conflict('The party still has members; move or remove them first.');
-      }
-      const actor = actorOf(user);
-      const target = { type: 'party' as const, id: party._id, label: party.shortName };
-      if (await partyHasHistory(ctx, party)) {
-        const ended = (await repos.groups.endParty(groupId, partyId, new Date())) ?? party;
-        await ctx.audit.record({ groupId, actor, action: 'party.end', target, details: {} });
-        // Open rounds that counted it are void: each starts over with the parties now.
-        const restarted = await settleGroupGates(ctx, groupId, actor);
-        return { outcome: 'ended', party: toParty(ended), restartedRounds: restarted };
-      }
-      await repos.groups.deleteParty(groupId, partyId);
-      await ctx.audit.record({ groupId, actor, action: 'party.delete', target, details: {} });
-      return { outcome: 'deleted', party: toParty(party), restartedRounds: 0 };
-    },
-  );
+  api.route(routes.deleteParty, async (req): Promise<PartyRemoval> => {
+    const { user } = requireAuth(req);
+    const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
+    const partyId = idParam(req, 'partyId', 'Party');
+    const party = await repos.groups.findParty(groupId, partyId);
+    if (!party) throw notFound('Party');
+    if ((await repos.memberships.countInParty(groupId, partyId)) > 0) {
+      throw conflict('The party still has members; move or remove them first.');
+    }
+    const actor = actorOf(user);
+    const target = { type: 'party' as const, id: party._id, label: party.shortName };
+    if (await partyHasHistory(ctx, party)) {
+      const ended = (await repos.groups.endParty(groupId, partyId, new Date())) ?? party;
+      await ctx.audit.record({ groupId, actor, action: 'party.end', target, details: {} });
+      // Open rounds that counted it are void: each starts over with the parties now.
+      const restarted = await settleGroupGates(ctx, groupId, actor);
+      return { outcome: 'ended', party: toParty(ended), restartedRounds: restarted };
+    }
+    await repos.groups.deleteParty(groupId, partyId);
+    await ctx.audit.record({ groupId, actor, action: 'party.delete', target, details: {} });
+    return { outcome: 'deleted', party: toParty(party), restartedRounds: 0 };
+  });
 
   return api;
 }

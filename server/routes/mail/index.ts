@@ -3,6 +3,7 @@ import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import type { OutboxMessageDoc } from '../../db/schema';
 import { ApiRouter } from '../../http/api';
+import { mailRoutes as routes } from '../../../shared/api/routes/mail';
 import { authorizeInGroup, idParam, requireAuth } from '../../http/context';
 
 function toFailedEmail(message: OutboxMessageDoc): FailedEmail {
@@ -41,37 +42,27 @@ async function outboxView(ctx: AppContext, groupId: string): Promise<MailOutbox>
  * recipients', and an invitation's holds a live token.
  */
 export function mailRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('mail');
+  const api = new ApiRouter();
   const { repos } = ctx;
 
-  api.route(
-    'get',
-    '/groups/:groupId/mail',
-    { summary: 'The group’s emails waiting for the SMTP server, and those given up' },
-    async (req): Promise<MailOutbox> => {
-      const { groupId } = await authorizeInGroup(repos, req, 'mail.manage');
-      return outboxView(ctx, groupId);
-    },
-  );
+  api.route(routes.getMailOutbox, async (req): Promise<MailOutbox> => {
+    const { groupId } = await authorizeInGroup(repos, req, 'mail.manage');
+    return outboxView(ctx, groupId);
+  });
 
-  api.route(
-    'post',
-    '/groups/:groupId/mail/:messageId/retry',
-    { summary: 'Try a failed email again now; answers the outbox as it then is', status: 200 },
-    async (req): Promise<MailOutbox> => {
-      const { groupId } = await authorizeInGroup(repos, req, 'mail.manage');
-      const messageId = idParam(req, 'messageId', 'Email');
-      const message = await ctx.outbox.retry(groupId, messageId);
-      await ctx.audit.record({
-        groupId,
-        actor: actorOf(requireAuth(req).user),
-        action: 'mail.retry',
-        target: { type: 'email', id: message._id, label: message.to },
-        details: { kind: message.kind, attempts: message.attempts },
-      });
-      return outboxView(ctx, groupId);
-    },
-  );
+  api.route(routes.retryMail, async (req): Promise<MailOutbox> => {
+    const { groupId } = await authorizeInGroup(repos, req, 'mail.manage');
+    const messageId = idParam(req, 'messageId', 'Email');
+    const message = await ctx.outbox.retry(groupId, messageId);
+    await ctx.audit.record({
+      groupId,
+      actor: actorOf(requireAuth(req).user),
+      action: 'mail.retry',
+      target: { type: 'email', id: message._id, label: message.to },
+      details: { kind: message.kind, attempts: message.attempts },
+    });
+    return outboxView(ctx, groupId);
+  });
 
   return api;
 }

@@ -1,11 +1,6 @@
 import { meetingAsMember } from '../../auth/meetingMembership';
 import { randomUUID } from 'node:crypto';
-import {
-  ChangeMeetingStatusRequest,
-  CreateMeetingRequest,
-  SetAttendanceRequest,
-  UpdateMeetingRequest,
-} from '../../../shared/api/schemas';
+import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting, MeetingContinuity, MeetingSummary } from '../../../shared/api/types';
 import { audienceForRole } from '../../../shared/confidentiality';
 import { canTransition, redactAgenda, type AgendaItem } from '../../../shared/meetings';
@@ -16,6 +11,7 @@ import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { ApiRouter } from '../../http/api';
+import { meetingRoutes as routes } from '../../../shared/api/routes/meetings';
 import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import type { Request } from 'express';
 
@@ -88,7 +84,7 @@ function meetingFields(input: MeetingInput) {
 }
 
 export function meetingRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('meetings');
+  const api = new ApiRouter();
   const { repos } = ctx;
 
   /** The meeting and the caller's membership in its group; 404 for non-members. */
@@ -108,102 +104,65 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
       throw conflict('The memo is approved; the meeting is locked.');
   }
 
-  api.route(
-    'get',
-    '/groups/:groupId/meetings',
-    { summary: 'Meetings, newest first' },
-    async (req) => {
-      const { groupId } = await authorizeInGroup(repos, req, 'meeting.view');
-      return (await repos.meetings.listByGroup(groupId)).map(toSummary);
-    },
-  );
+  api.route(routes.listMeetings, async (req) => {
+    const { groupId } = await authorizeInGroup(repos, req, 'meeting.view');
+    return (await repos.meetings.listByGroup(groupId)).map(toSummary);
+  });
 
-  api.route(
-    'post',
-    '/groups/:groupId/meetings',
-    { summary: 'Plan a meeting with its agenda', body: CreateMeetingRequest },
-    async (req, body) => {
-      const { groupId, membership } = await authorizeInGroup(repos, req, 'meeting.create');
-      const { locale } = requireAuth(req).user;
-      const fields = await withContinuity(repos, groupId, locale, meetingFields(body));
-      const meeting = await repos.meetings.create(groupId, membership.userId, fields);
-      return respond(meeting, membership);
-    },
-  );
+  api.route(routes.createMeeting, async (req, body) => {
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'meeting.create');
+    const { locale } = requireAuth(req).user;
+    const fields = await withContinuity(repos, groupId, locale, meetingFields(body));
+    const meeting = await repos.meetings.create(groupId, membership.userId, fields);
+    return respond(meeting, membership);
+  });
 
-  api.route(
-    'get',
-    '/meetings/:meetingId',
-    { summary: 'A meeting, redacted for the caller' },
-    async (req) => {
-      const { meeting, membership } = await loadMeeting(req);
-      authorize(membership, 'meeting.view');
-      return respond(meeting, membership);
-    },
-  );
+  api.route(routes.getMeeting, async (req) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.view');
+    return respond(meeting, membership);
+  });
 
-  api.route(
-    'put',
-    '/meetings/:meetingId',
-    {
-      summary: 'Edit a meeting and its agenda (needs the revision it was loaded at)',
-      body: UpdateMeetingRequest,
-    },
-    async (req, body) => {
-      const { meeting, membership } = await loadMeeting(req);
-      authorize(membership, 'meeting.edit');
-      refuseIfApproved(meeting);
-      const updated =
-        body.revision === meeting.revision
-          ? await repos.meetings.commit(meeting, meetingFields(body))
-          : null;
-      if (!updated)
-        throw conflict('Someone else saved this meeting meanwhile; reload to see their changes.');
-      return respond(updated, membership);
-    },
-  );
+  api.route(routes.updateMeeting, async (req, body) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.edit');
+    refuseIfApproved(meeting);
+    const updated =
+      body.revision === meeting.revision
+        ? await repos.meetings.commit(meeting, meetingFields(body))
+        : null;
+    if (!updated)
+      throw conflict('Someone else saved this meeting meanwhile; reload to see their changes.');
+    return respond(updated, membership);
+  });
 
-  api.route(
-    'post',
-    '/meetings/:meetingId/status',
-    {
-      summary: 'Move a meeting along its lifecycle',
-      body: ChangeMeetingStatusRequest,
-      status: 200,
-    },
-    async (req, body) => {
-      const { meeting, membership } = await loadMeeting(req);
-      authorize(membership, 'meeting.changeStatus');
-      if (!canTransition(meeting.status, body.status)) {
-        throw conflict(`A meeting cannot move from ${meeting.status} to ${body.status} here.`);
-      }
-      const updated = await repos.meetings.commit(meeting, { status: body.status });
-      if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
-      ctx.events.publish({ type: 'meetingStatus', meetingId: updated._id, status: updated.status });
-      return respond(updated, membership);
-    },
-  );
+  api.route(routes.changeMeetingStatus, async (req, body) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.changeStatus');
+    if (!canTransition(meeting.status, body.status)) {
+      throw conflict(`A meeting cannot move from ${meeting.status} to ${body.status} here.`);
+    }
+    const updated = await repos.meetings.commit(meeting, { status: body.status });
+    if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
+    ctx.events.publish({ type: 'meetingStatus', meetingId: updated._id, status: updated.status });
+    return respond(updated, membership);
+  });
 
-  api.route(
-    'put',
-    '/meetings/:meetingId/attendance',
-    { summary: 'Record which parties attend', body: SetAttendanceRequest },
-    async (req, body) => {
-      const { meeting, membership } = await loadMeeting(req);
-      authorize(membership, 'meeting.edit');
-      refuseIfApproved(meeting);
-      const partyIds = new Set((await repos.groups.listParties(meeting.groupId)).map((p) => p._id));
-      const unknown = body.attendance.findIndex((entry) => !partyIds.has(entry.partyId));
-      if (unknown >= 0) {
-        throw new AppError('validation_failed', 'Unknown party.', [
-          { path: `attendance.${unknown}.partyId`, message: 'not a party of this group' },
-        ]);
-      }
-      const updated = await repos.meetings.commit(meeting, { attendance: body.attendance });
-      if (!updated) throw conflict('The meeting changed meanwhile; reload.');
-      return respond(updated, membership);
-    },
-  );
+  api.route(routes.setAttendance, async (req, body) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.edit');
+    refuseIfApproved(meeting);
+    const partyIds = new Set((await repos.groups.listParties(meeting.groupId)).map((p) => p._id));
+    const unknown = body.attendance.findIndex((entry) => !partyIds.has(entry.partyId));
+    if (unknown >= 0) {
+      throw new AppError('validation_failed', 'Unknown party.', [
+        { path: `attendance.${unknown}.partyId`, message: 'not a party of this group' },
+      ]);
+    }
+    const updated = await repos.meetings.commit(meeting, { attendance: body.attendance });
+    if (!updated) throw conflict('The meeting changed meanwhile; reload.');
+    return respond(updated, membership);
+  });
 
   return api;
 }

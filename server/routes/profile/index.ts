@@ -1,58 +1,42 @@
-import { ChangePasswordRequest, UpdateProfileRequest } from '../../../shared/api/schemas';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { admitPasswordCheck } from '../../auth/throttle';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
+import { profileRoutes as routes } from '../../../shared/api/routes/profile';
 import { requireAuth } from '../../http/context';
 import { buildMe } from './me';
 
 export function profileRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('profile');
+  const api = new ApiRouter();
 
-  api.route('get', '/me', { summary: 'The logged-in user and their groups' }, async (req) =>
-    buildMe(ctx.repos, requireAuth(req).user),
-  );
+  api.route(routes.getMe, async (req) => buildMe(ctx.repos, requireAuth(req).user));
 
-  api.route(
-    'patch',
-    '/me',
-    { summary: 'Change own name or language', body: UpdateProfileRequest },
-    async (req, body) => {
-      const { user } = requireAuth(req);
-      const updated = await ctx.repos.users.update(user._id, body);
-      if (!updated) throw notFound('User');
-      return buildMe(ctx.repos, updated);
-    },
-  );
+  api.route(routes.updateMe, async (req, body) => {
+    const { user } = requireAuth(req);
+    const updated = await ctx.repos.users.update(user._id, body);
+    if (!updated) throw notFound('User');
+    return buildMe(ctx.repos, updated);
+  });
 
-  api.route(
-    'post',
-    '/me/password',
-    {
-      summary: 'Change own password; other sessions end',
-      body: ChangePasswordRequest,
-      status: 204,
-    },
-    async (req, body) => {
-      const { user, sessionHash } = requireAuth(req);
-      // A stolen session must not become a way to guess the password without limit.
-      const guess = await admitPasswordCheck(
-        ctx.repos.rateLimits,
-        ctx.config.loginAttemptsPer15Min,
-        user._id,
-      );
-      if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-        throw new AppError('forbidden', 'The current password is wrong.');
-      }
-      await guess.succeeded();
-      await ctx.repos.users.update(user._id, {
-        passwordHash: await hashPassword(body.newPassword),
-      });
-      await ctx.sessions.endOthers(user._id, sessionHash);
-      return undefined;
-    },
-  );
+  api.route(routes.changePassword, async (req, body) => {
+    const { user, sessionHash } = requireAuth(req);
+    // A stolen session must not become a way to guess the password without limit.
+    const guess = await admitPasswordCheck(
+      ctx.repos.rateLimits,
+      ctx.config.loginAttemptsPer15Min,
+      user._id,
+    );
+    if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+      throw new AppError('forbidden', 'The current password is wrong.');
+    }
+    await guess.succeeded();
+    await ctx.repos.users.update(user._id, {
+      passwordHash: await hashPassword(body.newPassword),
+    });
+    await ctx.sessions.endOthers(user._id, sessionHash);
+    return undefined;
+  });
 
   return api;
 }

@@ -4,39 +4,30 @@ import type { PublicFeed } from '../../../shared/api/consent';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
+import { publicRoutes as routes } from '../../../shared/api/routes/public';
 import { idParam } from '../../http/context';
 import { publicFeed, publicStatement } from '../../public/feed';
 import { publicLocale } from '../../public/labels';
 import { sendStatementPdf } from '../../statements/pdf';
 
 export function publicApiRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('public');
+  const api = new ApiRouter();
 
-  api.route(
-    'get',
-    '/public/groups/:groupId/feed',
-    { summary: 'A group’s released statements and public memos (no login)', public: true },
-    async (req): Promise<PublicFeed> => {
-      const feed = await publicFeed(ctx, idParam(req, 'groupId', 'Group'));
-      if (!feed) throw notFound('Group');
-      return feed;
-    },
-  );
+  api.route(routes.getPublicFeed, async (req): Promise<PublicFeed> => {
+    const feed = await publicFeed(ctx, idParam(req, 'groupId', 'Group'));
+    if (!feed) throw notFound('Group');
+    return feed;
+  });
 
-  api.route(
-    'get',
-    '/public/groups/:groupId/statements/:statementId/export.pdf',
-    { summary: 'A released joint statement as PDF (no login; ?lang=)', public: true },
-    async (req, _body, res) => {
-      const groupId = idParam(req, 'groupId', 'Statement');
-      const statementId = idParam(req, 'statementId', 'Statement');
-      // Unknown, another group's and unreleased statements are the same 404.
-      const statement = await publicStatement(ctx, groupId, statementId);
-      if (!statement) throw notFound('Statement');
-      const locale = publicLocale(req.query.lang);
-      await sendStatementPdf(res, statement, locale);
-    },
-  );
+  api.route(routes.exportPublicStatementPdf, async (req, _body, res) => {
+    const groupId = idParam(req, 'groupId', 'Statement');
+    const statementId = idParam(req, 'statementId', 'Statement');
+    // Unknown, another group's and unreleased statements are the same 404.
+    const statement = await publicStatement(ctx, groupId, statementId);
+    if (!statement) throw notFound('Statement');
+    const locale = publicLocale(req.query.lang);
+    await sendStatementPdf(res, statement, locale);
+  });
 
   return api;
 }

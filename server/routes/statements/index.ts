@@ -7,18 +7,13 @@ import type {
   StatementSummary,
   StatementView,
 } from '../../../shared/api/consent';
-import {
-  CreateStatementRequest,
-  EditStatementRequest,
-  PutToConsentRequest,
-  UpdateStatementRequest,
-} from '../../../shared/api/schemas';
 import { can } from '../../../shared/permissions';
 import { actorOf } from '../../audit/actors';
 import type { AppContext } from '../../context';
 import type { ConsentReleaseDoc, ConsentRequestDoc, MembershipDoc } from '../../db/schema';
 import { notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
+import { statementRoutes as routes } from '../../../shared/api/routes/statements';
 import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { createStatement, renameStatement } from '../../statements/create';
 import { openForEditing } from '../../statements/edit';
@@ -34,7 +29,7 @@ interface StatementAccess {
 }
 
 export function statementRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter('statements');
+  const api = new ApiRouter();
   const { repos } = ctx;
 
   /**
@@ -62,104 +57,56 @@ export function statementRoutes(ctx: AppContext): ApiRouter {
     return released;
   }
 
-  api.route(
-    'get',
-    '/groups/:groupId/statements',
-    { summary: 'The group’s joint statements (readers: released ones only)' },
-    async (req): Promise<StatementSummary[]> => {
-      const { groupId, membership } = await authorizeInGroup(repos, req, 'statement.readReleased');
-      return listStatements(ctx, groupId, membership);
-    },
-  );
+  api.route(routes.listStatements, async (req): Promise<StatementSummary[]> => {
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'statement.readReleased');
+    return listStatements(ctx, groupId, membership);
+  });
 
-  api.route(
-    'post',
-    '/groups/:groupId/statements',
-    { summary: 'Draft a joint statement (negotiators)', body: CreateStatementRequest },
-    async (req, body): Promise<StatementView> => {
-      const { user } = requireAuth(req);
-      const { groupId, membership } = await authorizeInGroup(repos, req, 'statement.draft');
-      const request = await createStatement(ctx, groupId, actorOf(user), body);
-      return statementView(ctx, request, membership);
-    },
-  );
+  api.route(routes.createStatement, async (req, body): Promise<StatementView> => {
+    const { user } = requireAuth(req);
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'statement.draft');
+    const request = await createStatement(ctx, groupId, actorOf(user), body);
+    return statementView(ctx, request, membership);
+  });
 
-  api.route(
-    'get',
-    '/statements/:statementId',
-    { summary: 'A joint statement: the full view for negotiators, the released one for readers' },
-    async (req): Promise<StatementView | ReleasedStatement> => {
-      const access = await statementFor(req);
-      if (can(access.membership, 'group.negotiate'))
-        return statementView(ctx, access.request, access.membership);
-      authorize(access.membership, 'statement.readReleased');
-      return published(access);
-    },
-  );
+  api.route(routes.getStatement, async (req): Promise<StatementView | ReleasedStatement> => {
+    const access = await statementFor(req);
+    if (can(access.membership, 'group.negotiate'))
+      return statementView(ctx, access.request, access.membership);
+    authorize(access.membership, 'statement.readReleased');
+    return published(access);
+  });
 
-  api.route(
-    'patch',
-    '/statements/:statementId',
-    {
-      summary: 'Rename a draft statement, or one being edited (negotiators)',
-      body: UpdateStatementRequest,
-    },
-    async (req, body): Promise<StatementView> => {
-      const { request, membership } = await statementFor(req);
-      authorize(membership, 'statement.draft');
-      const renamed = await renameStatement(ctx, request, body.title);
-      return statementView(ctx, renamed, membership);
-    },
-  );
+  api.route(routes.renameStatement, async (req, body): Promise<StatementView> => {
+    const { request, membership } = await statementFor(req);
+    authorize(membership, 'statement.draft');
+    const renamed = await renameStatement(ctx, request, body.title);
+    return statementView(ctx, renamed, membership);
+  });
 
-  api.route(
-    'post',
-    '/statements/:statementId/consent',
-    {
-      summary:
-        'Put a draft statement, or one edited after consent, to every party’s consent (negotiators)',
-      body: PutToConsentRequest,
-      status: 200,
-    },
-    async (req, body): Promise<StatementView> => {
-      const { user } = requireAuth(req);
-      const { request, membership } = await statementFor(req);
-      authorize(membership, 'statement.draft');
-      const current = await putToConsent(ctx, request, actorOf(user), body);
-      return statementView(ctx, current, membership);
-    },
-  );
+  api.route(routes.putStatementToConsent, async (req, body): Promise<StatementView> => {
+    const { user } = requireAuth(req);
+    const { request, membership } = await statementFor(req);
+    authorize(membership, 'statement.draft');
+    const current = await putToConsent(ctx, request, actorOf(user), body);
+    return statementView(ctx, current, membership);
+  });
 
-  api.route(
-    'post',
-    '/statements/:statementId/edit',
-    {
-      summary:
-        'Take a statement in consent back to edit its text: the round ends and its consents are withdrawn (negotiators)',
-      body: EditStatementRequest,
-      status: 200,
-    },
-    async (req, body): Promise<StatementView> => {
-      const { user } = requireAuth(req);
-      const { request, membership } = await statementFor(req);
-      authorize(membership, 'statement.draft');
-      await openForEditing(ctx, request, actorOf(user), body.round);
-      return statementView(ctx, request, membership);
-    },
-  );
+  api.route(routes.editStatement, async (req, body): Promise<StatementView> => {
+    const { user } = requireAuth(req);
+    const { request, membership } = await statementFor(req);
+    authorize(membership, 'statement.draft');
+    await openForEditing(ctx, request, actorOf(user), body.round);
+    return statementView(ctx, request, membership);
+  });
 
-  api.route(
-    'get',
-    '/statements/:statementId/export.pdf',
-    { summary: 'A released joint statement as PDF (?lang=)' },
-    async (req, _body, res) => {
-      const access = await statementFor(req);
-      authorize(access.membership, 'statement.readReleased');
-      const statement = await published(access);
-      const locale = exportLocale(req);
-      await sendStatementPdf(res, statement, locale);
-    },
-  );
+  api.route(routes.exportStatementPdf, async (req, _body, res) => {
+    const access = await statementFor(req);
+    authorize(access.membership, 'statement.readReleased');
+    const statement = await published(access);
+    const locale = exportLocale(req);
+    await sendStatementPdf(res, statement, locale);
+  });
 
   return api;
 }

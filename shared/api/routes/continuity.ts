@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRoutes, json } from '../contract';
+import { TrackedItemSchema } from '../responses';
+import { TrackedItemsQuery } from './queries';
+import { SetTrackedItemStatusRequest } from '../schemas';
+
+export const continuityRoutes = defineRoutes('continuity', {
+  listTrackedItems: {
+    method: 'get',
+    path: '/groups/:groupId/tracked-items',
+    summary: 'Follow-ups and dissents of approved memos (?status=open|done&kind=followUp|dissent)',
+    query: TrackedItemsQuery,
+    response: json(z.array(TrackedItemSchema)),
+  },
+  setTrackedItemStatus: {
+    method: 'put',
+    path: '/tracked-items/:itemId/status',
+    summary: 'Mark a follow-up or dissent open or done',
+    body: SetTrackedItemStatusRequest,
+    response: json(TrackedItemSchema),
+  },
+});

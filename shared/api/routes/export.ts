@@ -1,0 +1,26 @@
+import { defineRoutes, file } from '../contract';
+import { ExportQuery } from './queries';
+
+export const exportRoutes = defineRoutes('exports', {
+  exportMemoPdf: {
+    method: 'get',
+    path: '/meetings/:meetingId/versions/:version/export.pdf',
+    summary: 'An approved memo version as PDF (?audience=, ?lang=)',
+    query: ExportQuery,
+    response: file('application/pdf', 'The PDF file (a download)'),
+  },
+  exportMemoMarkdown: {
+    method: 'get',
+    path: '/meetings/:meetingId/versions/:version/export.md',
+    summary: 'An approved memo version as Markdown (?audience=, ?lang=)',
+    query: ExportQuery,
+    response: file('text/markdown; charset=utf-8', 'The Markdown file (a download)'),
+  },
+  printMemo: {
+    method: 'get',
+    path: '/meetings/:meetingId/versions/:version/print',
+    summary: 'An approved memo version as a print-friendly HTML page (?audience=, ?lang=)',
+    query: ExportQuery,
+    response: file('text/html; charset=utf-8', 'A self-contained page to print'),
+  },
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineRoutes, json } from '../contract';
+import { MeetingSchema, MeetingSummarySchema } from '../responses';
+import {
+  ChangeMeetingStatusRequest,
+  CreateMeetingRequest,
+  SetAttendanceRequest,
+  UpdateMeetingRequest,
+} from '../schemas';
+
+export const meetingRoutes = defineRoutes('meetings', {
+  listMeetings: {
+    method: 'get',
+    path: '/groups/:groupId/meetings',
+    summary: 'Meetings, newest first',
+    response: json(z.array(MeetingSummarySchema)),
+  },
+  createMeeting: {
+    method: 'post',
+    path: '/groups/:groupId/meetings',
+    summary: 'Plan a meeting with its agenda',
+    body: CreateMeetingRequest,
+    response: json(MeetingSchema),
+  },
+  getMeeting: {
+    method: 'get',
+    path: '/meetings/:meetingId',
+    summary: 'A meeting, redacted for the caller',
+    response: json(MeetingSchema),
+  },
+  updateMeeting: {
+    method: 'put',
+    path: '/meetings/:meetingId',
+    summary: 'Edit a meeting and its agenda (needs the revision it was loaded at)',
+    body: UpdateMeetingRequest,
+    response: json(MeetingSchema),
+  },
+  changeMeetingStatus: {
+    method: 'post',
+    path: '/meetings/:meetingId/status',
+    summary: 'Move a meeting along its lifecycle',
+    body: ChangeMeetingStatusRequest,
+    status: 200,
+    response: json(MeetingSchema),
+  },
+  setAttendance: {
+    method: 'put',
+    path: '/meetings/:meetingId/attendance',
+    summary: 'Record which parties attend',
+    body: SetAttendanceRequest,
+    response: json(MeetingSchema),
+  },
+});
