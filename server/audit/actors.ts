@@ -7,6 +7,14 @@ export function actorOf(user: Pick<UserDoc, '_id' | 'name'>): { userId: string; 
   return { userId: user._id, name: user.name };
 }
 
+/** The audit actor of a live-editing connection: the person it was opened as. */
+export function actorOfConnection(connection: { identity: { id: string; name: string } }): {
+  userId: string;
+  name: string;
+} {
+  return { userId: connection.identity.id, name: connection.identity.name };
+}
+
 /** A login is recorded in every group the user belongs to: each group's log is its own. */
 export async function recordLogin(ctx: AppContext, user: UserDoc): Promise<void> {
   let groupIds: string[];

@@ -6,6 +6,7 @@ import type { DetectedChange } from '../confidentialityWatch';
 import { Connection } from '../connection';
 import { withRetry } from '../roomLog';
 import type { EffectDeps } from './types';
+import { actorOfConnection } from '../../audit/actors';
 
 export class ConfidentialityHistory {
   private pending: { connection: Connection; change: DetectedChange }[] = [];
@@ -35,7 +36,7 @@ export class ConfidentialityHistory {
       if (isLowering(change.from, change.to))
         await audit.record({
           groupId: meeting.groupId,
-          actor: { userId: connection.identity.id, name: connection.identity.name },
+          actor: actorOfConnection(connection),
           action: 'confidentiality.lower',
           target: { type: 'memoBlock', id: change.targetId },
           details: {

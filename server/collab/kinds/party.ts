@@ -19,6 +19,7 @@ import { watchStances, type DetectedStanceChange } from '../stanceWatch';
 import { ConfidentialityHistory } from './confidentialityHistory';
 import { meetingOf, readMeetingSubject } from './meetingRoom';
 import type { EffectDeps, RoomKind } from './types';
+import { actorOfConnection } from '../../audit/actors';
 
 type PartyRoom = Extract<MemoRoom, { kind: 'party' }>;
 
@@ -74,7 +75,7 @@ async function auditStances(
   for (const { connection, change } of changes) {
     await deps.audit.record({
       groupId: meeting.groupId,
-      actor: { userId: connection.identity.id, name: connection.identity.name },
+      actor: actorOfConnection(connection),
       action: 'stance.change',
       target: { type: 'agreedPoint', id: change.agreedPointId },
       details: {

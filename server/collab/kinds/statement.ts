@@ -7,6 +7,7 @@ import { STATEMENT_LAYOUT } from '../../../shared/statements/schema';
 import { readStatementLock } from '../../statements/lock';
 import { createRoomDoc } from '../roomDoc';
 import type { RoomKind } from './types';
+import { actorOfConnection } from '../../audit/actors';
 
 export const statementKind: RoomKind<StatementRoom> = {
   shape: { layout: STATEMENT_LAYOUT },
@@ -42,7 +43,7 @@ export const statementKind: RoomKind<StatementRoom> = {
   onRefused(ref, { connection, problem, subject }, { audit }) {
     void audit.record({
       groupId: subject.groupId,
-      actor: { userId: connection.identity.id, name: connection.identity.name },
+      actor: actorOfConnection(connection),
       action: 'consent.refused',
       target: { type: 'statement', id: ref.statementId },
       details: { channel: 'collab', problem, partyId: connection.identity.partyId },
