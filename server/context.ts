@@ -5,6 +5,7 @@ import type { Config } from './env';
 import type { Logger } from './logger';
 import type { Outbox } from './mail/outbox';
 import type { MeetingEventBus } from './realtime/bus';
+import type { InstancePubSub } from './realtime/pubsub';
 import type { Repositories } from './repositories';
 
 /** Everything a route needs, built once in main.ts (or a test) and passed down. */
@@ -18,6 +19,8 @@ export interface AppContext {
   logger: Logger;
   /** Meeting events between the API, the collab server and Socket.io (a pub/sub seam). */
   events: MeetingEventBus;
+  /** Messages to the other server instances (Redis), for what the bus does not carry. */
+  pubsub: InstancePubSub;
   /** The groups' append-only, hash-chained audit log (`record` never throws). */
   audit: AuditRecorder;
   /** Where the app is reached; links in emails point here. */

@@ -17,6 +17,7 @@ import { Outbox } from './mail/outbox';
 import { startOutboxSender } from './mail/outboxSender';
 import { attachRealtime } from './realtime';
 import { createLocalEventBus } from './realtime/bus';
+import { createLocalPubSub } from './realtime/pubsub';
 import { createRepositories } from './repositories';
 
 export interface RunningServer {
@@ -54,6 +55,7 @@ export async function startServer(
     }),
     logger,
     events,
+    pubsub: createLocalPubSub(),
     audit: new AuditLog(repos.auditLog, logger),
     publicUrl: () => config.publicUrl ?? url,
   };
