@@ -15,6 +15,9 @@ export interface AwarenessIdentity {
   colour: string;
 }
 
+/** Marks awareness changes that another instance sent. */
+const FROM_INSTANCE = Symbol('another instance');
+
 /** Chair, vice-chair and secretary speak for no party: their carets get a neutral colour. */
 export const NEUTRAL_COLOUR = '#5b6770';
 
@@ -80,17 +83,48 @@ export class RoomAwareness {
   private readonly owners = new Map<number, object>();
   private readonly owned = new Map<object, Set<number>>();
 
-  constructor(doc: Y.Doc, broadcast: (update: Uint8Array) => void) {
+  constructor(
+    doc: Y.Doc,
+    /** `local`: the change came from this instance's connections (the others hear of it). */
+    broadcast: (update: Uint8Array, local: boolean) => void,
+  ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no caret of its own.
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
         const changed = [...added, ...updated, ...removed];
-        broadcast(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        // Each instance times out stale states itself ('timeout'); telling the others would
+        // remove states their own editors keep alive.
+        const local = origin !== FROM_INSTANCE && origin !== 'timeout';
+        broadcast(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed), local);
       },
     );
+  }
+
+  /**
+   * States another instance's connections set (with their identity already stamped there).
+   * Ids one of this instance's connections owns stay theirs.
+   */
+  applyFromInstance(update: Uint8Array): void {
+    const entries = readAwarenessUpdate(update).filter((entry) => !this.owners.has(entry.clientID));
+    if (entries.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        writeAwarenessUpdate(entries),
+        FROM_INSTANCE,
+      );
+  }
+
+  /** The states of this instance's own connections (for an instance that just loaded the room). */
+  encodeLocal(): Uint8Array | null {
+    const states = this.awareness.getStates();
+    const ids = [...this.owners.keys()].filter((id) => states.has(id));
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
   /** Apply a connection's entries with its claimed ids only and the session's identity. */

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import type { MeetingEvent } from '../realtime/bus';
 import { CLOSE_INTERNAL_ERROR, Connection } from './connection';
 import { CollabLiveRights } from './liveRights';
+import { keepRoomsInStep } from './instanceSync';
 import { CollabQuotas, type QuotaAdmission } from './quotas';
 import { RoomRegistry } from './roomRegistry';
 import { admit, refuseUpgrade, type AdmittedConnection } from './upgrade';
@@ -40,6 +41,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     {
       repos: ctx.repos,
       events: ctx.events,
+      pubsub: ctx.pubsub,
       audit: ctx.audit,
       logger,
       compactEvery: ctx.config.collabCompactEvery,
@@ -48,6 +50,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     },
     idleMs,
   );
+  const inStep = keepRoomsInStep(ctx.pubsub, () => registry.all());
   let closing = false;
 
   // A throw inside a timer would take the process down: these log instead.
@@ -66,7 +69,12 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     registry.sweep(),
   );
   const heartbeat = every(HEARTBEAT_MS, 'heartbeat', () => {
-    for (const room of registry.all()) room.heartbeat();
+    for (const room of registry.all()) {
+      room.heartbeat();
+      // A message from another instance that Redis dropped without a disconnect: the room
+      // would only notice at the next one, so it looks at the store now and then as well.
+      if (ctx.pubsub.shared) room.readOtherInstances();
+    }
     quotas.sweep();
   });
   const rightsSweep = every(RIGHTS_SWEEP_MS, 'rights sweep', () => {
@@ -167,6 +175,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     async close() {
       closing = true;
       unsubscribe();
+      inStep.stop();
       clearInterval(sweeper);
       clearInterval(heartbeat);
       clearInterval(rightsSweep);

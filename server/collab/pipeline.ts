@@ -1,6 +1,7 @@
 // A room's write pipeline, one batch at a time: whatever arrived while a batch was being stored
 // forms the next batch. Sync requests and carets queue behind the text before them, so that
 // nobody is answered with, or shown a caret in, text that is not stored yet.
+import type { CollabRoom } from '../../shared/memo/format';
 import { COLLAB_CLOSE, COLLAB_CLOSE_REASON } from '../../shared/memo/protocol';
 import type { RoomAwareness, AwarenessEntry } from './awareness';
 import { CLOSE_INTERNAL_ERROR, type Connection } from './connection';
@@ -9,23 +10,36 @@ import { syncStep2Message } from './messages';
 import { ProtocolError } from './protocolError';
 import type { Refusals, RefusingRoom } from './refusals';
 import { acknowledge, acknowledgeUnchanged, relayStored } from './relay';
-import { withRetry } from './roomLog';
+import { RoomSealedError, withRetry } from './roomLog';
 import type { RoomDeps } from './roomDeps';
 import type { RoomSubject } from './roomSubject';
 import { StorageReport } from './storageState';
 import { WorkQueue } from './workQueue';
-import { BatchFailure, storeBatch, type BatchRoom, type UpdateWork } from './writeBatch';
+import {
+  applyForeign,
+  BatchFailure,
+  storeBatch,
+  type BatchRoom,
+  type UpdateWork,
+} from './writeBatch';
 
 type Work =
   | ({ kind: 'update' } & UpdateWork)
   | { kind: 'sync'; connection: Connection; stateVector: Uint8Array }
   /** A caret that came while text was being stored: it follows that text (see `caret`). */
-  | { kind: 'carets'; connection: Connection; entries: readonly AwarenessEntry[] };
+  | { kind: 'carets'; connection: Connection; entries: readonly AwarenessEntry[] }
+  /** Another instance stored entry `seq` (the entry itself, or null: read it from the store). */
+  | { kind: 'foreign'; seq: number; update: Uint8Array | null }
+  /** Messages from other instances may have been missed: read what the store holds past ours. */
+  | { kind: 'resync' };
 
 const MAX_WAITING_CARETS = 256;
+/** Seals a single catch-up may pass (each is an approval, or a reopening after one). */
+const MAX_SEALS_PER_CATCH_UP = 100;
 
 /** What the pipeline needs of its room (room.ts). */
 export interface PipelineRoom extends BatchRoom, RefusingRoom {
+  readonly ref: CollabRoom;
   readonly deps: RoomDeps;
   readonly connections: ReadonlySet<Connection>;
   readonly awareness: RoomAwareness;
@@ -39,7 +53,12 @@ export interface PipelineRoom extends BatchRoom, RefusingRoom {
   markStored(): void;
   compact(): Promise<void>;
   drop(closeCode: number, reason?: string): void;
+  /** Tell the other instances holding the room that this entry is stored. */
+  announceStored(entry: { seq: number; update: Uint8Array }): void;
 }
+
+/** After a failed read of what other instances stored, try again this much later. */
+const RESYNC_RETRY_MS = 1_000;
 
 export class WritePipeline {
   /** Whether stores go through (MESSAGE_STORAGE). */
@@ -90,6 +109,16 @@ export class WritePipeline {
     this.enqueue({ kind: 'carets', connection, entries });
   }
 
+  /** Another instance stored entry `seq`; it is applied in order, before the next batch. */
+  foreign(seq: number, update: Uint8Array | null): void {
+    this.enqueue({ kind: 'foreign', seq, update });
+  }
+
+  /** Read whatever other instances stored that this room has not heard of. */
+  resync(): void {
+    this.enqueue({ kind: 'resync' });
+  }
+
   forget(connection: Connection): void {
     this.waitingCarets.delete(connection);
   }
@@ -121,6 +150,11 @@ export class WritePipeline {
     // acknowledged meanwhile, and hear again when it answers.
     const stored = this.storage.storing();
     try {
+      // Before this batch's own updates: they are stored after what the others stored.
+      const fromInstances = batch.filter(
+        (work) => work.kind === 'foreign' || work.kind === 'resync',
+      );
+      if (fromInstances.length > 0) await this.applyFromInstances(fromInstances);
       const updates = batch.filter((work) => work.kind === 'update');
       if (updates.length > 0) await this.writeUpdates(updates);
       if (this.room.gone) return;
@@ -136,6 +170,53 @@ export class WritePipeline {
     } finally {
       stored();
       this.room.lastActive = Date.now();
+    }
+  }
+
+  /**
+   * Entries other instances stored: applied in sequence order and relayed to this instance's
+   * connections; a gap (a missed message, or an entry sent by reference) is read from the store.
+   * A failed read is tried again shortly: the room's own writes do not depend on it (an append
+   * that finds its number taken reads the entries before it anyway).
+   */
+  private async applyFromInstances(works: readonly Work[]): Promise<void> {
+    const { room } = this;
+    let readStore = works.some((work) => work.kind === 'resync');
+    const entries = works
+      .flatMap((work) => (work.kind === 'foreign' ? [work] : []))
+      .sort((a, b) => a.seq - b.seq);
+    for (const { seq, update } of entries) {
+      if (readStore || seq <= room.log.position) continue;
+      if (!update || !room.log.acceptNext(seq, update, (next) => applyForeign(room, next)))
+        readStore = true;
+    }
+    try {
+      if (readStore) await this.catchUpPastSeals();
+    } catch (error) {
+      room.deps.logger.warn(
+        { err: error, room: room.name },
+        "reading other instances' entries failed",
+      );
+      const retry = setTimeout(() => {
+        if (!room.gone) this.resync();
+      }, RESYNC_RETRY_MS);
+      retry.unref();
+    }
+    room.markStored();
+  }
+
+  /** Catch up with the store; a seal on the way is an approval: the room takes its subject anew. */
+  private async catchUpPastSeals(): Promise<void> {
+    const { room } = this;
+    for (let seals = 0; ; seals++) {
+      try {
+        await room.log.catchUp((update) => applyForeign(room, update));
+        return;
+      } catch (error) {
+        if (!(error instanceof RoomSealedError) || seals >= MAX_SEALS_PER_CATCH_UP) throw error;
+        const subject = await room.kind.readSubject(room.deps.repos, room.ref);
+        if (subject) room.subjectRead(subject);
+      }
     }
   }
 
@@ -192,7 +273,7 @@ export class WritePipeline {
 
     const effects = room.effects;
     effects?.reset();
-    const { accepted, senders, storing } = await storeBatch(room, updates, subject);
+    const { accepted, senders, storing, stored } = await storeBatch(room, updates, subject);
     if (accepted.length === 0) {
       for (const { connection, index } of storing) connection.handled(index);
       acknowledgeUnchanged(room.doc, senders);
@@ -201,6 +282,7 @@ export class WritePipeline {
     if (room.gone) return;
     // Stored: now, and only now, the others may see it.
     relayStored(room.connections, accepted);
+    if (stored) room.announceStored(stored);
     room.markStored();
     for (const { connection, index } of storing) connection.handled(index);
     acknowledge(room.connections, room.doc, senders);

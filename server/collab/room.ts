@@ -11,6 +11,7 @@ import { RoomAwareness } from './awareness';
 import { ClientOwners } from './clientOwners';
 import { CLOSE_INTERNAL_ERROR, type Connection, type MessageHandler } from './connection';
 import { InitialSyncs } from './initialSync';
+import type { SyncedRoom } from './instanceSync';
 import { roomKind, type BatchEffects, type RoomKind } from './kinds';
 import {
   accessMessage,
@@ -19,10 +20,12 @@ import {
   syncStep1Message,
   type RoomMessage,
 } from './messages';
+import type { InstanceMessage } from './instanceMessages';
 import { WritePipeline, type PipelineRoom } from './pipeline';
 import { roomBudget } from './quotas';
 import { Refusals } from './refusals';
 import type { RoomDeps } from './roomDeps';
+import { RoomLink } from './roomLink';
 import { RoomLog, withRetry } from './roomLog';
 import type { RoomSubject } from './roomSubject';
 import { addsNothing } from './validateUpdate';
@@ -30,7 +33,7 @@ import { addsNothing } from './validateUpdate';
 /** Transactions the server makes itself (seeding). */
 const SERVER_ORIGIN = Symbol('collab server');
 
-export class Room implements MessageHandler, PipelineRoom {
+export class Room implements MessageHandler, PipelineRoom, SyncedRoom {
   readonly name: string;
   readonly kind: RoomKind;
   readonly connections = new Set<Connection>();
@@ -57,6 +60,8 @@ export class Room implements MessageHandler, PipelineRoom {
   readonly refusals = new Refusals(this);
   private readonly pipeline: WritePipeline;
   private readonly initialSync: InitialSyncs;
+  /** The other instances holding this room. */
+  private readonly link: RoomLink;
   private dropped = false;
 
   constructor(
@@ -74,6 +79,9 @@ export class Room implements MessageHandler, PipelineRoom {
     this.owners = new ClientOwners(deps.repos.collabClients, this.name);
     this.budget = roomBudget(deps.quotas);
     this.pipeline = new WritePipeline(this);
+    this.link = new RoomLink(deps.pubsub, this.name, deps.logger, (message) =>
+      this.fromInstance(message),
+    );
     this.initialSync = new InitialSyncs(
       () => this.doc,
       (connection, update, index) => {
@@ -122,13 +130,62 @@ export class Room implements MessageHandler, PipelineRoom {
   }
 
   private async load(subject: RoomSubject): Promise<void> {
+    // Listening before reading: whatever another instance stores after the read is heard.
+    await this.link.open();
     const doc = await this.log.load(() => this.kind.createDoc());
     // Stored before the document shows it; a locked room takes no writes, the server's neither.
     if (!subject.locked) await this.kind.seed?.(this.log, doc, subject, SERVER_ORIGIN);
     const effects = this.kind.watch?.(doc, this.ref, this.deps) ?? null;
-    const awareness = new RoomAwareness(doc, (update) => this.broadcast(awarenessMessage(update)));
+    const awareness = new RoomAwareness(doc, (update, local) => {
+      this.broadcast(awarenessMessage(update));
+      if (local) this.link.send({ type: 'awareness', update });
+    });
     this.loaded = { doc, awareness, effects };
     this.storedVector = Y.encodeStateVector(doc);
+    if (this.link.loaded()) this.pipeline.resync();
+  }
+
+  /** What another instance holding this room said (only once the room is loaded). */
+  private fromInstance(message: InstanceMessage): void {
+    if (this.gone || !this.loaded) return;
+    try {
+      switch (message.type) {
+        case 'stored':
+          this.pipeline.foreign(message.seq, message.update);
+          return;
+        case 'awareness':
+          this.loaded.awareness.applyFromInstance(message.update);
+          return;
+        case 'awarenessQuery': {
+          const states = this.loaded.awareness.encodeLocal();
+          if (states) this.link.send({ type: 'awareness', update: states });
+          return;
+        }
+      }
+    } catch (error) {
+      this.deps.logger.warn({ err: error, room: this.name }, 'message from an instance ignored');
+    }
+  }
+
+  announceStored(entry: { seq: number; update: Uint8Array }): void {
+    this.link.send({ type: 'stored', ...entry });
+  }
+
+  /**
+   * Messages from other instances may have been lost (Redis was down, or is): subscribe again
+   * if needed and read what the store holds past this room's position.
+   */
+  resyncWithInstances(): void {
+    if (this.gone || !this.loaded) return;
+    void this.link.open().then(() => {
+      this.link.takeMissed();
+      this.readOtherInstances();
+    });
+  }
+
+  /** Read what other instances stored past this room's position (nothing may have been heard). */
+  readOtherInstances(): void {
+    if (!this.gone && this.loaded) this.pipeline.resync();
   }
 
   /** Add a connection; once the room is loaded it gets the room's state and its access. */
@@ -303,6 +360,7 @@ export class Room implements MessageHandler, PipelineRoom {
     this.onDropped(this);
     for (const connection of [...this.connections]) connection.close(closeCode, reason);
     this.destroy();
+    void this.closeLink();
   }
 
   /** Idle (or shutting down): finish the work in hand, compact, close everyone, free memory. */
@@ -314,6 +372,15 @@ export class Room implements MessageHandler, PipelineRoom {
     await this.compact();
     for (const connection of [...this.connections]) connection.close(closeCode, 'server closing');
     this.destroy();
+    await this.closeLink();
+  }
+
+  private async closeLink(): Promise<void> {
+    await this.link
+      .close()
+      .catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, room: this.name }, 'room link close failed'),
+      );
   }
 
   private destroy(): void {

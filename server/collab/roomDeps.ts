@@ -2,6 +2,7 @@
 import type { AuditRecorder } from '../audit/auditLog';
 import type { Logger } from '../logger';
 import type { MeetingEventBus } from '../realtime/bus';
+import type { InstancePubSub } from '../realtime/pubsub';
 import type { Repositories } from '../repositories';
 import type { Connection } from './connection';
 import type { CollabQuotaConfig } from './quotas';
@@ -12,6 +13,8 @@ export interface RoomDeps {
     'collabLog' | 'collabClients' | 'meetings' | 'consent' | 'confidentialityChanges'
   >;
   events: MeetingEventBus;
+  /** The other instances holding the same rooms (roomLink.ts). */
+  pubsub: InstancePubSub;
   /**
    * Lowered confidentiality levels and stance changes go to the group's audit log, and so do
    * refused writes to a statement (an attempt to change words under consent, or to smuggle

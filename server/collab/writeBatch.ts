@@ -55,6 +55,8 @@ export interface StoredBatch {
   senders: Map<Connection, number[]>;
   /** Messages that count as handled once this batch is stored. */
   storing: UpdateWork[];
+  /** The log entry the batch was stored as (null when it brought nothing new). */
+  stored: { seq: number; update: Uint8Array } | null;
 }
 
 /** Validate, apply and store `updates` (read-only and invalid ones are refused on the way). */
@@ -64,7 +66,7 @@ export async function storeBatch(
   subject: RoomSubject,
 ): Promise<StoredBatch> {
   const { doc } = room;
-  const batch: StoredBatch = { accepted: [], senders: new Map(), storing: [] };
+  const batch: StoredBatch = { accepted: [], senders: new Map(), storing: [], stored: null };
   for (const work of updates) {
     const { connection, update, index } = work;
     if (connection.revoked) continue;
@@ -106,6 +108,7 @@ export async function storeBatch(
     }
     throw new BatchFailure(error);
   }
+  batch.stored = { seq: room.log.position, update: entry };
   return batch;
 }
 
@@ -157,7 +160,7 @@ function applyFrom(doc: Y.Doc, connection: Connection, update: Uint8Array): Uint
 }
 
 /** Another instance's stored entry: apply it and pass it on to this instance's clients. */
-function applyForeign(room: BatchRoom, update: Uint8Array): void {
+export function applyForeign(room: BatchRoom, update: Uint8Array): void {
   const effective = applyCapturing(room.doc, update, LOG_ORIGIN);
   if (effective) room.broadcast(updateMessage(effective));
 }
