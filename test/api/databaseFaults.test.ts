@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roomName } from '../../shared/memo/format';
-import { memoFragment } from '../../shared/memo/memoDoc';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
-import { connectEditor, type CollabEditor } from '../support/collabClient';
+import { connectEditor } from '../support/collabClient';
 import { startFerretDB, type FerretDB } from '../support/ferretdb';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { serverState, waitUntil } from '../support/rawCollab';
 import { missingFrom, recordSavedClaims } from '../support/savedClaims';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { notes, startTyping } from '../support/typingEditors';
 
 // "Saved" means stored when the database hangs or dies under editors who type and delete: the
 // MongoDB path, on a FerretDB of this test's own (a stopped database would stall every other
@@ -20,31 +19,6 @@ import { startTestServer, type TestServer } from '../support/testServer';
 const WRITERS = ['sihteeri', 'kesk.edustaja', 'sdp.edustaja'] as const;
 /** Longer than a quiet connection waits for a keepalive (15 s) plus the heartbeat (10 s). */
 const FREEZE_MS = 26_000;
-
-/** The text of the notes of section `index % 2`, made if missing. */
-function notes(editor: CollabEditor, index: number): Y.XmlText | null {
-  const section = memoFragment(editor.doc).get(index % 2) as Y.XmlElement | undefined;
-  const paragraph = section?.get(1) as Y.XmlElement | undefined;
-  if (!paragraph) return null;
-  if (!(paragraph.get(0) instanceof Y.XmlText)) paragraph.insert(0, [new Y.XmlText('')]);
-  return paragraph.get(0) as Y.XmlText;
-}
-
-/** `who` types a word and deletes a letter of an earlier one, a few times a second. */
-function startTyping(editors: Record<string, CollabEditor>, who: readonly string[]) {
-  let round = 0;
-  const timer = setInterval(() => {
-    round += 1;
-    who.forEach((name, index) => {
-      const words = notes(editors[name]!, index);
-      if (!words) return;
-      // Every third tick is only a deletion: nothing in the state vector says it is stored.
-      if (round % 3 === 0 && words.length > 2) words.delete(Math.floor(words.length / 2), 1);
-      else words.insert(words.length, `${name.slice(0, 3)}${round} `);
-    });
-  }, 120);
-  return () => clearInterval(timer);
-}
 
 async function readyzStatus(url: string): Promise<{ status: number; ms: number }> {
   const started = Date.now();
