@@ -65,6 +65,11 @@ export function writeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8A
   return encoding.toUint8Array(encoder);
 }
 
+function userIdOf(state: unknown): string | null {
+  const user = (state as { user?: { id?: unknown } } | null)?.user;
+  return typeof user?.id === 'string' ? user.id : null;
+}
+
 function withIdentity(state: unknown, identity: AwarenessIdentity): unknown {
   if (state === null) return null;
   const fields =
@@ -82,6 +87,12 @@ export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, object>();
   private readonly owned = new Map<object, Set<number>>();
+  /**
+   * Ids whose states another instance sent, with the user its server stamped on them. Editors
+   * echo every state they hear, so an id is claimed here only by that same user (an editor that
+   * moved to this instance), never by whoever echoed it first.
+   */
+  private readonly fromInstances = new Map<number, string | null>();
 
   constructor(
     doc: Y.Doc,
@@ -98,6 +109,7 @@ export class RoomAwareness {
         origin: unknown,
       ) => {
         const changed = [...added, ...updated, ...removed];
+        for (const id of removed) this.fromInstances.delete(id);
         // Each instance times out stale states itself ('timeout'); telling the others would
         // remove states their own editors keep alive.
         const local = origin !== FROM_INSTANCE && origin !== 'timeout';
@@ -112,6 +124,8 @@ export class RoomAwareness {
    */
   applyFromInstance(update: Uint8Array): void {
     const entries = readAwarenessUpdate(update).filter((entry) => !this.owners.has(entry.clientID));
+    for (const { clientID, state } of entries)
+      if (state !== null) this.fromInstances.set(clientID, userIdOf(state));
     if (entries.length > 0)
       awarenessProtocol.applyAwarenessUpdate(
         this.awareness,
@@ -129,7 +143,7 @@ export class RoomAwareness {
 
   /** Apply a connection's entries with its claimed ids only and the session's identity. */
   apply(owner: object, identity: AwarenessIdentity, entries: readonly AwarenessEntry[]): void {
-    const accepted = entries.filter((entry) => this.claim(owner, entry.clientID));
+    const accepted = entries.filter((entry) => this.claim(owner, identity.id, entry.clientID));
     if (accepted.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
@@ -140,10 +154,13 @@ export class RoomAwareness {
     );
   }
 
-  private claim(owner: object, clientID: number): boolean {
+  private claim(owner: object, userId: string, clientID: number): boolean {
     if (clientID === this.awareness.clientID) return false;
     const current = this.owners.get(clientID);
     if (current) return current === owner;
+    const remoteUser = this.fromInstances.get(clientID);
+    if (remoteUser !== undefined && remoteUser !== userId) return false;
+    this.fromInstances.delete(clientID);
     let ids = this.owned.get(owner);
     if (!ids) {
       ids = new Set();
