@@ -109,6 +109,41 @@ describe('awareness', () => {
     expect((room.awareness.getStates().get(7) as any).user.id).toBe('u2');
   });
 
+  it('carries carets between instances: echoes never take an id, its own user may', () => {
+    const toB: Uint8Array[] = [];
+    const onA = new RoomAwareness(new Y.Doc(), (update, local) => {
+      if (local) toB.push(update);
+    });
+    const heardOnB: boolean[] = [];
+    const onB = new RoomAwareness(new Y.Doc(), (_update, local) => heardOnB.push(local));
+    opened.push(onA, onB);
+    const deliver = () => toB.splice(0).forEach((update) => onB.applyFromInstance(update));
+    const editorOnA = {};
+    onA.apply(editorOnA, identity('u1'), readAwarenessUpdate(clientUpdate(9, { cursor: 1 })));
+    deliver();
+    expect((onB.awareness.getStates().get(9) as any).user.id).toBe('u1');
+    // Applied from another instance: B's own connections hear it, it is not sent back.
+    expect(heardOnB).toEqual([false]);
+    expect(onB.encodeLocal()).toBeNull();
+
+    // An editor on B echoes the state it heard: that neither takes the id nor rewrites it.
+    const echoing = {};
+    onB.apply(echoing, identity('u2'), readAwarenessUpdate(clientUpdate(9, { cursor: 5 }, 2)));
+    expect((onB.awareness.getStates().get(9) as any).user.id).toBe('u1');
+    // So the caret leaves B when its editor leaves A.
+    onA.release(editorOnA);
+    deliver();
+    expect(onB.awareness.getStates().has(9)).toBe(false);
+
+    // An editor that moved from A to B (same user, same id) keeps its caret there.
+    onA.apply(editorOnA, identity('u1'), readAwarenessUpdate(clientUpdate(9, { cursor: 1 }, 3)));
+    deliver();
+    const moved = {};
+    onB.apply(moved, identity('u1'), readAwarenessUpdate(clientUpdate(9, { cursor: 2 }, 4)));
+    expect(onB.awareness.getStates().get(9)).toMatchObject({ cursor: 2, user: { id: 'u1' } });
+    expect(readAwarenessUpdate(onB.encodeLocal()!).map((entry) => entry.clientID)).toEqual([9]);
+  });
+
   it('refuses awareness garbage', () => {
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     awareness.setLocalState({ cursor: 1 });
