@@ -2,7 +2,7 @@
 // The log in the database is the source of truth; a room's Y.Doc is a cache of it.
 import * as Y from 'yjs';
 import type { Logger } from '../logger';
-import type { CollabLogRepository } from '../repositories/collabLog';
+import { followsOn, type CollabLogRepository, type SnapshotSeal } from '../repositories/collabLog';
 import { replayRoom } from './roomDoc';
 
 /** Tries per store operation before the room gives up and makes its clients resend. */
@@ -37,7 +37,11 @@ export async function withRetry<T>(
  */
 export class RoomSealedError extends Error {
   override name = 'RoomSealedError';
-  constructor(readonly sealedFor: { meetingId: string; version: number }) {
+  constructor(
+    readonly sealedFor: { meetingId: string; version: number },
+    /** The seal's number in the log. */
+    readonly seq: number,
+  ) {
     super(`room sealed for version ${sealedFor.version}`);
   }
 }
@@ -45,17 +49,27 @@ export class RoomSealedError extends Error {
 /** Marks transactions that replay the log, so observers can tell them from people's edits. */
 export const LOG_ORIGIN = Symbol('collab log');
 
+/** How often a catch-up reads again when a compaction moved the log under it. */
+const MAX_CATCH_UP_READS = 5;
+
 export class RoomLog {
   /** The sequence number of the last entry applied to the room's document. */
   private lastSeq = 0;
   /** Entries stored since the newest snapshot. */
   private sinceSnapshot = 0;
+  /** The newest seal at or below lastSeq: a snapshot written by this log must carry it. */
+  private lastSeal: SnapshotSeal | null = null;
 
   constructor(
     private readonly repo: CollabLogRepository,
     readonly room: string,
     private readonly logger: Logger,
   ) {}
+
+  /** The sequence number of the last entry applied to the room's document. */
+  get position(): number {
+    return this.lastSeq;
+  }
 
   /** Everything stored, in a fresh document made by `createDoc`. */
   async load(createDoc: () => Y.Doc): Promise<Y.Doc> {
@@ -68,13 +82,15 @@ export class RoomLog {
         stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
         LOG_ORIGIN,
       );
-      // Structs waiting for missing ones mean the read interleaved with another instance's
-      // compaction (snapshot read before it, updates after): read again.
-      const complete = doc.store.pendingStructs === null && doc.store.pendingDs === null;
+      // The read interleaved with another instance's compaction (the repository sees a newer
+      // snapshot or a gap; structs waiting for missing ones say the same): read again.
+      const complete =
+        stored.consistent && doc.store.pendingStructs === null && doc.store.pendingDs === null;
       if (complete || attempt >= MAX_LOAD_ATTEMPTS) {
         if (!complete) this.logger.error({ room: this.room }, 'stored room has missing updates');
         this.lastSeq = stored.lastSeq;
         this.sinceSnapshot = stored.updates.length;
+        this.lastSeal = stored.seal;
         return doc;
       }
       doc.destroy();
@@ -82,47 +98,108 @@ export class RoomLog {
   }
 
   /**
-   * Store `update` as the next entry. When another instance took that number, its entries are
-   * handed to `applyForeign` (so this document catches up) and the next number is tried.
+   * Store `update` as the next entry and return its number. When another instance took that
+   * number, its entries are handed to `applyForeign` (so this document catches up) and the next
+   * number is tried.
    */
-  async append(update: Uint8Array, applyForeign: (update: Uint8Array) => void): Promise<void> {
+  async append(update: Uint8Array, applyForeign: (update: Uint8Array) => void): Promise<number> {
     for (let race = 0; race < MAX_SEQUENCE_RACES; race++) {
-      if (await this.appendIfNext(update)) return;
+      const seq = await this.appendIfNext(update);
+      if (seq !== null) return seq;
       await this.catchUp(applyForeign);
     }
     throw new Error(`lost ${MAX_SEQUENCE_RACES} sequence races in a row`);
   }
 
-  /** Store `update` under the next number; false when another instance took it first. */
-  async appendIfNext(update: Uint8Array): Promise<boolean> {
+  /** Store `update` under the next number and return it; null when another writer took it first. */
+  async appendIfNext(update: Uint8Array): Promise<number | null> {
     const seq = this.lastSeq + 1;
     const stored = await withRetry(
       () => this.repo.append(this.room, seq, update),
       this.logger,
       'update append',
     );
-    if (stored) {
-      this.lastSeq = seq;
-      this.sinceSnapshot += 1;
+    if (!stored) return null;
+    this.lastSeq = seq;
+    this.sinceSnapshot += 1;
+    return seq;
+  }
+
+  /**
+   * Take an entry another instance stored and published, when it is the next one: true when it
+   * was (its update went to `applyForeign`), false when it is not next (an old one, or a gap to
+   * fill with catchUp). A seal throws RoomSealedError, as in catchUp.
+   */
+  acceptNext(
+    seq: number,
+    update: Uint8Array,
+    sealedFor: { meetingId: string; version: number } | null,
+    applyForeign: (update: Uint8Array) => void,
+  ): boolean {
+    if (seq !== this.lastSeq + 1) return false;
+    this.lastSeq = seq;
+    this.sinceSnapshot += 1;
+    if (sealedFor) {
+      this.lastSeal = { seq, sealedFor };
+      throw new RoomSealedError(sealedFor, seq);
     }
-    return stored;
+    applyForeign(update);
+    return true;
   }
 
   /**
    * Apply what others stored after our last entry. A seal among them throws RoomSealedError once
    * the updates before it are applied: the caller's own pending write lost to an approval.
+   *
+   * Another instance may have compacted entries we never saw: then the newest snapshot's state
+   * (a full-state update; Yjs merges it) goes to `applyForeign` first and only the entries above
+   * it follow, and a seal the snapshot passed over throws as a seal entry would. The entries are
+   * read BEFORE the snapshot: an orphan (an entry a lagging writer inserted below a snapshot,
+   * see CollabLogRepository) can only be among them if its snapshot already existed, so the later
+   * snapshot read sees it and the orphan is skipped. Read the other way round, an orphan at
+   * lastSeq + 1 could pass for the real entry that the snapshot replaced.
    */
   async catchUp(applyForeign: (update: Uint8Array) => void): Promise<void> {
-    const entries = await withRetry(
-      () => this.repo.updatesAfter(this.room, this.lastSeq),
-      this.logger,
-      'update catch-up',
-    );
-    for (const entry of entries) {
-      this.lastSeq = entry.seq;
-      this.sinceSnapshot += 1;
-      if (entry.sealedFor) throw new RoomSealedError(entry.sealedFor);
-      applyForeign(entry.update);
+    for (let read = 1; ; read++) {
+      const from = this.lastSeq;
+      const entries = await withRetry(
+        () => this.repo.updatesAfter(this.room, from),
+        this.logger,
+        'update catch-up',
+      );
+      const snapshot = await withRetry(
+        () => this.repo.newestSnapshot(this.room, from),
+        this.logger,
+        'snapshot catch-up',
+      );
+      const base = snapshot?.seq ?? from;
+      const above = entries.filter((entry) => entry.seq > base);
+      // A gap means a compaction ran between the two reads (or an entry is being removed as an
+      // orphan): read again.
+      if (!followsOn(base, above)) {
+        if (read >= MAX_CATCH_UP_READS)
+          throw new Error(`the log of ${this.room} keeps moving under its catch-up`);
+        continue;
+      }
+      if (snapshot) {
+        this.lastSeq = snapshot.seq;
+        this.sinceSnapshot = 0;
+        applyForeign(snapshot.state);
+        if (snapshot.seal && snapshot.seal.seq > from) {
+          this.lastSeal = snapshot.seal;
+          throw new RoomSealedError(snapshot.seal.sealedFor, snapshot.seal.seq);
+        }
+      }
+      for (const entry of above) {
+        this.lastSeq = entry.seq;
+        this.sinceSnapshot += 1;
+        if (entry.sealedFor) {
+          this.lastSeal = { seq: entry.seq, sealedFor: entry.sealedFor };
+          throw new RoomSealedError(entry.sealedFor, entry.seq);
+        }
+        applyForeign(entry.update);
+      }
+      return;
     }
   }
 
@@ -144,6 +221,7 @@ export class RoomLog {
       if (sealed) {
         this.lastSeq = seq;
         this.sinceSnapshot += 1;
+        this.lastSeal = { seq, sealedFor };
         return seq;
       }
       try {
@@ -155,7 +233,7 @@ export class RoomLog {
           error.sealedFor.meetingId === sealedFor.meetingId &&
           error.sealedFor.version === sealedFor.version
         )
-          return this.lastSeq;
+          return error.seq;
         if (!(error instanceof RoomSealedError)) throw error;
       }
     }
@@ -183,11 +261,16 @@ export class RoomLog {
     return this.sinceSnapshot;
   }
 
-  /** Replace the log so far by a snapshot of `doc`, which must hold exactly what is stored. */
+  /**
+   * Replace the log so far by a snapshot of `doc`, which must hold exactly what is stored up to
+   * our position. On an instance that lags behind another's compaction this writes an older
+   * snapshot that nobody reads and deletes nothing newer: its document holds every entry up to
+   * its own position, and snapshots only ever give way to newer ones.
+   */
   async compact(doc: Y.Doc): Promise<void> {
     if (this.sinceSnapshot === 0) return;
     const seq = this.lastSeq;
-    await this.repo.compact(this.room, seq, Y.encodeStateAsUpdate(doc));
+    await this.repo.compact(this.room, seq, Y.encodeStateAsUpdate(doc), this.lastSeal);
     if (this.lastSeq === seq) this.sinceSnapshot = 0;
   }
 }

@@ -30,7 +30,7 @@ export async function seedAgenda(
     const update = Y.encodeStateAsUpdate(scratch, before);
     scratch.destroy();
     if (added === 0) return;
-    if (await log.appendIfNext(update)) {
+    if ((await log.appendIfNext(update)) !== null) {
       applyRoomUpdate(doc, update, origin);
       return;
     }

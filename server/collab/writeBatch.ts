@@ -120,7 +120,8 @@ async function appendPastStaleSeals(
 ): Promise<void> {
   for (;;) {
     try {
-      return await room.log.append(entry, (foreign) => applyForeign(room, foreign));
+      await room.log.append(entry, (foreign) => applyForeign(room, foreign));
+      return;
     } catch (error) {
       // Each stale seal met moves the log's position past it, so this ends.
       const stale =

@@ -165,9 +165,21 @@ export interface CollabSnapshotDoc {
   _id: string;
   room: string;
   seq: number;
-  /** Y.encodeStateAsUpdate of the room, base64. */
+  /** Y.encodeStateAsUpdate of the room, base64: exactly the entries up to and including `seq`. */
   state: string;
+  /**
+   * The newest seal at or below `seq`: compaction deletes seal entries, and an instance whose
+   * catch-up jumps over them to this snapshot must still learn of the approval (absent on
+   * snapshots written before this field existed, read as none).
+   */
+  seal?: SnapshotSeal | null;
   at: Date;
+}
+
+/** A seal entry remembered by a snapshot that replaced it. */
+export interface SnapshotSeal {
+  seq: number;
+  sealedFor: { meetingId: string; version: number };
 }
 
 /**
