@@ -187,7 +187,7 @@ export class WritePipeline {
       .sort((a, b) => a.seq - b.seq);
     for (const { seq, update } of entries) {
       if (readStore || seq <= room.log.position) continue;
-      if (!update || !room.log.acceptNext(seq, update, (next) => applyForeign(room, next)))
+      if (!update || !room.log.acceptNext(seq, update, null, (next) => applyForeign(room, next)))
         readStore = true;
     }
     try {

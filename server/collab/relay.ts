@@ -4,15 +4,14 @@ import type * as Y from 'yjs';
 import type { Connection } from './connection';
 import { savedMessageFor, updateMessage } from './messages';
 
-/** Each stored update goes to every started connection but its sender. */
+/**
+ * Each stored update goes to every started connection of this instance but its sender (the
+ * other instances hear the stored entry through the room's link: roomLink.ts).
+ */
 export function relayStored(
   connections: Iterable<Connection>,
   accepted: readonly { connection: Connection; update: Uint8Array }[],
 ): void {
-  // MULTI-INSTANCE SEAM: with several server instances this is where the stored sequence
-  // number goes onto the bus (ctx.events); an instance holding the same room then reads
-  // collabLog.updatesAfter(its lastSeq) and relays those entries like a foreign entry
-  // (writeBatch.ts).
   for (const { connection, update } of accepted) {
     const frame = updateMessage(update);
     for (const other of connections) if (other !== connection && other.started) other.send(frame);

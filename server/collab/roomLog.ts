@@ -240,23 +240,6 @@ export class RoomLog {
     throw new Error(`lost ${MAX_SEQUENCE_RACES} sequence races in a row while sealing`);
   }
 
-  /** The sequence number of the last entry in the document. */
-  get position(): number {
-    return this.lastSeq;
-  }
-
-  /**
-   * Another instance stored `update` as entry `seq` and said so: apply it when it is the very
-   * next entry (false otherwise: the caller reads the gap from the store). It does not count
-   * towards compaction, which is the writing instance's job.
-   */
-  acceptNext(seq: number, update: Uint8Array, apply: (update: Uint8Array) => void): boolean {
-    if (seq !== this.lastSeq + 1) return false;
-    apply(update);
-    this.lastSeq = seq;
-    return true;
-  }
-
   get entriesSinceSnapshot(): number {
     return this.sinceSnapshot;
   }

@@ -99,8 +99,9 @@ export async function storeBatch(
   const { accepted } = batch;
   const entry =
     accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((a) => a.update));
+  let seq: number;
   try {
-    await appendPastStaleSeals(room, entry, subject);
+    seq = await appendPastStaleSeals(room, entry, subject);
   } catch (error) {
     if (error instanceof RoomSealedError) {
       room.lock();
@@ -108,20 +109,22 @@ export async function storeBatch(
     }
     throw new BatchFailure(error);
   }
-  batch.stored = { seq: room.log.position, update: entry };
+  batch.stored = { seq, update: entry };
   return batch;
 }
 
-/** Append `entry` to the log, going on past seals the room's kind says no longer stop anyone. */
+/**
+ * Append `entry` to the log, going on past seals the room's kind says no longer stop anyone;
+ * returns the entry's sequence number.
+ */
 async function appendPastStaleSeals(
   room: BatchRoom,
   entry: Uint8Array,
   subject: RoomSubject,
-): Promise<void> {
+): Promise<number> {
   for (;;) {
     try {
-      await room.log.append(entry, (foreign) => applyForeign(room, foreign));
-      return;
+      return await room.log.append(entry, (foreign) => applyForeign(room, foreign));
     } catch (error) {
       // Each stale seal met moves the log's position past it, so this ends.
       const stale =
