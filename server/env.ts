@@ -58,6 +58,14 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,60}$/)
     .default('neuvottelu'),
   DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,80}$/)
+    .optional(),
   SEED_DEMO: booleanFlag.optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Neuvottelu <no-reply@localhost>'),
@@ -102,6 +110,11 @@ export interface Config {
   /** Where people reach the app; links in emails point here. Unset: derived from host and port. */
   publicUrl: string | undefined;
   storage: { kind: 'mongodb'; uri: string; dbName: string } | { kind: 'embedded'; dataDir: string };
+  /**
+   * Redis between server instances; unset means this process is the only instance. Every channel
+   * and the Socket.io adapter's keys start with `prefix`: instances of one deployment share it.
+   */
+  redis: { url: string; prefix: string } | undefined;
   /** Seed the demo group into an empty embedded database (never with MongoDB). */
   seedDemo: boolean;
   smtpUrl: string | undefined;
@@ -150,6 +163,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.MONGODB_URI) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: several instances need MONGODB_URI: the embedded ' +
+        'database serves exactly one process, so a second instance would not see its data. ' +
+        'Set MONGODB_URI, or unset REDIS_URL to run one instance.',
+    );
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -158,6 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: e.MONGODB_URI
       ? { kind: 'mongodb', uri: e.MONGODB_URI, dbName: e.MONGODB_DB }
       : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
+    // The deployment's instances share the database, so its name keeps two deployments (or two
+    // parallel test servers) on one Redis from hearing each other.
+    redis: e.REDIS_URL
+      ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX ?? `neuvottelu:${e.MONGODB_DB}:` }
+      : undefined,
     seedDemo: !e.MONGODB_URI && (e.SEED_DEMO ?? true),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
