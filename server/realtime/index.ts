@@ -9,6 +9,7 @@ import type { MeetingEvent } from './bus';
 import { RealtimeLiveRights } from './liveRights';
 import { registerMeetingHandlers } from './meetingHandlers';
 import { limitPackets } from './packetLimits';
+import type { SocketIoRedis } from './redisAdapter';
 import type { RealtimeIo } from './types';
 
 export interface RealtimeServer {
@@ -23,8 +24,14 @@ const MAX_SOCKETS_PER_SESSION = 20;
 /** How often sockets' sessions and memberships are read again from the database. */
 const RIGHTS_SWEEP_MS = 5_000;
 
-export function attachRealtime(server: http.Server, ctx: AppContext): RealtimeServer {
+export function attachRealtime(
+  server: http.Server,
+  ctx: AppContext,
+  /** Several instances: rooms and presence span them all through Redis. */
+  redis?: SocketIoRedis,
+): RealtimeServer {
   const io: RealtimeIo = new Server(server, {
+    ...(redis && { adapter: redis.adapter }),
     path: SOCKET_IO_PATH,
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -113,6 +120,7 @@ export function attachRealtime(server: http.Server, ctx: AppContext): RealtimeSe
       // a disconnect) lets clients reconnect on their own when the server is back.
       io.engine.close();
       await io.of('/').adapter.close();
+      await redis?.close();
     },
   };
 }
