@@ -82,6 +82,7 @@ const EnvSchema = z.object({
     .default(168),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().max(10_000).default(10),
   TRUST_PROXY: trustProxy.default(false),
+  RIGHTS_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   COLLAB_IDLE_MS: z.coerce.number().int().min(10).max(86_400_000).default(30_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
   COLLAB_SESSION_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(60),
@@ -126,6 +127,11 @@ export interface Config {
   loginAttemptsPer15Min: number;
   /** Express's `trust proxy`: no proxy, a number of hops, or the proxies' addresses. */
   trustProxy: false | number | string[];
+  /**
+   * How often open connections' sessions and memberships are read again from the database: the
+   * bound on how late rights follow when an event was missed (Redis down, another instance died).
+   */
+  rightsSweepMs: number;
   /** A live memo room nobody uses for this long is compacted and unloaded. */
   collabIdleMs: number;
   /** Compact a room's update log into a snapshot after this many stored updates. */
@@ -191,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
     trustProxy: e.TRUST_PROXY,
+    rightsSweepMs: e.RIGHTS_SWEEP_MS,
     collabIdleMs: e.COLLAB_IDLE_MS,
     collabCompactEvery: e.COLLAB_COMPACT_EVERY,
     collabQuotas: {

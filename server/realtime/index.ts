@@ -21,8 +21,6 @@ export interface RealtimeServer {
 const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Socket.io sockets a session may hold on one instance (a tab holds one or two). */
 const MAX_SOCKETS_PER_SESSION = 20;
-/** How often sockets' sessions and memberships are read again from the database. */
-const RIGHTS_SWEEP_MS = 5_000;
 
 export function attachRealtime(
   server: http.Server,
@@ -108,7 +106,7 @@ export function attachRealtime(
     rights
       .sweep()
       .catch((error: unknown) => ctx.logger.error({ err: error }, 'socket.io rights sweep failed'));
-  }, RIGHTS_SWEEP_MS);
+  }, ctx.config.rightsSweepMs);
   sweep.unref();
 
   return {
