@@ -67,7 +67,12 @@ function unframe(message: Buffer): { from: Buffer; payload: Uint8Array } | null 
   if (idLength === undefined || message.length < 1 + idLength) return null;
   return {
     from: message.subarray(1, 1 + idLength),
-    payload: new Uint8Array(message.buffer, message.byteOffset + 1 + idLength),
+    // A view, not a copy; bounded: the message is often a slice of the reader's larger buffer.
+    payload: new Uint8Array(
+      message.buffer,
+      message.byteOffset + 1 + idLength,
+      message.length - 1 - idLength,
+    ),
   };
 }
 
