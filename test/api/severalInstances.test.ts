@@ -249,4 +249,25 @@ describe('two instances when Redis restarts', () => {
     expect(c.b.child.exitCode).toBeNull();
     expect(c.b.output()).not.toMatch(/unhandled|uncaught/i);
   });
+
+  it('an instance started while Redis is down serves, not ready, until Redis answers', async () => {
+    await redis.kill9();
+    const storage = await demoStorageEnv('mongodb');
+    const late = await startServerProcess({ ...storage, REDIS_URL: redis.url });
+    try {
+      expect(await readyStatus(late.url)).toBe(503);
+      expect((await fetch(`${late.url}/healthz`)).status).toBe(200);
+      await redis.start();
+      await expect.poll(() => readyStatus(late.url), { timeout: 5_000, interval: 100 }).toBe(200);
+    } finally {
+      await stopServerProcess(late.child);
+      const db = await openDatabase({
+        kind: 'mongodb',
+        uri: storage.MONGODB_URI as string,
+        dbName: storage.MONGODB_DB as string,
+      });
+      await db.dropAll();
+      await db.close();
+    }
+  });
 });
