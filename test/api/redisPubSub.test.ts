@@ -49,20 +49,20 @@ describe('InstancePubSub over Redis', () => {
       instance(url, `t:${randomUUID()}:`),
     ]);
     const heard = { a: [] as Uint8Array[], b: [] as Uint8Array[], elsewhere: [] as Uint8Array[] };
-    await a!.subscribe('room', (payload) => heard.a.push(payload));
-    await b!.subscribe('room', (payload) => heard.b.push(payload));
-    await elsewhere!.subscribe('room', (payload) => heard.elsewhere.push(payload));
+    await a.subscribe('room', (payload) => heard.a.push(payload));
+    await b.subscribe('room', (payload) => heard.b.push(payload));
+    await elsewhere.subscribe('room', (payload) => heard.elsewhere.push(payload));
     const payload = Uint8Array.from([0, 255, 1, 128, 0, 10, 13]);
-    a!.publish('room', payload);
-    a!.publish('room', new Uint8Array());
+    a.publish('room', payload);
+    a.publish('room', new Uint8Array());
     await waitUntil(() => heard.b.length === 2, 5_000, 'B hears both');
     expect(heard.b.map((bytes) => [...bytes])).toEqual([[...payload], []]);
     // A round trip on the same connection after the publishes: anything for A would be here.
-    b!.publish('room', Uint8Array.of(7));
+    b.publish('room', Uint8Array.of(7));
     await waitUntil(() => heard.a.length === 1, 5_000, 'A hears B');
     expect([...heard.a[0]!]).toEqual([7]);
     expect(heard.elsewhere).toEqual([]);
-    expect(a!.dropped).toBe(0);
+    expect(a.dropped).toBe(0);
   });
 
   it('stops hearing a channel once unsubscribed, and other listeners keep it', async () => {
@@ -71,12 +71,12 @@ describe('InstancePubSub over Redis', () => {
     const [a, b] = await Promise.all([instance(url, prefix), instance(url, prefix)]);
     const first: number[] = [];
     const second: number[] = [];
-    const unsubscribe = await b!.subscribe('c', (payload) => first.push(payload[0]!));
-    await b!.subscribe('c', (payload) => second.push(payload[0]!));
-    a!.publish('c', Uint8Array.of(1));
+    const unsubscribe = await b.subscribe('c', (payload) => first.push(payload[0]!));
+    await b.subscribe('c', (payload) => second.push(payload[0]!));
+    a.publish('c', Uint8Array.of(1));
     await waitUntil(() => first.length === 1 && second.length === 1, 5_000, 'both hear 1');
     await unsubscribe();
-    a!.publish('c', Uint8Array.of(2));
+    a.publish('c', Uint8Array.of(2));
     await waitUntil(() => second.length === 2, 5_000, 'the second hears 2');
     expect(first).toEqual([1]);
   });
@@ -88,12 +88,12 @@ describe('InstancePubSub over Redis', () => {
     const malformed: number[] = [];
     const errors: unknown[] = [];
     const busB = await createInstanceEventBus(
-      b!,
+      b,
       (error) => errors.push(error),
       (bytes) => malformed.push(bytes.byteLength),
     );
     const busA = await createInstanceEventBus(
-      a!,
+      a,
       () => undefined,
       () => undefined,
     );
@@ -102,7 +102,7 @@ describe('InstancePubSub over Redis', () => {
     busB.subscribe((event) => heard.push(event));
     busA.subscribe((event) => heardOnA.push(event));
     for (const junk of ['{', 'null', '[]', '{"type":"noSuchEvent"}', '"sessionEnded"'])
-      a!.publish(EVENTS_CHANNEL, Buffer.from(junk));
+      a.publish(EVENTS_CHANNEL, Buffer.from(junk));
     const event: MeetingEvent = { type: 'sessionEnded', userId: 'u1', sessionHash: 'h1' };
     busA.publish(event);
     await waitUntil(() => heard.length === 1, 5_000, 'B hears the event');

@@ -56,14 +56,14 @@ async function startCluster(redisUrl: string, people: string[]): Promise<Cluster
     uri: storage.MONGODB_URI as string,
     dbName: storage.MONGODB_DB as string,
   });
-  const f = await memoFixture({ url: a!.url, server: storeOf(db) }, people);
+  const f = await memoFixture({ url: a.url, server: storeOf(db) }, people);
   return {
-    a: a!,
-    b: b!,
+    a: a,
+    b: b,
     db,
     f,
     async close() {
-      await Promise.all([stopServerProcess(a!.child), stopServerProcess(b!.child)]);
+      await Promise.all([stopServerProcess(a.child), stopServerProcess(b.child)]);
       await db.dropAll();
       await db.close();
     },
