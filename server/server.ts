@@ -132,6 +132,11 @@ export async function startServer(
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
+  }).catch(async (error: unknown) => {
+    // Open Redis connections would keep a process that cannot serve from exiting.
+    await realtime.close();
+    await links.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -198,7 +198,9 @@ export function createRedisPubSub(options: {
         if (listeners.size > 0 || channels.get(name)?.listeners !== listeners) return;
         channels.delete(name);
         if (closed) return;
-        await subscriber.unsubscribe(name).catch(() => undefined);
+        const unsubscribed = subscriber.unsubscribe(name).catch(() => undefined);
+        // While Redis is down there is nothing to wait for: the channel is no longer re-subscribed.
+        if (subscriber.isReady) await unsubscribed;
       };
     },
     onLinkChange(listener) {

@@ -259,6 +259,11 @@ describe('two instances when Redis restarts', () => {
       expect((await fetch(`${late.url}/healthz`)).status).toBe(200);
       await redis.start();
       await expect.poll(() => readyStatus(late.url), { timeout: 5_000, interval: 100 }).toBe(200);
+      // And it shuts down cleanly while Redis is gone again.
+      await redis.kill9();
+      await expect.poll(() => readyStatus(late.url), { timeout: 5_000, interval: 100 }).toBe(503);
+      expect(await stopServerProcess(late.child)).toBe(0);
+      await redis.start();
     } finally {
       await stopServerProcess(late.child);
       const db = await openDatabase({
