@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs what the tests need beyond npm: FerretDB (the MongoDB-compatible server the contract
-// suite runs against) and Debian's Chromium for the browser tests. Idempotent: it does nothing
-// when both are present, and says plainly what is missing when it cannot install it.
+// suite runs against), Debian's redis-server (the pub/sub between server instances) and Debian's
+// Chromium for the browser tests. Idempotent: it does nothing when all are present, and says
+// plainly what is missing when it cannot install it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FERRETDB_BIN = path.join(root, '.cache', 'bin', 'ferretdb');
 const CHROMIUM = '/usr/bin/chromium';
+const REDIS_SERVER = '/usr/bin/redis-server';
 
 function log(message) {
   console.log(`[provision] ${message}`);
@@ -82,30 +84,53 @@ function provisionFerretDB() {
   log(`FerretDB ${version} built at ${path.relative(root, FERRETDB_BIN)}.`);
 }
 
+/** Install Debian packages as root, or stop and say what to run. */
+function aptInstall(packages, why) {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !has('apt-get')) {
+    fail(
+      `${why} On Debian/Ubuntu run as root: apt-get update && apt-get install -y ${packages.join(' ')}`,
+    );
+  }
+  log(`installing Debian ${packages.join(', ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { env, stdio: 'inherit' });
+}
+
 function provisionChromium() {
   if (fs.existsSync(CHROMIUM)) {
     log('Chromium present.');
     return;
   }
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !has('apt-get')) {
-    fail(
-      `Chromium is needed for the browser tests at ${CHROMIUM}. On Debian/Ubuntu run as root: ` +
-        'apt-get update && apt-get install -y chromium',
-    );
-  }
-  log('installing Debian chromium…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], {
-    env,
-    stdio: 'inherit',
-  });
+  aptInstall(
+    ['chromium', 'fonts-dejavu-core'],
+    `Chromium is needed for the browser tests at ${CHROMIUM}.`,
+  );
   if (!fs.existsSync(CHROMIUM)) fail(`apt-get finished but ${CHROMIUM} is still missing.`);
   log('Chromium installed.');
 }
 
+function provisionRedis() {
+  if (process.env.REDIS_URL) {
+    log('REDIS_URL is set: tests use that server, redis-server is not needed.');
+    return;
+  }
+  if (fs.existsSync(REDIS_SERVER)) {
+    log('redis-server present.');
+    return;
+  }
+  // Only the binary: the tests start their own servers, so Debian's service is not needed.
+  aptInstall(
+    ['redis-server'],
+    `redis-server is needed for the tests of several instances at ${REDIS_SERVER}.`,
+  );
+  if (!fs.existsSync(REDIS_SERVER)) fail(`apt-get finished but ${REDIS_SERVER} is still missing.`);
+  log('redis-server installed.');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   provisionFerretDB();
+  provisionRedis();
   provisionChromium();
 }

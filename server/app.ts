@@ -83,6 +83,12 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     });
     try {
       await Promise.race([ctx.db.ping(), late]);
+      // Several instances: one that cannot reach Redis neither hears nor tells the others, so a
+      // load balancer should send people to another instance while it lasts.
+      if (!ctx.pubsub.linked) {
+        res.status(503).json({ error: { code: 'unavailable', message: 'Redis not reachable.' } });
+        return;
+      }
       res.json({ status: 'ready', engine: ctx.db.engine });
     } catch {
       res.status(503).json({ error: { code: 'unavailable', message: 'Database not reachable.' } });

@@ -58,6 +58,14 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,60}$/)
     .default('neuvottelu'),
   DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,80}$/)
+    .optional(),
   SEED_DEMO: booleanFlag.optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Neuvottelu <no-reply@localhost>'),
@@ -74,6 +82,7 @@ const EnvSchema = z.object({
     .default(168),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().max(10_000).default(10),
   TRUST_PROXY: trustProxy.default(false),
+  RIGHTS_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   COLLAB_IDLE_MS: z.coerce.number().int().min(10).max(86_400_000).default(30_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
   COLLAB_SESSION_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(60),
@@ -102,6 +111,11 @@ export interface Config {
   /** Where people reach the app; links in emails point here. Unset: derived from host and port. */
   publicUrl: string | undefined;
   storage: { kind: 'mongodb'; uri: string; dbName: string } | { kind: 'embedded'; dataDir: string };
+  /**
+   * Redis between server instances; unset means this process is the only instance. Every channel
+   * and the Socket.io adapter's keys start with `prefix`: instances of one deployment share it.
+   */
+  redis: { url: string; prefix: string } | undefined;
   /** Seed the demo group into an empty embedded database (never with MongoDB). */
   seedDemo: boolean;
   smtpUrl: string | undefined;
@@ -113,6 +127,11 @@ export interface Config {
   loginAttemptsPer15Min: number;
   /** Express's `trust proxy`: no proxy, a number of hops, or the proxies' addresses. */
   trustProxy: false | number | string[];
+  /**
+   * How often open connections' sessions and memberships are read again from the database: the
+   * bound on how late rights follow when an event was missed (Redis down, another instance died).
+   */
+  rightsSweepMs: number;
   /** A live memo room nobody uses for this long is compacted and unloaded. */
   collabIdleMs: number;
   /** Compact a room's update log into a snapshot after this many stored updates. */
@@ -150,6 +169,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.MONGODB_URI) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: several instances need MONGODB_URI: the embedded ' +
+        'database serves exactly one process, so a second instance would not see its data. ' +
+        'Set MONGODB_URI, or unset REDIS_URL to run one instance.',
+    );
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -158,6 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: e.MONGODB_URI
       ? { kind: 'mongodb', uri: e.MONGODB_URI, dbName: e.MONGODB_DB }
       : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
+    // The deployment's instances share the database, so its name keeps two deployments (or two
+    // parallel test servers) on one Redis from hearing each other.
+    redis: e.REDIS_URL
+      ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX ?? `neuvottelu:${e.MONGODB_DB}:` }
+      : undefined,
     seedDemo: !e.MONGODB_URI && (e.SEED_DEMO ?? true),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -166,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
     trustProxy: e.TRUST_PROXY,
+    rightsSweepMs: e.RIGHTS_SWEEP_MS,
     collabIdleMs: e.COLLAB_IDLE_MS,
     collabCompactEvery: e.COLLAB_COMPACT_EVERY,
     collabQuotas: {

@@ -16,8 +16,10 @@ import { createMailer } from './mail/mailer';
 import { Outbox } from './mail/outbox';
 import { startOutboxSender } from './mail/outboxSender';
 import { attachRealtime } from './realtime';
-import { createLocalEventBus } from './realtime/bus';
-import { createLocalPubSub } from './realtime/pubsub';
+import { createInstanceEventBus, createLocalEventBus, type MeetingEventBus } from './realtime/bus';
+import { createLocalPubSub, type InstancePubSub } from './realtime/pubsub';
+import { createSocketIoRedis } from './realtime/redisAdapter';
+import { createRedisPubSub } from './realtime/redisPubSub';
 import { createRepositories } from './repositories';
 
 export interface RunningServer {
@@ -27,6 +29,60 @@ export interface RunningServer {
 }
 
 const HOUSEKEEPING_MS = 10 * 60_000;
+/**
+ * Start-up waits this long for Redis, then serves anyway (reporting not ready until Redis
+ * answers): instances restart in any order, and one must not wait for Redis to come first.
+ */
+const REDIS_STARTUP_WAIT_MS = 5_000;
+
+/** Resolves when `promise` does or after `ms`, whichever comes first; true if it did. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true).catch(() => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface InstanceLinks {
+  pubsub: InstancePubSub;
+  events: MeetingEventBus;
+  socketIo: ReturnType<typeof createSocketIoRedis> | undefined;
+  close(): Promise<void>;
+}
+
+/** The event bus and the links to other instances: Redis when configured, else this process. */
+async function linkInstances(config: Config, logger: Logger): Promise<InstanceLinks> {
+  const onListenerError = (error: unknown) =>
+    logger.error({ err: error }, 'meeting event listener failed');
+  if (!config.redis) {
+    return {
+      pubsub: createLocalPubSub(),
+      events: createLocalEventBus(onListenerError),
+      socketIo: undefined,
+      close: () => Promise.resolve(),
+    };
+  }
+  const pubsub = createRedisPubSub({ ...config.redis, logger });
+  const socketIo = createSocketIoRedis({ ...config.redis, logger });
+  if (!(await within(Promise.all([pubsub.connected, socketIo.connected]), REDIS_STARTUP_WAIT_MS)))
+    logger.warn('redis not reachable yet: serving, and not ready until it answers');
+  const events = await createInstanceEventBus(pubsub, onListenerError, (payload) =>
+    logger.warn({ bytes: payload.byteLength }, 'malformed meeting event from redis dropped'),
+  );
+  return {
+    pubsub,
+    events,
+    socketIo,
+    async close() {
+      await events.close();
+      await pubsub.close();
+    },
+  };
+}
+
 /** How often the outbox looks for mail due again (stored mail is sent at once). */
 const OUTBOX_POLL_MS = 5_000;
 
@@ -39,9 +95,8 @@ export async function startServer(
   const db = options.db ?? (await openDatabase(config.storage, { logger, owner: 'server' }));
   const repos = createRepositories(db);
   let url = '';
-  const events = createLocalEventBus((error) =>
-    logger.error({ err: error }, 'meeting event listener failed'),
-  );
+  const links = await linkInstances(config, logger);
+  const { events } = links;
   const ctx: AppContext = {
     config,
     db,
@@ -55,14 +110,14 @@ export async function startServer(
     }),
     logger,
     events,
-    pubsub: createLocalPubSub(),
+    pubsub: links.pubsub,
     audit: new AuditLog(repos.auditLog, logger),
     publicUrl: () => config.publicUrl ?? url,
   };
   const app = createApp(ctx, options);
   const server = http.createServer(app);
   const collab = createCollabServer(ctx);
-  const realtime = attachRealtime(server, ctx);
+  const realtime = attachRealtime(server, ctx, links.socketIo);
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // Socket.io's engine answers its own upgrades from a listener of its own.
@@ -77,6 +132,11 @@ export async function startServer(
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
+  }).catch(async (error: unknown) => {
+    // Open Redis connections would keep a process that cannot serve from exiting.
+    await realtime.close();
+    await links.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -104,6 +164,8 @@ export async function startServer(
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // After Socket.io and collab: what they stored while closing may still be announced.
+      await links.close();
       if (!options.db) await db.close();
     },
   };

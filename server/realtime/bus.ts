@@ -6,6 +6,7 @@ import type { ConfidentialityChange } from '../../shared/confidentiality';
 import type { EditRejected, MemoDelivered } from '../../shared/realtime/events';
 import type { ConsentNotice } from '../../shared/api/consent';
 import type { Role } from '../../shared/roles';
+import type { InstancePubSub } from './pubsub';
 
 export type MeetingEvent =
   /** A meeting's status changed (through the API, or the chair's approval). */
@@ -70,5 +71,61 @@ export function createLocalEventBus(onListenerError: (error: unknown) => void): 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+/** The channel (under the deployment's prefix) that carries meeting events between instances. */
+export const EVENTS_CHANNEL = 'events';
+
+const EVENT_TYPES = new Set<string>([
+  'meetingStatus',
+  'confidentialityChanged',
+  'editRejected',
+  'memoDelivered',
+  'consentNotice',
+  'consentChanged',
+  'consentReleased',
+  'statementLock',
+  'sessionEnded',
+  'otherSessionsEnded',
+  'membershipChanged',
+] satisfies MeetingEvent['type'][]);
+
+function parseEvent(payload: Uint8Array): MeetingEvent | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(payload).toString('utf8'));
+    if (typeof value !== 'object' || value === null || !('type' in value)) return null;
+    return typeof value.type === 'string' && EVENT_TYPES.has(value.type)
+      ? (value as MeetingEvent)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Several instances: listeners here hear every event at once (also while Redis is down), and the
+ * other instances hear it through `pubsub`. Events say what changed; every listener that acts on
+ * one re-reads the database (or is swept against it every few seconds), so an event lost while
+ * Redis was down delays a change and never decides it. Resolves once it hears the others.
+ */
+export async function createInstanceEventBus(
+  pubsub: InstancePubSub,
+  onListenerError: (error: unknown) => void,
+  onMalformed: (payload: Uint8Array) => void,
+): Promise<MeetingEventBus & { close(): Promise<void> }> {
+  const local = createLocalEventBus(onListenerError);
+  const unsubscribe = await pubsub.subscribe(EVENTS_CHANNEL, (payload) => {
+    const event = parseEvent(payload);
+    if (event) local.publish(event);
+    else onMalformed(payload);
+  });
+  return {
+    publish(event) {
+      local.publish(event);
+      pubsub.publish(EVENTS_CHANNEL, Buffer.from(JSON.stringify(event), 'utf8'));
+    },
+    subscribe: (listener) => local.subscribe(listener),
+    close: unsubscribe,
   };
 }

@@ -9,6 +9,7 @@ import type { MeetingEvent } from './bus';
 import { RealtimeLiveRights } from './liveRights';
 import { registerMeetingHandlers } from './meetingHandlers';
 import { limitPackets } from './packetLimits';
+import type { SocketIoRedis } from './redisAdapter';
 import type { RealtimeIo } from './types';
 
 export interface RealtimeServer {
@@ -20,11 +21,15 @@ export interface RealtimeServer {
 const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Socket.io sockets a session may hold on one instance (a tab holds one or two). */
 const MAX_SOCKETS_PER_SESSION = 20;
-/** How often sockets' sessions and memberships are read again from the database. */
-const RIGHTS_SWEEP_MS = 5_000;
 
-export function attachRealtime(server: http.Server, ctx: AppContext): RealtimeServer {
+export function attachRealtime(
+  server: http.Server,
+  ctx: AppContext,
+  /** Several instances: rooms and presence span them all through Redis. */
+  redis?: SocketIoRedis,
+): RealtimeServer {
   const io: RealtimeIo = new Server(server, {
+    ...(redis && { adapter: redis.adapter }),
     path: SOCKET_IO_PATH,
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -101,7 +106,7 @@ export function attachRealtime(server: http.Server, ctx: AppContext): RealtimeSe
     rights
       .sweep()
       .catch((error: unknown) => ctx.logger.error({ err: error }, 'socket.io rights sweep failed'));
-  }, RIGHTS_SWEEP_MS);
+  }, ctx.config.rightsSweepMs);
   sweep.unref();
 
   return {
@@ -113,6 +118,7 @@ export function attachRealtime(server: http.Server, ctx: AppContext): RealtimeSe
       // a disconnect) lets clients reconnect on their own when the server is back.
       io.engine.close();
       await io.of('/').adapter.close();
+      await redis?.close();
     },
   };
 }

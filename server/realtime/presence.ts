@@ -32,10 +32,16 @@ export function presenceOf(meetingId: string, sockets: readonly { data: SocketDa
 
 /**
  * Who is in the meeting room. Computed from the room's sockets on every instance (through the
- * adapter), so no process keeps presence state that another would need.
+ * adapter), so no process keeps presence state that another would need. When the other instances
+ * cannot be asked (Redis down) the room still works: presence then lists this instance's sockets.
  */
 export async function currentPresence(io: RealtimeIo, meetingId: string) {
-  return presenceOf(meetingId, await io.in(meetingRoom(meetingId)).fetchSockets());
+  const room = meetingRoom(meetingId);
+  const sockets = await io
+    .in(room)
+    .fetchSockets()
+    .catch(() => io.local.in(room).fetchSockets());
+  return presenceOf(meetingId, sockets);
 }
 
 /** Tell everyone in the meeting room, on every instance, who is in it now. */

@@ -31,10 +31,12 @@ export async function startServerProcess(
     'tsx',
     'server/main.ts',
   ]);
+  // A REDIS_URL of the test run is for the tests that ask for it (inject('redisUrl')).
+  const { REDIS_URL: _redisUrl, ...inherited } = process.env;
   const child = spawn(command!, args, {
     cwd: root,
     env: {
-      ...process.env,
+      ...inherited,
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'info',

@@ -37,6 +37,26 @@ describe('configuration', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('runs alone without REDIS_URL; with it, channels are prefixed by the database name', () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    const mongo = { MONGODB_URI: 'mongodb://db.example:27017/', MONGODB_DB: 'kaupunki' };
+    expect(loadConfig({ ...mongo, REDIS_URL: 'redis://cache.example:6379' }).redis).toEqual({
+      url: 'redis://cache.example:6379',
+      prefix: 'neuvottelu:kaupunki:',
+    });
+    expect(
+      loadConfig({ ...mongo, REDIS_URL: 'redis://cache.example', REDIS_PREFIX: 'k2:' }).redis,
+    ).toEqual({ url: 'redis://cache.example', prefix: 'k2:' });
+  });
+
+  it('refuses REDIS_URL with the embedded database, which serves exactly one process', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/MONGODB_URI/);
+    expect(() =>
+      loadConfig({ MONGODB_URI: 'mongodb://db.example/', REDIS_URL: 'http://cache.example' }),
+    ).toThrow(/REDIS_URL/);
+  });
+
   it('trusts no proxy by default, and never every hop: `true` is the one proxy in front', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
