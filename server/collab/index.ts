@@ -23,8 +23,6 @@ export interface CollabServer {
 }
 
 const HEARTBEAT_MS = 10_000;
-/** How often open sockets' sessions and memberships are read again from the database. */
-const RIGHTS_SWEEP_MS = 5_000;
 
 export function createCollabServer(ctx: AppContext): CollabServer {
   const { logger } = ctx;
@@ -77,7 +75,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     }
     quotas.sweep();
   });
-  const rightsSweep = every(RIGHTS_SWEEP_MS, 'rights sweep', () => {
+  const rightsSweep = every(ctx.config.rightsSweepMs, 'rights sweep', () => {
     rights
       .sweep()
       .catch((error: unknown) => logger.error({ err: error }, 'collab rights sweep failed'));
