@@ -3,7 +3,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { RedisClientType } from 'redis';
 import type { Logger } from '../logger';
-import { closeRedisClients, createRedisClient } from './redisPubSub';
+import { closeRedisClients, createRedisPair } from './redisPubSub';
 
 /** fetchSockets waits this long for the other instances before it fails (presence falls back). */
 const REQUESTS_TIMEOUT_MS = 3_000;
@@ -50,18 +50,8 @@ export function createSocketIoRedis(options: {
   prefix: string;
   logger: Logger;
 }): SocketIoRedis {
-  // The publisher fails fast while Redis is down (a broadcast then reaches this instance's
-  // sockets only); the subscriber queues its subscriptions until Redis is back.
-  const pub = createRedisClient({
-    url: options.url,
-    name: 'neuvottelu-io-pub',
-    failFastWhileDown: true,
-  });
-  const sub = createRedisClient({
-    url: options.url,
-    name: 'neuvottelu-io-sub',
-    failFastWhileDown: false,
-  });
+  // While Redis is down a broadcast reaches this instance's sockets only.
+  const { publisher: pub, subscriber: sub } = createRedisPair(options.url, 'neuvottelu-io');
   for (const client of [pub, sub]) {
     client.on('error', (error: unknown) =>
       options.logger.debug({ err: error }, 'socket.io redis connection error'),

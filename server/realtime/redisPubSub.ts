@@ -42,6 +42,20 @@ export function createRedisClient(options: RedisClientOptions): RedisClientType 
   });
 }
 
+/**
+ * The two connections a pub/sub user needs: a publisher that fails fast while Redis is down, and
+ * a subscriber (which can do nothing else) that queues its subscriptions until Redis is back.
+ */
+export function createRedisPair(
+  url: string,
+  name: string,
+): { publisher: RedisClientType; subscriber: RedisClientType } {
+  return {
+    publisher: createRedisClient({ url, name: `${name}-pub`, failFastWhileDown: true }),
+    subscriber: createRedisClient({ url, name: `${name}-sub`, failFastWhileDown: false }),
+  };
+}
+
 /** Close gracefully what is connected; a client still trying to reach Redis has nothing to finish. */
 export async function closeRedisClients(clients: RedisClientType[]): Promise<void> {
   await Promise.all(
@@ -84,16 +98,7 @@ export function createRedisPubSub(options: {
 }): RedisPubSub {
   const { logger } = options;
   const instanceId = newInstanceId();
-  const publisher = createRedisClient({
-    url: options.url,
-    name: 'neuvottelu-pub',
-    failFastWhileDown: true,
-  });
-  const subscriber = createRedisClient({
-    url: options.url,
-    name: 'neuvottelu-sub',
-    failFastWhileDown: false,
-  });
+  const { publisher, subscriber } = createRedisPair(options.url, 'neuvottelu');
   const channels = new Map<
     string,
     { listeners: Set<(payload: Uint8Array) => void>; subscribed: Promise<unknown> }

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
 import { roomName } from '../../shared/memo/format';
-import { memoFragment } from '../../shared/memo/memoDoc';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
 import { demoStorageEnv } from '../support/engines';
 import { memoFixture } from '../support/memoFixture';
@@ -14,19 +13,12 @@ import {
   stopServerProcess,
   type ServerProcess,
 } from '../support/serverProcess';
+import { typeInFirstSection } from '../support/typingEditors';
 
 // Invariant 4 with two instances on one database (issue 16): without a relay between them, each
 // instance learns of the other's entries only when it writes, so one of them keeps lagging
 // behind the other's compactions. Whatever an editor was told was saved must still be stored
 // after both instances compacted and unloaded.
-
-function typeInFirstSection(doc: Y.Doc, text: string) {
-  const section = memoFragment(doc).get(0) as Y.XmlElement;
-  const paragraph = section.get(1) as Y.XmlElement;
-  const existing = paragraph.get(0);
-  if (existing instanceof Y.XmlText) existing.insert(existing.length, text);
-  else paragraph.insert(0, [new Y.XmlText(text)]);
-}
 
 describe('the live memo on two instances of one MongoDB database', () => {
   const processes: ServerProcess[] = [];

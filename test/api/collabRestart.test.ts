@@ -8,17 +8,10 @@ import { demoStorageEnv, ENGINES } from '../support/engines';
 import { memoFixture } from '../support/memoFixture';
 import { covers, serverState, waitUntil } from '../support/rawCollab';
 import { kill9, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { typeInFirstSection } from '../support/typingEditors';
 
 // Invariant 4 for the live memo: what the server reported as saved survives `kill -9`, and the
 // editors resync afterwards with their offline edits merged.
-
-function typeInFirstSection(doc: Y.Doc, text: string) {
-  const section = memoFragment(doc).get(0) as Y.XmlElement;
-  const paragraph = section.get(1) as Y.XmlElement;
-  const existing = paragraph.get(0);
-  if (existing instanceof Y.XmlText) existing.insert(existing.length, text);
-  else paragraph.insert(0, [new Y.XmlText(text)]);
-}
 
 const memoText = (doc: Y.Doc) => plainText(memoFragment(doc));
 

@@ -1,23 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort';
 import { MongoClient } from 'mongodb';
 
 const BIN = path.resolve(import.meta.dirname, '../../.cache/bin/ferretdb');
-
-/** Binding to port 0 picks a free port; we release it and hand it to FerretDB. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilServing(uri: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 20_000;

@@ -34,3 +34,12 @@ export function startTyping(
   }, everyMs);
   return () => clearInterval(timer);
 }
+
+/** Append `text` to the first section's notes of a memo document. */
+export function typeInFirstSection(doc: Y.Doc, text: string): void {
+  const section = memoFragment(doc).get(0) as Y.XmlElement;
+  const paragraph = section.get(1) as Y.XmlElement;
+  const existing = paragraph.get(0);
+  if (existing instanceof Y.XmlText) existing.insert(existing.length, text);
+  else paragraph.insert(0, [new Y.XmlText(text)]);
+}
