@@ -167,6 +167,10 @@ export class Room implements MessageHandler, PipelineRoom, SyncedRoom {
     }
   }
 
+  heardEntry(seq: number): Uint8Array | undefined {
+    return this.link.heard(seq);
+  }
+
   announceStored(entry: { seq: number; update: Uint8Array }): void {
     this.link.send({ type: 'stored', ...entry });
   }

@@ -12,6 +12,9 @@ import {
 
 /** Messages kept while the room loads; more means a busy room, read from the store instead. */
 const MAX_EARLY_MESSAGES = 1_000;
+/** Announced entries kept for a writer that loses a race for their numbers (roomLog.ts). */
+const MAX_HEARD_ENTRIES = 512;
+const MAX_HEARD_BYTES = 4 * 1024 * 1024;
 /** A subscription that takes longer (Redis down) is left to finish, or to be made on relink. */
 const SUBSCRIBE_WAIT_MS = 2_000;
 
@@ -23,6 +26,9 @@ export class RoomLink {
   /** Messages were dropped (before the load, or while unsubscribed): read the store. */
   private missed = false;
   private closed = false;
+  /** The latest entries other instances announced, by sequence number. */
+  private readonly heardEntries = new Map<number, Uint8Array>();
+  private heardBytes = 0;
 
   constructor(
     private readonly pubsub: InstancePubSub,
@@ -110,6 +116,23 @@ export class RoomLink {
     );
   }
 
+  private remember(seq: number, update: Uint8Array): void {
+    if (this.heardEntries.has(seq)) return;
+    this.heardEntries.set(seq, update);
+    this.heardBytes += update.length;
+    // Oldest first in insertion order: announcements come roughly in sequence.
+    for (const [oldSeq, old] of this.heardEntries) {
+      if (this.heardEntries.size <= MAX_HEARD_ENTRIES && this.heardBytes <= MAX_HEARD_BYTES) break;
+      this.heardEntries.delete(oldSeq);
+      this.heardBytes -= old.length;
+    }
+  }
+
+  /** Entry `seq`, if another instance announced it lately with its content. */
+  heard(seq: number): Uint8Array | undefined {
+    return this.heardEntries.get(seq);
+  }
+
   private hear(payload: Uint8Array): void {
     if (this.closed) return;
     const message = decodeInstanceMessage(payload);
@@ -117,6 +140,7 @@ export class RoomLink {
       this.logger.warn({ room: this.room }, 'dropped an unreadable message from another instance');
       return;
     }
+    if (message.type === 'stored' && message.update) this.remember(message.seq, message.update);
     if (!this.early) {
       this.receive(message);
       return;

@@ -102,13 +102,37 @@ export class RoomLog {
    * number, its entries are handed to `applyForeign` (so this document catches up) and the next
    * number is tried.
    */
-  async append(update: Uint8Array, applyForeign: (update: Uint8Array) => void): Promise<number> {
+  async append(
+    update: Uint8Array,
+    applyForeign: (update: Uint8Array) => void,
+    /** Entries other instances said they stored (roomLink.ts), by sequence number. */
+    heard: (seq: number) => Uint8Array | undefined = () => undefined,
+  ): Promise<number> {
     for (let race = 0; race < MAX_SEQUENCE_RACES; race++) {
       const seq = await this.appendIfNext(update);
       if (seq !== null) return seq;
-      await this.catchUp(applyForeign);
+      // The winner has usually announced its entry by now: then the store need not be read.
+      if (!this.takeHeard(heard, applyForeign)) await this.catchUp(applyForeign);
     }
     throw new Error(`lost ${MAX_SEQUENCE_RACES} sequence races in a row`);
+  }
+
+  /**
+   * Apply the heard entries that follow our position; false when the next one was not heard.
+   * A heard entry is exactly what its writer stored under that number (it is announced only
+   * after its append and orphan check), so it stands for reading the store; seals are never
+   * announced, so one is always read from the store.
+   */
+  private takeHeard(
+    heard: (seq: number) => Uint8Array | undefined,
+    applyForeign: (update: Uint8Array) => void,
+  ): boolean {
+    let took = false;
+    for (let next = heard(this.lastSeq + 1); next; next = heard(this.lastSeq + 1)) {
+      this.acceptNext(this.lastSeq + 1, next, null, applyForeign);
+      took = true;
+    }
+    return took;
   }
 
   /** Store `update` under the next number and return it; null when another writer took it first. */

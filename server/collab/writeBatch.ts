@@ -39,6 +39,8 @@ export interface BatchRoom {
   broadcast(frame: Uint8Array): void;
   /** The room was locked while this batch was stored. */
   lock(): void;
+  /** Entry `seq` as another instance announced it, if it did (lately). */
+  heardEntry(seq: number): Uint8Array | undefined;
 }
 
 export interface UpdateWork {
@@ -124,7 +126,11 @@ async function appendPastStaleSeals(
 ): Promise<number> {
   for (;;) {
     try {
-      return await room.log.append(entry, (foreign) => applyForeign(room, foreign));
+      return await room.log.append(
+        entry,
+        (foreign) => applyForeign(room, foreign),
+        (seq) => room.heardEntry(seq),
+      );
     } catch (error) {
       // Each stale seal met moves the log's position past it, so this ends.
       const stale =

@@ -51,6 +51,35 @@ describe.each(ENGINES)('a collab log shared by two instances on %s', (engine) =>
     return missing;
   }
 
+  it(`${engine}: a writer that loses a race takes the winner's announced entries, then stores`, async () => {
+    const room = `${randomUUID()}/memo`;
+    const a = await instance(room);
+    const b = await instance(room);
+    const announced = new Map<number, Uint8Array>();
+    for (const text of ['yksi ', 'kaksi ']) {
+      const before = Y.encodeStateVector(a.doc);
+      const seq = await a.type(text);
+      announced.set(seq, Y.encodeStateAsUpdate(a.doc, before));
+    }
+    // A third entry of A's that B never heard of: B reads that one from the store.
+    await a.type('kolme ');
+    const t = b.doc.getText('t');
+    const before = Y.encodeStateVector(b.doc);
+    t.insert(0, 'B: ');
+    const heardAsked: number[] = [];
+    const seq = await b.log.append(Y.encodeStateAsUpdate(b.doc, before), b.apply, (n) => {
+      heardAsked.push(n);
+      return announced.get(n);
+    });
+    expect(seq).toBe(4);
+    // 1 and 2 were heard; 3 was not, at first or after the retry at 3 failed: read from the store.
+    expect(heardAsked).toEqual([1, 2, 3, 3]);
+    // Concurrent inserts at the start: Yjs orders them by client id.
+    expect(t.toString().replace('B: ', '')).toBe('yksi kaksi kolme ');
+    expect(t.toString()).toContain('B: ');
+    expect(await lostFrom(room, b.doc)).toEqual({ items: 0, deletions: 0 });
+  });
+
   it(`${engine}: a lagging writer's append lands above the other's snapshot, where loads read it`, async () => {
     const room = `${randomUUID()}/memo`;
     const a = await instance(room);
