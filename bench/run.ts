@@ -16,6 +16,7 @@ import { approvalWorkload } from './workloads/approval';
 import { clientWorkload } from './workloads/client';
 import { coldLoadWorkload } from './workloads/coldLoad';
 import { idleWorkload } from './workloads/idle';
+import { instancesWorkload } from './workloads/instances';
 import { stormWorkload } from './workloads/storm';
 import { fanoutWorkload, typingWorkload } from './workloads/typing';
 
@@ -27,6 +28,7 @@ const RUNNERS: Record<WorkloadName, (ctx: RunContext) => Promise<WorkloadResult>
   storm: stormWorkload,
   approval: approvalWorkload,
   client: clientWorkload,
+  instances: instancesWorkload,
 };
 
 function versionOf(name: string): string {

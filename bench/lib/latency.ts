@@ -43,7 +43,13 @@ export class LatencyTracker {
   readonly histogram = newHistogram();
   /** Keystroke → arrival, at lightened clients (see BenchClient.lighten). */
   readonly arrivals = newHistogram();
+  /** Keystroke → apply between clients on the same instance (editors split across instances). */
+  readonly sameInstance = newHistogram();
+  /** Keystroke → apply from a sender on one instance to a receiver on another. */
+  readonly crossInstance = newHistogram();
   private readonly sent = new Map<string, number>();
+  /** The instance each client is connected to; empty when there is one instance. */
+  private readonly instanceOf = new Map<number, number>();
   recording = false;
   sentCount = 0;
   delivered = 0;
@@ -55,8 +61,14 @@ export class LatencyTracker {
     this.sentCount += 1;
   }
 
+  /** Client `clientID` is connected to instance `instance` (only when there are several). */
+  place(clientID: number, instance: number): void {
+    this.instanceOf.set(clientID, instance);
+  }
+
   /** Record every remote update `doc` applies whose (clientID, clock) was marked as sent. */
   watch(doc: Y.Doc): void {
+    const receiver = this.instanceOf.get(doc.clientID);
     doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (tr.local) return;
       const now = performance.now();
@@ -67,8 +79,13 @@ export class LatencyTracker {
         for (let clock = start; clock < end; clock++) {
           const sentAt = this.sent.get(`${client}:${clock}`);
           if (sentAt === undefined) continue;
-          this.histogram.recordValue(Math.max(1, Math.round((now - sentAt) * 1000)));
+          const us = Math.max(1, Math.round((now - sentAt) * 1000));
+          this.histogram.recordValue(us);
           this.delivered += 1;
+          if (receiver !== undefined) {
+            const same = this.instanceOf.get(client) === receiver;
+            (same ? this.sameInstance : this.crossInstance).recordValue(us);
+          }
         }
       }
     });

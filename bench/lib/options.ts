@@ -12,6 +12,7 @@ export const WORKLOADS = [
   'storm',
   'approval',
   'client',
+  'instances',
 ] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
@@ -27,6 +28,14 @@ export interface BenchOptions {
   cold: { updates: number };
   storm: { clients: number; chars: number; settleMs: number };
   approval: { sections: number; chars: number; repeats: number };
+  /** Editors on one instance, then the same editors split across two (ours on FerretDB). */
+  instances: {
+    editors: number;
+    rate: number;
+    warmupMs: number;
+    measureMs: number;
+    drainMs: number;
+  };
   /** Saturation limit for a load generator: the share of its core it may use. */
   maxLoadCpu: number;
 }
@@ -91,6 +100,12 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
     approval: quick
       ? { sections: 5, chars: 200, repeats: 1 }
       : { sections: 100, chars: 300, repeats: 3 },
+    instances: {
+      ...(quick
+        ? { editors: 4, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
+        : { editors: 50, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 }),
+      ...longer,
+    },
     maxLoadCpu: 0.9,
   };
 }

@@ -60,6 +60,8 @@ const SCRIPTS: Record<ServerKind, string> = {
 
 export interface StartContext {
   ferret: FerretDB | null;
+  /** Set over the server's own environment (e.g. a second instance's database and Redis). */
+  env?: Record<string, string>;
 }
 
 /** One server under test: started, killed with -9 and restarted on the same port and data. */
@@ -101,6 +103,7 @@ export class ServerUnderTest {
           COLLAB_SESSION_CONNECTIONS: '100000',
           COLLAB_SESSION_ROOMS: '100000',
           COLLAB_SESSION_UPGRADES_PER_MINUTE: '1000000',
+          ...this.context.env,
         };
       }
       case 'reference':

@@ -10,6 +10,12 @@ import { openClient, openMany, waitUntil, type BenchClient } from './clients';
 
 export interface TypingArgs {
   target: Target;
+  /**
+   * Several instances of one server serving the same room: client i connects to
+   * `targets[i % targets.length]` and latency is also kept by same-instance and cross-instance
+   * pairs. Absent: everyone connects to `target`.
+   */
+  targets?: Target[];
   room: string;
   editors: number;
   watchers: number;
@@ -29,6 +35,8 @@ export interface TypingResult {
   latency: LatencySummary;
   /** Keystroke → arrival at the lightened clients (null when there are none). */
   arrivals: LatencySummary | null;
+  /** With several targets: keystroke → apply at full clients, by where sender and receiver are. */
+  pairs: { sameInstance: LatencySummary; crossInstance: LatencySummary } | null;
   /** Keystrokes sent inside the measurement window. */
   sent: number;
   /** Receiver applies of those keystrokes (each is expected editors - 1 + watchers times). */
@@ -50,14 +58,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function typing(args: TypingArgs): Promise<TypingResult> {
   const setupStarted = performance.now();
   const tracker = new LatencyTracker();
+  const targets = args.targets ?? [args.target];
+  const instanceOf = (i: number) => i % targets.length;
   const editors = await openMany(args.editors, (i) =>
-    openClient(args.target, args.room, i, { presence: true }),
+    openClient(targets[instanceOf(i)]!, args.room, i, { presence: true }),
   );
   const watchers = await openMany(args.watchers, (i) =>
-    openClient(args.target, args.room, args.editors + i, { presence: false }),
+    openClient(targets[instanceOf(args.editors + i)]!, args.room, args.editors + i, {
+      presence: false,
+    }),
   );
   const everyone = [...editors, ...watchers];
   try {
+    if (targets.length > 1)
+      everyone.forEach((client, i) => tracker.place(client.doc.clientID, instanceOf(i)));
     // The peers start from an empty document: the first editor writes the agenda sections our
     // server seeds by itself.
     const first = editors[0]!;
@@ -135,6 +149,13 @@ export async function typing(args: TypingArgs): Promise<TypingResult> {
     return {
       latency: summarize(tracker.histogram),
       arrivals: lightened.size > 0 ? summarize(tracker.arrivals) : null,
+      pairs:
+        targets.length > 1
+          ? {
+              sameInstance: summarize(tracker.sameInstance),
+              crossInstance: summarize(tracker.crossInstance),
+            }
+          : null,
       sent: tracker.sentCount,
       delivered: tracker.delivered,
       expected,

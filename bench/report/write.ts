@@ -60,6 +60,10 @@ const CHART_METRIC: Record<string, { metrics: { key: string; label?: string }[];
     unit: 'ms (median)',
   },
   client: { metrics: [{ key: 'gzipKb' }], unit: 'JavaScript loaded by the route, KB gzip' },
+  instances: {
+    metrics: [{ key: 'chartP99' }],
+    unit: 'p99 latency, ms (2 instances: cross-instance pairs)',
+  },
 };
 
 export function chartFor(workload: WorkloadResult): BarChart | null {

@@ -3,6 +3,7 @@ import type { TypingArgs, TypingResult } from '../load/typing';
 import { freshRoom, type RunContext } from '../lib/context';
 import { ProcessMeter } from '../lib/proc';
 import type { ServerUnderTest } from '../lib/servers';
+import type { Target } from '../lib/targets';
 import type { Column, Row, WorkloadResult } from '../report/types';
 
 const COLUMNS: Column[] = [
@@ -20,17 +21,29 @@ const COLUMNS: Column[] = [
   { key: 'loopDelayP99', label: 'load gen loop delay p99 ms', digits: 1 },
 ];
 
-async function measure(
+/** Several instances of `server`'s kind serving the room: where clients go, what the CPU is. */
+export interface Placement {
+  targets: Target[];
+  pids: () => number[];
+}
+
+export async function measure(
   ctx: RunContext,
   server: ServerUnderTest,
-  shape: Omit<TypingArgs, 'target' | 'room'>,
+  shape: Omit<TypingArgs, 'target' | 'targets' | 'room'>,
   label: string,
+  placement?: Placement,
 ): Promise<Row> {
   const { room } = await freshRoom(server, label);
-  const args: TypingArgs = { target: server.target(), room, ...shape };
+  const args: TypingArgs = {
+    target: server.target(),
+    ...(placement ? { targets: placement.targets } : {}),
+    room,
+    ...shape,
+  };
   const { config } = server;
   return ctx.withLoad(async (load) => {
-    const meter = new ProcessMeter(() => server.pids());
+    const meter = new ProcessMeter(placement?.pids ?? (() => server.pids()));
     let window: ReturnType<ProcessMeter['stop']> | null = null;
     const off = load.onNotice((notice) => {
       if (notice.notice === 'measure-start') meter.start();
@@ -69,6 +82,18 @@ async function measure(
         hdr: result.latency.hdr,
         arrivalP50: result.arrivals?.p50Ms ?? null,
         arrivalP99: result.arrivals?.p99Ms ?? null,
+        ...(result.pairs
+          ? {
+              sameP50: result.pairs.sameInstance.p50Ms,
+              sameP99: result.pairs.sameInstance.p99Ms,
+              sameCount: result.pairs.sameInstance.count,
+              crossP50: result.pairs.crossInstance.p50Ms,
+              crossP95: result.pairs.crossInstance.p95Ms,
+              crossP99: result.pairs.crossInstance.p99Ms,
+              crossMax: result.pairs.crossInstance.maxMs,
+              crossCount: result.pairs.crossInstance.count,
+            }
+          : {}),
       },
     };
     if (saturated)
@@ -77,18 +102,38 @@ async function measure(
       row.note = `${row.note ?? ''} ${result.rejections} updates refused`.trim();
     ctx.log(
       `${label} ${config.id}: p50 ${result.latency.p50Ms} p99 ${result.latency.p99Ms} ms, ` +
-        `${Math.round(result.sentPerSec)} updates/s, load ${Math.round(100 * result.loadCpu)}%`,
+        `${Math.round(result.sentPerSec)} updates/s, load ${Math.round(100 * result.loadCpu)}%` +
+        (result.pairs
+          ? `; cross-instance p50 ${result.pairs.crossInstance.p50Ms} p99 ${result.pairs.crossInstance.p99Ms} ms`
+          : ''),
     );
     return row;
   });
 }
 
 /** Editors that apply every update; the rest only timestamp arrivals (see BenchClient.lighten). */
-const FULL_EDITORS = 5;
+export const FULL_EDITORS = 5;
 /** Watchers that apply every update (fan-out); the rest only timestamp arrivals. */
 const FULL_WATCHERS = 50;
 
-const PERSISTENCE_NOTE =
+type Pace = Pick<TypingArgs, 'rate' | 'warmupMs' | 'measureMs' | 'drainMs'>;
+
+/** Workload 1's shape: `editors` typing, the first FULL_EDITORS of them full, no watchers. */
+export function editorsShape(editors: number, pace: Pace): Omit<TypingArgs, 'target' | 'room'> {
+  const { rate, warmupMs, measureMs, drainMs } = pace;
+  return {
+    editors,
+    watchers: 0,
+    fullEditors: FULL_EDITORS,
+    fullWatchers: 0,
+    rate,
+    warmupMs,
+    measureMs,
+    drainMs,
+  };
+}
+
+export const PERSISTENCE_NOTE =
   'Ours has no persistence switch: every update is stored (NeDB append, or MongoDB insert) before it is relayed, so ours always runs with persistence on; the peers run without, then with their persistence.';
 
 export async function typingWorkload(ctx: RunContext): Promise<WorkloadResult> {
@@ -97,21 +142,7 @@ export async function typingWorkload(ctx: RunContext): Promise<WorkloadResult> {
   for (const config of ctx.configs) {
     await ctx.withServer(config, async (server) => {
       for (const editors of opts.sizes) {
-        const row = await measure(
-          ctx,
-          server,
-          {
-            editors,
-            watchers: 0,
-            fullEditors: FULL_EDITORS,
-            fullWatchers: 0,
-            rate: opts.rate,
-            warmupMs: opts.warmupMs,
-            measureMs: opts.measureMs,
-            drainMs: opts.drainMs,
-          },
-          `typing-${editors}`,
-        );
+        const row = await measure(ctx, server, editorsShape(editors, opts), `typing-${editors}`);
         rows.push({ ...row, group: `${editors} editors` });
       }
     });
