@@ -35,6 +35,8 @@ export interface BenchOptions {
     warmupMs: number;
     measureMs: number;
     drainMs: number;
+    /** Rounds of (one instance, two instances), every other one in the reverse order. */
+    rounds: number;
   };
   /** Saturation limit for a load generator: the share of its core it may use. */
   maxLoadCpu: number;
@@ -102,8 +104,8 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
       : { sections: 100, chars: 300, repeats: 3 },
     instances: {
       ...(quick
-        ? { editors: 4, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500 }
-        : { editors: 50, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500 }),
+        ? { editors: 4, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500, rounds: 1 }
+        : { editors: 50, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500, rounds: 2 }),
       ...longer,
     },
     maxLoadCpu: 0.9,

@@ -1,10 +1,12 @@
 // Workload 8 (issue 16): the typing workload's editors on one instance of ours, then the same
 // editors split across two instances that share one database and one Redis, in the same run.
 import { randomUUID } from 'node:crypto';
+import * as hdr from 'hdr-histogram-js';
 import type { RunContext } from '../lib/context';
+import { newHistogram, summarize } from '../lib/latency';
 import { startBenchRedis } from '../lib/redis';
 import { SERVER_CORE, ServerUnderTest } from '../lib/servers';
-import type { Column, Row, WorkloadResult } from '../report/types';
+import type { Cell, Column, Row, WorkloadResult } from '../report/types';
 import { FULL_EDITORS, PERSISTENCE_NOTE, editorsShape, measure } from './typing';
 
 /** The only configuration with several instances: ours on the MongoDB path. */
@@ -27,6 +29,80 @@ const COLUMNS: Column[] = [
   { key: 'cpuPer1k', label: 'server CPU ms / 1k updates', digits: 0 },
   { key: 'loadCpu', label: 'load gen CPU %', digits: 0 },
 ];
+
+type Layout = 'single' | 'split';
+
+const GROUPS: Record<Layout, (editors: number) => string> = {
+  single: (editors) => `${editors} editors, 1 instance`,
+  split: (editors) => `${editors} editors, 2 instances`,
+};
+
+/** Percentiles of the measurements' histograms together (HdrHistogram's base64 in the rows). */
+function merged(rows: readonly Row[], key: string): { p50: number; p95: number; p99: number } {
+  const total = newHistogram();
+  for (const row of rows) {
+    const encoded = row.metrics[key];
+    if (typeof encoded === 'string') total.add(hdr.decodeFromCompressedBase64(encoded));
+  }
+  const { p50Ms, p95Ms, p99Ms } = summarize(total);
+  return { p50: p50Ms, p95: p95Ms, p99: p99Ms };
+}
+
+function combine(rows: readonly Row[]) {
+  const overall = merged(rows, 'hdr');
+  const same = merged(rows, 'sameHdr');
+  const cross = merged(rows, 'crossHdr');
+  return {
+    ...overall,
+    sameP99: same.p99,
+    crossP50: cross.p50,
+    crossP95: cross.p95,
+    crossP99: cross.p99,
+  };
+}
+
+/** The rounds of one layout as one row: merged latency, mean throughput and CPU. */
+function combinedRow(
+  rows: readonly Row[],
+  latency: ReturnType<typeof combine>,
+  group: string,
+  extra: Record<string, Cell>,
+): Row {
+  const mean = (key: string): Cell => {
+    const values = rows.map((row) => row.metrics[key]).filter((v) => typeof v === 'number');
+    return values.length > 0 ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
+  };
+  const pairs = rows.some((row) => typeof row.metrics.crossHdr === 'string');
+  return {
+    ...rows[0]!,
+    group,
+    valid: rows.every((row) => row.valid),
+    note: rows
+      .map((row) => row.note)
+      .filter(Boolean)
+      .join('; '),
+    metrics: {
+      p50: latency.p50,
+      p95: latency.p95,
+      p99: latency.p99,
+      ...(pairs
+        ? {
+            sameP99: latency.sameP99,
+            crossP50: latency.crossP50,
+            crossP95: latency.crossP95,
+            crossP99: latency.crossP99,
+          }
+        : {}),
+      ...Object.fromEntries(
+        ['updatesPerSec', 'delivered', 'serverCpu', 'cpuPer1k', 'loadCpu'].map((key) => [
+          key,
+          mean(key),
+        ]),
+      ),
+      ...extra,
+    },
+  };
+}
 
 export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult> {
   const opts = ctx.options.instances;
@@ -68,36 +144,37 @@ export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult
     // Sessions live in the database: A's logins are valid on B.
     b.ours = a.ours;
     await b.start();
-    const single = await measure(ctx, a, shape, `instances-single-${opts.editors}`, {
-      targets: [a.target()],
-      pids,
-    });
-    const split = await measure(ctx, a, shape, `instances-split-${opts.editors}`, {
-      targets: [a.target(), b.target()],
-      pids,
-    });
-    const singleP99 = single.metrics.p99;
-    const crossP99 = split.metrics.crossP99;
-    const ratio =
-      typeof singleP99 === 'number' && typeof crossP99 === 'number' && singleP99 > 0
-        ? crossP99 / singleP99
-        : null;
-    const rows: Row[] = [
-      {
-        ...single,
-        group: `${opts.editors} editors, 1 instance`,
-        metrics: { ...single.metrics, chartP99: singleP99 ?? null },
-      },
-      {
-        ...split,
-        group: `${opts.editors} editors, 2 instances`,
-        metrics: { ...split.metrics, ratio, chartP99: crossP99 ?? null },
-      },
-    ];
-    result.rows.push(...rows);
+    const layouts = {
+      single: { targets: [a.target()], pids },
+      split: { targets: [a.target(), b.target()], pids },
+    };
+    const measured: Record<Layout, Row[]> = { single: [], split: [] };
+    for (let round = 1; round <= opts.rounds; round++) {
+      // A B, B A, ...: a machine that slows down or speeds up during the run favours neither.
+      const order: Layout[] = round % 2 === 1 ? ['single', 'split'] : ['split', 'single'];
+      for (const layout of order) {
+        const label = `instances-${layout}-${opts.editors}-r${round}`;
+        const row = await measure(ctx, a, shape, label, layouts[layout]);
+        measured[layout].push(row);
+        result.rows.push({ ...row, group: `${GROUPS[layout](opts.editors)}, round ${round}` });
+      }
+    }
+    const single = combine(measured.single);
+    const split = combine(measured.split);
+    const ratio = single.p99 > 0 ? split.crossP99 / single.p99 : null;
+    const all = opts.rounds > 1 ? `, all ${opts.rounds} rounds` : '';
+    result.rows.push(
+      combinedRow(measured.single, single, `${GROUPS.single(opts.editors)}${all}`, {
+        chartP99: single.p99,
+      }),
+      combinedRow(measured.split, split, `${GROUPS.split(opts.editors)}${all}`, {
+        ratio,
+        chartP99: split.crossP99,
+      }),
+    );
     if (ratio !== null)
       ctx.log(
-        `instances: cross p99 ${crossP99} ms / single p99 ${singleP99} ms = ${ratio.toFixed(2)}`,
+        `instances: cross p99 ${split.crossP99} ms / single p99 ${single.p99} ms = ${ratio.toFixed(2)}`,
       );
     if (redisPid === null)
       result.notes.push('redis-server not found in /proc: its CPU is not counted.');

@@ -87,11 +87,13 @@ export async function measure(
               sameP50: result.pairs.sameInstance.p50Ms,
               sameP99: result.pairs.sameInstance.p99Ms,
               sameCount: result.pairs.sameInstance.count,
+              sameHdr: result.pairs.sameInstance.hdr,
               crossP50: result.pairs.crossInstance.p50Ms,
               crossP95: result.pairs.crossInstance.p95Ms,
               crossP99: result.pairs.crossInstance.p99Ms,
               crossMax: result.pairs.crossInstance.maxMs,
               crossCount: result.pairs.crossInstance.count,
+              crossHdr: result.pairs.crossInstance.hdr,
             }
           : {}),
       },
