@@ -11,6 +11,13 @@ export interface MemorySample {
   gcForced: boolean;
 }
 
+/** Calls to our room log's store: how many, how long they took, how many appends lost a race. */
+export interface LogCallTally {
+  calls: number;
+  ms: number;
+  refused: number;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function sample(gcForced: boolean): MemorySample {

@@ -11,9 +11,37 @@ import { startServer } from '../../server/server';
 import { roomName } from '../../shared/memo/format';
 import { notify, serve } from '../lib/ipc';
 import { mergedState, typedMemoUpdates } from '../lib/memoLayout';
-import { memoryHandlers } from './common';
+import { memoryHandlers, type LogCallTally } from './common';
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+const LOG_CALLS = ['append', 'updatesAfter', 'newestSnapshot'] as const;
+
+/**
+ * BENCH_COUNT_LOG=1 (workload 8): count the room log's store calls. Each method is replaced on
+ * the repository object itself, which every room's log shares, so calls it makes on itself count.
+ */
+function countLogCalls(repo: object): Record<string, LogCallTally> {
+  const tallies: Record<string, LogCallTally> = {};
+  const methods = repo as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of LOG_CALLS) {
+    const original = methods[name]!.bind(repo);
+    const tally: LogCallTally = { calls: 0, ms: 0, refused: 0 };
+    tallies[name] = tally;
+    methods[name] = async (...args) => {
+      const at = performance.now();
+      try {
+        const result = await original(...args);
+        if (result === false) tally.refused += 1;
+        return result;
+      } finally {
+        tally.calls += 1;
+        tally.ms += performance.now() - at;
+      }
+    };
+  }
+  return tallies;
+}
 
 interface SeedArgs {
   meetingId: string;
@@ -27,9 +55,11 @@ async function main() {
   const server = await startServer(config, logger, { clientDir: path.join(root, 'dist/client') });
   const { repos } = server.ctx;
   if (process.env.BENCH_SEED === '1') await seedDemo(repos);
+  const logCalls = process.env.BENCH_COUNT_LOG === '1' ? countLogCalls(repos.collabLog) : {};
 
   serve({
     ...memoryHandlers,
+    logCalls: () => Promise.resolve(structuredClone(logCalls)),
     /** Store a memo as `count` one-character updates (or as one snapshot) in the room's log. */
     async seedLog(raw) {
       const args = raw as SeedArgs;

@@ -6,6 +6,7 @@ import type { RunContext } from '../lib/context';
 import { newHistogram, summarize } from '../lib/latency';
 import { startBenchRedis } from '../lib/redis';
 import { SERVER_CORE, ServerUnderTest } from '../lib/servers';
+import type { LogCallTally } from '../servers/common';
 import type { Cell, Column, Row, WorkloadResult } from '../report/types';
 import { FULL_EDITORS, PERSISTENCE_NOTE, editorsShape, measure } from './typing';
 
@@ -24,6 +25,10 @@ const COLUMNS: Column[] = [
   { key: 'crossP99', label: 'cross-instance p99 ms', digits: 2 },
   { key: 'ratio', label: `cross p99 / single p99 (target ≤ ${TARGET_RATIO})`, digits: 2 },
   { key: 'updatesPerSec', label: 'updates/s sent', digits: 0 },
+  { key: 'appendsPerKey', label: 'log appends / keystroke', digits: 2 },
+  { key: 'racesPct', label: 'appends that lost the sequence race %', digits: 0 },
+  { key: 'readsPerKey', label: 'catch-up reads / keystroke', digits: 2 },
+  { key: 'storeCallMs', label: 'mean store call ms', digits: 1 },
   { key: 'delivered', label: 'delivered %', digits: 1 },
   { key: 'serverCpu', label: 'server CPU %', digits: 0 },
   { key: 'cpuPer1k', label: 'server CPU ms / 1k updates', digits: 0 },
@@ -93,14 +98,61 @@ function combinedRow(
             crossP99: latency.crossP99,
           }
         : {}),
-      ...Object.fromEntries(
-        ['updatesPerSec', 'delivered', 'serverCpu', 'cpuPer1k', 'loadCpu'].map((key) => [
-          key,
-          mean(key),
-        ]),
-      ),
+      ...Object.fromEntries(MEANS.map((key) => [key, mean(key)])),
       ...extra,
     },
+  };
+}
+
+const MEANS = [
+  'updatesPerSec',
+  'delivered',
+  'serverCpu',
+  'cpuPer1k',
+  'loadCpu',
+  'appendsPerKey',
+  'racesPct',
+  'readsPerKey',
+  'storeCallMs',
+];
+
+function ratioOf(singleP99: Cell | undefined, crossP99: Cell | undefined): number | null {
+  return typeof singleP99 === 'number' && typeof crossP99 === 'number' && singleP99 > 0
+    ? crossP99 / singleP99
+    : null;
+}
+
+type Tallies = Record<string, LogCallTally>;
+
+/** Both instances' room-log store calls so far, added up. */
+async function storeCalls(servers: readonly ServerUnderTest[]): Promise<Tallies> {
+  const total: Tallies = {};
+  for (const server of servers) {
+    if (!server.child) continue;
+    const tallies = await server.request<Tallies>('logCalls');
+    for (const [name, tally] of Object.entries(tallies)) {
+      const sum = (total[name] ??= { calls: 0, ms: 0, refused: 0 });
+      sum.calls += tally.calls;
+      sum.ms += tally.ms;
+      sum.refused += tally.refused;
+    }
+  }
+  return total;
+}
+
+/** What the store did for the window's keystrokes: appends, lost races, catch-up reads, time. */
+function storeMetrics(before: Tallies, after: Tallies, row: Row): Record<string, Cell> {
+  const delta = (name: string, key: keyof LogCallTally) =>
+    (after[name]?.[key] ?? 0) - (before[name]?.[key] ?? 0);
+  const sent = typeof row.metrics.sent === 'number' ? row.metrics.sent : 0;
+  const appends = delta('append', 'calls');
+  const reads = delta('updatesAfter', 'calls') + delta('newestSnapshot', 'calls');
+  const ms = delta('append', 'ms') + delta('updatesAfter', 'ms') + delta('newestSnapshot', 'ms');
+  return {
+    appendsPerKey: sent > 0 ? appends / sent : null,
+    racesPct: appends > 0 ? (100 * delta('append', 'refused')) / appends : null,
+    readsPerKey: sent > 0 ? reads / sent : null,
+    storeCallMs: appends + reads > 0 ? ms / (appends + reads) : null,
   };
 }
 
@@ -127,7 +179,11 @@ export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult
   }
   const { redis, pid: redisPid } = await startBenchRedis(SERVER_CORE);
   // Both instances on one database and one Redis; only A seeds the demo group.
-  const shared = { MONGODB_DB: `bench_${randomUUID().slice(0, 8)}`, REDIS_URL: redis.url };
+  const shared = {
+    MONGODB_DB: `bench_${randomUUID().slice(0, 8)}`,
+    REDIS_URL: redis.url,
+    BENCH_COUNT_LOG: '1',
+  };
   const a = new ServerUnderTest(config, { ferret: ctx.ferret, env: shared });
   const b = new ServerUnderTest(config, {
     ferret: ctx.ferret,
@@ -152,16 +208,25 @@ export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult
     for (let round = 1; round <= opts.rounds; round++) {
       // A B, B A, ...: a machine that slows down or speeds up during the run favours neither.
       const order: Layout[] = round % 2 === 1 ? ['single', 'split'] : ['split', 'single'];
+      const rows = {} as Record<Layout, Row>;
       for (const layout of order) {
-        const label = `instances-${layout}-${opts.editors}-r${round}`;
-        const row = await measure(ctx, a, shape, label, layouts[layout]);
+        const tallies: Promise<Tallies>[] = [];
+        const row = await measure(ctx, a, shape, `instances-${layout}-${opts.editors}-r${round}`, {
+          ...layouts[layout],
+          onWindow: () => tallies.push(storeCalls([a, b])),
+        });
+        const [before, after] = await Promise.all(tallies);
+        if (before && after) Object.assign(row.metrics, storeMetrics(before, after, row));
+        rows[layout] = { ...row, group: `${GROUPS[layout](opts.editors)}, round ${round}` };
         measured[layout].push(row);
-        result.rows.push({ ...row, group: `${GROUPS[layout](opts.editors)}, round ${round}` });
       }
+      rows.split.metrics.ratio = ratioOf(rows.single.metrics.p99, rows.split.metrics.crossP99);
+      // With one round, the rows below (all rounds) say the same.
+      if (opts.rounds > 1) result.rows.push(rows.single, rows.split);
     }
     const single = combine(measured.single);
     const split = combine(measured.split);
-    const ratio = single.p99 > 0 ? split.crossP99 / single.p99 : null;
+    const ratio = ratioOf(single.p99, split.crossP99);
     const all = opts.rounds > 1 ? `, all ${opts.rounds} rounds` : '';
     result.rows.push(
       combinedRow(measured.single, single, `${GROUPS.single(opts.editors)}${all}`, {

@@ -25,6 +25,8 @@ const COLUMNS: Column[] = [
 export interface Placement {
   targets: Target[];
   pids: () => number[];
+  /** Called as the measurement window opens and closes. */
+  onWindow?: (edge: 'start' | 'end') => void;
 }
 
 export async function measure(
@@ -46,8 +48,14 @@ export async function measure(
     const meter = new ProcessMeter(placement?.pids ?? (() => server.pids()));
     let window: ReturnType<ProcessMeter['stop']> | null = null;
     const off = load.onNotice((notice) => {
-      if (notice.notice === 'measure-start') meter.start();
-      if (notice.notice === 'measure-end') window = meter.stop();
+      if (notice.notice === 'measure-start') {
+        meter.start();
+        placement?.onWindow?.('start');
+      }
+      if (notice.notice === 'measure-end') {
+        window = meter.stop();
+        placement?.onWindow?.('end');
+      }
     });
     const timeout = 120_000 + shape.warmupMs + shape.measureMs + shape.drainMs;
     let result: TypingResult;
@@ -82,6 +90,7 @@ export async function measure(
         hdr: result.latency.hdr,
         arrivalP50: result.arrivals?.p50Ms ?? null,
         arrivalP99: result.arrivals?.p99Ms ?? null,
+        ...(placement ? { sent: result.sent } : {}),
         ...(result.pairs
           ? {
               sameP50: result.pairs.sameInstance.p50Ms,
