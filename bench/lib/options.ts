@@ -37,6 +37,8 @@ export interface BenchOptions {
     drainMs: number;
     /** Rounds of (one instance, two instances), every other one in the reverse order. */
     rounds: number;
+    /** Pin instance B to the load generator's core instead of the servers' (`--spread`). */
+    spread: boolean;
   };
   /** Saturation limit for a load generator: the share of its core it may use. */
   maxLoadCpu: number;
@@ -107,6 +109,7 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
         ? { editors: 4, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500, rounds: 1 }
         : { editors: 50, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500, rounds: 2 }),
       ...longer,
+      spread: argv.includes('--spread'),
     },
     maxLoadCpu: 0.9,
   };

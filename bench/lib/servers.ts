@@ -62,6 +62,8 @@ export interface StartContext {
   ferret: FerretDB | null;
   /** Set over the server's own environment (e.g. a second instance's database and Redis). */
   env?: Record<string, string>;
+  /** The core to pin the server to, when not SERVER_CORE. */
+  core?: number;
 }
 
 /** One server under test: started, killed with -9 and restarted on the same port and data. */
@@ -131,7 +133,7 @@ export class ServerUnderTest {
 
   async start(): Promise<void> {
     const child = new NodeChild(SCRIPTS[this.config.kind], {
-      core: SERVER_CORE,
+      core: this.context.core ?? SERVER_CORE,
       // BENCH_SERVER_PROFILE=dir: a CPU profile of every server process (written on SIGTERM).
       nodeFlags: [
         '--expose-gc',

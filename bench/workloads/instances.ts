@@ -5,7 +5,7 @@ import * as hdr from 'hdr-histogram-js';
 import type { RunContext } from '../lib/context';
 import { newHistogram, summarize } from '../lib/latency';
 import { startBenchRedis } from '../lib/redis';
-import { SERVER_CORE, ServerUnderTest } from '../lib/servers';
+import { LOAD_CORE, SERVER_CORE, ServerUnderTest } from '../lib/servers';
 import type { LogCallTally } from '../servers/common';
 import type { Cell, Column, Row, WorkloadResult } from '../report/types';
 import { FULL_EDITORS, PERSISTENCE_NOTE, editorsShape, measure } from './typing';
@@ -162,7 +162,7 @@ export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult
   const result: WorkloadResult = {
     name: 'instances',
     title: '8. Several instances (ours on FerretDB)',
-    method: `One Redis, one FerretDB database, two instances of ours, all pinned to the server core (so that two instances get no more CPU than one). In one run: ${opts.editors} editors typing as in workload 1 (${opts.rate} characters per second each with a caret update, ${opts.warmupMs / 1000} s warm-up, ${opts.measureMs / 1000} s measured) all on instance A while B idles; then the same ${opts.editors} editors on a fresh memo with editor i on instance i % 2. Latency: keystroke → apply at ${FULL_EDITORS} full editors, overall and by pair: sender and receiver on the same instance, or on different ones (A's store, the Redis hop, B's apply and send).`,
+    method: `One Redis, one FerretDB database, two instances of ours, ${opts.spread ? "instance B pinned to the load generator's core (--spread), the rest to the server core" : 'all pinned to the server core (so that two instances get no more CPU than one)'}. In one run: ${opts.editors} editors typing as in workload 1 (${opts.rate} characters per second each with a caret update, ${opts.warmupMs / 1000} s warm-up, ${opts.measureMs / 1000} s measured) all on instance A while B idles ("1 instance"), and the same ${opts.editors} editors on a fresh memo with editor i on instance i % 2 ("2 instances"); ${opts.rounds} round(s) of the two, every other round in the reverse order, each layout's rounds then merged. Latency: keystroke → apply at ${FULL_EDITORS} full editors, overall and by pair: sender and receiver on the same instance, or on different ones (A's store, the Redis hop, B's apply and send).`,
     columns: COLUMNS,
     ratios: [],
     rows: [],
@@ -188,6 +188,7 @@ export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult
   const b = new ServerUnderTest(config, {
     ferret: ctx.ferret,
     env: { ...shared, BENCH_SEED: '0' },
+    ...(opts.spread ? { core: LOAD_CORE } : {}),
   });
   const ferretPid = ctx.ferret.pid;
   const pids = () => [
