@@ -108,6 +108,7 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
       ...(quick
         ? { editors: 4, rate: 5, warmupMs: 300, measureMs: 1_200, drainMs: 500, rounds: 1 }
         : { editors: 50, rate: 5, warmupMs: 1_500, measureMs: 6_000, drainMs: 1_500, rounds: 2 }),
+      ...(editors ? { editors: editors[0]! } : {}),
       ...longer,
       spread: argv.includes('--spread'),
     },

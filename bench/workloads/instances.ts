@@ -19,6 +19,7 @@ const COLUMNS: Column[] = [
   { key: 'p50', label: 'p50 ms', digits: 2 },
   { key: 'p95', label: 'p95 ms', digits: 2 },
   { key: 'p99', label: 'p99 ms', digits: 2 },
+  { key: 'sameP50', label: 'same-instance p50 ms', digits: 2 },
   { key: 'sameP99', label: 'same-instance p99 ms', digits: 2 },
   { key: 'crossP50', label: 'cross-instance p50 ms', digits: 2 },
   { key: 'crossP95', label: 'cross-instance p95 ms', digits: 2 },
@@ -59,6 +60,7 @@ function combine(rows: readonly Row[]) {
   const cross = merged(rows, 'crossHdr');
   return {
     ...overall,
+    sameP50: same.p50,
     sameP99: same.p99,
     crossP50: cross.p50,
     crossP95: cross.p95,
@@ -92,6 +94,7 @@ function combinedRow(
       p99: latency.p99,
       ...(pairs
         ? {
+            sameP50: latency.sameP50,
             sameP99: latency.sameP99,
             crossP50: latency.crossP50,
             crossP95: latency.crossP95,
