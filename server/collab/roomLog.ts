@@ -108,6 +108,8 @@ export class RoomLog {
     /** Entries other instances said they stored (roomLink.ts), by sequence number. */
     heard: (seq: number) => Uint8Array | undefined = () => undefined,
   ): Promise<number> {
+    // What was announced while this batch was being validated would only make the first try fail.
+    this.takeHeard(heard, applyForeign);
     for (let race = 0; race < MAX_SEQUENCE_RACES; race++) {
       const seq = await this.appendIfNext(update);
       if (seq !== null) return seq;

@@ -72,7 +72,8 @@ describe.each(ENGINES)('a collab log shared by two instances on %s', (engine) =>
       return announced.get(n);
     });
     expect(seq).toBe(4);
-    // 1 and 2 were heard; 3 was not, at first or after the retry at 3 failed: read from the store.
+    // 1 and 2 were heard before the first try; 3 was not, before or after the try at 3 failed:
+    // it was read from the store.
     expect(heardAsked).toEqual([1, 2, 3, 3]);
     // Concurrent inserts at the start: Yjs orders them by client id.
     expect(t.toString().replace('B: ', '')).toBe('yksi kaksi kolme ');
