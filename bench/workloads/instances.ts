@@ -225,6 +225,8 @@ export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult
         measured[layout].push(row);
       }
       rows.split.metrics.ratio = ratioOf(rows.single.metrics.p99, rows.split.metrics.crossP99);
+      rows.single.metrics.chartP99 = rows.single.metrics.p99 ?? null;
+      rows.split.metrics.chartP99 = rows.split.metrics.crossP99 ?? null;
       // With one round, the rows below (all rounds) say the same.
       if (opts.rounds > 1) result.rows.push(rows.single, rows.split);
     }
