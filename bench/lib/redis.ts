@@ -3,7 +3,7 @@
 // its CPU counted with theirs.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { startRedis, type TestRedis } from '../../test/support/redis';
+import { REDIS_SERVER, startRedis, type TestRedis } from '../../test/support/redis';
 import { HAS_TASKSET } from './proc';
 
 export interface BenchRedis {
@@ -26,6 +26,11 @@ function findPid(port: number): number | null {
     if (cmdline.includes('redis-server') && names.test(cmdline)) return Number(entry);
   }
   return null;
+}
+
+/** Whether `npm run provision` installed redis-server. */
+export function redisAvailable(): boolean {
+  return fs.existsSync(REDIS_SERVER);
 }
 
 export async function startBenchRedis(core: number): Promise<BenchRedis> {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as hdr from 'hdr-histogram-js';
 import type { RunContext } from '../lib/context';
 import { newHistogram, summarize } from '../lib/latency';
-import { startBenchRedis } from '../lib/redis';
+import { redisAvailable, startBenchRedis } from '../lib/redis';
 import { LOAD_CORE, SERVER_CORE, ServerUnderTest } from '../lib/servers';
 import type { LogCallTally } from '../servers/common';
 import type { Cell, Column, Row, WorkloadResult } from '../report/types';
@@ -178,6 +178,10 @@ export async function instancesWorkload(ctx: RunContext): Promise<WorkloadResult
   const config = ctx.configs.find((candidate) => candidate.id === CONFIG_ID);
   if (!config || !ctx.ferret) {
     result.notes.push(`${CONFIG_ID} is not in this run (or FerretDB is not provisioned): skipped.`);
+    return result;
+  }
+  if (!redisAvailable()) {
+    result.notes.push('redis-server is not provisioned (`npm run provision`): skipped.');
     return result;
   }
   const { redis, pid: redisPid } = await startBenchRedis(SERVER_CORE);
