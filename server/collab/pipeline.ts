@@ -53,8 +53,6 @@ export interface PipelineRoom extends BatchRoom, RefusingRoom {
   markStored(): void;
   compact(): Promise<void>;
   drop(closeCode: number, reason?: string): void;
-  /** Tell the other instances holding the room that this entry is stored. */
-  announceStored(entry: { seq: number; update: Uint8Array }): void;
 }
 
 /** After a failed read of what other instances stored, try again this much later. */
@@ -109,9 +107,28 @@ export class WritePipeline {
     this.enqueue({ kind: 'carets', connection, entries });
   }
 
-  /** Another instance stored entry `seq`; it is applied in order, before the next batch. */
+  /**
+   * Another instance stored entry `seq`. The very next entry is applied and relayed at once, even
+   * while a batch of this instance is being stored (it is stored already, and an append that
+   * finds its number taken reads on from there); anything else waits for the next batch, which
+   * reads any gap from the store.
+   */
   foreign(seq: number, update: Uint8Array | null): void {
-    this.enqueue({ kind: 'foreign', seq, update });
+    const { room } = this;
+    if (seq <= room.log.position) return;
+    let applied = false;
+    if (update) {
+      try {
+        applied = room.log.acceptNext(seq, update, null, (next) => applyForeign(room, next));
+      } catch (error) {
+        room.deps.logger.error({ err: error, room: room.name }, 'announced entry failed to apply');
+        room.drop(CLOSE_INTERNAL_ERROR);
+        return;
+      }
+    }
+    if (!applied) this.enqueue({ kind: 'foreign', seq, update });
+    // Between batches the document is exactly what is stored; during one, its end says so.
+    else if (!this.busy) room.markStored();
   }
 
   /** Read whatever other instances stored that this room has not heard of. */
@@ -165,6 +182,7 @@ export class WritePipeline {
       if (this.room.log.entriesSinceSnapshot >= this.room.deps.compactEvery)
         await this.room.compact();
       this.storage.set('ok');
+      if (!this.room.gone) this.room.markStored();
     } catch (error) {
       this.failBatch(error, batch);
     } finally {
@@ -273,7 +291,7 @@ export class WritePipeline {
 
     const effects = room.effects;
     effects?.reset();
-    const { accepted, senders, storing, stored } = await storeBatch(room, updates, subject);
+    const { accepted, senders, storing } = await storeBatch(room, updates, subject);
     if (accepted.length === 0) {
       for (const { connection, index } of storing) connection.handled(index);
       acknowledgeUnchanged(room.doc, senders);
@@ -282,7 +300,6 @@ export class WritePipeline {
     if (room.gone) return;
     // Stored: now, and only now, the others may see it.
     relayStored(room.connections, accepted);
-    if (stored) room.announceStored(stored);
     room.markStored();
     for (const { connection, index } of storing) connection.handled(index);
     acknowledge(room.connections, room.doc, senders);

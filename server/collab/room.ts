@@ -30,6 +30,12 @@ import { RoomLog, withRetry } from './roomLog';
 import type { RoomSubject } from './roomSubject';
 import { addsNothing } from './validateUpdate';
 
+/**
+ * An append takes a few milliseconds; a turn left by a dead instance lapses after `holdMs`, and
+ * an instance never waits longer than `waitMs` before it appends anyway.
+ */
+const APPEND_TURN = { holdMs: 2_000, waitMs: 200 };
+
 /** Transactions the server makes itself (seeding). */
 const SERVER_ORIGIN = Symbol('collab server');
 
@@ -169,6 +175,10 @@ export class Room implements MessageHandler, PipelineRoom, SyncedRoom {
 
   heardEntry(seq: number): Uint8Array | undefined {
     return this.link.heard(seq);
+  }
+
+  takeAppendTurn(): Promise<() => void> {
+    return this.deps.pubsub.takeTurn(`collab:${this.name}`, APPEND_TURN);
   }
 
   announceStored(entry: { seq: number; update: Uint8Array }): void {

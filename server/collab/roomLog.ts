@@ -207,7 +207,11 @@ export class RoomLog {
           throw new Error(`the log of ${this.room} keeps moving under its catch-up`);
         continue;
       }
-      if (snapshot) {
+      // Entries announced by other instances may have been applied while this read was under
+      // way (acceptNext, which only ever takes the very next number): what is at or below the
+      // position now is in the document already.
+      const now = this.lastSeq;
+      if (snapshot && snapshot.seq > now) {
         this.lastSeq = snapshot.seq;
         this.sinceSnapshot = 0;
         applyForeign(snapshot.state);
@@ -217,6 +221,7 @@ export class RoomLog {
         }
       }
       for (const entry of above) {
+        if (entry.seq <= this.lastSeq) continue;
         this.lastSeq = entry.seq;
         this.sinceSnapshot += 1;
         if (entry.sealedFor) {

@@ -41,6 +41,10 @@ export interface BatchRoom {
   lock(): void;
   /** Entry `seq` as another instance announced it, if it did (lately). */
   heardEntry(seq: number): Uint8Array | undefined;
+  /** This instance's turn to append to the room's log (see InstancePubSub.takeTurn). */
+  takeAppendTurn(): Promise<() => void>;
+  /** Tell the other instances holding the room that this entry is stored. */
+  announceStored(entry: { seq: number; update: Uint8Array }): void;
 }
 
 export interface UpdateWork {
@@ -57,8 +61,6 @@ export interface StoredBatch {
   senders: Map<Connection, number[]>;
   /** Messages that count as handled once this batch is stored. */
   storing: UpdateWork[];
-  /** The log entry the batch was stored as (null when it brought nothing new). */
-  stored: { seq: number; update: Uint8Array } | null;
 }
 
 /** Validate, apply and store `updates` (read-only and invalid ones are refused on the way). */
@@ -68,7 +70,7 @@ export async function storeBatch(
   subject: RoomSubject,
 ): Promise<StoredBatch> {
   const { doc } = room;
-  const batch: StoredBatch = { accepted: [], senders: new Map(), storing: [], stored: null };
+  const batch: StoredBatch = { accepted: [], senders: new Map(), storing: [] };
   for (const work of updates) {
     const { connection, update, index } = work;
     if (connection.revoked) continue;
@@ -101,17 +103,21 @@ export async function storeBatch(
   const { accepted } = batch;
   const entry =
     accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((a) => a.update));
-  let seq: number;
+  // Two instances appending to one room at once make one of them lose the race for the number
+  // and read the store: they take turns instead, and announce the entry before giving it back.
+  const release = await room.takeAppendTurn();
   try {
-    seq = await appendPastStaleSeals(room, entry, subject);
+    const seq = await appendPastStaleSeals(room, entry, subject);
+    room.announceStored({ seq, update: entry });
   } catch (error) {
     if (error instanceof RoomSealedError) {
       room.lock();
       throw new BatchFailure(error, null, 'locked');
     }
     throw new BatchFailure(error);
+  } finally {
+    release();
   }
-  batch.stored = { seq, update: entry };
   return batch;
 }
 

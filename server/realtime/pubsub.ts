@@ -22,6 +22,13 @@ export interface InstancePubSub {
    * between are gone: listeners catch up from the store.
    */
   onLinkChange(listener: (linked: boolean) => void): () => void;
+  /**
+   * Take turns with the other instances at something they would otherwise race for (appending
+   * to one room's log): resolves with `release` once this instance has the turn, or once
+   * `waitMs` passed or Redis is down, going ahead anyway. Only an optimisation — unique keys in
+   * the database decide every race — so it never throws, and a turn lapses after `holdMs`.
+   */
+  takeTurn(name: string, options: { holdMs: number; waitMs: number }): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +40,7 @@ export function createLocalPubSub(): InstancePubSub {
     publish() {},
     subscribe: () => Promise.resolve(() => Promise.resolve()),
     onLinkChange: () => () => undefined,
+    takeTurn: () => Promise.resolve(() => undefined),
     close: () => Promise.resolve(),
   };
 }

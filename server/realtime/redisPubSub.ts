@@ -66,6 +66,12 @@ export async function closeRedisClients(clients: RedisClientType[]): Promise<voi
   );
 }
 
+/** How long a waiting instance sleeps at most between two tries for a turn. */
+const MAX_TURN_POLL_MS = 4;
+/** Delete the turn's key only if it still holds our token. */
+const RELEASE_TURN =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
 /** The id that tags what this process publishes, so that it can drop its own messages. */
 function newInstanceId(): Buffer {
   return randomBytes(8);
@@ -207,6 +213,25 @@ export function createRedisPubSub(options: {
         // While Redis is down there is nothing to wait for: the channel is no longer re-subscribed.
         if (subscriber.isReady) await unsubscribed;
       };
+    },
+    async takeTurn(name, { holdMs, waitMs }) {
+      const key = `${options.prefix}turn:${name}`;
+      const token = randomBytes(8).toString('hex');
+      const deadline = Date.now() + waitMs;
+      for (let pause = 1; ; pause = Math.min(pause * 2, MAX_TURN_POLL_MS)) {
+        if (closed || !publisher.isReady || Date.now() >= deadline) return () => undefined;
+        const taken = await publisher
+          .set(key, token, { condition: 'NX', expiration: { type: 'PX', value: holdMs } })
+          .catch(() => null);
+        if (taken === 'OK')
+          return () => {
+            // Only our own turn is given back: one that lapsed may be someone else's by now.
+            publisher
+              .eval(RELEASE_TURN, { keys: [key], arguments: [token] })
+              .catch(() => undefined);
+          };
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     },
     onLinkChange(listener) {
       linkListeners.add(listener);
