@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createClient } from 'redis';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createLogger } from '../../server/logger';
 import {
   createInstanceEventBus,
@@ -39,6 +40,42 @@ describe('InstancePubSub over Redis', () => {
     await pubsub.connected;
     return pubsub;
   }
+
+  it('takes turns: a second instance waits until the first gives the turn back, or goes ahead', async () => {
+    const prefix = `t:${randomUUID()}:`;
+    const url = inject('redisUrl');
+    const [a, b] = await Promise.all([instance(url, prefix), instance(url, prefix)]);
+    const order: string[] = [];
+    const releaseA = await a.takeTurn('room', { holdMs: 5_000, waitMs: 1_000 });
+    order.push('A has it');
+    const bTurn = b.takeTurn('room', { holdMs: 5_000, waitMs: 5_000 }).then((release) => {
+      order.push('B has it');
+      return release;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    order.push('A gives it back');
+    releaseA();
+    const releaseB = await bTurn;
+    expect(order).toEqual(['A has it', 'A gives it back', 'B has it']);
+    // Held by B: A goes ahead once it has waited long enough (the turn is only an optimisation),
+    // and giving back a turn it never got leaves B's alone.
+    const raw = createClient({ url });
+    await raw.connect();
+    try {
+      const key = `${prefix}turn:room`;
+      const heldByB = await raw.get(key);
+      expect(heldByB).not.toBeNull();
+      const wentAhead = await a.takeTurn('room', { holdMs: 5_000, waitMs: 150 });
+      wentAhead();
+      // A command on the same connection after it: the release has been processed by then.
+      (await a.takeTurn('another room', { holdMs: 10, waitMs: 1_000 }))();
+      expect(await raw.get(key)).toBe(heldByB);
+      releaseB();
+      await vi.waitFor(async () => expect(await raw.get(key)).toBeNull());
+    } finally {
+      raw.destroy();
+    }
+  });
 
   it('reaches the other instances of the deployment, binary intact, and never itself', async () => {
     const prefix = `t:${randomUUID()}:`;
