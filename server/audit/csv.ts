@@ -1,7 +1,14 @@
 // The audit log as CSV for spreadsheets. The JSON export is the verifiable one (exact fields and
 // hashes); this is for reading, so cells that a spreadsheet would run as formulas are defused.
+// Written for Excel in a Finnish (or Swedish) locale, where the comma is the decimal separator and
+// the list separator is `;`: without the byte order mark Excel reads the file as Windows-1252 (ä and
+// ö become mojibake) and with commas it shows every row in one column. LibreOffice and Numbers read
+// this form too.
 import type { AuditEntry } from '../../shared/audit';
 import { canonicalJson } from '../../shared/memo/content';
+
+const SEPARATOR = ';';
+const BOM = '\uFEFF';
 
 const COLUMNS = [
   'seq',
@@ -20,7 +27,7 @@ const COLUMNS = [
 /** A cell beginning like a formula is prefixed with `'` (a name like "=HYPERLINK(…)" stays text). */
 function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[";,\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function auditCsv(entries: readonly AuditEntry[]): string {
@@ -39,8 +46,8 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
       entry.hash,
     ]
       .map(cell)
-      .join(','),
+      .join(SEPARATOR),
   );
   // CRLF as RFC 4180 says; spreadsheets read it everywhere.
-  return [COLUMNS.join(','), ...rows].map((line) => `${line}\r\n`).join('');
+  return BOM + [COLUMNS.join(SEPARATOR), ...rows].map((line) => `${line}\r\n`).join('');
 }

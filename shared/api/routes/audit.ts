@@ -17,7 +17,7 @@ export const auditRoutes = defineRoutes('audit', {
     query: AuditExportQuery,
     response: file(
       ['application/json', 'text/csv; charset=utf-8'],
-      'The whole chain, oldest first, as a download: JSON (an `AuditExport`) or CSV',
+      'The whole chain, oldest first, as a download: JSON (an `AuditExport`) or CSV (UTF-8 with a byte order mark, `;` between cells, as Excel in a Finnish locale reads it)',
     ),
   },
 });
