@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit';
 import { auditCsv } from '../../../server/audit/csv';
 
+const HEADER =
+  'seq;at;actorId;actorName;action;targetType;targetId;targetLabel;details;prevHash;hash';
+
 function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
     seq: 1,
@@ -53,19 +56,7 @@ describe('audit CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
     const rows = parse(csv.slice(1));
-    expect(rows[0]).toEqual([
-      'seq',
-      'at',
-      'actorId',
-      'actorName',
-      'action',
-      'targetType',
-      'targetId',
-      'targetLabel',
-      'details',
-      'prevHash',
-      'hash',
-    ]);
+    expect(rows[0]).toEqual(HEADER.split(';'));
     expect(rows[1]).toHaveLength(11);
     expect(rows[1]![3]).toBe('Äänestäjä Öhman');
   });
@@ -91,8 +82,6 @@ describe('audit CSV', () => {
   });
 
   it('writes only the header for an empty log', () => {
-    expect(auditCsv([])).toBe(
-      '\uFEFFseq;at;actorId;actorName;action;targetType;targetId;targetLabel;details;prevHash;hash\r\n',
-    );
+    expect(auditCsv([])).toBe(`\uFEFF${HEADER}\r\n`);
   });
 });
