@@ -7,7 +7,10 @@ import { createLogger } from './logger';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { startServer } from './server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The project root holds dist/client: one level above server/main.ts (run by tsx), two above the
+// built dist/server/main.js.
+const here = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(here), here.endsWith('.js') ? '../..' : '..');
 
 async function main() {
   const config = loadConfig();
