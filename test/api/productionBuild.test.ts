@@ -55,6 +55,19 @@ describe('the production artefact', () => {
       expect(installed(name), name).toBe(false);
   });
 
+  it('runs the admin CLI through the start script without rebuilding where there are no sources', () => {
+    const stamp = path.join(artefact, 'dist/.built');
+    const builtAt = fs.statSync(stamp).mtimeMs;
+    const run = spawnSync(process.execPath, ['scripts/start.mjs', 'admin', 'list-groups'], {
+      cwd: artefact,
+      env: { ...process.env, REDIS_URL: undefined, ...freshStorageEnv('embedded') },
+      encoding: 'utf8',
+    });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(fs.statSync(stamp).mtimeMs).toBe(builtAt);
+    expect(fs.existsSync(path.join(artefact, 'dist/server/admin.js'))).toBe(true);
+  });
+
   describe.each(ENGINES)('on the %s engine', (engine) => {
     it('boots with plain node, is ready, serves the client and logs the chair in', async () => {
       const storage = freshStorageEnv(engine);
