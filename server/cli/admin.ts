@@ -9,6 +9,7 @@ import { createMailer } from '../mail/mailer';
 import { Outbox } from '../mail/outbox';
 import { invitationMail } from '../mail/templates';
 import { createRepositories, type Repositories } from '../repositories';
+import { removeDemo } from '../seed/firstRun';
 
 const USAGE = `Usage:
   npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
@@ -17,9 +18,28 @@ const USAGE = `Usage:
   npm run admin -- list-groups
   npm run admin -- mail
       Emails not yet sent, and those given up, per group (the whole installation).
+  npm run admin -- remove-demo
+      Removes the demo's accounts (@demo.example), their memberships and sessions. A server
+      reachable by others refuses to start while they exist.
+  npm run admin -- <command> --help
+      Help for one command.
+Exit codes: 0 done, 1 failed (database, configuration), 2 wrong usage.
 Configuration comes from the environment as for the server (MONGODB_URI or DATA_DIR, PUBLIC_URL,
 SMTP_URL). On the embedded database, stop the server first: one process at a time may use DATA_DIR,
 and this command refuses to run next to a running server (it names it).`;
+
+const COMMAND_HELP: Record<string, string> = {
+  'create-group': `Usage: npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
+  Creates a group and a single-use invitation for its first chair and prints the link.
+  With SMTP_URL set, the invitation is also emailed (the running server sends it).`,
+  'list-groups': `Usage: npm run admin -- list-groups
+  Lists every group with its number of members.`,
+  mail: `Usage: npm run admin -- mail
+  Emails not yet sent, and those given up, per group.`,
+  'remove-demo': `Usage: npm run admin -- remove-demo
+  Removes the demo's accounts (@demo.example): their sessions, memberships and the accounts.
+  The demo group stays, without them. Run it before exposing a server that once ran the demo.`,
+};
 
 /** Store the first chair's invitation email; the running server's outbox job sends it. */
 async function queueInvitation(
@@ -70,22 +90,51 @@ async function printMail(repos: Repositories): Promise<void> {
   }
 }
 
-async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      municipality: { type: 'string', default: '' },
-      'chair-email': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || !command) {
-    console.log(USAGE);
-    return command ? 0 : 2;
+/** Wrong usage: the message and the usage on stderr, exit code 2. */
+function usageError(message: string, usage = USAGE): number {
+  console.error(`${message}\n\n${usage}`);
+  return 2;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        municipality: { type: 'string', default: '' },
+        'chair-email': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // parseArgs throws TypeErrors with a code for unknown options and missing values.
+    if (error instanceof TypeError && 'code' in error) return error.message;
+    throw error;
   }
+}
+
+async function main(argv: string[]) {
+  const parsed = parse(argv);
+  if (typeof parsed === 'string') return usageError(parsed);
+  const { positionals, values } = parsed;
+  const command = positionals[0];
+  if (!command) {
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    return usageError('No command given.');
+  }
+  const help = COMMAND_HELP[command];
+  if (!help) return usageError(`Unknown command "${command}".`);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
+  if (positionals.length > 1) return usageError(`Unexpected "${positionals[1]}".`, help);
   const config = loadConfig();
   // Warnings (a repaired data file) go to stderr, apart from what the command prints.
   const logger = createLogger('warn', process.stderr);
@@ -97,8 +146,7 @@ async function main(argv: string[]) {
         const name = values.name?.trim();
         const email = values['chair-email']?.trim().toLowerCase();
         if (!name || !email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
-          console.error(`create-group needs --name and a valid --chair-email.\n\n${USAGE}`);
-          return 2;
+          return usageError('create-group needs --name and a valid --chair-email.', help);
         }
         const group = await repos.groups.create({ name, municipality: values.municipality ?? '' });
         const token = newToken();
@@ -141,9 +189,17 @@ async function main(argv: string[]) {
         await printMail(repos);
         return 0;
       }
+      case 'remove-demo': {
+        const removed = await removeDemo(repos);
+        console.log(
+          removed > 0
+            ? `Removed ${removed} demo accounts with their memberships and sessions.`
+            : 'No demo accounts found.',
+        );
+        return 0;
+      }
       default:
-        console.error(`Unknown command "${command}".\n\n${USAGE}`);
-        return 2;
+        return usageError(`Unknown command "${command}".`);
     }
   } finally {
     await db.close();

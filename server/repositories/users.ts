@@ -30,6 +30,14 @@ export class UserRepository {
     return this.users.find({ _id: { $in: ids } });
   }
 
+  findByEmails(emails: readonly string[]) {
+    return this.users.find({ email: { $in: emails.map((email) => email.toLowerCase()) } });
+  }
+
+  remove(id: string) {
+    return this.users.deleteOne({ _id: id });
+  }
+
   update(id: string, changes: Partial<Pick<UserDoc, 'name' | 'locale' | 'passwordHash'>>) {
     return this.users.findOneAndUpdate({ _id: id }, { $set: changes });
   }
