@@ -18,6 +18,10 @@ const USAGE = `Usage:
   npm run admin -- list-groups
   npm run admin -- mail
       Emails not yet sent, and those given up, per group (the whole installation).
+  npm run admin -- list-users
+      Every account: email, name, groups, and whether it is disabled.
+  npm run admin -- disable-user --email <email>
+      The account can no longer log in; its sessions end and its open connections close.
   npm run admin -- remove-demo
       Removes the demo's accounts (@demo.example), their memberships and sessions. A server
       reachable by others refuses to start while they exist.
@@ -36,6 +40,12 @@ const COMMAND_HELP: Record<string, string> = {
   Lists every group with its number of members.`,
   mail: `Usage: npm run admin -- mail
   Emails not yet sent, and those given up, per group.`,
+  'list-users': `Usage: npm run admin -- list-users
+  Lists every account: email, name, how many groups it is a member of, and "disabled" if it is.`,
+  'disable-user': `Usage: npm run admin -- disable-user --email <email>
+  The account can no longer log in, and every session of it is deleted: its open live connections
+  close at the servers' next rights check (RIGHTS_SWEEP_MS). Works against MongoDB while servers
+  run; on the embedded database, stop the server first.`,
   'remove-demo': `Usage: npm run admin -- remove-demo
   Removes the demo's accounts (@demo.example): their sessions, memberships and the accounts.
   The demo group stays, without them. Run it before exposing a server that once ran the demo.`,
@@ -106,6 +116,7 @@ function parse(argv: string[]) {
         name: { type: 'string' },
         municipality: { type: 'string', default: '' },
         'chair-email': { type: 'string' },
+        email: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -187,6 +198,28 @@ async function main(argv: string[]) {
       }
       case 'mail': {
         await printMail(repos);
+        return 0;
+      }
+      case 'list-users': {
+        for (const user of await repos.users.list()) {
+          const groups = (await repos.memberships.listByUser(user._id)).length;
+          const disabled = user.disabledAt ? `  disabled ${user.disabledAt.toISOString()}` : '';
+          console.log(`${user.email}  ${user.name}  ${groups} group(s)${disabled}`);
+        }
+        return 0;
+      }
+      case 'disable-user': {
+        const email = values.email?.trim().toLowerCase();
+        if (!email) return usageError('disable-user needs --email.', help);
+        const user = await repos.users.findByEmail(email);
+        if (!user) {
+          console.error(`No account with the email ${email}.`);
+          return 1;
+        }
+        await repos.users.disable(user._id);
+        // After the flag: a login between the two cannot leave a session behind.
+        const ended = await repos.sessions.deleteAllForUser(user._id);
+        console.log(`${email} is disabled; ${ended} session(s) ended.`);
         return 0;
       }
       case 'remove-demo': {

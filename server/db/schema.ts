@@ -19,6 +19,8 @@ export interface UserDoc {
   passwordHash: string;
   locale: Locale;
   createdAt: Date;
+  /** Set by `npm run admin -- disable-user`: the account cannot log in and has no sessions. */
+  disabledAt?: Date;
 }
 
 export interface GroupDoc {

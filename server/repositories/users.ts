@@ -34,6 +34,14 @@ export class UserRepository {
     return this.users.find({ email: { $in: emails.map((email) => email.toLowerCase()) } });
   }
 
+  list() {
+    return this.users.find({}, { sort: { createdAt: 1 } });
+  }
+
+  disable(id: string, at = new Date()) {
+    return this.users.updateOne({ _id: id }, { $set: { disabledAt: at } });
+  }
+
   remove(id: string) {
     return this.users.deleteOne({ _id: id });
   }
