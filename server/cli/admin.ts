@@ -9,12 +9,15 @@ import { createMailer } from '../mail/mailer';
 import { Outbox } from '../mail/outbox';
 import { invitationMail } from '../mail/templates';
 import { createRepositories, type Repositories } from '../repositories';
+import type { Role } from '../../shared/roles';
 import { removeDemo } from '../seed/firstRun';
 
 const USAGE = `Usage:
   npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
       Creates a group and a single-use invitation for its first chair; prints the link.
       With SMTP_URL set, the invitation is also emailed (stored in the outbox; the server sends it).
+  npm run admin -- add-admin --group <group id> --email <email>
+      A single-use invitation making the person an administrator of the group; prints the link.
   npm run admin -- list-groups
   npm run admin -- mail
       Emails not yet sent, and those given up, per group (the whole installation).
@@ -36,6 +39,10 @@ const COMMAND_HELP: Record<string, string> = {
   'create-group': `Usage: npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
   Creates a group and a single-use invitation for its first chair and prints the link.
   With SMTP_URL set, the invitation is also emailed (the running server sends it).`,
+  'add-admin': `Usage: npm run admin -- add-admin --group <group id> --email <email>
+  Creates a single-use invitation for an administrator of the group and prints the link (also
+  emailed with SMTP_URL set). A new person sets their name and password there; someone with an
+  account logs in first and then accepts. Group ids: npm run admin -- list-groups.`,
   'list-groups': `Usage: npm run admin -- list-groups
   Lists every group with its number of members.`,
   mail: `Usage: npm run admin -- mail
@@ -55,7 +62,7 @@ const COMMAND_HELP: Record<string, string> = {
 async function queueInvitation(
   config: Config,
   repos: Repositories,
-  input: { groupId: string; groupName: string; invitationId: string; email: string },
+  input: { groupId: string; groupName: string; invitationId: string; email: string; role: Role },
   link: string,
   expiresAt: Date,
 ): Promise<boolean> {
@@ -71,10 +78,48 @@ async function queueInvitation(
       kind: 'invitation',
       key: `invitation:${input.invitationId}`,
       to: input.email,
-      ...invitationMail({ groupName: input.groupName, role: 'chair', link, expiresAt }),
+      ...invitationMail({ groupName: input.groupName, role: input.role, link, expiresAt }),
     },
   ]);
   return stored > 0;
+}
+
+/**
+ * A single-use invitation into `group` as `role`, printed as a link and stored for the server
+ * to email. The invitation screen creates the account, or adds the role to an existing one once
+ * its owner has logged in.
+ */
+async function invite(
+  config: Config,
+  repos: Repositories,
+  group: { _id: string; name: string },
+  email: string,
+  role: Role,
+): Promise<void> {
+  const token = newToken();
+  const invitation = await repos.invitations.create({
+    groupId: group._id,
+    email,
+    role,
+    partyId: null,
+    tokenHash: hashToken(token),
+    invitedBy: 'admin-cli',
+    expiresAt: new Date(Date.now() + config.invitationTtlMs),
+  });
+  const base = config.publicUrl ?? `http://localhost:${config.port}`;
+  const link = `${base}/invite#token=${token}`;
+  console.log(
+    `Invitation for the ${role} ${email}, valid until ${invitation.expiresAt.toISOString()}:`,
+  );
+  console.log(`  ${link}`);
+  const queued = await queueInvitation(
+    config,
+    repos,
+    { groupId: group._id, groupName: group.name, invitationId: invitation._id, email, role },
+    link,
+    invitation.expiresAt,
+  );
+  if (queued) console.log('The invitation email is stored; the server sends it.');
 }
 
 /** Unsent email per group, for whoever runs the installation. */
@@ -117,6 +162,7 @@ function parse(argv: string[]) {
         municipality: { type: 'string', default: '' },
         'chair-email': { type: 'string' },
         email: { type: 'string' },
+        group: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -160,31 +206,25 @@ async function main(argv: string[]) {
           return usageError('create-group needs --name and a valid --chair-email.', help);
         }
         const group = await repos.groups.create({ name, municipality: values.municipality ?? '' });
-        const token = newToken();
-        const invitation = await repos.invitations.create({
-          groupId: group._id,
-          email,
-          role: 'chair',
-          partyId: null,
-          tokenHash: hashToken(token),
-          invitedBy: 'admin-cli',
-          expiresAt: new Date(Date.now() + config.invitationTtlMs),
-        });
-        const base = config.publicUrl ?? `http://localhost:${config.port}`;
-        const link = `${base}/invite#token=${token}`;
         console.log(`Group "${group.name}" created (${group._id}).`);
-        console.log(
-          `Invitation for the chair ${email}, valid until ${invitation.expiresAt.toISOString()}:`,
-        );
-        console.log(`  ${link}`);
-        const queued = await queueInvitation(
-          config,
-          repos,
-          { groupId: group._id, groupName: group.name, invitationId: invitation._id, email },
-          link,
-          invitation.expiresAt,
-        );
-        if (queued) console.log('The invitation email is stored; the server sends it.');
+        await invite(config, repos, group, email, 'chair');
+        return 0;
+      }
+      case 'add-admin': {
+        const email = values.email?.trim().toLowerCase();
+        if (!values.group || !email || !/^[^@\s]+@[^@\s]+$/.test(email))
+          return usageError('add-admin needs --group and a valid --email.', help);
+        const group = await repos.groups.findById(values.group);
+        if (!group) {
+          console.error(`No group ${values.group} (npm run admin -- list-groups lists them).`);
+          return 1;
+        }
+        const user = await repos.users.findByEmail(email);
+        if (user && (await repos.memberships.find(group._id, user._id))) {
+          console.error(`${email} is already a member of "${group.name}".`);
+          return 1;
+        }
+        await invite(config, repos, group, email, 'admin');
         return 0;
       }
       case 'list-groups': {

@@ -13,6 +13,7 @@ import { openSocket, socketConnected } from '../support/socketClient';
 
 const ADMIN = 'server/cli/admin.ts';
 const COMMANDS = [
+  'add-admin',
   'create-group',
   'list-groups',
   'mail',
@@ -102,6 +103,45 @@ describe('admin CLI against MongoDB while a server runs', () => {
 
     const after = await runToExit([ADMIN, 'list-users'], env);
     expect(after.output).toMatch(/kesk\.edustaja@demo\.example .* disabled/);
+  });
+
+  it('add-admin prints an invitation link that makes a new person an administrator', async () => {
+    const groups = await runToExit([ADMIN, 'list-groups'], env);
+    const groupId = /^(\S+) {2}/m.exec(groups.output)?.[1];
+    expect(groupId).toBeDefined();
+    const added = await runToExit(
+      [ADMIN, 'add-admin', '--group', groupId!, '--email', 'Yllapito@Kunta.example'],
+      env,
+    );
+    expect(added.code).toBe(0);
+    const token = /\/invite#token=([\w-]+)/.exec(added.output)?.[1];
+    expect(token).toBeDefined();
+
+    const admin = new ApiClient(server.url);
+    const accepted = await admin.post('/api/invitations/accept', {
+      token,
+      name: 'Ylläpitäjä Kunta',
+      password: 'pitka-ja-hyva-salasana',
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.memberships).toEqual([
+      expect.objectContaining({ groupId, role: 'admin' }),
+    ]);
+    // Single-use, and a member is not invited twice.
+    expect(
+      (await new ApiClient(server.url).post('/api/invitations/accept', { token })).status,
+    ).toBe(404);
+    const again = await runToExit(
+      [ADMIN, 'add-admin', '--group', groupId!, '--email', 'yllapito@kunta.example'],
+      env,
+    );
+    expect(again.code).toBe(1);
+    expect(again.output).toContain('already a member');
+    const noGroup = await runToExit(
+      [ADMIN, 'add-admin', '--group', 'no-such-group', '--email', 'x@kunta.example'],
+      env,
+    );
+    expect(noGroup.code).toBe(1);
   });
 
   it('exits 1 for an account that does not exist', async () => {
