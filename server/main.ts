@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataDirLockedError } from './db/dataDirLock';
 import { DataFileDamagedError } from './db/dataFileCheck';
+import { runMigrations, SchemaVersionError } from './db/migrations';
 import { openDatabase } from './db/open';
 import { ConfigError, loadConfig } from './env';
 import { createLogger } from './logger';
@@ -15,14 +16,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  // Opened here so the demo is seeded, or its accounts refused, before anyone can connect.
+  // Opened here so the schema is migrated, and the demo seeded or its accounts refused, before
+  // anyone can connect.
   const db = await openDatabase(config.storage, { logger, owner: 'server' });
-  const logins = await prepareFirstRun(config, createRepositories(db)).catch(
-    async (error: unknown) => {
+  const logins = await runMigrations(db, logger)
+    .then(() => prepareFirstRun(config, createRepositories(db)))
+    .catch(async (error: unknown) => {
       await db.close();
       throw error;
-    },
-  );
+    });
   if (config.demoRequested && !config.seedDemo) {
     logger.warn(
       { exposed: config.exposed, engine: config.storage.kind },
@@ -75,7 +77,8 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
     error instanceof DataFileDamagedError ||
-    error instanceof DemoAccountsExistError
+    error instanceof DemoAccountsExistError ||
+    error instanceof SchemaVersionError
   ) {
     console.error(error.message);
   } else {

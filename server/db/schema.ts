@@ -449,6 +449,18 @@ export interface OutboxAttemptDoc {
   at: Date;
 }
 
+/**
+ * One schema migration (server/db/migrations.ts), keyed by its version: the insert claims it for
+ * one instance, `completedAt` says it is done. The highest completed version is the schema's.
+ */
+export interface MigrationDoc {
+  _id: string;
+  version: number;
+  name: string;
+  startedAt: Date;
+  completedAt?: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -476,6 +488,7 @@ export const COLLECTIONS = {
   consentRoundEnds: 'consentRoundEnds',
   outbox: 'outbox',
   outboxAttempts: 'outboxAttempts',
+  migrations: 'migrations',
 } as const;
 
 export type { Confidentiality };
