@@ -10,6 +10,8 @@ const children = [
       ...process.env,
       PORT: apiPort,
       PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://127.0.0.1:5173',
+      // Development on this machine keeps the demo; the server ignores it when exposed.
+      SEED_DEMO: process.env.SEED_DEMO ?? 'true',
     },
   }),
   spawn('npx', ['vite'], { stdio: 'inherit', env: { ...process.env, API_PORT: apiPort } }),

@@ -47,7 +47,11 @@ function needsBuild() {
   return built === null || SOURCES.some((source) => newest(path.join(root, source)) > built);
 }
 
-const [entry = 'main', ...args] = process.argv.slice(2);
+const [entry = 'main', ...given] = process.argv.slice(2);
+// `npm start` on a developer's machine seeds the demo unless SEED_DEMO says otherwise; a server
+// others can reach ignores the switch (server/seed/firstRun.ts). Deployments run without --demo.
+const args = given.filter((arg) => arg !== '--demo');
+if (args.length !== given.length) process.env.SEED_DEMO ??= 'true';
 if (entry !== 'main' && entry !== 'admin') {
   console.error(`usage: node scripts/start.mjs [main|admin] [arguments]`);
   process.exit(2);

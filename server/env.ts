@@ -8,6 +8,13 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A host name or address only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  return isIP(bare) === 4 && bare.startsWith('127.');
+}
+
 /** Names Express's `trust proxy` knows for ranges of private addresses. */
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -116,7 +123,14 @@ export interface Config {
    * and the Socket.io adapter's keys start with `prefix`: instances of one deployment share it.
    */
   redis: { url: string; prefix: string } | undefined;
-  /** Seed the demo group into an empty embedded database (never with MongoDB). */
+  /**
+   * Reachable by others: PUBLIC_URL is https:// or HOST is not a loopback address. Such a server
+   * never seeds the demo and refuses to start while demo accounts exist (server/seed/firstRun.ts).
+   */
+  exposed: boolean;
+  /** SEED_DEMO asked for: seed the demo group into an empty embedded database, if not exposed. */
+  demoRequested: boolean;
+  /** Seed the demo group into an empty embedded database: asked for, embedded, not exposed. */
   seedDemo: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -169,6 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const exposed = !isLoopbackHost(e.HOST) || e.PUBLIC_URL?.startsWith('https:') === true;
+  const demoRequested = e.SEED_DEMO ?? false;
   if (e.REDIS_URL && !e.MONGODB_URI) {
     throw new ConfigError(
       'Invalid configuration:\n  REDIS_URL: several instances need MONGODB_URI: the embedded ' +
@@ -189,7 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: e.REDIS_URL
       ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX ?? `neuvottelu:${e.MONGODB_DB}:` }
       : undefined,
-    seedDemo: !e.MONGODB_URI && (e.SEED_DEMO ?? true),
+    exposed,
+    demoRequested,
+    seedDemo: demoRequested && !e.MONGODB_URI && !exposed,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

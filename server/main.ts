@@ -2,9 +2,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataDirLockedError } from './db/dataDirLock';
 import { DataFileDamagedError } from './db/dataFileCheck';
+import { runMigrations, SchemaVersionError } from './db/migrations';
+import { openDatabase } from './db/open';
 import { ConfigError, loadConfig } from './env';
 import { createLogger } from './logger';
-import { DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { createRepositories } from './repositories';
+import { DEMO_PASSWORD } from './seed/demo';
+import { DemoAccountsExistError, prepareFirstRun } from './seed/firstRun';
 import { startServer } from './server';
 
 // The project root holds dist/client: one level above server/main.ts (run by tsx), two above the
@@ -15,22 +19,37 @@ const root = path.resolve(path.dirname(here), here.endsWith('.js') ? '../..' : '
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const server = await startServer(config, logger, { clientDir: path.join(root, 'dist/client') });
+  // Opened here so the schema is migrated, and the demo seeded or its accounts refused, before
+  // anyone can connect.
+  const db = await openDatabase(config.storage, { logger, owner: 'server' });
+  const logins = await runMigrations(db, logger)
+    .then(() => prepareFirstRun(config, createRepositories(db)))
+    .catch(async (error: unknown) => {
+      await db.close();
+      throw error;
+    });
+  if (config.demoRequested && !config.seedDemo) {
+    logger.warn(
+      { exposed: config.exposed, engine: config.storage.kind },
+      'SEED_DEMO ignored: the demo is seeded only into an embedded database on a loopback HOST without an https PUBLIC_URL',
+    );
+  }
+  const server = await startServer(config, logger, {
+    clientDir: path.join(root, 'dist/client'),
+    db,
+  });
   const engine =
     config.storage.kind === 'mongodb'
       ? 'MongoDB'
       : `embedded database in ${config.storage.dataDir}`;
   logger.info({ url: server.url, engine: server.ctx.db.engine }, 'listening');
 
-  if (config.seedDemo) {
-    const logins = await seedDemo(server.ctx.repos);
-    if (logins) {
-      console.log(`\nDemo group seeded. Every demo password is "${DEMO_PASSWORD}".`);
-      for (const login of logins.filter((l) => !l.email.endsWith('.lukija2@demo.example'))) {
-        console.log(`  ${login.role.padEnd(15)} ${login.party ?? ''}\t${login.email}`);
-      }
-      console.log('  (every party also has a second reader: <party>.lukija2@demo.example)');
+  if (logins) {
+    console.log(`\nDemo group seeded. Every demo password is "${DEMO_PASSWORD}".`);
+    for (const login of logins.filter((l) => !l.email.endsWith('.lukija2@demo.example'))) {
+      console.log(`  ${login.role.padEnd(15)} ${login.party ?? ''}\t${login.email}`);
     }
+    console.log('  (every party also has a second reader: <party>.lukija2@demo.example)');
   }
   console.log(`\nNeuvottelu is running on ${server.ctx.publicUrl()} (${engine}).\n`);
 
@@ -41,13 +60,16 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    server
+      .close()
+      .then(() => db.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -57,7 +79,9 @@ main().catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
-    error instanceof DataFileDamagedError
+    error instanceof DataFileDamagedError ||
+    error instanceof DemoAccountsExistError ||
+    error instanceof SchemaVersionError
   ) {
     console.error(error.message);
   } else {

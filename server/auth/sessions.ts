@@ -38,7 +38,10 @@ export class SessionService {
     const session = await this.repos.sessions.findValid(sessionHash);
     if (!session) return undefined;
     const user = await this.repos.users.findById(session.userId);
-    return user ? { user, sessionHash, expiresAt: session.expiresAt } : undefined;
+    // A disabled account's sessions are deleted; this covers a login racing the disabling.
+    return user && !user.disabledAt
+      ? { user, sessionHash, expiresAt: session.expiresAt }
+      : undefined;
   }
 
   /** End the cookie's session; its live WebSocket and Socket.io connections close too. */

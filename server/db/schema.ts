@@ -19,6 +19,8 @@ export interface UserDoc {
   passwordHash: string;
   locale: Locale;
   createdAt: Date;
+  /** Set by `npm run admin -- disable-user`: the account cannot log in and has no sessions. */
+  disabledAt?: Date;
 }
 
 export interface GroupDoc {
@@ -447,6 +449,18 @@ export interface OutboxAttemptDoc {
   at: Date;
 }
 
+/**
+ * One schema migration (server/db/migrations.ts), keyed by its version: the insert claims it for
+ * one instance, `completedAt` says it is done. The highest completed version is the schema's.
+ */
+export interface MigrationDoc {
+  _id: string;
+  version: number;
+  name: string;
+  startedAt: Date;
+  completedAt?: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -474,6 +488,7 @@ export const COLLECTIONS = {
   consentRoundEnds: 'consentRoundEnds',
   outbox: 'outbox',
   outboxAttempts: 'outboxAttempts',
+  migrations: 'migrations',
 } as const;
 
 export type { Confidentiality };

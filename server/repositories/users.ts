@@ -30,6 +30,22 @@ export class UserRepository {
     return this.users.find({ _id: { $in: ids } });
   }
 
+  findByEmails(emails: readonly string[]) {
+    return this.users.find({ email: { $in: emails.map((email) => email.toLowerCase()) } });
+  }
+
+  list() {
+    return this.users.find({}, { sort: { createdAt: 1 } });
+  }
+
+  disable(id: string, at = new Date()) {
+    return this.users.updateOne({ _id: id }, { $set: { disabledAt: at } });
+  }
+
+  remove(id: string) {
+    return this.users.deleteOne({ _id: id });
+  }
+
   update(id: string, changes: Partial<Pick<UserDoc, 'name' | 'locale' | 'passwordHash'>>) {
     return this.users.findOneAndUpdate({ _id: id }, { $set: changes });
   }

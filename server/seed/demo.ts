@@ -47,6 +47,26 @@ const LAST_NAMES = [
   'Salminen',
 ];
 
+/** The local part of every account the demo seeds, in the order it seeds them. */
+function demoLocalParts(): string[] {
+  const parts = ['puheenjohtaja', 'varapuheenjohtaja', 'sihteeri'];
+  for (const spec of PARTIES) {
+    const prefix = spec.shortName.toLowerCase();
+    parts.push(`${prefix}.edustaja`);
+    if (spec.deputy) parts.push(`${prefix}.varajasen`);
+    parts.push(`${prefix}.lukija1`, `${prefix}.lukija2`);
+  }
+  return parts;
+}
+
+/**
+ * Every email the demo seeds. The list, not the domain, finds the demo's accounts: the filter
+ * language both engines share has no suffix match, and the list also finds an older seed's users.
+ */
+export const DEMO_EMAILS: readonly string[] = demoLocalParts().map(
+  (local) => `${local}@${DEMO_DOMAIN}`,
+);
+
 export interface DemoLogin {
   email: string;
   role: Role;

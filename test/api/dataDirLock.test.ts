@@ -44,7 +44,7 @@ describe('one process per data directory', () => {
   });
 
   it('refuses a second server and the admin CLI next to a running server, and loses nothing', async () => {
-    const env = { DATA_DIR: dataDir };
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'true' };
     const first = await startServerProcess(env);
     processes.push(first);
     const f = await memoFixture(first, PEOPLE);

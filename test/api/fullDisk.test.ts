@@ -45,7 +45,7 @@ describe('the embedded engine on a full disk', () => {
   });
 
   it('acknowledges only what is on disk, recovers, stops cleanly and starts again', async () => {
-    const env = { DATA_DIR: disk.dir };
+    const env = { DATA_DIR: disk.dir, SEED_DEMO: 'true' };
     const first = await startServerProcess(env, { command: (argv) => disk.command(argv) });
     processes.push(first);
     const f = await memoFixture(first, PEOPLE);

@@ -24,7 +24,7 @@ export function freshStorageEnv(engine: Engine): StorageEnv {
 
 /**
  * A fresh store on `engine` with the demo group, for a server process: the server seeds an empty
- * embedded store itself, but never MongoDB.
+ * embedded store itself when asked (SEED_DEMO), but never MongoDB.
  */
 export async function demoStorageEnv(engine: Engine): Promise<Record<string, string>> {
   const env = freshStorageEnv(engine);
@@ -36,8 +36,9 @@ export async function demoStorageEnv(engine: Engine): Promise<Record<string, str
     });
     await seedDemo(createRepositories(db));
     await db.close();
+    return { ...env };
   }
-  return { ...env };
+  return { ...env, SEED_DEMO: 'true' };
 }
 
 /** Open a fresh database with every index, on `engine`. */

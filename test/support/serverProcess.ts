@@ -51,7 +51,10 @@ export async function startServerProcess(
   const url = await vi.waitFor(
     () => {
       if (child.exitCode !== null) throw new Error(`server exited:\n${output.slice(-2000)}`);
-      const found = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      // Or the log line: with PUBLIC_URL set the banner names that address instead.
+      const found =
+        /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ??
+        /"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*"msg":"listening"/.exec(output)?.[1];
       if (!found) throw new Error(`server not up yet:\n${output.slice(-500)}`);
       return found;
     },

@@ -3,11 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/env';
 
 describe('configuration', () => {
-  it('defaults to the embedded engine under ./data with demo seeding', () => {
+  it('defaults to the embedded engine under ./data on 127.0.0.1, without the demo', () => {
     const config = loadConfig({});
     expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('data') });
-    expect(config.seedDemo).toBe(true);
+    expect(config.seedDemo).toBe(false);
+    expect(config.exposed).toBe(false);
     expect(config.port).toBe(3000);
+  });
+
+  it.each([
+    ['127.0.0.1', undefined, true],
+    ['127.8.9.10', undefined, true],
+    ['localhost', undefined, true],
+    ['::1', undefined, true],
+    ['127.0.0.1', 'http://localhost:3000', true],
+    ['0.0.0.0', undefined, false],
+    ['::', undefined, false],
+    ['10.0.0.5', undefined, false],
+    ['neuvottelu.example.fi', undefined, false],
+    ['127.0.0.1', 'https://neuvottelu.example.fi', false],
+  ])('SEED_DEMO=true on HOST %s with PUBLIC_URL %s seeds: %s', (host, publicUrl, seeds) => {
+    const config = loadConfig({
+      HOST: host,
+      SEED_DEMO: 'true',
+      ...(publicUrl && { PUBLIC_URL: publicUrl }),
+    });
+    expect(config.demoRequested).toBe(true);
+    expect(config.seedDemo).toBe(seeds);
+    expect(config.exposed).toBe(!seeds);
   });
 
   it('reminds of consent deadlines a day ahead, looking every minute, unless told otherwise', () => {

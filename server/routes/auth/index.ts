@@ -23,7 +23,9 @@ export function authRoutes(ctx: AppContext): ApiRouter {
     const valid = user
       ? await verifyPassword(user.passwordHash, body.password)
       : (await burnPasswordCheck(body.password), false);
-    if (!user || !valid) throw new AppError('unauthenticated', 'Wrong email or password.');
+    // A disabled account is told no more than a wrong password is.
+    if (!user || !valid || user.disabledAt)
+      throw new AppError('unauthenticated', 'Wrong email or password.');
     await guess.succeeded();
     await logIn(ctx, req, res, user._id);
     await recordLogin(ctx, user);
