@@ -37,6 +37,8 @@ export const MAX_JSON_BODY = '256kb';
 export interface AppOptions {
   /** Built client assets; when absent the API still works and `/` explains how to build. */
   clientDir?: string;
+  /** Set while the server shuts down: /readyz answers 503 and no connection is kept alive. */
+  lifecycle?: { readonly draining: boolean };
 }
 
 export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
@@ -72,10 +74,19 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     }),
   );
 
+  app.use((_req, res, next) => {
+    // A connection kept alive would outlive the drain; the client opens a new one elsewhere.
+    if (options.lifecycle?.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (options.lifecycle?.draining) {
+      res.status(503).json({ error: { code: 'unavailable', message: 'Shutting down.' } });
+      return;
+    }
     // A hung database must not hang the probe: a load balancer needs an answer in time.
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_resolve, reject) => {

@@ -7,6 +7,9 @@ import { createLogger } from './logger';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { startServer } from './server';
 
+/** Time past the drain limit for storing live rooms and closing the database. */
+const STORE_ON_EXIT_MS = 5_000;
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
@@ -36,10 +39,20 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // Requests in flight are cut off at the drain limit (server.ts); this bounds the rest:
+    // storing live rooms and closing the database.
+    const limitMs = config.drain.notReadyMs + config.drain.timeoutMs + STORE_ON_EXIT_MS;
+    const force = setTimeout(() => {
+      logger.error({ limitMs }, 'shutdown did not finish in time: exiting anyway');
+      process.exit(1);
+    }, limitMs);
     force.unref();
     server.close().then(
-      () => process.exit(0),
+      ({ abortedConnections }) => {
+        if (abortedConnections === 0) process.exit(0);
+        logger.error({ abortedConnections }, 'requests were cut off at the drain limit');
+        process.exit(1);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
