@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { roomName } from '../../shared/memo/format';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
-import { demoStorageEnv, ENGINES } from '../support/engines';
+import { demoStorageEnv, ENGINES, freshStorageEnv } from '../support/engines';
 import { memoFixture } from '../support/memoFixture';
 import { writeMemo } from '../support/memoWriter';
 import { serverState } from '../support/rawCollab';
@@ -153,4 +153,23 @@ describe('SIGTERM during an export', () => {
     expect(response.includes('%PDF-')).toBe(true);
     expect(await exited).toBe(0);
   }, 90_000);
+
+  it('cuts off a request that outlasts the drain limit, says so and exits 1', async () => {
+    const server = await startServerProcess({
+      ...freshStorageEnv('embedded'),
+      DRAIN_TIMEOUT_MS: '500',
+    });
+    processes.push(server);
+    const stuck = rawConnection(server.url);
+    await stuck.connected;
+    stuck.socket.write(`GET /healthz HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\n`);
+    // The request has begun when the server reads its first bytes; /readyz on a second
+    // connection answering after them shows the server has read them.
+    expect(await answers(`${server.url}/readyz`)).toBe(200);
+    const code = await stopServerProcess(server.child);
+    expect(code).toBe(1);
+    expect(server.output()).toContain('drain limit reached');
+    expect(server.output()).toContain('requests were cut off at the drain limit');
+    expect((await stuck.ended).length).toBe(0);
+  }, 60_000);
 });
