@@ -24,12 +24,16 @@ import { meetingRoutes } from './routes/meetings';
 import { memberRoutes } from './routes/members';
 import { profileRoutes } from './routes/profile';
 import { publicApiRoutes } from './routes/public';
+import { metricsEndpoint, requestTimer } from './metrics/endpoint';
 import { publicPages } from './routes/public/pages';
 import { statementRoutes } from './routes/statements';
 import { versionRoutes } from './routes/versions';
 
 /** /readyz answers within this long, 503 when the database has not answered. */
 const READY_TIMEOUT_MS = 1_500;
+
+/** Requests a probe or a scraper makes every few seconds: not worth a log line each. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Largest JSON body we accept; a meeting with a full agenda is far below it. */
 export const MAX_JSON_BODY = '256kb';
@@ -46,6 +50,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   const secure = ctx.publicUrl().startsWith('https://');
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
+  app.use(requestTimer(ctx.metrics));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -70,7 +75,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => PROBES.has((req.url ?? '').split('?')[0] ?? '') },
     }),
   );
 
@@ -79,6 +84,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     if (options.lifecycle?.draining) res.setHeader('Connection', 'close');
     next();
   });
+  app.get('/metrics', metricsEndpoint(ctx.metrics, ctx.config.metricsToken));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -14,6 +14,7 @@ import type { Config } from './env';
 import type { Logger } from './logger';
 import { startConsentReminders } from './consent/reminders';
 import { createMailer } from './mail/mailer';
+import { Metrics } from './metrics';
 import { Outbox } from './mail/outbox';
 import { startOutboxSender } from './mail/outboxSender';
 import { attachRealtime } from './realtime';
@@ -123,12 +124,20 @@ export async function startServer(
     pubsub: links.pubsub,
     audit: new AuditLog(repos.auditLog, logger),
     publicUrl: () => config.publicUrl ?? url,
+    metrics: new Metrics(),
   };
   const lifecycle = { draining: false };
   const app = createApp(ctx, { ...options, lifecycle });
   const server = http.createServer(app);
   const collab = createCollabServer(ctx);
   const realtime = attachRealtime(server, ctx, links.socketIo);
+  ctx.metrics.watch({
+    roomsLoaded: () => collab.stats().rooms,
+    collabConnections: () => collab.stats().connections,
+    unsavedUpdates: () => collab.stats().unsavedUpdates,
+    socketIoConnections: () => realtime.connections(),
+    outboxPending: () => repos.outbox.countPending(),
+  });
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // Socket.io's engine answers its own upgrades from a listener of its own.
