@@ -93,14 +93,13 @@ export class Metrics implements CollabMetrics {
     );
     new Gauge({
       name: 'neuvottelu_outbox_pending',
-      help: 'Emails waiting in the outbox to be sent (absent when the database did not answer)',
+      help: 'Emails waiting in the outbox to be sent (NaN when the database did not answer in time)',
       registers,
       async collect() {
         if (!metrics.sources) return;
         const pending = await withTimeout(metrics.sources.outboxPending(), OUTBOX_READ_TIMEOUT_MS);
-        // Unknown is not zero: an absent sample lets an alert tell the two apart.
-        if (pending === undefined) this.reset();
-        else this.set(pending);
+        // Unknown is not zero: NaN lets a dashboard and an alert tell the two apart.
+        this.set(pending ?? NaN);
       },
     });
   }

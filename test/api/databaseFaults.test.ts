@@ -84,6 +84,8 @@ describe('a hung and a dead database under typing editors (MongoDB path)', () =>
       expect(ready.ms).toBeLessThan(2_000);
       // /metrics shows the backlog waiting for the database.
       expect(await metricValue('neuvottelu_collab_unsaved_updates')).toBeGreaterThan(0);
+      // The outbox count cannot be read: unknown, not zero, and the scrape still answers.
+      expect(await metricValue('neuvottelu_outbox_pending')).toBeNaN();
       // However long it lasts and whatever keepalives come, nobody reads "all saved".
       while (Date.now() - frozenAt < FREEZE_MS) {
         for (const [who, editor] of Object.entries(editors))

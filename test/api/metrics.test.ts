@@ -114,7 +114,10 @@ describe.each(ENGINES)('/metrics on %s', (engine) => {
       1,
     );
     expect(sampleValue(after.families, 'neuvottelu_collab_unsaved_updates')).toBe(0);
-    expect(after.families.get('neuvottelu_outbox_pending')?.samples).toHaveLength(1);
+    // Without SMTP no email is stored (databaseFaults.test.ts reads it while the database hangs).
+    expect(after.families.get('neuvottelu_outbox_pending')?.samples).toEqual([
+      { name: 'neuvottelu_outbox_pending', labels: {}, value: 0 },
+    ]);
     // The request is counted under its route's pattern, the meeting's id nowhere.
     expect(
       sampleValue(after.families, 'neuvottelu_http_request_duration_seconds_count', {
