@@ -24,6 +24,7 @@ import { meetingRoutes } from './routes/meetings';
 import { memberRoutes } from './routes/members';
 import { profileRoutes } from './routes/profile';
 import { publicApiRoutes } from './routes/public';
+import { metricsEndpoint, requestTimer } from './metrics/endpoint';
 import { publicPages } from './routes/public/pages';
 import { statementRoutes } from './routes/statements';
 import { versionRoutes } from './routes/versions';
@@ -31,12 +32,17 @@ import { versionRoutes } from './routes/versions';
 /** /readyz answers within this long, 503 when the database has not answered. */
 const READY_TIMEOUT_MS = 1_500;
 
+/** Requests a probe or a scraper makes every few seconds: not worth a log line each. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** Largest JSON body we accept; a meeting with a full agenda is far below it. */
 export const MAX_JSON_BODY = '256kb';
 
 export interface AppOptions {
   /** Built client assets; when absent the API still works and `/` explains how to build. */
   clientDir?: string;
+  /** Set while the server shuts down: /readyz answers 503 and no connection is kept alive. */
+  lifecycle?: { readonly draining: boolean };
 }
 
 export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
@@ -44,6 +50,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   const secure = ctx.publicUrl().startsWith('https://');
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
+  app.use(requestTimer(ctx.metrics));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -68,14 +75,24 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => PROBES.has((req.url ?? '').split('?')[0] ?? '') },
     }),
   );
 
+  app.use((_req, res, next) => {
+    // A connection kept alive would outlive the drain; the client opens a new one elsewhere.
+    if (options.lifecycle?.draining) res.setHeader('Connection', 'close');
+    next();
+  });
+  app.get('/metrics', metricsEndpoint(ctx.metrics, ctx.config.metricsToken));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (options.lifecycle?.draining) {
+      res.status(503).json({ error: { code: 'unavailable', message: 'Shutting down.' } });
+      return;
+    }
     // A hung database must not hang the probe: a load balancer needs an answer in time.
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_resolve, reject) => {

@@ -4,6 +4,7 @@ import type { Database } from './db/collection';
 import type { Config } from './env';
 import type { Logger } from './logger';
 import type { Outbox } from './mail/outbox';
+import type { Metrics } from './metrics';
 import type { MeetingEventBus } from './realtime/bus';
 import type { InstancePubSub } from './realtime/pubsub';
 import type { Repositories } from './repositories';
@@ -25,4 +26,6 @@ export interface AppContext {
   audit: AuditRecorder;
   /** Where the app is reached; links in emails point here. */
   publicUrl: () => string;
+  /** This process's Prometheus metrics (/metrics). */
+  metrics: Metrics;
 }

@@ -104,6 +104,12 @@ const EnvSchema = z.object({
     .default(1440),
   CONSENT_REMINDER_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
   OUTBOX_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{24,256}$/, 'must be 24 to 256 printable characters without spaces')
+    .optional(),
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DRAIN_NOT_READY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   OUTBOX_GIVE_UP_HOURS: z.coerce
     .number()
     .positive()
@@ -165,6 +171,14 @@ export interface Config {
   consentReminderLeadMs: number;
   /** How often the reminder job looks for deadlines coming up. */
   consentReminderIntervalMs: number;
+  /** The bearer token Prometheus scrapes /metrics with; unset, /metrics does not exist (404). */
+  metricsToken: string | undefined;
+  /**
+   * Shutdown (SIGTERM): /readyz answers 503 for `notReadyMs` while requests are still taken, so a
+   * load balancer that probes it stops sending new ones; then requests in flight have
+   * `timeoutMs` to finish before they are cut off and the process exits 1.
+   */
+  drain: { notReadyMs: number; timeoutMs: number };
   /** The outbox's wait after a first refusal (doubling, capped at an hour) and when it gives up. */
   outbox: { retryBaseMs: number; giveUpMs: number };
 }
@@ -226,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     consentReminderLeadMs: e.CONSENT_REMINDER_LEAD_MINUTES * 60_000,
     consentReminderIntervalMs: e.CONSENT_REMINDER_INTERVAL_MS,
+    metricsToken: e.METRICS_TOKEN,
+    drain: { notReadyMs: e.DRAIN_NOT_READY_MS, timeoutMs: e.DRAIN_TIMEOUT_MS },
     outbox: { retryBaseMs: e.OUTBOX_RETRY_MS, giveUpMs: e.OUTBOX_GIVE_UP_HOURS * 3_600_000 },
   };
 }

@@ -11,6 +11,9 @@ import { DEMO_PASSWORD } from './seed/demo';
 import { DemoAccountsExistError, prepareFirstRun } from './seed/firstRun';
 import { startServer } from './server';
 
+/** Time past the drain limit for storing live rooms and closing the database. */
+const STORE_ON_EXIT_MS = 5_000;
+
 // The project root holds dist/client: one level above server/main.ts (run by tsx), two above the
 // built dist/server/main.js.
 const here = fileURLToPath(import.meta.url);
@@ -58,13 +61,26 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // Requests in flight are cut off at the drain limit (server.ts); this bounds the rest:
+    // storing live rooms and closing the database.
+    const limitMs = config.drain.notReadyMs + config.drain.timeoutMs + STORE_ON_EXIT_MS;
+    const force = setTimeout(() => {
+      logger.error({ limitMs }, 'shutdown did not finish in time: exiting anyway');
+      process.exit(1);
+    }, limitMs);
     force.unref();
     server
       .close()
-      .then(() => db.close())
+      .then(async ({ abortedConnections }) => {
+        await db.close();
+        return abortedConnections;
+      })
       .then(
-        () => process.exit(0),
+        (abortedConnections) => {
+          if (abortedConnections === 0) process.exit(0);
+          logger.error({ abortedConnections }, 'requests were cut off at the drain limit');
+          process.exit(1);
+        },
         (error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');
           process.exit(1);

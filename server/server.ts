@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { COLLAB_PATH } from '../shared/memo/protocol';
 import { SOCKET_IO_PATH } from '../shared/realtime/events';
 import { createApp, type AppOptions } from './app';
@@ -13,6 +14,7 @@ import type { Config } from './env';
 import type { Logger } from './logger';
 import { startConsentReminders } from './consent/reminders';
 import { createMailer } from './mail/mailer';
+import { Metrics } from './metrics';
 import { Outbox } from './mail/outbox';
 import { startOutboxSender } from './mail/outboxSender';
 import { attachRealtime } from './realtime';
@@ -25,7 +27,16 @@ import { createRepositories } from './repositories';
 export interface RunningServer {
   ctx: AppContext;
   url: string;
-  close(): Promise<void>;
+  /**
+   * Drain and stop: not ready first, then no new connections, requests in flight finish (cut
+   * off after the drain limit), live rooms are stored and their sockets closed with 1001.
+   */
+  close(): Promise<ShutdownReport>;
+}
+
+export interface ShutdownReport {
+  /** Connections still busy at the drain limit, closed with whatever they were doing. */
+  abortedConnections: number;
 }
 
 const HOUSEKEEPING_MS = 10 * 60_000;
@@ -113,11 +124,20 @@ export async function startServer(
     pubsub: links.pubsub,
     audit: new AuditLog(repos.auditLog, logger),
     publicUrl: () => config.publicUrl ?? url,
+    metrics: new Metrics(),
   };
-  const app = createApp(ctx, options);
+  const lifecycle = { draining: false };
+  const app = createApp(ctx, { ...options, lifecycle });
   const server = http.createServer(app);
   const collab = createCollabServer(ctx);
   const realtime = attachRealtime(server, ctx, links.socketIo);
+  ctx.metrics.watch({
+    roomsLoaded: () => collab.stats().rooms,
+    collabConnections: () => collab.stats().connections,
+    unsavedUpdates: () => collab.stats().unsavedUpdates,
+    socketIoConnections: () => realtime.connections(),
+    outboxPending: () => repos.outbox.countPending(),
+  });
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // Socket.io's engine answers its own upgrades from a listener of its own.
@@ -157,16 +177,33 @@ export async function startServer(
     ctx,
     url,
     async close() {
+      lifecycle.draining = true;
+      if (config.drain.notReadyMs > 0) await sleep(config.drain.notReadyMs);
+      const deadline = Date.now() + config.drain.timeoutMs;
       clearInterval(housekeeping);
+      // Stops accepting and closes idle keep-alive connections; requests in flight go on, and
+      // their responses close their connections (app.ts) so that the server can finish.
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
       await mail?.stop();
-      await realtime.close();
-      await collab.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([realtime.close(), collab.close()]);
+      server.closeIdleConnections();
+      let abortedConnections = 0;
+      if (!(await within(httpClosed, deadline - Date.now()))) {
+        abortedConnections = await new Promise<number>((resolve) =>
+          server.getConnections((_error, count) => resolve(count)),
+        );
+        logger.warn(
+          { connections: abortedConnections, drainMs: config.drain.timeoutMs },
+          'drain limit reached: closing connections still busy',
+        );
+        server.closeAllConnections();
+        await httpClosed;
+      }
       // After Socket.io and collab: what they stored while closing may still be announced.
       await links.close();
       if (!options.db) await db.close();
+      return { abortedConnections };
     },
   };
 }

@@ -20,6 +20,8 @@ export interface CollabServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Store what is pending, compact, and close every connection. */
   close(): Promise<void>;
+  /** What /metrics reports of the rooms this instance holds. */
+  stats(): { rooms: number; connections: number; unsavedUpdates: number };
 }
 
 const HEARTBEAT_MS = 10_000;
@@ -42,6 +44,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       pubsub: ctx.pubsub,
       audit: ctx.audit,
       logger,
+      metrics: ctx.metrics,
       compactEvery: ctx.config.collabCompactEvery,
       quotas: ctx.config.collabQuotas,
       confirmRights: (connections) => rights.confirm(connections),
@@ -168,6 +171,15 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         logger.error({ err: error }, 'collab upgrade failed');
         socket.destroy();
       });
+    },
+
+    stats() {
+      const rooms = registry.all();
+      return {
+        rooms: rooms.length,
+        connections: rooms.reduce((sum, room) => sum + room.connections.size, 0),
+        unsavedUpdates: rooms.reduce((sum, room) => sum + room.unsavedUpdates, 0),
+      };
     },
 
     async close() {

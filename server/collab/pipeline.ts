@@ -64,6 +64,8 @@ export class WritePipeline {
   private readonly work: WorkQueue<Work>;
   /** Carets queued behind text being stored, per connection (see `caret`). */
   private readonly waitingCarets = new Map<Connection, number>();
+  /** Updates received and not yet stored or refused (/metrics: the unsaved backlog). */
+  private unsaved = 0;
 
   constructor(private readonly room: PipelineRoom) {
     this.storage = new StorageReport(room.name, room.deps.logger, (frame) => room.broadcast(frame));
@@ -81,7 +83,12 @@ export class WritePipeline {
     return this.work.busy;
   }
 
+  get unsavedUpdates(): number {
+    return this.unsaved;
+  }
+
   update(work: UpdateWork): void {
+    this.unsaved += 1;
     this.enqueue({ kind: 'update', ...work });
   }
 
@@ -142,7 +149,7 @@ export class WritePipeline {
 
   /** Drop the work not yet started. */
   clear(): void {
-    this.work.clear();
+    this.unsaved -= this.work.clear().filter((work) => work.kind === 'update').length;
     this.waitingCarets.clear();
   }
 
@@ -187,6 +194,7 @@ export class WritePipeline {
       this.failBatch(error, batch);
     } finally {
       stored();
+      this.unsaved -= batch.filter((work) => work.kind === 'update').length;
       this.room.lastActive = Date.now();
     }
   }
@@ -315,6 +323,7 @@ export class WritePipeline {
         'an approval sealed the room before this batch was stored; refusing it',
       );
     } else {
+      if (failure.reason === 'store_failed') room.deps.metrics.storeFailed();
       room.deps.logger.error(
         { err: failure.cause, room: room.name },
         'collab batch failed; dropping the room so that clients resync and resend',

@@ -135,6 +135,11 @@ export class Room implements MessageHandler, PipelineRoom, SyncedRoom {
     return this.pipeline.busy;
   }
 
+  /** Updates received and not yet stored or refused. */
+  get unsavedUpdates(): number {
+    return this.pipeline.unsavedUpdates;
+  }
+
   private async load(subject: RoomSubject): Promise<void> {
     // Listening before reading: whatever another instance stores after the read is heard.
     await this.link.open();

@@ -1,6 +1,7 @@
 // What a collab room needs from the rest of the server: storage, the bus, the audit log, rights.
 import type { AuditRecorder } from '../audit/auditLog';
 import type { Logger } from '../logger';
+import type { CollabMetrics } from '../metrics';
 import type { MeetingEventBus } from '../realtime/bus';
 import type { InstancePubSub } from '../realtime/pubsub';
 import type { Repositories } from '../repositories';
@@ -27,6 +28,8 @@ export interface RoomDeps {
    */
   confirmRights: (connections: Iterable<Connection>) => Promise<void>;
   logger: Logger;
+  /** Store latency and failed stores, for /metrics. */
+  metrics: CollabMetrics;
   /** Compact the log into a snapshot after this many stored entries. */
   compactEvery: number;
   quotas: CollabQuotaConfig;

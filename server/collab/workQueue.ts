@@ -23,9 +23,11 @@ export class WorkQueue<W> {
     this.kick();
   }
 
-  /** Drop the work not yet started. */
-  clear(): void {
+  /** Drop the work not yet started; returns what was dropped. */
+  clear(): W[] {
+    const dropped = this.queue;
     this.queue = [];
+    return dropped;
   }
 
   /** Resolves once no batch is running. */

@@ -32,7 +32,7 @@ export interface BatchRoom {
   readonly log: RoomLog;
   /** Who owns which Yjs client id here: only they may add structs under it. */
   readonly owners: ClientOwners;
-  readonly deps: Pick<RoomDeps, 'logger'>;
+  readonly deps: Pick<RoomDeps, 'logger' | 'metrics'>;
   refuseReadOnly(connection: Connection): void;
   rejectInvalid(connection: Connection, problem: string): void;
   /** Send a frame to every started connection (another instance's entry). */
@@ -107,7 +107,9 @@ export async function storeBatch(
   // and read the store: they take turns instead, and announce the entry before giving it back.
   const release = await room.takeAppendTurn();
   try {
+    const started = performance.now();
     const seq = await appendPastStaleSeals(room, entry, subject);
+    room.deps.metrics.stored((performance.now() - started) / 1000);
     room.announceStored({ seq, update: entry });
   } catch (error) {
     if (error instanceof RoomSealedError) {

@@ -126,6 +126,9 @@ interface Entry {
 }
 
 const COLLECTION_NAME = /^[a-z][a-zA-Z0-9_]*$/;
+/** /readyz reads from a collection every server has, looking for an id no document has. */
+const PING_COLLECTION = 'users';
+const PING_ID = '';
 
 export class EmbeddedDatabase implements Database {
   readonly engine = 'embedded';
@@ -271,9 +274,14 @@ export class EmbeddedDatabase implements Database {
     }
   }
 
+  /**
+   * A read through the engine, as a request's would go: it waits behind the collection's queue
+   * and the sync of what was appended before it, so a stuck queue or disk fails the probe too.
+   */
   async ping(): Promise<void> {
     if (this.failure) throw this.failure;
     await fs.access(this.dataDir);
+    await this.access(PING_COLLECTION).read((store) => store.findOneAsync({ _id: PING_ID }));
   }
 
   /** Finish what is queued, sync and close every file, release the lock. Never compacts. */

@@ -14,6 +14,8 @@ import type { RealtimeIo } from './types';
 
 export interface RealtimeServer {
   close(): Promise<void>;
+  /** Open Socket.io connections on this instance (/metrics). */
+  connections(): number;
 }
 
 /** Clients send room joins and consent answers (reasons up to 4000 characters): anything
@@ -110,6 +112,8 @@ export function attachRealtime(
   sweep.unref();
 
   return {
+    connections: () => io.engine.clientsCount,
+
     async close() {
       unsubscribe();
       clearInterval(sweep);

@@ -112,6 +112,11 @@ export class OutboxRepository {
     return this.messages.countDocuments({ groupId, status });
   }
 
+  /** Mail waiting to be sent, of every group (a metric). */
+  countPending(): Promise<number> {
+    return this.messages.countDocuments({ status: 'pending' });
+  }
+
   /** The group's messages with `status`, newest first. */
   list(
     groupId: string,

@@ -45,6 +45,12 @@ describe('a hung and a dead database under typing editors (MongoDB path)', () =>
     await ferret.stop();
   });
 
+  /** One series of the in-process server's metrics, read as a scrape would. */
+  async function metricValue(name: string): Promise<number | undefined> {
+    const metric = t.server.ctx.metrics.registry.getSingleMetric(name);
+    return (await metric?.get())?.values[0]?.value;
+  }
+
   it('acknowledges nothing while the database is stopped or down, and loses nothing', async () => {
     const meeting = await f.newMeeting('Tietokanta pysähtyy');
     const room = roomName({ kind: 'memo', meetingId: meeting.id });
@@ -76,6 +82,10 @@ describe('a hung and a dead database under typing editors (MongoDB path)', () =>
       const ready = await readyzStatus(t.url);
       expect(ready.status).toBe(503);
       expect(ready.ms).toBeLessThan(2_000);
+      // /metrics shows the backlog waiting for the database.
+      expect(await metricValue('neuvottelu_collab_unsaved_updates')).toBeGreaterThan(0);
+      // The outbox count cannot be read: unknown, not zero, and the scrape still answers.
+      expect(await metricValue('neuvottelu_outbox_pending')).toBeNaN();
       // However long it lasts and whatever keepalives come, nobody reads "all saved".
       while (Date.now() - frozenAt < FREEZE_MS) {
         for (const [who, editor] of Object.entries(editors))
@@ -108,10 +118,12 @@ describe('a hung and a dead database under typing editors (MongoDB path)', () =>
         'every editor saved after the database came back',
       );
       expect((await readyzStatus(t.url)).status).toBe(200);
+      expect(await metricValue('neuvottelu_collab_unsaved_updates')).toBe(0);
       claims.stop();
       console.log(
         `[faults] database stopped ${stalledFor} ms and killed for 2 s; ${claims.count} ` +
-          `"all saved" moments recorded from ${WRITERS.length} editors`,
+          `"all saved" moments recorded from ${WRITERS.length} editors; failed stores counted: ` +
+          `${await metricValue('neuvottelu_collab_store_failures_total')}`,
       );
     } finally {
       stopTyping();

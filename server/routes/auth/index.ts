@@ -18,14 +18,20 @@ export function authRoutes(ctx: AppContext): ApiRouter {
       ctx.config.loginAttemptsPer15Min,
       body.email,
       req.ip ?? 'unknown',
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'rate_limited')
+        ctx.metrics.loginFailed('throttled');
+      throw error;
+    });
     const user = await ctx.repos.users.findByEmail(body.email);
     const valid = user
       ? await verifyPassword(user.passwordHash, body.password)
       : (await burnPasswordCheck(body.password), false);
     // A disabled account is told no more than a wrong password is.
-    if (!user || !valid || user.disabledAt)
+    if (!user || !valid || user.disabledAt) {
+      ctx.metrics.loginFailed('wrong_credentials');
       throw new AppError('unauthenticated', 'Wrong email or password.');
+    }
     await guess.succeeded();
     await logIn(ctx, req, res, user._id);
     await recordLogin(ctx, user);

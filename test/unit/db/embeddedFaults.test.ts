@@ -287,3 +287,16 @@ describe('the data directory lock within one process', () => {
     await third.close();
   });
 });
+
+describe('the readiness ping', () => {
+  it('is a round trip through the engine, not a look at the directory', async () => {
+    const dir = tempDir();
+    const db = await EmbeddedDatabase.open(dir, { logger: logSink().logger });
+    await db.ping();
+    expect(fs.existsSync(path.join(dir, 'users.db'))).toBe(true);
+    await db.close();
+    // The directory is still there; the engine no longer answers, and /readyz must say so.
+    expect(fs.existsSync(dir)).toBe(true);
+    await expect(db.ping()).rejects.toThrow(/closed/);
+  });
+});
