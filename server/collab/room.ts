@@ -35,6 +35,12 @@ import { addsNothing } from './validateUpdate';
  * an instance never waits longer than `waitMs` before it appends anyway.
  */
 const APPEND_TURN = { holdMs: 2_000, waitMs: 200 };
+/**
+ * Turns cost two Redis round trips per append, worth it only while another instance writes to
+ * the room too: one that starts writing is heard from with its first entry (it announces every
+ * one), and from then on both take turns.
+ */
+const CONTENDED_FOR_MS = 10_000;
 
 /** Transactions the server makes itself (seeding). */
 const SERVER_ORIGIN = Symbol('collab server');
@@ -183,6 +189,7 @@ export class Room implements MessageHandler, PipelineRoom, SyncedRoom {
   }
 
   takeAppendTurn(): Promise<() => void> {
+    if (!this.link.othersWroteWithin(CONTENDED_FOR_MS)) return Promise.resolve(() => undefined);
     return this.deps.pubsub.takeTurn(`collab:${this.name}`, APPEND_TURN);
   }
 

@@ -29,6 +29,8 @@ export class RoomLink {
   /** The latest entries other instances announced, by sequence number. */
   private readonly heardEntries = new Map<number, Uint8Array>();
   private heardBytes = 0;
+  /** When another instance last said it stored an entry of this room. */
+  private lastHeardStoredAt = -Infinity;
 
   constructor(
     private readonly pubsub: InstancePubSub,
@@ -128,6 +130,11 @@ export class RoomLink {
     }
   }
 
+  /** Whether another instance stored an entry of this room within the last `ms`. */
+  othersWroteWithin(ms: number): boolean {
+    return Date.now() - this.lastHeardStoredAt <= ms;
+  }
+
   /** Entry `seq`, if another instance announced it lately with its content. */
   heard(seq: number): Uint8Array | undefined {
     return this.heardEntries.get(seq);
@@ -140,7 +147,10 @@ export class RoomLink {
       this.logger.warn({ room: this.room }, 'dropped an unreadable message from another instance');
       return;
     }
-    if (message.type === 'stored' && message.update) this.remember(message.seq, message.update);
+    if (message.type === 'stored') {
+      this.lastHeardStoredAt = Date.now();
+      if (message.update) this.remember(message.seq, message.update);
+    }
     if (!this.early) {
       this.receive(message);
       return;
