@@ -20,8 +20,7 @@ import { startOutboxSender } from './mail/outboxSender';
 import { attachRealtime } from './realtime';
 import { createInstanceEventBus, createLocalEventBus, type MeetingEventBus } from './realtime/bus';
 import { createLocalPubSub, type InstancePubSub } from './realtime/pubsub';
-import { createSocketIoRedis } from './realtime/redisAdapter';
-import { createRedisPubSub } from './realtime/redisPubSub';
+import type { SocketIoRedis } from './realtime/redisAdapter';
 import { createRepositories } from './repositories';
 
 export interface RunningServer {
@@ -60,7 +59,7 @@ async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
 interface InstanceLinks {
   pubsub: InstancePubSub;
   events: MeetingEventBus;
-  socketIo: ReturnType<typeof createSocketIoRedis> | undefined;
+  socketIo: SocketIoRedis | undefined;
   close(): Promise<void>;
 }
 
@@ -76,6 +75,11 @@ async function linkInstances(config: Config, logger: Logger): Promise<InstanceLi
       close: () => Promise.resolve(),
     };
   }
+  // Loaded only when configured: one instance never pays the Redis client's memory.
+  const [{ createRedisPubSub }, { createSocketIoRedis }] = await Promise.all([
+    import('./realtime/redisPubSub'),
+    import('./realtime/redisAdapter'),
+  ]);
   const pubsub = createRedisPubSub({ ...config.redis, logger });
   const socketIo = createSocketIoRedis({ ...config.redis, logger });
   if (!(await within(Promise.all([pubsub.connected, socketIo.connected]), REDIS_STARTUP_WAIT_MS)))

@@ -1,5 +1,6 @@
-// Children of the orchestrator: Node processes running a bench script through tsx, pinned to
-// one core with taskset, spoken to over IPC.
+// Children of the orchestrator: Node processes running a bench script (TypeScript through tsx, or
+// an already built .js file with plain node) in the project's root, pinned to one core with
+// taskset, spoken to over IPC.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Notice, Reply } from './ipc';
@@ -33,8 +34,7 @@ export class NodeChild {
   ) {
     const node = [
       ...(options.nodeFlags ?? []),
-      '--import',
-      'tsx',
+      ...(script.endsWith('.js') ? [] : ['--import', 'tsx']),
       path.join(ROOT, script),
       ...(options.args ?? []),
     ];

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { BUILT_OURS, buildOurs } from './builtServer';
 import { NodeChild } from './child';
 import type { FerretDB } from './ferretdb';
 import { setUpOurs, type OurSetup } from './ourApi';
@@ -53,7 +54,7 @@ export const CONFIGS: readonly ServerConfig[] = [
 ];
 
 const SCRIPTS: Record<ServerKind, string> = {
-  ours: 'bench/servers/ours.ts',
+  ours: BUILT_OURS,
   reference: 'bench/servers/reference.ts',
   hocuspocus: 'bench/servers/hocuspocus.ts',
 };
@@ -132,6 +133,7 @@ export class ServerUnderTest {
   }
 
   async start(): Promise<void> {
+    if (this.config.kind === 'ours') await buildOurs();
     const child = new NodeChild(SCRIPTS[this.config.kind], {
       core: this.context.core ?? SERVER_CORE,
       // BENCH_SERVER_PROFILE=dir: a CPU profile of every server process (written on SIGTERM).

@@ -1,6 +1,7 @@
-// Our server under test: exactly what server/main.ts starts, plus the bench's IPC commands.
+// Our server under test: exactly what server/main.ts starts, plus the bench's IPC commands. The
+// orchestrator bundles this file like the production build (lib/builtServer.ts) and starts it
+// with plain node in the project's root.
 import path from 'node:path';
-import { MongoClient } from 'mongodb';
 import * as Y from 'yjs';
 import type { CollabUpdateDoc } from '../../server/db/schema';
 import { COLLECTIONS } from '../../server/db/schema';
@@ -13,7 +14,7 @@ import { notify, serve } from '../lib/ipc';
 import { mergedState, typedMemoUpdates } from '../lib/memoLayout';
 import { memoryHandlers, type LogCallTally } from './common';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = process.cwd();
 
 const LOG_CALLS = ['append', 'updatesAfter', 'newestSnapshot'] as const;
 
@@ -80,6 +81,8 @@ async function main() {
       } else if (config.storage.kind === 'mongodb') {
         // Entry by entry through the driver would take minutes on FerretDB: the log's documents
         // are written in bulk, in exactly the shape CollabLogRepository.append writes them.
+        // Loaded here only: a static import would add the driver to the embedded engine's RSS.
+        const { MongoClient } = await import('mongodb');
         const client = new MongoClient(config.storage.uri);
         try {
           const collection = client

@@ -106,7 +106,7 @@ export async function stormWorkload(ctx: RunContext): Promise<WorkloadResult> {
     rows,
     notes: [
       'Only ours tells a client that an update is stored (MESSAGE_SAVED). The reference server has no acknowledgement at all and y-leveldb writes asynchronously; Hocuspocus acknowledges applying an update, and its SQLite extension stores the document after a 2 s debounce (its default), so what it loses depends on how soon after the last edit the kill comes.',
-      'The restart time of ours includes starting Node with tsx (TypeScript compiled on load), as `npm start` does.',
+      'Ours runs as production runs it: bundled by the production build (esbuild) and started with plain node, as `npm start` does; the restart time is node starting that bundle until it listens.',
     ],
   };
 }

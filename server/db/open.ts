@@ -1,8 +1,6 @@
 import type { Config } from '../env';
 import { createLogger, type Logger } from '../logger';
 import type { Database } from './collection';
-import { EmbeddedDatabase } from './embedded';
-import { MongoDatabase } from './mongo';
 import { INDEXES } from './indexes';
 
 export interface OpenOptions {
@@ -17,10 +15,13 @@ export async function openDatabase(
   storage: Config['storage'],
   options: OpenOptions = {},
 ): Promise<Database> {
+  // Each engine is loaded only when chosen: the other's driver would cost memory for nothing.
   const db =
     storage.kind === 'mongodb'
-      ? await MongoDatabase.connect(storage.uri, storage.dbName)
-      : await EmbeddedDatabase.open(storage.dataDir, {
+      ? await (await import('./mongo')).MongoDatabase.connect(storage.uri, storage.dbName)
+      : await (
+          await import('./embedded')
+        ).EmbeddedDatabase.open(storage.dataDir, {
           logger: options.logger ?? createLogger('info'),
           owner: options.owner ?? 'process',
         });

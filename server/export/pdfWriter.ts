@@ -3,7 +3,6 @@
 // framed stamp and "title … Sivu 1 / 3" footers. The same input always gives the same bytes: the
 // document's dates are the moment of record (approval, release), and pdfkit derives the file id
 // and font subset tags from them, not from the clock or chance.
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../shared/locales';
 import { languageTag } from './dates';
 import { pdfFontData, type PdfFont } from './fonts';
@@ -36,6 +35,8 @@ export async function renderA4Pdf(
   info: PdfInfo,
   write: (pdf: Pdf) => void,
 ): Promise<Buffer> {
+  // pdfkit is loaded at the first export, not at start: most processes never render a PDF.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: PDF_MARGINS,
