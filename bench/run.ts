@@ -19,6 +19,7 @@ import { idleWorkload } from './workloads/idle';
 import { instancesWorkload } from './workloads/instances';
 import { stormWorkload } from './workloads/storm';
 import { fanoutWorkload, typingWorkload } from './workloads/typing';
+import { yearWorkload } from './workloads/year';
 
 const RUNNERS: Record<WorkloadName, (ctx: RunContext) => Promise<WorkloadResult>> = {
   typing: typingWorkload,
@@ -29,6 +30,7 @@ const RUNNERS: Record<WorkloadName, (ctx: RunContext) => Promise<WorkloadResult>
   approval: approvalWorkload,
   client: clientWorkload,
   instances: instancesWorkload,
+  year: yearWorkload,
 };
 
 function versionOf(name: string): string {

@@ -13,6 +13,7 @@ export const WORKLOADS = [
   'approval',
   'client',
   'instances',
+  'year',
 ] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
@@ -40,6 +41,8 @@ export interface BenchOptions {
     /** Pin instance B to the load generator's core instead of the servers' (`--spread`). */
     spread: boolean;
   };
+  /** A group-year on the embedded engine: meetings typed and approved. */
+  year: { meetings: number; sections: number; chars: number; chunk: number };
   /** Saturation limit for a load generator: the share of its core it may use. */
   maxLoadCpu: number;
 }
@@ -112,6 +115,9 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
       ...longer,
       spread: argv.includes('--spread'),
     },
+    year: quick
+      ? { meetings: 2, sections: 3, chars: 100, chunk: 20 }
+      : { meetings: 20, sections: 8, chars: 800, chunk: 10 },
     maxLoadCpu: 0.9,
   };
 }

@@ -93,7 +93,7 @@ export class ServerUnderTest {
                 MONGODB_URI: this.requireFerret().uri,
                 MONGODB_DB: `bench_${randomUUID().slice(0, 8)}`,
               }
-            : { DATA_DIR: path.join(this.dir, 'data') };
+            : { DATA_DIR: this.dataDir() };
         return {
           ...storage,
           LOG_LEVEL: 'warn',
@@ -159,6 +159,11 @@ export class ServerUnderTest {
   async stop(): Promise<void> {
     await this.child?.kill('SIGTERM', 10_000);
     this.child = null;
+  }
+
+  /** The embedded engine's DATA_DIR. */
+  dataDir(): string {
+    return path.join(this.dir, 'data');
   }
 
   dispose(): void {

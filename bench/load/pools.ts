@@ -248,20 +248,40 @@ export async function probe(args: {
 }
 
 /** Workload 6: fill every section's notes of a memo with `chars` characters, and wait until stored. */
-export async function fillSections(args: { target: Target; room: string; chars: number }) {
+/**
+ * Writes a paragraph of `chars` characters into every section: in one update, or typed as
+ * updates of `chunk` characters each, as a secretary's typing reaches the server.
+ */
+export async function fillSections(args: {
+  target: Target;
+  room: string;
+  chars: number;
+  chunk?: number;
+}) {
   const client = openClient(args.target, args.room, 0, { presence: false });
   try {
     await waitUntil(() => client.synced() && sectionCount(client.doc) > 0, 'the memo', 60_000);
     const count = sectionCount(client.doc);
-    client.doc.transact(() => {
-      for (let i = 0; i < count; i++) {
-        const notes = section(client.doc, i).get(1);
-        if (!(notes instanceof Y.XmlElement)) throw new Error(`section ${i} has no notes`);
+    const chunk = args.chunk ?? args.chars;
+    const typeSection = (i: number) => {
+      const notes = section(client.doc, i).get(1);
+      if (!(notes instanceof Y.XmlElement)) throw new Error(`section ${i} has no notes`);
+      const text = new Y.XmlText(`Kohta ${i + 1}: `);
+      for (let at = 0; at < args.chars; at += chunk) {
         let body = '';
-        for (let c = 0; c < args.chars; c++) body += letter(i + c);
-        notes.insert(0, [new Y.XmlText(`Kohta ${i + 1}: ${body}`)]);
+        for (let c = at; c < Math.min(at + chunk, args.chars); c++) body += letter(i + c);
+        client.doc.transact(() => {
+          if (at === 0) notes.insert(0, [text]);
+          text.insert(text.length, body);
+        });
       }
-    });
+    };
+    // One update for the whole memo when no chunk is given (the approval workload's fill).
+    if (args.chunk === undefined)
+      client.doc.transact(() => {
+        for (let i = 0; i < count; i++) typeSection(i);
+      });
+    else for (let i = 0; i < count; i++) typeSection(i);
     await waitUntil(() => client.acknowledged(), 'the memo to be stored', 60_000);
     return { sections: count };
   } finally {
