@@ -37,7 +37,12 @@ export async function issueReset(
   const token = newToken();
   const ttl = via === 'cli' ? CLI_RESET_TTL_MS : EMAILED_RESET_TTL_MS;
   const reset = await repos.passwordResets.create(
-    { userId: user._id, tokenHash: hashToken(token), via, expiresAt: new Date(now.getTime() + ttl) },
+    {
+      userId: user._id,
+      tokenHash: hashToken(token),
+      via,
+      expiresAt: new Date(now.getTime() + ttl),
+    },
     now,
   );
   return { token, resetId: reset._id, expiresAt: reset.expiresAt };

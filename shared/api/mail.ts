@@ -4,7 +4,13 @@
  * Which email it is: an invitation, a memo delivery, a consent notice, a consent reminder or a
  * password reset link (an account's, of no group: `ACCOUNT_MAIL_GROUP`).
  */
-export const OUTBOX_KINDS = ['invitation', 'delivery', 'consent', 'reminder', 'passwordReset'] as const;
+export const OUTBOX_KINDS = [
+  'invitation',
+  'delivery',
+  'consent',
+  'reminder',
+  'passwordReset',
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**
