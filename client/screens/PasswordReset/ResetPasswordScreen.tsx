@@ -6,7 +6,7 @@ import { ResetPasswordRequest } from '../../../shared/api/schemas';
 import { api, isApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Page } from '../../components/Page';
-import { TextField } from '../../components/TextField';
+import { NewPasswordFields, withConfirmation } from '../../components/NewPasswordFields';
 import { useSession } from '../../session';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
@@ -36,10 +36,7 @@ export function ResetPasswordScreen() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const result = validate(ResetPasswordRequest, { token, password }, t);
-    const found = result.ok ? {} : { ...result.errors };
-    if (!found.password && password !== confirmation) {
-      found.confirmation = t('validation.passwordsDiffer');
-    }
+    const found = withConfirmation(result.ok ? {} : result.errors, password, confirmation, t);
     setErrors(found);
     if (result.ok && Object.keys(found).length === 0) reset.run(result.data);
     else focusFirstInvalid(event.currentTarget);
@@ -69,26 +66,18 @@ export function ResetPasswordScreen() {
         <form onSubmit={submit} noValidate className="form">
           <ErrorMessage error={reset.error} messages={{ not_found: t('passwordReset.invalid') }} />
           {isApiError(reset.error, 'not_found') && requestNew}
-          <TextField
-            id="reset-password"
-            label={t('passwordReset.password')}
-            hint={t('passwordReset.passwordHint')}
-            error={errors.password}
-            required
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onValueChange={setPassword}
-          />
-          <TextField
-            id="reset-password-confirmation"
-            label={t('passwordReset.passwordConfirmation')}
-            error={errors.confirmation}
-            required
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onValueChange={setConfirmation}
+          <NewPasswordFields
+            idPrefix="reset"
+            labels={{
+              password: t('passwordReset.password'),
+              confirmation: t('passwordReset.passwordConfirmation'),
+            }}
+            hint={t('invite.passwordHint')}
+            password={password}
+            confirmation={confirmation}
+            onPasswordChange={setPassword}
+            onConfirmationChange={setConfirmation}
+            errors={errors}
           />
           <button type="submit" className="button-primary" disabled={reset.busy}>
             {reset.busy ? t('passwordReset.saving') : t('passwordReset.save')}
