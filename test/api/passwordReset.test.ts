@@ -50,6 +50,9 @@ describe.each(ENGINES)('password reset on %s', (engine) => {
     sockets.push(socket);
     await socketConnected(socket);
     const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    // The same person on another device.
+    const laptop = anon();
+    await laptop.login(`unohtaja.${engine}@demo.example`, DEMO_PASSWORD);
 
     const asked = await anon().post(REQUEST, { email: `Unohtaja.${engine}@Demo.Example` });
     expect(asked.status).toBe(204);
@@ -77,6 +80,7 @@ describe.each(ENGINES)('password reset on %s', (engine) => {
     console.log(`${engine}: open connections closed ${Date.now() - started} ms after the reset`);
     expect((await memo.closed).reason).toBe(COLLAB_CLOSE_REASON.sessionEnded);
     expect((await member.client.get('/api/me')).status).toBe(401);
+    expect((await laptop.get('/api/me')).status).toBe(401);
     expect((await winner.get('/api/me')).status).toBe(200);
 
     // Used: never again, for anyone.

@@ -59,7 +59,10 @@ export function passwordResetRoutes(ctx: AppContext, api: ApiRouter): void {
     await recordInUserGroups(ctx, user, 'session.passwordReset', { via });
     // Straight in, as after accepting an invitation: the link proved who this is, and the new
     // password was just typed twice; sending them to log in again would add nothing.
-    await logIn(ctx, req, res, user._id);
+    const sessionHash = await logIn(ctx, req, res, user._id);
+    // A login with the old password verified just before the new hash was stored may have
+    // started a session since every session was ended: only this one stays.
+    await ctx.sessions.endOthers(user._id, sessionHash);
     await recordLogin(ctx, user);
     return buildMe(ctx.repos, user);
   });
