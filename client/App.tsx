@@ -17,6 +17,8 @@ import { MeetingList } from './screens/Meetings/MeetingList';
 import { MeetingScreen } from './screens/Meetings/MeetingScreen';
 import { NewMeeting } from './screens/Meetings/NewMeeting';
 import { MemoListScreen } from './screens/Memos/MemoListScreen';
+import { ForgotPasswordScreen } from './screens/PasswordReset/ForgotPasswordScreen';
+import { ResetPasswordScreen } from './screens/PasswordReset/ResetPasswordScreen';
 import { ProfileScreen } from './screens/Profile/ProfileScreen';
 import { StatementListScreen } from './screens/Statements/StatementListScreen';
 import { SessionProvider } from './session';
@@ -48,6 +50,8 @@ export function App() {
           <Route element={<PublicShell />}>
             <Route path="login" element={<LoginScreen />} />
             <Route path="invite" element={<AcceptInvitationScreen />} />
+            <Route path="forgot-password" element={<ForgotPasswordScreen />} />
+            <Route path="reset-password" element={<ResetPasswordScreen />} />
           </Route>
           <Route
             element={

@@ -6,6 +6,8 @@ import type {
   CreateMeetingRequest,
   CreatePartyRequest,
   LoginRequest,
+  RequestPasswordResetRequest,
+  ResetPasswordRequest,
   SetAttendanceRequest,
   UpdateGroupRequest,
   UpdateMeetingRequest,
@@ -142,6 +144,9 @@ async function toApiError(response: Response): Promise<ApiError> {
 export const api = {
   login: (body: LoginRequest) => call(authRoutes.login, { body }),
   logout: () => call(authRoutes.logout, {}),
+  requestPasswordReset: (body: RequestPasswordResetRequest) =>
+    call(authRoutes.requestPasswordReset, { body }),
+  resetPassword: (body: ResetPasswordRequest) => call(authRoutes.resetPassword, { body }),
   me: (signal?: AbortSignal) => call(profileRoutes.getMe, {}, signal),
   updateMe: (body: UpdateProfileRequest) => call(profileRoutes.updateMe, { body }),
   changePassword: (body: ChangePasswordRequest) => call(profileRoutes.changePassword, { body }),

@@ -49,6 +49,21 @@ export class StorageWriteError extends Error {
   }
 }
 
+const RESET_LINK_PROBLEMS = {
+  unknown: 'not valid',
+  expired: 'expired',
+  used: 'used already',
+  replaced: 'replaced by a newer link',
+} as const;
+
+/** A password reset link that cannot be used (server/auth/passwordReset.ts). */
+export class ResetLinkError extends Error {
+  override name = 'ResetLinkError';
+  constructor(readonly reason: keyof typeof RESET_LINK_PROBLEMS) {
+    super(`The password reset link is ${RESET_LINK_PROBLEMS[reason]}; ask for a new one.`);
+  }
+}
+
 export const badRequest = (message: string) => new AppError('bad_request', message);
 export const unauthenticated = (message = 'Please log in.') =>
   new AppError('unauthenticated', message);
@@ -93,6 +108,8 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationFailed(error);
   if (error instanceof DuplicateKeyError) return conflict('That already exists.');
+  // Like an unusable invitation: the link leads nowhere (any more).
+  if (error instanceof ResetLinkError) return new AppError('not_found', error.message);
   if (error instanceof StorageWriteError)
     return new AppError(
       'unavailable',

@@ -3,6 +3,8 @@
 /** Every kind of audited event. Entries never hold memo text: targets are ids and labels. */
 export const AUDIT_ACTIONS = [
   'session.login',
+  // A password set with a reset link (issue 17): every session of the account ended.
+  'session.passwordReset',
   'invitation.create',
   'invitation.revoke',
   'invitation.accept',

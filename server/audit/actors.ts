@@ -1,4 +1,5 @@
 // Small helpers the routes use to describe who did something in an audit entry.
+import type { AuditAction, AuditDetails } from '../../shared/audit';
 import type { UserDoc } from '../db/schema';
 import type { AppContext } from '../context';
 
@@ -16,15 +17,25 @@ export function actorOfConnection(connection: { identity: { id: string; name: st
 }
 
 /** A login is recorded in every group the user belongs to: each group's log is its own. */
-export async function recordLogin(ctx: AppContext, user: UserDoc): Promise<void> {
+export function recordLogin(ctx: AppContext, user: UserDoc): Promise<void> {
+  return recordInUserGroups(ctx, user, 'session.login');
+}
+
+/** An event of the account itself (a login, a password reset), in each of the user's groups. */
+export async function recordInUserGroups(
+  ctx: AppContext,
+  user: UserDoc,
+  action: Extract<AuditAction, `session.${string}`>,
+  details: AuditDetails = {},
+): Promise<void> {
   let groupIds: string[];
   try {
     groupIds = (await ctx.repos.memberships.listByUser(user._id)).map((m) => m.groupId);
   } catch (error) {
     // Like record(): auditing never fails the login itself, but a missed entry is loud.
     ctx.logger.error(
-      { userId: user._id, errorName: error instanceof Error ? error.name : typeof error },
-      'AUDIT ENTRY LOST: could not list the groups of a login',
+      { userId: user._id, action, errorName: error instanceof Error ? error.name : typeof error },
+      'AUDIT ENTRY LOST: could not list the groups of a user',
     );
     return;
   }
@@ -33,8 +44,9 @@ export async function recordLogin(ctx: AppContext, user: UserDoc): Promise<void>
       ctx.audit.record({
         groupId,
         actor: actorOf(user),
-        action: 'session.login',
+        action,
         target: { type: 'user', id: user._id, label: user.name },
+        details,
       }),
     ),
   );

@@ -59,6 +59,13 @@ export class SessionService {
     return (await this.repos.sessions.findValid(sessionHash)) !== null;
   }
 
+  /** End every session of the user (a password reset): their live connections close too. */
+  async endAll(userId: string): Promise<void> {
+    await this.repos.sessions.deleteAllForUser(userId);
+    // No session's hash is empty, so every connection of the user matches.
+    this.events.publish({ type: 'otherSessionsEnded', userId, keptSessionHash: '' });
+  }
+
   async endOthers(userId: string, keepSessionHash: string): Promise<void> {
     await this.repos.sessions.deleteAllForUser(userId, keepSessionHash);
     this.events.publish({ type: 'otherSessionsEnded', userId, keptSessionHash: keepSessionHash });

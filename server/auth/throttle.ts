@@ -91,3 +91,20 @@ export function admitPasswordCheck(
 ): Promise<Guess> {
   return admitGuess(rateLimits, [{ key: `password-check:${userId}`, max }]);
 }
+
+/**
+ * Requests for a password reset link: an account gets at most 3 emails in 15 minutes (each makes
+ * the one before unusable, and a mailbox is not to be flooded), an address 30 (many people share
+ * an office's address). Counted for unknown emails alike, so the answers tell nothing; and every
+ * request counts, as none of them is a failure to take back.
+ */
+export async function admitResetRequest(
+  rateLimits: RateLimitRepository,
+  email: string,
+  address: string,
+): Promise<void> {
+  await admitGuess(rateLimits, [
+    { key: `reset-account:${createHash('sha256').update(email).digest('hex')}`, max: 3 },
+    { key: `reset-address:${address}`, max: 30 },
+  ]);
+}

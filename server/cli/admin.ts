@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ACCOUNT_MAIL_GROUP } from '../../shared/api/mail';
 import { hashToken, newToken } from '../auth/tokens';
 import { DataDirLockedError } from '../db/dataDirLock';
 import { DataFileDamagedError } from '../db/dataFileCheck';
@@ -11,6 +12,7 @@ import { invitationMail } from '../mail/templates';
 import { createRepositories, type Repositories } from '../repositories';
 import type { Role } from '../../shared/roles';
 import { removeDemo } from '../seed/firstRun';
+import { resetPassword } from './resetPassword';
 
 const USAGE = `Usage:
   npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
@@ -25,6 +27,8 @@ const USAGE = `Usage:
       Every account: email, name, groups, and whether it is disabled.
   npm run admin -- disable-user --email <email>
       The account can no longer log in; its sessions end and its open connections close.
+  npm run admin -- reset-password --email <email>
+      Prints a one-time link (valid 24 hours) with which the person sets a new password.
   npm run admin -- remove-demo
       Removes the demo's accounts (@demo.example), their memberships and sessions. A server
       reachable by others refuses to start while they exist.
@@ -53,6 +57,11 @@ const COMMAND_HELP: Record<string, string> = {
   The account can no longer log in, and every session of it is deleted: its open live connections
   close at the servers' next rights check (RIGHTS_SWEEP_MS). Works against MongoDB while servers
   run; on the embedded database, stop the server first.`,
+  'reset-password': `Usage: npm run admin -- reset-password --email <email>
+  Prints a one-time link to set a new password, valid for 24 hours, for you to pass on privately
+  (it is not emailed; people can ask for an emailed link, valid an hour, on the login screen when
+  SMTP_URL is set). A new link makes older ones unusable. Using it ends every session of the
+  account. A disabled account gets no link (exit 1).`,
   'remove-demo': `Usage: npm run admin -- remove-demo
   Removes the demo's accounts (@demo.example): their sessions, memberships and the accounts.
   The demo group stays, without them. Run it before exposing a server that once ran the demo.`,
@@ -130,6 +139,7 @@ async function printMail(repos: Repositories): Promise<void> {
     return;
   }
   const names = new Map((await repos.groups.list()).map((group) => [group._id, group.name]));
+  names.set(ACCOUNT_MAIL_GROUP, '(password reset links, of no group)');
   const groupIds = [...new Set(unsent.map((message) => message.groupId))];
   for (const groupId of groupIds) {
     const ofGroup = unsent.filter((message) => message.groupId === groupId);
@@ -261,6 +271,11 @@ async function main(argv: string[]) {
         const ended = await repos.sessions.deleteAllForUser(user._id);
         console.log(`${email} is disabled; ${ended} session(s) ended.`);
         return 0;
+      }
+      case 'reset-password': {
+        const email = values.email?.trim().toLowerCase();
+        if (!email) return usageError('reset-password needs --email.', help);
+        return await resetPassword(config, repos, email);
       }
       case 'remove-demo': {
         const removed = await removeDemo(repos);

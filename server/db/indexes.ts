@@ -10,6 +10,9 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.invitations, fields: ['tokenHash'], unique: true },
   { collection: COLLECTIONS.invitations, fields: ['groupId'] },
   { collection: COLLECTIONS.sessions, fields: ['userId'] },
+  { collection: COLLECTIONS.passwordResets, fields: ['tokenHash'], unique: true },
+  // Which link of an account is its newest (only that one works).
+  { collection: COLLECTIONS.passwordResets, fields: ['userId', 'createdAt'] },
   { collection: COLLECTIONS.meetings, fields: ['groupId', 'startsAt'] },
   { collection: COLLECTIONS.meetingRevisions, fields: ['meetingId', 'revision'], unique: true },
   { collection: COLLECTIONS.attempts, fields: ['key', 'at'] },

@@ -69,6 +69,24 @@ export interface InvitationDoc {
   revokedAt: Date | null;
 }
 
+/**
+ * A one-time link to set a new password (issue 17), made by `npm run admin -- reset-password` or
+ * asked for on the login screen. Only the newest unused, unexpired link of an account works; its
+ * use is claimed by a unique-key insert (`claims`, `password-reset:<_id>`), so it works once.
+ */
+export interface PasswordResetDoc {
+  _id: string;
+  userId: string;
+  /** SHA-256 of the token: the token itself exists only in the link. */
+  tokenHash: string;
+  /** Who made it: the admin CLI, or the person through "Forgot your password?" (emailed). */
+  via: 'cli' | 'email';
+  createdAt: Date;
+  expiresAt: Date;
+  /** Set after the one use that won the claim (what the claim decided, written down). */
+  usedAt: Date | null;
+}
+
 export interface SessionDoc {
   /** SHA-256 of the cookie value, so a database read does not yield live sessions. */
   _id: string;
@@ -468,6 +486,7 @@ export const COLLECTIONS = {
   memberships: 'memberships',
   invitations: 'invitations',
   sessions: 'sessions',
+  passwordResets: 'passwordResets',
   meetings: 'meetings',
   meetingRevisions: 'meetingRevisions',
   claims: 'claims',

@@ -244,3 +244,45 @@ export function consentNoticeMail(input: {
     text: [...lines, '', words.open, input.link, '', words.footer].join('\n'),
   };
 }
+
+const PASSWORD_RESET: Record<
+  Locale,
+  { subject: string; body: string; until: (date: string) => string; ignore: string }
+> = {
+  fi: {
+    subject: 'Salasanan vaihtaminen',
+    body: 'Joku (toivottavasti sinä) pyysi linkkiä tilisi salasanan vaihtamiseen. Vaihda salasana tästä linkistä:',
+    until: (date) =>
+      `Linkki toimii kerran, ${date} asti. Kun salasana on vaihdettu, kaikki tilisi istunnot päättyvät.`,
+    ignore: 'Jos et pyytänyt linkkiä, voit jättää tämän viestin huomiotta: salasanasi ei muutu.',
+  },
+  sv: {
+    subject: 'Byte av lösenord',
+    body: 'Någon (förhoppningsvis du) bad om en länk för att byta lösenordet till ditt konto. Byt lösenord via länken:',
+    until: (date) =>
+      `Länken fungerar en gång, till ${date}. När lösenordet har bytts avslutas alla sessioner för ditt konto.`,
+    ignore:
+      'Om du inte bad om länken kan du strunta i det här meddelandet: ditt lösenord ändras inte.',
+  },
+  en: {
+    subject: 'Setting a new password',
+    body: 'Someone (hopefully you) asked for a link to set a new password for your account. Set it with this link:',
+    until: (date) =>
+      `The link works once, until ${date}. Once the password is set, every session of your account ends.`,
+    ignore: 'If you did not ask for it, ignore this email: your password stays as it is.',
+  },
+};
+
+/** The self-service password reset link, in the account's language. */
+export function passwordResetMail(input: { locale: Locale; link: string; expiresAt: Date }) {
+  const words = PASSWORD_RESET[input.locale];
+  const until = new Intl.DateTimeFormat(`${input.locale}-FI`, {
+    timeZone: 'Europe/Helsinki',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(input.expiresAt);
+  return {
+    subject: words.subject,
+    text: [words.body, input.link, '', words.until(until), '', words.ignore].join('\n'),
+  };
+}

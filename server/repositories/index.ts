@@ -12,6 +12,7 @@ import { MeetingRepository } from './meetings';
 import { MembershipRepository } from './memberships';
 import { MemoVersionRepository } from './memoVersions';
 import { OutboxRepository } from './outbox';
+import { PasswordResetRepository } from './passwordResets';
 import { RateLimitRepository } from './rateLimits';
 import { ReadReceiptRepository } from './readReceipts';
 import { SessionRepository } from './sessions';
@@ -24,6 +25,7 @@ export interface Repositories {
   memberships: MembershipRepository;
   invitations: InvitationRepository;
   sessions: SessionRepository;
+  passwordResets: PasswordResetRepository;
   meetings: MeetingRepository;
   rateLimits: RateLimitRepository;
   claims: ClaimRepository;
@@ -46,6 +48,7 @@ export function createRepositories(db: Database): Repositories {
     memberships: new MembershipRepository(db),
     invitations: new InvitationRepository(db),
     sessions: new SessionRepository(db),
+    passwordResets: new PasswordResetRepository(db),
     meetings: new MeetingRepository(db),
     rateLimits: new RateLimitRepository(db),
     claims: new ClaimRepository(db),

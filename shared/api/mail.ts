@@ -1,8 +1,23 @@
 // Response bodies of the outbox's routes (issue 14): what administrators see of the group's email.
 
-/** Which email it is: an invitation, a memo delivery, a consent notice or a consent reminder. */
-export const OUTBOX_KINDS = ['invitation', 'delivery', 'consent', 'reminder'] as const;
+/**
+ * Which email it is: an invitation, a memo delivery, a consent notice, a consent reminder or a
+ * password reset link (an account's, of no group: `ACCOUNT_MAIL_GROUP`).
+ */
+export const OUTBOX_KINDS = [
+  'invitation',
+  'delivery',
+  'consent',
+  'reminder',
+  'passwordReset',
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * The outbox's `groupId` of an account's own email (a password reset link): it belongs to no
+ * group, so no group's chair or administrators see it.
+ */
+export const ACCOUNT_MAIL_GROUP = '';
 
 /**
  * What became of an email someone waited for: `sent` (the SMTP server accepted it), `queued`

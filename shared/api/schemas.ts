@@ -30,6 +30,17 @@ export const AcceptInvitationRequest = z.strictObject({
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
+/** "Forgot your password?": the answer is the same whether or not the account exists. */
+export const RequestPasswordResetRequest = z.strictObject({ email });
+export type RequestPasswordResetRequest = z.infer<typeof RequestPasswordResetRequest>;
+
+/** A new password with a reset link's token (the same rules as a new account's). */
+export const ResetPasswordRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password,
+});
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
+
 export const UpdateProfileRequest = z.strictObject({
   name: name.optional(),
   locale: z.enum(LOCALES).optional(),

@@ -19,6 +19,7 @@ const COMMANDS = [
   'mail',
   'list-users',
   'disable-user',
+  'reset-password',
   'remove-demo',
 ];
 
@@ -42,6 +43,7 @@ describe('admin CLI usage', () => {
     ['an unknown command', ['frobnicate']],
     ['an unknown option', ['list-users', '--frobnicate']],
     ['a missing value', ['disable-user']],
+    ['reset-password without --email', ['reset-password']],
     ['an extra argument', ['list-users', 'extra']],
   ])('exits 2 with the usage for %s', async (_label, args) => {
     const { code, output } = await runToExit([ADMIN, ...args], env);
@@ -142,6 +144,58 @@ describe('admin CLI against MongoDB while a server runs', () => {
       env,
     );
     expect(noGroup.code).toBe(1);
+  });
+
+  it('reset-password prints a one-time link; using it ends the sessions, and it works once', async () => {
+    const f = await memoFixture(server, ['sdp.lukija1']);
+    const printed = await runToExit(
+      [ADMIN, 'reset-password', '--email', 'SDP.lukija1@demo.example'],
+      env,
+    );
+    expect(printed.code).toBe(0);
+    expect(printed.output).toContain('Password reset link for sdp.lukija1@demo.example');
+    const token = /\/reset-password#token=([\w-]+)/.exec(printed.output)?.[1];
+    expect(token).toBeDefined();
+
+    const person = new ApiClient(server.url);
+    const reset = await person.post('/api/auth/password-reset/complete', {
+      token,
+      password: 'lukijan-uusi-salasana',
+    });
+    expect(reset.status).toBe(200);
+    expect(reset.body.email).toBe('sdp.lukija1@demo.example');
+    expect((await person.get('/api/me')).status).toBe(200);
+    expect((await f.clients['sdp.lukija1']!.get('/api/me')).status).toBe(401);
+    const again = await new ApiClient(server.url).post('/api/auth/password-reset/complete', {
+      token,
+      password: 'kolmas-salasana-123',
+    });
+    expect(again.status).toBe(404);
+
+    // A second link replaces the first before it is used.
+    const links = [];
+    for (let i = 0; i < 2; i += 1) {
+      const { output } = await runToExit(
+        [ADMIN, 'reset-password', '--email', 'sdp.lukija1@demo.example'],
+        env,
+      );
+      links.push(/\/reset-password#token=([\w-]+)/.exec(output)?.[1]);
+    }
+    const older = await new ApiClient(server.url).post('/api/auth/password-reset/complete', {
+      token: links[0],
+      password: 'kolmas-salasana-123',
+    });
+    expect(older.status).toBe(404);
+
+    const disabled = await runToExit(
+      [ADMIN, 'reset-password', '--email', 'kesk.edustaja@demo.example'],
+      env,
+    );
+    expect(disabled.code).toBe(1);
+    expect(disabled.output).toContain('disabled');
+    const unknown = await runToExit([ADMIN, 'reset-password', '--email', 'nobody@example.fi'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toContain('No account with the email nobody@example.fi');
   });
 
   it('exits 1 for an account that does not exist', async () => {

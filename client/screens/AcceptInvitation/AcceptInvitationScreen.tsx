@@ -13,7 +13,7 @@ import { NewAccountForm } from './NewAccountForm';
 import { AcceptAsMember } from './AcceptAsMember';
 
 /** The token travels in the fragment, which browsers never send to a server or in a Referer. */
-function tokenFromHash(hash: string): string | null {
+export function tokenFromHash(hash: string): string | null {
   return new URLSearchParams(hash.replace(/^#/, '')).get('token');
 }
 

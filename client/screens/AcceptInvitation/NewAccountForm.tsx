@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { AcceptInvitationRequest } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { NewPasswordFields, withConfirmation } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
 import { currentLocale } from '../../i18n';
 import { useSession } from '../../session';
@@ -33,10 +34,7 @@ export function NewAccountForm({ token }: { token: string }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const result = validate(AcceptInvitationRequest, { token, name, password }, t);
-    const found = result.ok ? {} : { ...result.errors };
-    if (!found.password && password !== confirmation) {
-      found.confirmation = t('validation.passwordsDiffer');
-    }
+    const found = withConfirmation(result.ok ? {} : result.errors, password, confirmation, t);
     setErrors(found);
     if (result.ok && Object.keys(found).length === 0) accept.run(result.data);
     else focusFirstInvalid(event.currentTarget);
@@ -55,26 +53,15 @@ export function NewAccountForm({ token }: { token: string }) {
         value={name}
         onValueChange={setName}
       />
-      <TextField
-        id="invite-password"
-        label={t('invite.password')}
+      <NewPasswordFields
+        idPrefix="invite"
+        labels={{ password: t('invite.password'), confirmation: t('invite.passwordConfirmation') }}
         hint={t('invite.passwordHint')}
-        error={errors.password}
-        required
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onValueChange={setPassword}
-      />
-      <TextField
-        id="invite-password-confirmation"
-        label={t('invite.passwordConfirmation')}
-        error={errors.confirmation}
-        required
-        type="password"
-        autoComplete="new-password"
-        value={confirmation}
-        onValueChange={setConfirmation}
+        password={password}
+        confirmation={confirmation}
+        onPasswordChange={setPassword}
+        onConfirmationChange={setConfirmation}
+        errors={errors}
       />
       <button type="submit" className="button-primary" disabled={accept.busy}>
         {t('invite.accept')}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { Page } from '../../components/Page';
 import type { ReturnState } from '../../components/RequireSession';
 import { useSession } from '../../session';
@@ -20,6 +20,9 @@ export function LoginScreen() {
       <Page title={t('login.title')}>
         <p className="lead">{t('login.intro')}</p>
         <LoginForm idPrefix="login" onLoggedIn={session.signIn} />
+        <p>
+          <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
+        </p>
       </Page>
     </div>
   );

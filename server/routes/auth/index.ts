@@ -7,6 +7,7 @@ import { ApiRouter } from '../../http/api';
 import { authRoutes as routes } from '../../../shared/api/routes/auth';
 import { buildMe } from '../profile/me';
 import { logIn, logOut } from './loginSession';
+import { passwordResetRoutes } from './passwordReset';
 
 export function authRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter();
@@ -42,6 +43,8 @@ export function authRoutes(ctx: AppContext): ApiRouter {
     await logOut(ctx, req, res);
     return undefined;
   });
+
+  passwordResetRoutes(ctx, api);
 
   return api;
 }
