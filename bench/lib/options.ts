@@ -77,6 +77,10 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
     throw new Error('--seconds takes a positive number, e.g. --seconds=30');
   const longer = measureMs === undefined ? {} : { measureMs };
   const editors = list('editors')?.map(Number);
+  const meetingsFlag = flag(argv, 'meetings');
+  const meetings = meetingsFlag === undefined ? undefined : Number(meetingsFlag);
+  if (meetings !== undefined && !(Number.isInteger(meetings) && meetings > 0))
+    throw new Error('--meetings takes a whole number, e.g. --meetings=60 (workload year)');
   if (editors?.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error('--editors takes whole numbers, e.g. --editors=50');
   return {
@@ -115,9 +119,12 @@ export function parseOptions(argv: readonly string[], env = process.env): BenchO
       ...longer,
       spread: argv.includes('--spread'),
     },
-    year: quick
-      ? { meetings: 2, sections: 3, chars: 100, chunk: 20 }
-      : { meetings: 20, sections: 8, chars: 800, chunk: 10 },
+    year: {
+      ...(quick
+        ? { meetings: 2, sections: 3, chars: 100, chunk: 20 }
+        : { meetings: 20, sections: 8, chars: 800, chunk: 10 }),
+      ...(meetings === undefined ? {} : { meetings }),
+    },
     maxLoadCpu: 0.9,
   };
 }
