@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportedVersion, GroupExport } from '../../shared/api/groupExport';
 import type { MemoHistory } from '../../shared/api/memoVersions';
@@ -176,7 +177,6 @@ describe.each(ENGINES)('group export on %s', (engine) => {
         audience: 'negotiators',
       });
       // The stored canonical content: its SHA-256 is the one the version carries.
-      const { createHash } = await import('node:crypto');
       expect(createHash('sha256').update(version.storedContent!, 'utf8').digest('hex')).toBe(
         summary.sha256,
       );
