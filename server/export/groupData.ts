@@ -15,6 +15,7 @@ import type {
 } from '../../shared/api/groupExport';
 import { isVisibleTo, type Audience } from '../../shared/confidentiality';
 import { redactAgenda } from '../../shared/meetings';
+import type { MemoContent } from '../../shared/memo/content';
 import type { AppContext } from '../context';
 import type {
   ConsentRequestDoc,
@@ -24,7 +25,6 @@ import type {
   PartyDoc,
   TrackedItemDoc,
 } from '../db/schema';
-import { audienceContent } from '../versions/versionView';
 
 type Ctx = Pick<AppContext, 'repos'>;
 
@@ -138,17 +138,18 @@ export function versionSummaryFor(
   };
 }
 
-/** One version's JSON file for `audience`. */
+/**
+ * One version's JSON file for `audience`; `content` is the version's `audienceContent` (the
+ * caller renders the PDF from the same object).
+ */
 export async function exportedVersion(
   ctx: Ctx,
   meeting: MeetingDoc,
   doc: MemoVersionDoc,
   audience: Audience,
+  content: MemoContent,
 ): Promise<ExportedVersion> {
-  const [content, releases] = await Promise.all([
-    audienceContent(ctx, doc, audience),
-    ctx.repos.consent.declassificationsOf(doc.meetingId, doc.version),
-  ]);
+  const releases = await ctx.repos.consent.declassificationsOf(doc.meetingId, doc.version);
   return {
     meetingId: meeting._id,
     meetingTitle: meeting.title,

@@ -15,7 +15,7 @@ import type { Locale } from '../../shared/locales';
 import { toAuditEntry, walkChain } from '../audit/readChain';
 import type { AppContext } from '../context';
 import type { GroupDoc } from '../db/schema';
-import { versionView } from '../versions/versionView';
+import { audienceContent, viewOf } from '../versions/versionView';
 import { groupExportVersionPath } from './fileName';
 import {
   exportedConsentRequests,
@@ -65,8 +65,10 @@ export async function writeGroupExport(
         doc.version,
       );
       const files = { json: `${path}.json`, pdf: `${path}.pdf` };
-      await zip.add(files.json, json(await exportedVersion(ctx, meeting, doc, audience)));
-      const view = await versionView(ctx, { meeting, version: doc, audience });
+      // One redaction per version, for its JSON and its PDF alike.
+      const content = await audienceContent(ctx, doc, audience);
+      await zip.add(files.json, json(await exportedVersion(ctx, meeting, doc, audience, content)));
+      const view = viewOf({ meeting, version: doc, audience, groupName: group.name, content });
       await zip.add(files.pdf, await renderPdf(view, locale), false);
       summaries.push(versionSummaryFor(doc, files));
       versionCount++;

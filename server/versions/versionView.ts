@@ -128,14 +128,26 @@ export async function versionView(
     ctx.repos.groups.findById(meeting.groupId),
     audienceContent(ctx, version, audience),
   ]);
+  return viewOf({ ...loaded, groupName: group?.name ?? '', content });
+}
+
+/** The view of a version whose audience content and group name are at hand already. */
+export function viewOf(input: {
+  meeting: MeetingDoc;
+  version: MemoVersionDoc;
+  audience: Audience;
+  groupName: string;
+  content: MemoContent;
+}): MemoVersionView {
+  const { meeting, version } = input;
   return {
     ...versionSummary(version),
     groupId: meeting.groupId,
-    groupName: group?.name ?? '',
+    groupName: input.groupName,
     meetingTitle: meeting.title,
     meetingStartsAt: meeting.startsAt.toISOString(),
-    audience,
-    content,
+    audience: input.audience,
+    content: input.content,
     latestVersion: meeting.memoVersion ?? version.version,
   };
 }
