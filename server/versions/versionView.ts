@@ -18,7 +18,11 @@ const AUDIENCES: readonly Audience[] = ['public', 'groups', 'negotiators'];
  * The audience a member gets: their own (negotiators or groups), or a narrower one they ask for
  * (e.g. a chair preparing the public rendering). Asking for a wider one is refused.
  */
-export function audienceOf(membership: MembershipDoc, requested?: unknown): Audience {
+export function audienceOf(
+  membership: MembershipDoc,
+  requested?: unknown,
+  what = 'Memo version',
+): Audience {
   const own = audienceForRole(membership.role);
   if (requested === undefined || requested === '') return own;
   const wanted = AUDIENCES.find((audience) => audience === requested);
@@ -27,7 +31,7 @@ export function audienceOf(membership: MembershipDoc, requested?: unknown): Audi
       { path: 'audience', message: `one of ${AUDIENCES.join(', ')}` },
     ]);
   }
-  if (AUDIENCES.indexOf(wanted) > AUDIENCES.indexOf(own)) throw notFound('Memo version');
+  if (AUDIENCES.indexOf(wanted) > AUDIENCES.indexOf(own)) throw notFound(what);
   return wanted;
 }
 

@@ -18,7 +18,8 @@ import { exportLocale } from './locale';
 export function groupExportRoute(ctx: AppContext, api: ApiRouter): void {
   api.route(routes.exportGroup, async (req, _body, res) => {
     const { groupId, membership } = await authorizeInGroup(ctx.repos, req, 'group.export');
-    const audience = audienceOf(membership, req.query.audience);
+    // A wider edition than the requester's own does not exist for them: 404, as for a version.
+    const audience = audienceOf(membership, req.query.audience, 'Edition');
     const locale = exportLocale(req);
     const group = await ctx.repos.groups.findById(groupId);
     if (!group) throw notFound('Group');
