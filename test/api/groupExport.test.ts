@@ -11,6 +11,7 @@ import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeMemo, type WrittenMemo } from '../support/memoWriter';
 import { readPdf } from '../support/pdfText';
+import { writeStatement } from '../support/statementWriter';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { readZip } from '../support/zipEntries';
 
@@ -34,6 +35,10 @@ describe.each(ENGINES)('group export on %s', (engine) => {
   let secrets: string[];
   const reopenReason = 'KANARIA-avaus: SDP:n kanta kirjattiin väärin.';
   const secretAgendaTitle = 'KANARIA-asialista: henkilöstövähennykset';
+  // A joint statement in consent: its draft title and a party's objection are the negotiators'.
+  const draftTitle = 'KANARIA-luonnos: yhteinen kannanotto';
+  const objection = 'KANARIA-vastaus: emme hyväksy vielä.';
+  const statementText = 'KANARIA-teksti: neuvotteluryhmä esittää säästöjä.';
 
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
@@ -60,7 +65,29 @@ describe.each(ENGINES)('group export on %s', (engine) => {
       ],
     });
     expect(planned.status).toBe(201);
-    secrets = [...written.confidential, reopenReason, secretAgendaTitle];
+    const statement = await f.clients.sihteeri!.post(`/api/groups/${f.groupId}/statements`, {
+      title: draftTitle,
+    });
+    expect(statement.status).toBe(201);
+    const statementId = statement.body.id as string;
+    await writeStatement(t.url, f.cookie('sihteeri'), statementId, statementText);
+    expect(
+      (await f.clients.sihteeri!.post(`/api/statements/${statementId}/consent`, {})).status,
+    ).toBe(200);
+    const objected = await f.clients['kesk.edustaja']!.post(`/api/consent/${statementId}/answers`, {
+      round: 1,
+      answer: 'object',
+      reason: objection,
+    });
+    expect(objected.status).toBe(200);
+    secrets = [
+      ...written.confidential,
+      reopenReason,
+      secretAgendaTitle,
+      draftTitle,
+      objection,
+      statementText,
+    ];
 
     admin = await f.addAdmin(`yllapito.vienti.${engine}@demo.example`);
     adminCookie = admin.sessionCookie ?? '';
@@ -190,6 +217,14 @@ describe.each(ENGINES)('group export on %s', (engine) => {
       }
     }
     expect(entries.get('README.txt')!.toString('utf8')).toContain('Painos: neuvottelijoiden');
+    // The negotiation itself: the statement in consent with its round and the party's answer.
+    const inConsent = group.consentRequests.find((request) => request.title === draftTitle)!;
+    expect(inConsent).toMatchObject({ kind: 'statement', release: null });
+    expect(inConsent.rounds).toMatchObject([{ round: 1, cause: 'request', end: null }]);
+    expect(JSON.stringify(inConsent.rounds)).toContain(statementText);
+    expect(inConsent.answers).toMatchObject([
+      { round: 1, partyId: f.partyIds.KESK, answer: 'object', reason: objection },
+    ]);
   });
 
   it('gives an administrator the readers’ edition, with nothing confidential in any entry', async () => {
