@@ -17,6 +17,9 @@ export const AUDIT_ACTIONS = [
   'memo.reopen',
   'memo.deliver',
   'memo.export',
+  // The group export (a zip of the group's data and every approved version's PDF); details say
+  // which edition.
+  'group.export',
   'confidentiality.lower',
   'stance.change',
   'followUp.status',

@@ -36,6 +36,7 @@ export const ACTIONS = [
   'declassification.propose',
   'publication.propose',
   'audit.view',
+  'group.export',
   'mail.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -136,6 +137,9 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // every party must consent (the group's rule: nothing public without common agreement).
   'publication.propose': NEGOTIATORS,
   'audit.view': GROUP_MANAGERS,
+  // The whole group in one zip (JSON and every approved version's PDF), to keep or take
+  // elsewhere. Which edition (negotiators' or readers') follows the member's own audience.
+  'group.export': GROUP_MANAGERS,
   // The group's outbox: what is waiting or failed, to whom, and "retry now".
   'mail.manage': GROUP_MANAGERS,
 };

@@ -51,3 +51,22 @@ export function contentDisposition(kind: 'attachment' | 'inline', fileName: stri
   const safe = fileName.replace(/[^A-Za-z0-9._-]/g, '');
   return `${kind}; filename="${safe}"`;
 }
+
+/** e.g. `neuvotteluryhma-2026-12-07.zip`: the group's name as ASCII and the day of the export. */
+export function groupExportFileName(groupName: string, exportedAt: Date): string {
+  const date = helsinkiDate(exportedAt.toISOString());
+  return `${asciiSlug(groupName).slice(0, 60).replace(/-+$/, '') || 'group'}-${date}.zip`;
+}
+
+/**
+ * A version's entry in the group export without its extension, e.g.
+ * `versions/2026-12-07-<meeting id>-v2`: the meeting's date sorts the files, its id makes the
+ * name unique and ties it to `group.json`.
+ */
+export function groupExportVersionPath(
+  meeting: { id: string; startsAt: string },
+  version: number,
+): string {
+  const date = helsinkiDate(meeting.startsAt);
+  return `versions/${date ? `${date}-` : ''}${meeting.id}-v${Math.trunc(version)}`;
+}

@@ -18,7 +18,11 @@ const AUDIENCES: readonly Audience[] = ['public', 'groups', 'negotiators'];
  * The audience a member gets: their own (negotiators or groups), or a narrower one they ask for
  * (e.g. a chair preparing the public rendering). Asking for a wider one is refused.
  */
-export function audienceOf(membership: MembershipDoc, requested?: unknown): Audience {
+export function audienceOf(
+  membership: MembershipDoc,
+  requested?: unknown,
+  what = 'Memo version',
+): Audience {
   const own = audienceForRole(membership.role);
   if (requested === undefined || requested === '') return own;
   const wanted = AUDIENCES.find((audience) => audience === requested);
@@ -27,7 +31,7 @@ export function audienceOf(membership: MembershipDoc, requested?: unknown): Audi
       { path: 'audience', message: `one of ${AUDIENCES.join(', ')}` },
     ]);
   }
-  if (AUDIENCES.indexOf(wanted) > AUDIENCES.indexOf(own)) throw notFound('Memo version');
+  if (AUDIENCES.indexOf(wanted) > AUDIENCES.indexOf(own)) throw notFound(what);
   return wanted;
 }
 
@@ -128,14 +132,26 @@ export async function versionView(
     ctx.repos.groups.findById(meeting.groupId),
     audienceContent(ctx, version, audience),
   ]);
+  return viewOf({ ...loaded, groupName: group?.name ?? '', content });
+}
+
+/** The view of a version whose audience content and group name are at hand already. */
+export function viewOf(input: {
+  meeting: MeetingDoc;
+  version: MemoVersionDoc;
+  audience: Audience;
+  groupName: string;
+  content: MemoContent;
+}): MemoVersionView {
+  const { meeting, version } = input;
   return {
     ...versionSummary(version),
     groupId: meeting.groupId,
-    groupName: group?.name ?? '',
+    groupName: input.groupName,
     meetingTitle: meeting.title,
     meetingStartsAt: meeting.startsAt.toISOString(),
-    audience,
-    content,
+    audience: input.audience,
+    content: input.content,
     latestVersion: meeting.memoVersion ?? version.version,
   };
 }

@@ -41,6 +41,7 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'content.readConfidential':   [Y,    Y,    Y,    Y,    Y,    N,     N],
   'consent.view':               [Y,    Y,    Y,    Y,    Y,    N,     N],
   'audit.view':                 [Y,    N,    N,    N,    N,    N,     Y],
+  'group.export':               [Y,    N,    N,    N,    N,    N,     Y],
   'mail.manage':                [Y,    N,    N,    N,    N,    N,     Y],
   'statement.draft':            [Y,    Y,    Y,    Y,    Y,    N,     N],
   'statement.readReleased':     [Y,    Y,    Y,    Y,    Y,    Y,     Y],

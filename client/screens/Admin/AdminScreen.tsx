@@ -4,6 +4,7 @@ import { can } from '../../../shared/permissions';
 import { InPageLink } from '../../components/InPageLink';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
+import { GroupExport } from './GroupExport';
 import { GroupSettings } from './GroupSettings';
 import { Invitations } from './Invitations';
 import { MailOutbox } from './MailOutbox';
@@ -29,6 +30,7 @@ export function AdminScreen() {
       label: t('admin.invitations.title'),
     },
     can(actor, 'mail.manage') && { id: 'mail-heading', label: t('admin.mail.title') },
+    can(actor, 'group.export') && { id: 'group-export-heading', label: t('admin.export.title') },
   ].filter((section) => section !== false);
   return (
     <Page
@@ -55,6 +57,7 @@ export function AdminScreen() {
       <Members />
       {can(actor, 'member.invite') && <Invitations />}
       {can(actor, 'mail.manage') && <MailOutbox />}
+      {can(actor, 'group.export') && <GroupExport />}
     </Page>
   );
 }

@@ -1,11 +1,11 @@
 // Exports of an approved memo version for its audience: PDF, Markdown and a print page. The
 // version is loaded and redacted exactly as the version view is (`loadVersionFor` refuses a wider
-// audience than the caller's own), so an export never holds more than the caller may read.
+// audience than the caller's own), so an export never holds more than the caller may read. The
+// group export (./group.ts) is registered here too.
 import type { Request, Response } from 'express';
 import type { MemoVersionView } from '../../../shared/api/memoVersions';
-import { LOCALES, type Locale } from '../../../shared/locales';
+import type { Locale } from '../../../shared/locales';
 import type { AppContext } from '../../context';
-import { AppError } from '../../errors';
 import { contentDisposition, exportFileName, type ExportExtension } from '../../export/fileName';
 import { SELF_CONTAINED_PAGE_CSP } from '../../export/htmlPage';
 import { renderMarkdown } from '../../export/markdown';
@@ -15,6 +15,8 @@ import { ApiRouter } from '../../http/api';
 import type { RouteDef } from '../../../shared/api/contract';
 import { exportRoutes as routes } from '../../../shared/api/routes/export';
 import { requireAuth } from '../../http/context';
+import { groupExportRoute } from './group';
+import { exportLocale } from './locale';
 import { loadVersionFor, versionView, type LoadedVersion } from '../../versions/versionView';
 
 interface ExportFormat {
@@ -52,19 +54,6 @@ const FORMATS: readonly (ExportFormat & { route: RouteDef })[] = [
   },
 ];
 
-/** `?lang=` when given (one of the interface languages), else the caller's own language. */
-export function exportLocale(req: Request): Locale {
-  const requested = req.query.lang;
-  if (requested === undefined || requested === '') return requireAuth(req).user.locale;
-  const locale = LOCALES.find((candidate) => candidate === requested);
-  if (!locale) {
-    throw new AppError('validation_failed', 'Unknown language.', [
-      { path: 'lang', message: `one of ${LOCALES.join(', ')}` },
-    ]);
-  }
-  return locale;
-}
-
 export function exportRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter();
   for (const format of FORMATS) {
@@ -79,6 +68,7 @@ export function exportRoutes(ctx: AppContext): ApiRouter {
       sendExport(res, format, view, locale, body);
     });
   }
+  groupExportRoute(ctx, api);
   return api;
 }
 
@@ -121,3 +111,5 @@ async function recordExport(
     details: { format, audience },
   });
 }
+
+export { exportLocale };

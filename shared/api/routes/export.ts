@@ -23,4 +23,15 @@ export const exportRoutes = defineRoutes('exports', {
     query: ExportQuery,
     response: file('text/html; charset=utf-8', 'A self-contained page to print'),
   },
+  exportGroup: {
+    method: 'get',
+    path: '/groups/:groupId/export.zip',
+    summary:
+      'The whole group as one zip for the chair or an administrator: its data as JSON and the PDF of every approved version (?audience=, ?lang=); see docs/group-export.md',
+    query: ExportQuery,
+    response: file(
+      'application/zip',
+      'A zip streamed as it is written (group.json, versions/*.json, versions/*.pdf, audit.json, README.txt); cut off, never finished, when writing fails',
+    ),
+  },
 });

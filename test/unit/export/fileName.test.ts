@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatMoment, helsinkiDate } from '../../../server/export/dates';
-import { asciiSlug, contentDisposition, exportFileName } from '../../../server/export/fileName';
+import {
+  asciiSlug,
+  contentDisposition,
+  exportFileName,
+  groupExportFileName,
+  groupExportVersionPath,
+} from '../../../server/export/fileName';
 
 describe('export file names', () => {
   const version = { meetingStartsAt: '2026-11-24T15:00:00.000Z', version: 2 };
@@ -28,6 +34,27 @@ describe('export file names', () => {
       'attachment; filename="muistio-2026-11-24-v2.pdf"',
     );
     expect(contentDisposition('inline', 'a"\r\nb.html')).toBe('inline; filename="ab.html"');
+  });
+});
+
+describe('group export names', () => {
+  it('names the zip by the group and the day of the export in Helsinki, in plain ASCII', () => {
+    const lateEvening = new Date('2026-12-06T22:30:00.000Z');
+    expect(groupExportFileName('Äänekosken neuvotteluryhmä', lateEvening)).toBe(
+      'aanekosken-neuvotteluryhma-2026-12-07.zip',
+    );
+    expect(groupExportFileName('"\r\n/../', lateEvening)).toBe('group-2026-12-07.zip');
+    expect(groupExportFileName('x'.repeat(200), lateEvening)).toBe(
+      `${'x'.repeat(60)}-2026-12-07.zip`,
+    );
+  });
+
+  it('names a version by its meeting’s day and id, so names sort by meeting and never collide', () => {
+    const meeting = {
+      id: '0b6f0d9e-5d0a-4a43-9d4e-9e1d2c3b4a59',
+      startsAt: '2026-11-24T22:30:00.000Z',
+    };
+    expect(groupExportVersionPath(meeting, 2)).toBe(`versions/2026-11-25-${meeting.id}-v2`);
   });
 });
 
