@@ -22,6 +22,12 @@ export class ApiRouter {
   route<S extends RouteSpec>(def: RouteDef<S>, handler: Handler<S>): void {
     const { status } = def;
     this.routes.push(def);
+    // Express would run a GET handler for HEAD too, with its side effects (an export's audit
+    // entry, a PDF rendered for nothing). Our client never sends HEAD: refuse it before the GET.
+    if (def.method === 'get')
+      this.router.head(def.path, (_req, res) => {
+        res.status(405).set('Allow', 'GET').end();
+      });
     this.router[def.method](def.path, async (req, res) => {
       let body: unknown = undefined;
       if (def.body) {

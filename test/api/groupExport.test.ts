@@ -295,6 +295,13 @@ describe.each(ENGINES)('group export on %s', (engine) => {
     const before = await exportEntries();
     await fetchAs(f.cookie('puheenjohtaja'), exportPath());
     await fetchAs(adminCookie, exportPath());
+    // HEAD never runs the export: no audit entry for a download that did not happen.
+    const head = await fetch(new URL(exportPath(), t.url), {
+      method: 'HEAD',
+      headers: { cookie: adminCookie },
+    });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET');
     const after = await exportEntries();
     expect(after.length).toBe(before.length + 2);
     const adminName = (await admin.get('/api/me')).body.name as string;
