@@ -27,6 +27,8 @@ const USAGE = `Usage:
       Every account: email, name, groups, and whether it is disabled.
   npm run admin -- disable-user --email <email>
       The account can no longer log in; its sessions end and its open connections close.
+  npm run admin -- enable-user --email <email>
+      Undoes disable-user: the person can log in again (with the same password).
   npm run admin -- reset-password --email <email>
       Prints a one-time link (valid 24 hours) with which the person sets a new password.
   npm run admin -- remove-demo
@@ -57,6 +59,9 @@ const COMMAND_HELP: Record<string, string> = {
   The account can no longer log in, and every session of it is deleted: its open live connections
   close at the servers' next rights check (RIGHTS_SWEEP_MS). Works against MongoDB while servers
   run; on the embedded database, stop the server first.`,
+  'enable-user': `Usage: npm run admin -- enable-user --email <email>
+  Undoes disable-user: the account can log in again with its password (or a reset-password link).
+  Its memberships were kept while it was disabled.`,
   'reset-password': `Usage: npm run admin -- reset-password --email <email>
   Prints a one-time link to set a new password, valid for 24 hours, for you to pass on privately
   (it is not emailed; people can ask for an emailed link, valid an hour, on the login screen when
@@ -270,6 +275,22 @@ async function main(argv: string[]) {
         // After the flag: a login between the two cannot leave a session behind.
         const ended = await repos.sessions.deleteAllForUser(user._id);
         console.log(`${email} is disabled; ${ended} session(s) ended.`);
+        return 0;
+      }
+      case 'enable-user': {
+        const email = values.email?.trim().toLowerCase();
+        if (!email) return usageError('enable-user needs --email.', help);
+        const user = await repos.users.findByEmail(email);
+        if (!user) {
+          console.error(`No account with the email ${email}.`);
+          return 1;
+        }
+        if (!user.disabledAt) {
+          console.log(`${email} is not disabled; nothing to do.`);
+          return 0;
+        }
+        await repos.users.enable(user._id);
+        console.log(`${email} can log in again.`);
         return 0;
       }
       case 'reset-password': {

@@ -42,6 +42,10 @@ export class UserRepository {
     return this.users.updateOne({ _id: id }, { $set: { disabledAt: at } });
   }
 
+  enable(id: string) {
+    return this.users.updateOne({ _id: id }, { $unset: { disabledAt: true } });
+  }
+
   remove(id: string) {
     return this.users.deleteOne({ _id: id });
   }

@@ -19,6 +19,7 @@ const COMMANDS = [
   'mail',
   'list-users',
   'disable-user',
+  'enable-user',
   'reset-password',
   'remove-demo',
 ];
@@ -196,6 +197,22 @@ describe('admin CLI against MongoDB while a server runs', () => {
     const unknown = await runToExit([ADMIN, 'reset-password', '--email', 'nobody@example.fi'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.output).toContain('No account with the email nobody@example.fi');
+  });
+
+  it('enable-user undoes disable-user: the same password works again', async () => {
+    const email = 'kesk.edustaja@demo.example';
+    const login = () =>
+      new ApiClient(server.url).post('/api/auth/login', { email, password: DEMO_PASSWORD });
+    expect((await login()).status).toBe(401);
+    const enabled = await runToExit([ADMIN, 'enable-user', '--email', email], env);
+    expect(enabled.code).toBe(0);
+    expect(enabled.output).toContain('can log in again');
+    expect((await login()).status).toBe(200);
+    const listed = await runToExit([ADMIN, 'list-users'], env);
+    expect(listed.output).not.toMatch(/kesk\.edustaja@demo\.example .* disabled/);
+    const again = await runToExit([ADMIN, 'enable-user', '--email', email], env);
+    expect(again.code).toBe(0);
+    expect(again.output).toContain('is not disabled');
   });
 
   it('exits 1 for an account that does not exist', async () => {
