@@ -36,6 +36,8 @@ export interface FindOptions<T> {
 export interface DocCollection<T extends BaseDoc> {
   /** Throws DuplicateKeyError when a unique index refuses the document. */
   insertOne(doc: T): Promise<void>;
+  /** Insert in order (a restore's batches); throws DuplicateKeyError like insertOne. */
+  insertMany(docs: readonly T[]): Promise<void>;
   findOne(filter: Filter<T>): Promise<T | null>;
   find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]>;
   /**
