@@ -49,15 +49,31 @@ export async function writeArchive(
   };
   const pack = tar.pack();
   const written = pipeline(pack, zlib.createGzip(), out);
+  // A failed destination (a full disk) fails the pipeline and destroys the entry being added:
+  // its own error is the same one, reported through `written`.
   const add = (name: string, bytes: Buffer) =>
-    new Promise<void>((resolve, reject) =>
-      pack.entry({ name, size: bytes.length, mtime: now, mode: 0o600 }, bytes, (error) =>
-        error ? reject(error) : resolve(),
-      ),
-    );
-  await add(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
-  for (const file of files) await add(file.name, file.bytes);
-  pack.finalize();
+    Promise.race([
+      written.then(() => {
+        throw new Error('the archive ended early');
+      }),
+      new Promise<void>((resolve, reject) => {
+        const entry = pack.entry(
+          { name, size: bytes.length, mtime: now, mode: 0o600 },
+          bytes,
+          (error) => (error ? reject(error) : resolve()),
+        );
+        entry.on('error', () => undefined);
+      }),
+    ]);
+  try {
+    await add(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+    for (const file of files) await add(file.name, file.bytes);
+    pack.finalize();
+  } catch (error) {
+    pack.destroy();
+    await written.catch(() => undefined);
+    throw error;
+  }
   await written;
   return manifest;
 }

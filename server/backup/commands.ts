@@ -55,8 +55,13 @@ async function syncDir(dir: string): Promise<void> {
  * listens, else from the database opened here. Returns the exit code.
  */
 async function writeBackup(ctx: CommandContext, tmp: string): Promise<number> {
-  let file: fs.WriteStream | null = null;
-  const open = () => (file ??= fs.createWriteStream(tmp, { mode: 0o600 }));
+  // Opened first: a file that cannot be made fails the backup before anything is read.
+  const file = fs.createWriteStream(tmp, { mode: 0o600 });
+  await new Promise<void>((resolve, reject) => {
+    file.once('open', () => resolve());
+    file.once('error', reject);
+  });
+  const open = () => file;
   try {
     const storage = ctx.config.storage;
     if (storage.kind === 'embedded') {
@@ -79,9 +84,8 @@ async function writeBackup(ctx: CommandContext, tmp: string): Promise<number> {
       await db.close();
     }
   } finally {
-    const stream = open();
-    if (!stream.writableEnded) stream.end();
-    await finished(stream);
+    if (!file.writableEnded) file.end();
+    await finished(file);
   }
 }
 
