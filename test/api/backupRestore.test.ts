@@ -142,6 +142,12 @@ describe.each(CROSSINGS)('backup on %s, restore into %s', (from, into) => {
     expect(backup.output).toContain(
       from === 'embedded' ? 'embedded-memory-snapshot' : 'mongodb-validated-reads',
     );
+    const channel = 'DATA_DIR' in sourceEnv ? path.join(sourceEnv.DATA_DIR, 'admin.sock') : null;
+    if (channel) {
+      // Taken by the running server, through its admin channel that only its account may use.
+      expect(backup.output).toContain('Taken by the running server');
+      expect(fs.statSync(channel).mode & 0o777).toBe(0o600);
+    }
     expect(fs.existsSync(`${file}.tmp`)).toBe(false);
     const { manifest, docs } = await readArchive(file);
     expect(manifest.engine).toBe(from);
@@ -198,6 +204,7 @@ describe.each(CROSSINGS)('backup on %s, restore into %s', (from, into) => {
 
     expect(await stopServerProcess(target.child)).toBe(0);
     expect(await stopServerProcess(source.child)).toBe(0);
+    if (channel) expect(fs.existsSync(channel)).toBe(false);
   });
 });
 
