@@ -61,31 +61,39 @@ async function writeBackup(ctx: CommandContext, tmp: string): Promise<number> {
     file.once('open', () => resolve());
     file.once('error', reject);
   });
-  const open = () => file;
+  // A write that fails (a full disk) fails the backup, whichever way the bytes came.
+  const failed: { error?: Error } = {};
+  file.on('error', (error) => (failed.error ??= error));
+  let code: number;
   try {
     const storage = ctx.config.storage;
-    if (storage.kind === 'embedded') {
-      const code = await runThroughChannel(storage.dataDir, 'backup', [], {
-        out: ctx.out,
-        err: ctx.err,
-        data: open,
-      });
-      if (code !== null) {
-        if (code === 0) ctx.out('(Taken by the running server, from its memory.)\n');
-        return code;
-      }
-    }
-    const db = await openDatabase(storage, { logger: ctx.logger, owner: 'admin command' });
-    try {
-      const snapshot = await takeSnapshot(db, { log: (line) => ctx.err(`${line}\n`) });
-      ctx.out(describeBackup(await writeArchive(snapshot, open())));
-      return 0;
-    } finally {
-      await db.close();
-    }
+    const served =
+      storage.kind === 'embedded'
+        ? await runThroughChannel(storage.dataDir, 'backup', [], {
+            out: ctx.out,
+            err: ctx.err,
+            data: () => file,
+          })
+        : null;
+    if (served === 0) ctx.out('(Taken by the running server, from its memory.)\n');
+    code = served ?? (await backupHere(ctx, file));
   } finally {
     if (!file.writableEnded) file.end();
     await finished(file);
+  }
+  if (failed.error) throw failed.error;
+  return code;
+}
+
+/** The backup from the database opened in this process (no server holds it, or MongoDB). */
+async function backupHere(ctx: CommandContext, file: Writable): Promise<number> {
+  const db = await openDatabase(ctx.config.storage, { logger: ctx.logger, owner: 'admin command' });
+  try {
+    const snapshot = await takeSnapshot(db, { log: (line) => ctx.err(`${line}\n`) });
+    ctx.out(describeBackup(await writeArchive(snapshot, file)));
+    return 0;
+  } finally {
+    await db.close();
   }
 }
 
@@ -104,6 +112,7 @@ export async function backupCommand(
     const code = await writeBackup(ctx, tmp);
     if (code !== 0) {
       fs.rmSync(tmp, { force: true });
+      ctx.err(`The backup failed; ${target} was not written.\n`);
       return code;
     }
     await syncFile(tmp);

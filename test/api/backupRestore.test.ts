@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import {
   stopServerProcess,
   type ServerProcess,
 } from '../support/serverProcess';
+import { smallDisk } from '../support/smallDisk';
 import { startTyping } from '../support/typingEditors';
 
 // Backup and restore as an operator runs them (issue 17, item 5): a real server on one engine,
@@ -34,6 +36,24 @@ import { startTyping } from '../support/typingEditors';
 
 const ADMIN = 'server/cli/admin.ts';
 const PEOPLE = ['sihteeri', 'kesk.edustaja', 'sdp.edustaja', 'kok.edustaja'];
+
+const adminArgv = (args: string[]) => [process.execPath, '--import', 'tsx', ADMIN, ...args];
+
+/** Run a command line (node with tsx, under a limit) to its end, as runToExit does. */
+function runCommand(argv: string[], env: Record<string, string>) {
+  const [command, ...args] = argv;
+  const child = spawn(command!, args, {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise<{ code: number | null; output: string }>((resolve) =>
+    child.once('close', (code) => resolve({ code, output })),
+  );
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const archivePath = (name: string) =>
@@ -147,6 +167,20 @@ describe.each(CROSSINGS)('backup on %s, restore into %s', (from, into) => {
       // Taken by the running server, through its admin channel that only its account may use.
       expect(backup.output).toContain('Taken by the running server');
       expect(fs.statSync(channel).mode & 0o777).toBe(0o600);
+      // A disk that fills up part-way through leaves neither the file nor its temporary copy.
+      const disk = smallDisk(4096, 'backup on a full disk');
+      try {
+        const full = path.join(disk.dir, 'full.tar.gz');
+        const failed = await runCommand(
+          disk.command(adminArgv(['backup', '--out', full])),
+          sourceEnv,
+        );
+        expect(failed.code, failed.output).toBe(1);
+        expect(failed.output).toContain('The backup failed');
+        expect(fs.readdirSync(disk.dir)).toEqual([]);
+      } finally {
+        disk.remove();
+      }
     }
     expect(fs.existsSync(`${file}.tmp`)).toBe(false);
     const { manifest, docs } = await readArchive(file);
