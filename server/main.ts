@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { channelCommands } from './backup/channelCommands';
+import { listenChannel } from './cli/channel';
 import { DataDirLockedError } from './db/dataDirLock';
 import { DataFileDamagedError } from './db/dataFileCheck';
+import { EmbeddedDatabase } from './db/embedded';
 import { runMigrations, SchemaVersionError } from './db/migrations';
 import { openDatabase } from './db/open';
 import { ConfigError, loadConfig } from './env';
@@ -41,6 +44,12 @@ async function main() {
     clientDir: path.join(root, 'dist/client'),
     db,
   });
+  // The embedded engine's data is this process's alone: admin commands that need it (a backup)
+  // ask through a socket in DATA_DIR (server/cli/channel.ts). On MongoDB they read directly.
+  const channel =
+    db instanceof EmbeddedDatabase && config.storage.kind === 'embedded'
+      ? await listenChannel(config.storage.dataDir, channelCommands(db), logger)
+      : null;
   const engine =
     config.storage.kind === 'mongodb'
       ? 'MongoDB'
@@ -69,9 +78,8 @@ async function main() {
       process.exit(1);
     }, limitMs);
     force.unref();
-    server
-      .close()
-      .then(async ({ abortedConnections }) => {
+    Promise.all([server.close(), channel?.close()])
+      .then(async ([{ abortedConnections }]) => {
         await db.close();
         return abortedConnections;
       })

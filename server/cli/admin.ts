@@ -13,6 +13,7 @@ import { createRepositories, type Repositories } from '../repositories';
 import type { Role } from '../../shared/roles';
 import { removeDemo } from '../seed/firstRun';
 import { resetPassword } from './resetPassword';
+import { backupCommand, restoreCommand, type CommandContext } from '../backup/commands';
 
 const USAGE = `Usage:
   npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
@@ -34,12 +35,17 @@ const USAGE = `Usage:
   npm run admin -- remove-demo
       Removes the demo's accounts (@demo.example), their memberships and sessions. A server
       reachable by others refuses to start while they exist.
+  npm run admin -- backup --out <file.tar.gz> [--force]
+      One archive of every collection with a manifest of hashes; works while the server runs.
+  npm run admin -- restore --in <file.tar.gz>
+      Loads a backup into an empty database (MONGODB_URI or DATA_DIR), checking it first.
   npm run admin -- <command> --help
       Help for one command.
 Exit codes: 0 done, 1 failed (database, configuration), 2 wrong usage.
 Configuration comes from the environment as for the server (MONGODB_URI or DATA_DIR, PUBLIC_URL,
 SMTP_URL). On the embedded database, stop the server first: one process at a time may use DATA_DIR,
-and this command refuses to run next to a running server (it names it).`;
+and this command refuses to run next to a running server (it names it); backup instead asks the
+running server for it.`;
 
 const COMMAND_HELP: Record<string, string> = {
   'create-group': `Usage: npm run admin -- create-group --name "<group name>" --municipality "<town>" --chair-email <email>
@@ -70,6 +76,22 @@ const COMMAND_HELP: Record<string, string> = {
   'remove-demo': `Usage: npm run admin -- remove-demo
   Removes the demo's accounts (@demo.example): their sessions, memberships and the accounts.
   The demo group stays, without them. Run it before exposing a server that once ran the demo.`,
+  backup: `Usage: npm run admin -- backup --out <file.tar.gz> [--force]
+  Writes one archive (tar.gz): manifest.json (format, app and schema version, engine, time, how
+  consistency was obtained, each collection's file, document count and SHA-256) and one file per
+  collection, one Extended JSON document per line. Sessions and login throttle records are left
+  out. Consistent while the server runs: on the embedded engine the running server copies its
+  memory in one pass (through DATA_DIR/admin.sock); on MongoDB it reads a snapshot, or where the
+  server has none, reads, verifies versions, audit chains and room logs, and reads again.
+  Writes <file>.tmp, syncs it and renames it: a failed backup leaves no <file>. Refuses an
+  existing <file> (exit 2) unless --force. Exit 1 when the backup failed.`,
+  restore: `Usage: npm run admin -- restore --in <file.tar.gz>
+  Loads a backup into the EMPTY database configured as for the server (MONGODB_URI/MONGODB_DB or
+  DATA_DIR; stop an embedded server first), from either engine into either engine. Checks the
+  whole archive first (format, every file's SHA-256, schema version not newer than this version)
+  and writes nothing if it fails. Refuses a database that holds anything (exit 1, naming the
+  collection). Afterwards verifies every approved version's SHA-256, the audit chains and the
+  room logs and prints a summary. Everyone logs in again afterwards.`,
 };
 
 /** Store the first chair's invitation email; the running server's outbox job sends it. */
@@ -178,6 +200,9 @@ function parse(argv: string[]) {
         'chair-email': { type: 'string' },
         email: { type: 'string' },
         group: { type: 'string' },
+        out: { type: 'string' },
+        in: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -210,6 +235,18 @@ async function main(argv: string[]) {
   const config = loadConfig();
   // Warnings (a repaired data file) go to stderr, apart from what the command prints.
   const logger = createLogger('warn', process.stderr);
+  if (command === 'backup' || command === 'restore') {
+    const ctx: CommandContext = {
+      config,
+      logger,
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    };
+    if (command === 'backup' && values.out)
+      return backupCommand(ctx, { out: values.out, force: values.force ?? false });
+    if (command === 'restore' && values.in) return restoreCommand(ctx, { in: values.in });
+    return usageError(`${command} needs ${command === 'backup' ? '--out' : '--in'} <file>.`, help);
+  }
   const db = await openDatabase(config.storage, { logger, owner: 'admin command' });
   const repos = createRepositories(db);
   try {

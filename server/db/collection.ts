@@ -36,6 +36,11 @@ export interface FindOptions<T> {
 export interface DocCollection<T extends BaseDoc> {
   /** Throws DuplicateKeyError when a unique index refuses the document. */
   insertOne(doc: T): Promise<void>;
+  /**
+   * Insert in order (a restore's batches); throws DuplicateKeyError like insertOne. What a refused
+   * batch leaves differs: NeDB none of it, MongoDB the documents before the refused one.
+   */
+  insertMany(docs: readonly T[]): Promise<void>;
   findOne(filter: Filter<T>): Promise<T | null>;
   find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]>;
   /**

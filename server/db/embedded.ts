@@ -117,6 +117,15 @@ class EmbeddedDocCollection<T extends BaseDoc> implements DocCollection<T> {
   countDocuments(filter: object): Promise<number> {
     return this.access.read((store) => store.countAsync(filter));
   }
+
+  async insertMany(docs: readonly T[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.access.write((store) =>
+      translateErrors(() =>
+        store.insertAsync(docs.map((doc) => ({ ...doc }) as Record<string, unknown>)),
+      ),
+    );
+  }
 }
 
 interface Entry {
@@ -259,6 +268,27 @@ export class EmbeddedDatabase implements Database {
   collection<T extends BaseDoc>(name: string): DocCollection<T> {
     this.entry(name);
     return new EmbeddedDocCollection<T>(this.access(name));
+  }
+
+  /**
+   * Every document of the collections `names`, each turned into `encode(doc)`, in ONE synchronous
+   * pass over NeDB's memory: no operation can change a store in between, so the result is exactly
+   * one moment of the whole database (a write's change to memory and its append to the file happen
+   * in one synchronous step, see openFileAppends.ts and undoFailedWrites.ts). Resolves once
+   * everything appended up to that moment is on stable storage, so nothing in it can still be
+   * taken back; rejects when that sync fails.
+   */
+  async snapshot<R>(
+    names: readonly string[],
+    encode: (doc: Record<string, unknown>) => R,
+  ): Promise<Map<string, R[]>> {
+    const entries: [string, Entry][] = [];
+    for (const name of names) entries.push([name, await this.loaded(name)]);
+    if (this.failure) throw this.failure;
+    const result = new Map<string, R[]>();
+    for (const [name, { store }] of entries) result.set(name, store.getAllData().map(encode));
+    await Promise.all(entries.map(([, { appender }]) => appender.flush()));
+    return result;
   }
 
   async ensureIndexes(specs: readonly IndexSpec[]): Promise<void> {

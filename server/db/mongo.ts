@@ -67,6 +67,11 @@ class MongoDocCollection<T extends BaseDoc> implements DocCollection<T> {
   async countDocuments(filter: object): Promise<number> {
     return this.inner.countDocuments(filter);
   }
+
+  async insertMany(docs: readonly T[]): Promise<void> {
+    if (docs.length === 0) return;
+    await translateErrors(() => this.inner.insertMany(docs.map((doc) => ({ ...doc })) as never));
+  }
 }
 
 export class MongoDatabase implements Database {
@@ -85,6 +90,11 @@ export class MongoDatabase implements Database {
     });
     await client.connect();
     return new MongoDatabase(client, client.db(dbName));
+  }
+
+  /** The driver's client and database, for a backup's snapshot reads (server/backup/). */
+  driver(): { client: MongoClient; db: Db } {
+    return { client: this.client, db: this.db };
   }
 
   collection<T extends BaseDoc>(name: string): DocCollection<T> {
