@@ -4,7 +4,7 @@ import { channelCommands } from './backup/channelCommands';
 import { listenChannel } from './cli/channel';
 import { DataDirLockedError } from './db/dataDirLock';
 import { DataFileDamagedError } from './db/dataFileCheck';
-import { EmbeddedDatabase } from './db/embedded';
+import type { EmbeddedDatabase } from './db/embedded';
 import { runMigrations, SchemaVersionError } from './db/migrations';
 import { openDatabase } from './db/open';
 import { ConfigError, loadConfig } from './env';
@@ -47,8 +47,13 @@ async function main() {
   // The embedded engine's data is this process's alone: admin commands that need it (a backup)
   // ask through a socket in DATA_DIR (server/cli/channel.ts). On MongoDB they read directly.
   const channel =
-    db instanceof EmbeddedDatabase && config.storage.kind === 'embedded'
-      ? await listenChannel(config.storage.dataDir, channelCommands(db), logger)
+    db.engine === 'embedded' && config.storage.kind === 'embedded'
+      ? await listenChannel(
+          config.storage.dataDir,
+          // Loaded only on this engine (server/db/open.ts); the engine name says which it is.
+          channelCommands(db as EmbeddedDatabase),
+          logger,
+        )
       : null;
   const engine =
     config.storage.kind === 'mongodb'

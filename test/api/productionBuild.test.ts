@@ -55,6 +55,36 @@ describe('the production artefact', () => {
       expect(installed(name), name).toBe(false);
   });
 
+  it('loads at start neither the other engine, nor Redis, PDF, zip or backup code', () => {
+    // What main.js imports statically, chunk by chunk: the packages every start loads. The rest
+    // come with import() when used (server/db/open.ts, server/server.ts, pdfWriter.ts, …), which
+    // keeps a server at rest about 40 MB smaller (docs/performance.md, "The built server").
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = fs.readFileSync(file, 'utf8');
+      for (const [, spec] of code.matchAll(/(?:^|\n)import\s(?:[^;"]*?\sfrom\s*)?"([^"]+)"/g)) {
+        if (spec!.startsWith('.')) visit(path.resolve(path.dirname(file), spec!));
+        else if (!spec!.startsWith('node:')) packages.add(spec!);
+      }
+    };
+    visit(path.join(artefact, 'dist/server/main.js'));
+    expect(seen.size).toBeGreaterThan(1);
+    expect(packages).toContain('express');
+    for (const lazy of [
+      'mongodb',
+      '@seald-io/nedb',
+      'redis',
+      '@socket.io/redis-adapter',
+      'pdfkit',
+      'archiver',
+      'tar-stream',
+    ])
+      expect(packages, lazy).not.toContain(lazy);
+  });
+
   it('runs the admin CLI through the start script without rebuilding where there are no sources', () => {
     const stamp = path.join(artefact, 'dist/.built');
     const builtAt = fs.statSync(stamp).mtimeMs;

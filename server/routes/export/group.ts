@@ -9,7 +9,6 @@ import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { contentDisposition, groupExportFileName } from '../../export/fileName';
 import { writeGroupExport } from '../../export/groupExport';
-import { ZipStream } from '../../export/zipStream';
 import type { ApiRouter } from '../../http/api';
 import { authorizeInGroup, requireAuth } from '../../http/context';
 import { audienceOf } from '../../versions/versionView';
@@ -42,6 +41,8 @@ export function groupExportRoute(ctx: AppContext, api: ApiRouter): void {
     );
     // May hold confidential content: no shared or browser cache keeps a copy.
     res.setHeader('Cache-Control', 'no-store');
+    // The zip writer is loaded at the first group export, not in every server at start.
+    const { ZipStream } = await import('../../export/zipStream');
     const zip = new ZipStream(res, exportedAt);
     try {
       await writeGroupExport(
