@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryHash, GENESIS_HASH } from '../../server/audit/chain';
+import { GENESIS_HASH } from '../../server/audit/chain';
 import { BackupError, mongoSnapshot } from '../../server/backup/snapshot';
 import type { Database } from '../../server/db/collection';
 import type { MongoDatabase } from '../../server/db/mongo';
 import { COLLECTIONS, type AuditEntryDoc } from '../../server/db/schema';
+import { auditEntry as entry } from '../support/auditChain';
 import { openTestDatabase } from '../support/engines';
 
 // A MongoDB without snapshot reads (FerretDB here): the backup reads, validates and reads again
 // while what it read does not verify — as when a write raced the read — and gives up clearly.
-
-function entry(groupId: string, seq: number, prevHash: string): AuditEntryDoc {
-  const fields = {
-    groupId,
-    seq,
-    at: new Date(Date.UTC(2026, 0, seq)),
-    actor: null,
-    action: 'meeting.created',
-    target: { kind: 'meeting', id: `m${seq}` },
-    details: {},
-  } as unknown as Omit<AuditEntryDoc, '_id' | 'prevHash' | 'hash'>;
-  return { ...fields, _id: `${groupId}:${seq}`, prevHash, hash: entryHash(prevHash, fields) };
-}
 
 describe('backup reads on MongoDB without snapshot reads', () => {
   let db: Database;

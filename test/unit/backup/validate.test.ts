@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { entryHash, GENESIS_HASH } from '../../../server/audit/chain';
 import { sha256Hex } from '../../../server/approval/storedMemo';
 import { validate } from '../../../server/backup/validate';
-import type { AuditEntryDoc } from '../../../server/db/schema';
+import { auditChain } from '../../support/auditChain';
 
 // The checks a MongoDB backup without snapshot reads relies on to notice a read that a write
 // raced: each must find its kind of damage, and pass whole data.
 
-function chain(groupId: string, length: number): AuditEntryDoc[] {
-  const entries: AuditEntryDoc[] = [];
-  let prevHash = GENESIS_HASH;
-  for (let seq = 1; seq <= length; seq += 1) {
-    const fields = {
-      groupId,
-      seq,
-      at: new Date(Date.UTC(2026, 0, seq)),
-      actor: null,
-      action: 'meeting.created',
-      target: { kind: 'meeting', id: `m${seq}` },
-      details: {},
-    } as unknown as Omit<AuditEntryDoc, '_id' | 'prevHash' | 'hash'>;
-    const hash = entryHash(prevHash, fields);
-    entries.push({ ...fields, _id: `${groupId}:${seq}`, prevHash, hash });
-    prevHash = hash;
-  }
-  return entries;
-}
+const chain = auditChain;
 
 const version = (content: string, hash = sha256Hex(content)) => ({
   _id: 'm1:000001',
