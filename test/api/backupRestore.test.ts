@@ -320,7 +320,9 @@ describe('backup and restore refusals', () => {
     const again = await restoreInto(good);
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/not empty \(the collection "\w+" holds \d+ documents\)/);
-  });
+    // A dozen CLI processes, each starting Node with tsx: more than the default limit on a busy
+    // machine, and nothing here is a timing.
+  }, 120_000);
 });
 
 /** Copy a tar.gz, changing entries' contents on the way (sizes follow, the manifest does not). */

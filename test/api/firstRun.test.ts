@@ -90,5 +90,6 @@ describe.each(ENGINES)('demo accounts on an exposed server on %s', (engine) => {
     const server = await start(env);
     expect(await demoLoginStatus(server.url)).toBe(401);
     await kill9(server.child);
-  });
+    // Four Node processes one after another (each compiles TypeScript through tsx at start).
+  }, 90_000);
 });
