@@ -29,6 +29,7 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
         <p className={`memo-doc-audience memo-doc-audience-${view.audience}`}>
           {labels.audience[view.audience]}
         </p>
+        <MeetingLine view={view} />
         <ApprovalStamp view={view} />
         <p className="memo-doc-disclaimer">{labels.disclaimer}</p>
       </header>
@@ -39,11 +40,43 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
           <SectionPart key={section.id} section={section} parties={content.parties} />
         ),
       )}
+      <AuthenticityCheck hash={view.hash} />
     </article>
   );
 }
 
-/** Who approved which version when, and the hash that identifies it in every rendering. */
+/** Which meeting the memo is of: its date and time, right under the title. */
+function MeetingLine({ view }: { view: MemoVersionView }) {
+  const labels = useMemoLabels();
+  const format = useFormat();
+  return (
+    <p className="memo-doc-meeting">
+      {labels.meeting}{' '}
+      <time dateTime={view.meetingStartsAt}>{format.dateTime(view.meetingStartsAt, 'full')}</time>
+    </p>
+  );
+}
+
+/**
+ * The hash that identifies the version in every rendering, folded away after the memo: a reader
+ * comes for the memo, and only someone comparing a printout or a PDF needs the 64 characters.
+ */
+export function AuthenticityCheck({ hash }: { hash: string }) {
+  const { t } = useTranslation();
+  const labels = useMemoLabels();
+  return (
+    <details className="memo-doc-check">
+      <summary>{t('versions.checkTitle')}</summary>
+      <p>{t('versions.checkHint')}</p>
+      <p className="memo-doc-check-hash">
+        <span className="visually-hidden">{labels.hash}: </span>
+        <code>{hash}</code>
+      </p>
+    </details>
+  );
+}
+
+/** Who approved which version when (the hash is in `AuthenticityCheck`, after the memo). */
 export function ApprovalStamp({ view }: { view: MemoVersionView }) {
   const labels = useMemoLabels();
   const format = useFormat();
@@ -61,12 +94,6 @@ export function ApprovalStamp({ view }: { view: MemoVersionView }) {
         <dt>{labels.approvedAt}</dt>
         <dd>
           <time dateTime={view.approvedAt}>{format.dateTime(view.approvedAt, 'full')}</time>
-        </dd>
-      </div>
-      <div className="memo-doc-stamp-hash">
-        <dt>{labels.hash}</dt>
-        <dd>
-          <code>{view.hash}</code>
         </dd>
       </div>
     </dl>
