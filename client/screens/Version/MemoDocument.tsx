@@ -8,6 +8,7 @@ import type {
   ContentSection,
   FollowUpBlock,
   WithheldMarker,
+  WithheldSection,
 } from '../../../shared/memo/content';
 import type { MemoLabels } from '../../../shared/memo/labels';
 import { useTranslation } from 'react-i18next';
@@ -35,9 +36,14 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
       </header>
       {content.sections.map((section, index) =>
         section.kind === 'withheld' ? (
-          <Withheld key={index} />
+          <WithheldPart key={`w${index}`} section={section} />
         ) : (
-          <SectionPart key={section.id} section={section} parties={content.parties} />
+          <SectionPart
+            key={section.id}
+            number={index + 1}
+            section={section}
+            parties={content.parties}
+          />
         ),
       )}
       <AuthenticityCheck hash={view.hash} />
@@ -107,6 +113,23 @@ export function Withheld() {
 }
 
 /**
+ * A whole agenda item the audience may not read, as its own numbered part: the reader sees that
+ * item 3 exists (and its agenda title where they may see it), and nothing of its content.
+ */
+function WithheldPart({ section }: { section: WithheldSection }) {
+  const labels = useMemoLabels();
+  const headingId = `memo-doc-withheld-${section.number}`;
+  return (
+    <section className="memo-doc-section memo-doc-section-withheld" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {section.number}. {section.title ?? labels.withheldItem}
+      </h2>
+      <Withheld />
+    </section>
+  );
+}
+
+/**
  * The level as a word, shown where it differs from its surroundings: a section's from the
  * default `groups`, a block's or dissent's from its section's.
  */
@@ -123,9 +146,12 @@ export function LevelTag({
 }
 
 function SectionPart({
+  number,
   section,
   parties,
 }: {
+  /** The item's place in the memo, counting withheld items too. */
+  number: number;
   section: ContentSection;
   parties: readonly ContentParty[];
 }) {
@@ -135,7 +161,7 @@ function SectionPart({
   return (
     <section className="memo-doc-section" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {section.title} <LevelTag level={section.confidentiality} />
+        {number}. {section.title} <LevelTag level={section.confidentiality} />
       </h2>
       {section.blocks.map((block, index) =>
         block.kind === 'withheld' ? (
