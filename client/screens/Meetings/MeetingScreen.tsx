@@ -94,8 +94,9 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
             {negotiator && (
               <Link
                 to={`/groups/${meeting.groupId}/meetings/${meeting.id}/memo`}
-                // Once approved, reading the memo ("Lue muistio" below) is the main way on.
-                className={`button-link ${newest ? 'button-secondary' : 'button-primary'}`}
+                // Once approved, reading the memo ("Lue muistio" below) is the main way on; while
+                // a reopened memo is redrafted, the live memo is.
+                className={`button-link ${meeting.status === 'approved' ? 'button-secondary' : 'button-primary'}`}
               >
                 {t('meeting.openMemo')}
               </Link>
