@@ -13,8 +13,9 @@ import { readDissents, readStances, type PartyDissent, type StanceEntry } from '
 export const MEMO_CONTENT_FORMAT = 1;
 
 /**
- * Stands in for a section, block or dissent the audience may not receive. It says only that
- * something is there: no id, no length, no text, no stance, no party.
+ * Stands in for a block or dissent the audience may not receive (a whole section has its own
+ * `WithheldSection`). It says only that something is there: no id, no length, no text, no
+ * stance, no party.
  */
 export interface WithheldMarker {
   kind: 'withheld';
