@@ -5,6 +5,7 @@ import type {
   ContentSection,
   MemoContent,
   WithheldMarker,
+  WithheldSection,
 } from '../../shared/memo/content';
 
 export type TrackedKind = 'followUp' | 'dissent';
@@ -30,8 +31,9 @@ export interface TrackedSource {
   confidentiality: Confidentiality;
 }
 
-const isShown = <T extends { kind: string }>(node: T | WithheldMarker): node is T =>
-  node.kind !== 'withheld';
+const isShown = <T extends { kind: string }>(
+  node: T | WithheldMarker | WithheldSection,
+): node is T => node.kind !== 'withheld';
 
 /** A party's dissenting stances on an agreed point, each a dissent of its own. */
 function stanceDissents(section: ContentSection, point: AgreedPointBlock) {

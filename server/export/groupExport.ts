@@ -66,7 +66,7 @@ export async function writeGroupExport(
       );
       const files = { json: `${path}.json`, pdf: `${path}.pdf` };
       // One redaction per version, for its JSON and its PDF alike.
-      const content = await audienceContent(ctx, doc, audience);
+      const content = await audienceContent(ctx, doc, audience, meeting.agenda);
       await zip.add(files.json, json(await exportedVersion(ctx, meeting, doc, audience, content)));
       const view = viewOf({ meeting, version: doc, audience, groupName: group.name, content });
       await zip.add(files.pdf, await renderPdf(view, locale), false);

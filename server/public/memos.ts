@@ -27,7 +27,8 @@ export async function publicRendering(
   ctx: Pick<AppContext, 'repos'>,
   version: MemoVersionDoc,
 ): Promise<PublicRendering> {
-  const content = await audienceContent(ctx, version, 'public');
+  // No agenda: the public page shows no agenda, so a withheld item keeps only its number.
+  const content = await audienceContent(ctx, version, 'public', []);
   // Compared with the rendering without overlays: only an overlay that shows the public more counts.
   const plain = redactMemoContent(frozenContent(version), 'public');
   return {

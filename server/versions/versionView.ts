@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { MemoVersionSummary, MemoVersionView } from '../../shared/api/memoVersions';
 import { audienceForRole, type Audience } from '../../shared/confidentiality';
 import type { MemoContent } from '../../shared/memo/content';
+import type { AgendaItem } from '../../shared/meetings';
 import type { Action } from '../../shared/permissions';
 import { applyDeclassifications } from '../../shared/memo/declassification';
 import { redactMemoContent } from '../../shared/memo/redaction';
@@ -76,14 +77,16 @@ export async function declassifiedContent(
  * The version's content as `audience` may receive it: released overlays first, then redaction.
  * The one way a version's content leaves the server (view, comparison, exports, the public page),
  * so no rendering can forget an overlay or the redaction. Renderings show the version's stored
- * hash, never a hash of this copy.
+ * hash, never a hash of this copy. `agenda` is the meeting's: a withheld item keeps its agenda
+ * title where the audience may see that agenda item (pass none to show no titles at all).
  */
 export async function audienceContent(
   ctx: Pick<AppContext, 'repos'>,
   doc: MemoVersionDoc,
   audience: Audience,
+  agenda: readonly AgendaItem[],
 ): Promise<MemoContent> {
-  return redactMemoContent(await declassifiedContent(ctx, doc), audience);
+  return redactMemoContent(await declassifiedContent(ctx, doc), audience, agenda);
 }
 
 export interface LoadedVersion {
@@ -130,7 +133,7 @@ export async function versionView(
   const { meeting, version, audience } = loaded;
   const [group, content] = await Promise.all([
     ctx.repos.groups.findById(meeting.groupId),
-    audienceContent(ctx, version, audience),
+    audienceContent(ctx, version, audience, meeting.agenda),
   ]);
   return viewOf({ ...loaded, groupName: group?.name ?? '', content });
 }

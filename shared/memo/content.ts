@@ -13,11 +13,26 @@ import { readDissents, readStances, type PartyDissent, type StanceEntry } from '
 export const MEMO_CONTENT_FORMAT = 1;
 
 /**
- * Stands in for a section, block or dissent the audience may not receive. It says only that
- * something is there: no id, no length, no text, no stance, no party.
+ * Stands in for a block or dissent the audience may not receive (a whole section has its own
+ * `WithheldSection`). It says only that something is there: no id, no length, no text, no
+ * stance, no party.
  */
 export interface WithheldMarker {
   kind: 'withheld';
+}
+
+/**
+ * Stands in for a whole section (agenda item) the audience may not receive. Unlike the other
+ * markers it keeps the item's place in the numbering, so a reader can tell that item 3 exists:
+ * `number` is its 1-based position among all sections, and `title` is the agenda item's title
+ * only where the audience may see that agenda item anyway (see `redactMemoContent`), else null
+ * (renderings then say "Luottamuksellinen asia"). The section's own title, text, id and level
+ * never travel in it.
+ */
+export interface WithheldSection {
+  kind: 'withheld';
+  number: number;
+  title: string | null;
 }
 
 export interface ContentParty {
@@ -87,7 +102,7 @@ export interface MemoContent {
   /** Who this content is shaped for: `negotiators` when nothing is withheld. */
   audience: Audience;
   parties: ContentParty[];
-  sections: (ContentSection | WithheldMarker)[];
+  sections: (ContentSection | WithheldSection)[];
 }
 
 export interface ContentPartyInput extends ContentParty {

@@ -22,6 +22,8 @@ export interface MemoLabels {
   levels: Record<Confidentiality, string>;
   /** Stands where content was withheld from this audience. */
   withheld: string;
+  /** A withheld agenda item's title when the audience may not see its own (after its number). */
+  withheldItem: string;
   audience: { negotiators: string; groups: string; public: string };
   /** The approval stamp's heading (chair, time, version, checksum). */
   stamp: string;
@@ -53,6 +55,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     stances: { agree: 'yhtyy', dissent: 'eriävä kanta', reservation: 'varauma' },
     levels: { public: 'julkinen', groups: 'ryhmille', confidential: 'luottamuksellinen' },
     withheld: 'Sisältöä on jätetty pois tästä versiosta.',
+    withheldItem: 'Luottamuksellinen asia',
     audience: {
       negotiators: 'Neuvottelijoiden versio',
       groups: 'Valtuustoryhmien versio',
@@ -81,6 +84,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     stances: { agree: 'instämmer', dissent: 'avvikande åsikt', reservation: 'reservation' },
     levels: { public: 'offentlig', groups: 'för grupperna', confidential: 'konfidentiell' },
     withheld: 'Innehåll har utelämnats ur denna version.',
+    withheldItem: 'Konfidentiellt ärende',
     audience: {
       negotiators: 'Förhandlarnas version',
       groups: 'Fullmäktigegruppernas version',
@@ -109,6 +113,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     stances: { agree: 'agrees', dissent: 'dissents', reservation: 'reservation' },
     levels: { public: 'public', groups: 'party groups', confidential: 'confidential' },
     withheld: 'Content has been withheld from this version.',
+    withheldItem: 'Confidential item',
     audience: {
       negotiators: 'Negotiators’ version',
       groups: 'Party groups’ version',

@@ -6,13 +6,29 @@ import { Loadable } from '../../components/Loadable';
 import { useGroup } from '../../group';
 import { memoApi } from '../../memoApi';
 import { useMemoDelivered } from '../../notifications/MemoNotifications';
-import { useResource } from '../../useResource';
+import { useResource, type LoadedResource } from '../../useResource';
 import { ApprovalPanel } from './ApprovalPanel';
 import { ReadReceipts } from './ReadReceipts';
 import { VersionHistory } from './VersionHistory';
 
+/** A meeting's approval history, fetched again whenever a new version of it is delivered. */
+export function useMemoHistory(meetingId: string): LoadedResource<MemoHistory> {
+  const load = useCallback(
+    (signal: AbortSignal) => memoApi.history(meetingId, signal),
+    [meetingId],
+  );
+  const history = useResource(load);
+  const { reload } = history;
+  useMemoDelivered((notice) => {
+    if (notice.meetingId === meetingId) reload();
+  });
+  return history;
+}
+
 interface Props {
   meeting: Meeting;
+  /** From `useMemoHistory`: the meeting page shares it with its "Lue muistio" button. */
+  history: LoadedResource<MemoHistory>;
   /** Approving or reopening changes the meeting's status too. */
   onMeetingChanged: () => void;
 }
@@ -21,17 +37,9 @@ interface Props {
  * The memo's approval on the meeting page: the chair's approval panel (once the meeting has
  * started), every member's version history, and the chair's read receipts.
  */
-export function MeetingMemoVersions({ meeting, onMeetingChanged }: Props) {
+export function MeetingMemoVersions({ meeting, history, onMeetingChanged }: Props) {
   const { group, actor } = useGroup();
-  const load = useCallback(
-    (signal: AbortSignal) => memoApi.history(meeting.id, signal),
-    [meeting.id],
-  );
-  const history = useResource(load);
   const { reload, update } = history;
-  useMemoDelivered((notice) => {
-    if (notice.meetingId === meeting.id) reload();
-  });
   const chair = can(actor, 'memo.approve');
 
   function changed(next?: MemoHistory) {

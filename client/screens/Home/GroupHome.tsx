@@ -10,6 +10,8 @@ import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
 import { useResource } from '../../useResource';
 import { MeetingStatusBadge } from '../Meetings/MeetingStatusBadge';
+import { ReadMemoLink } from '../Memos/ReadMemoLink';
+import { useApprovedMemos } from '../Memos/useApprovedMemos';
 import { OpenFollowUps } from './OpenFollowUps';
 import { RecentMemos } from './RecentMemos';
 
@@ -32,6 +34,8 @@ export function GroupHome() {
     [group.id],
   );
   const upcoming = useResource(load);
+  const memos = useApprovedMemos(group.id);
+  const newest = memos.result.status === 'ready' ? memos.result.data[0] : undefined;
   const meetingsPath = `/groups/${group.id}/meetings`;
 
   return (
@@ -55,6 +59,15 @@ export function GroupHome() {
           </>
         )}
       </p>
+      {newest && (
+        <ReadMemoLink
+          groupId={group.id}
+          meetingId={newest.meetingId}
+          version={newest.latest.version}
+          meetingTitle={newest.meetingTitle}
+          approvedAt={newest.latest.approvedAt}
+        />
+      )}
       <div className="panels">
         <section className="panel" aria-labelledby="upcoming-heading">
           <h2 id="upcoming-heading">{t('home.upcoming')}</h2>
@@ -80,7 +93,7 @@ export function GroupHome() {
             <Link to={meetingsPath}>{t('home.allMeetings')}</Link>
           </p>
         </section>
-        <RecentMemos />
+        <RecentMemos memos={memos} />
         <OpenFollowUps />
       </div>
     </Page>

@@ -1,20 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ApprovedMemoListItem } from '../../../shared/api/memoVersions';
 import { Loadable } from '../../components/Loadable';
 import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
 import { NewBadge } from '../Memos/NewBadge';
-import { useApprovedMemos } from '../Memos/useApprovedMemos';
+import type { LoadedResource } from '../../useResource';
 import { versionRoute } from '../Version/paths';
 
 const RECENT_SHOWN = 5;
 
-/** The group's newest approved memos on its home page, unread ones marked. */
-export function RecentMemos() {
+/**
+ * The group's newest approved memos on its home page, unread ones marked. The home page loads
+ * them once for this list and for its "Lue muistio" button.
+ */
+export function RecentMemos({ memos }: { memos: LoadedResource<ApprovedMemoListItem[]> }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { group } = useGroup();
-  const memos = useApprovedMemos(group.id);
   return (
     <section className="panel" aria-labelledby="recent-memos-heading">
       <h2 id="recent-memos-heading">{t('memos.recent')}</h2>

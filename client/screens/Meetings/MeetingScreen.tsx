@@ -9,7 +9,8 @@ import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
 import { useResource } from '../../useResource';
-import { MeetingMemoVersions } from '../Approval/MeetingMemoVersions';
+import { MeetingMemoVersions, useMemoHistory } from '../Approval/MeetingMemoVersions';
+import { ReadMemoLink } from '../Memos/ReadMemoLink';
 import { draftFromMeeting, isRedacted } from './draft';
 import { MeetingDetails } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
@@ -47,6 +48,9 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
   const negotiator = can(actor, 'group.negotiate');
+  const history = useMemoHistory(meeting.id);
+  const versions = history.result.status === 'ready' ? history.result.data.versions : [];
+  const newest = versions.at(-1);
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
     can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
@@ -90,7 +94,9 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
             {negotiator && (
               <Link
                 to={`/groups/${meeting.groupId}/meetings/${meeting.id}/memo`}
-                className="button-link button-primary"
+                // Once approved, reading the memo ("Lue muistio" below) is the main way on; while
+                // a reopened memo is redrafted, the live memo is.
+                className={`button-link ${meeting.status === 'approved' ? 'button-secondary' : 'button-primary'}`}
               >
                 {t('meeting.openMemo')}
               </Link>
@@ -114,8 +120,16 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
       <p role="status" className={notice ? 'alert alert-success' : 'visually-hidden'}>
         {notice && t(`meeting.${notice}`)}
       </p>
+      {newest && (
+        <ReadMemoLink
+          groupId={meeting.groupId}
+          meetingId={meeting.id}
+          version={newest.version}
+          approvedAt={newest.approvedAt}
+        />
+      )}
       <MeetingDetails meeting={meeting} onChange={onChange} />
-      <MeetingMemoVersions meeting={meeting} onMeetingChanged={onReload} />
+      <MeetingMemoVersions meeting={meeting} history={history} onMeetingChanged={onReload} />
     </Page>
   );
 }

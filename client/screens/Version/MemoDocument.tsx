@@ -8,6 +8,7 @@ import type {
   ContentSection,
   FollowUpBlock,
   WithheldMarker,
+  WithheldSection,
 } from '../../../shared/memo/content';
 import type { MemoLabels } from '../../../shared/memo/labels';
 import { useTranslation } from 'react-i18next';
@@ -29,21 +30,59 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
         <p className={`memo-doc-audience memo-doc-audience-${view.audience}`}>
           {labels.audience[view.audience]}
         </p>
+        <MeetingLine view={view} />
         <ApprovalStamp view={view} />
         <p className="memo-doc-disclaimer">{labels.disclaimer}</p>
       </header>
       {content.sections.map((section, index) =>
         section.kind === 'withheld' ? (
-          <Withheld key={index} />
+          <WithheldPart key={`w${index}`} section={section} />
         ) : (
-          <SectionPart key={section.id} section={section} parties={content.parties} />
+          <SectionPart
+            key={section.id}
+            number={index + 1}
+            section={section}
+            parties={content.parties}
+          />
         ),
       )}
+      <AuthenticityCheck hash={view.hash} />
     </article>
   );
 }
 
-/** Who approved which version when, and the hash that identifies it in every rendering. */
+/** Which meeting the memo is of: its date and time, right under the title. */
+function MeetingLine({ view }: { view: MemoVersionView }) {
+  const labels = useMemoLabels();
+  const format = useFormat();
+  return (
+    <p className="memo-doc-meeting">
+      {labels.meeting}{' '}
+      <time dateTime={view.meetingStartsAt}>{format.dateTime(view.meetingStartsAt, 'full')}</time>
+    </p>
+  );
+}
+
+/**
+ * The hash that identifies the version in every rendering, folded away after the memo: a reader
+ * comes for the memo, and only someone comparing a printout or a PDF needs the 64 characters.
+ */
+export function AuthenticityCheck({ hash }: { hash: string }) {
+  const { t } = useTranslation();
+  const labels = useMemoLabels();
+  return (
+    <details className="memo-doc-check">
+      <summary>{t('versions.checkTitle')}</summary>
+      <p>{t('versions.checkHint')}</p>
+      <p className="memo-doc-check-hash">
+        <span className="visually-hidden">{labels.hash}: </span>
+        <code>{hash}</code>
+      </p>
+    </details>
+  );
+}
+
+/** Who approved which version when (the hash is in `AuthenticityCheck`, after the memo). */
 export function ApprovalStamp({ view }: { view: MemoVersionView }) {
   const labels = useMemoLabels();
   const format = useFormat();
@@ -63,12 +102,6 @@ export function ApprovalStamp({ view }: { view: MemoVersionView }) {
           <time dateTime={view.approvedAt}>{format.dateTime(view.approvedAt, 'full')}</time>
         </dd>
       </div>
-      <div className="memo-doc-stamp-hash">
-        <dt>{labels.hash}</dt>
-        <dd>
-          <code>{view.hash}</code>
-        </dd>
-      </div>
     </dl>
   );
 }
@@ -77,6 +110,23 @@ export function ApprovalStamp({ view }: { view: MemoVersionView }) {
 export function Withheld() {
   const labels = useMemoLabels();
   return <p className="memo-doc-withheld">{labels.withheld}</p>;
+}
+
+/**
+ * A whole agenda item the audience may not read, as its own numbered part: the reader sees that
+ * item 3 exists (and its agenda title where they may see it), and nothing of its content.
+ */
+function WithheldPart({ section }: { section: WithheldSection }) {
+  const labels = useMemoLabels();
+  const headingId = `memo-doc-withheld-${section.number}`;
+  return (
+    <section className="memo-doc-section memo-doc-section-withheld" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {section.number}. {section.title ?? labels.withheldItem}
+      </h2>
+      <Withheld />
+    </section>
+  );
 }
 
 /**
@@ -96,9 +146,12 @@ export function LevelTag({
 }
 
 function SectionPart({
+  number,
   section,
   parties,
 }: {
+  /** The item's place in the memo, counting withheld items too. */
+  number: number;
   section: ContentSection;
   parties: readonly ContentParty[];
 }) {
@@ -108,7 +161,7 @@ function SectionPart({
   return (
     <section className="memo-doc-section" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {section.title} <LevelTag level={section.confidentiality} />
+        {number}. {section.title} <LevelTag level={section.confidentiality} />
       </h2>
       {section.blocks.map((block, index) =>
         block.kind === 'withheld' ? (

@@ -94,6 +94,17 @@ function VersionPage({ view, busy, audiences }: PageProps) {
   return (
     <div className="memo-version-screen">
       <Page title={`${labels.memo}: ${view.meetingTitle}`}>
+        {view.latestVersion > view.version && (
+          <p className="alert alert-info memo-version-newer">
+            {t('versions.newerExists', { version: view.latestVersion })}{' '}
+            <Link to={versionRoute(group.id, view.meetingId, view.latestVersion)}>
+              {t('versions.openLatest', { version: view.latestVersion })}
+            </Link>
+          </p>
+        )}
+        {audiences && <AudienceChooser current={audiences.chosen} onChoose={audiences.choose} />}
+        <MemoDocument view={view} busy={busy} />
+        {/* After the memo: the reader comes for the memo, the tools are for afterwards. */}
         <nav className="memo-version-tools" aria-label={t('versions.tools')}>
           <ul className="memo-version-links">
             <li>
@@ -109,16 +120,6 @@ function VersionPage({ view, busy, audiences }: PageProps) {
           </ul>
           <ExportLinks view={view} offerPublic={audiences !== undefined} />
         </nav>
-        {view.latestVersion > view.version && (
-          <p className="alert alert-info memo-version-newer">
-            {t('versions.newerExists', { version: view.latestVersion })}{' '}
-            <Link to={versionRoute(group.id, view.meetingId, view.latestVersion)}>
-              {t('versions.openLatest', { version: view.latestVersion })}
-            </Link>
-          </p>
-        )}
-        {audiences && <AudienceChooser current={audiences.chosen} onChoose={audiences.choose} />}
-        <MemoDocument view={view} busy={busy} />
         {can(actor, 'publication.propose') && (
           <PublicationPanel meetingId={view.meetingId} version={view.version} />
         )}

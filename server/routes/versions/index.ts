@@ -61,8 +61,8 @@ export function versionRoutes(ctx: AppContext): ApiRouter {
     // Both sides are redacted first (each with its own released declassifications): a diff of
     // redacted content cannot reveal withheld parts.
     const [before, after] = await Promise.all([
-      audienceContent(ctx, a, audience),
-      audienceContent(ctx, b, audience),
+      audienceContent(ctx, a, audience, meeting.agenda),
+      audienceContent(ctx, b, audience, meeting.agenda),
     ]);
     const changes = diffMemoContent(before, after);
     return { meetingId, from, to, audience, changes };
