@@ -11,6 +11,7 @@ import { useMeetingRooms } from '../../memo/useMeetingRooms';
 import { useMe } from '../../session';
 import { useResource } from '../../useResource';
 import { RoomApproval } from '../Approval/RoomApproval';
+import { ReaderMemoStatus } from '../Meetings/MemoNote';
 import { LiveMemo } from './LiveMemo';
 
 /** The meeting room: the live memo of one meeting, for the group's negotiators. */
@@ -37,10 +38,12 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const { group, actor } = useGroup();
   const title = t('memo.title', { title: meeting.title });
   if (!can(actor, 'group.negotiate')) {
-    // Readers never receive the live memo: they read the approved one later.
+    // Readers never receive the live memo: they read the approved one, linked once there is one.
     return (
       <Page title={title}>
-        <p className="note">{t('memo.readersLater')}</p>
+        <div className="note">
+          <ReaderMemoStatus meeting={meeting} />
+        </div>
       </Page>
     );
   }

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
 import type { PresenceEntry } from '../../../shared/realtime/events';
 import { PartyBadge } from '../../components/PartyBadge';
-import type { RoomSaveStatus } from '../../memo/saveStatus';
+import { meetingRoomStatus, type RoomSaveStatus } from '../../memo/saveStatus';
 import type { MeetingRoomState } from '../../realtime/useMeetingRoom';
 import { SaveStatus } from './SaveStatus';
 
@@ -11,18 +12,47 @@ interface Props {
   connection: MeetingRoomState['connection'];
   presence: PresenceEntry[];
   parties: Party[];
+  /** Grows each time edits made without a connection have been stored (MeetingRooms). */
+  offlineEditsMerged: number;
 }
 
-/** Saving, connection and who is here: always in view above the memo. */
-export function StatusBar({ save, connection, presence, parties }: Props) {
+/**
+ * Saving, connection and who is here: always in view above the memo, as one status (see
+ * meetingRoomStatus). Who is present is known only while connected: offline, the last list
+ * would be a guess.
+ */
+export function StatusBar({ save, connection, presence, parties, offlineEditsMerged }: Props) {
   const { t } = useTranslation();
+  const status = meetingRoomStatus(save, connection);
+  const merged = useMergedNotice(offlineEditsMerged, status);
   return (
     <div className="memo-status-bar">
-      <SaveStatus save={save} />
-      <p className={`live-status live-${connection}`}>{t(`memo.live.${connection}`)}</p>
-      <Presence presence={presence} parties={parties} />
+      <SaveStatus save={status} />
+      {merged && <p className="merged-notice">{t('memo.offlineMerged')}</p>}
+      {status === 'saved' || status === 'saving' ? (
+        <Presence presence={presence} parties={parties} />
+      ) : (
+        <p className="muted">{t('memo.presenceUnknown')}</p>
+      )}
     </div>
   );
+}
+
+/**
+ * Whether to say that the edits made offline are now in the memo: from the moment they are
+ * stored until the next edit or the next loss of connection.
+ */
+function useMergedNotice(count: number, status: RoomSaveStatus): boolean {
+  const [seen, setSeen] = useState(count);
+  const [showing, setShowing] = useState(false);
+  // Derived from the previous render's values: changing state during render is React's pattern.
+  if (count !== seen) {
+    setSeen(count);
+    setShowing(true);
+  } else if (showing && (status === 'saving' || status === 'offline')) {
+    setShowing(false);
+  }
+  return showing && status === 'saved';
 }
 
 function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: Party[] }) {
