@@ -53,6 +53,21 @@ describe('the chair plans a meeting', () => {
         'Investointiohjelma',
       ]);
 
+      // The next step makes the notice of the last one stale: it goes.
+      await page.getByRole('button', { name: 'Aloita kokous' }).click();
+      await page.locator('.status-badge', { hasText: 'Käynnissä' }).first().waitFor();
+      expect(await page.getByText('Kokous luotu.').count()).toBe(0);
+
+      // An address to no meeting says so and leads back, with no retry that cannot help.
+      const meetingsPath = new URL(page.url()).pathname.replace(/\/[^/]+$/, '');
+      for (const path of ['ei-kokousta', 'ei-kokousta/memo']) {
+        await page.goto(`${env.server.url}${meetingsPath}/${path}`);
+        await page.getByRole('heading', { level: 1, name: 'Kokousta ei löytynyt' }).waitFor();
+        expect(await page.getByRole('button', { name: 'Yritä uudelleen' }).count()).toBe(0);
+      }
+      await page.getByRole('link', { name: 'Kaikki kokoukset' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Kokoukset' }).waitFor();
+
       await page.getByRole('navigation').getByRole('link', { name: 'Kokoukset' }).click();
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
       await row.waitFor();

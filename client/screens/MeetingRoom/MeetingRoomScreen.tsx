@@ -12,6 +12,7 @@ import { useMe } from '../../session';
 import { useResource } from '../../useResource';
 import { RoomApproval } from '../Approval/RoomApproval';
 import { ReaderMemoStatus } from '../Meetings/MemoNote';
+import { MeetingNotFound } from '../Meetings/MeetingNotFound';
 import { LiveMemo } from './LiveMemo';
 
 /** The meeting room: the live memo of one meeting, for the group's negotiators. */
@@ -19,7 +20,11 @@ export default function MeetingRoomScreen() {
   const { meetingId = '' } = useParams();
   const load = useCallback((signal: AbortSignal) => api.meeting(meetingId, signal), [meetingId]);
   const meeting = useResource(load);
-  return <Loadable resource={meeting}>{(loaded) => <MeetingRoom meeting={loaded} />}</Loadable>;
+  return (
+    <Loadable resource={meeting} notFound={<MeetingNotFound />}>
+      {(loaded) => <MeetingRoom meeting={loaded} />}
+    </Loadable>
+  );
 }
 
 const ATTENDANCE_ORDER = { present: 0, unknown: 1, absent: 2 } as const;

@@ -13,13 +13,14 @@ import { MeetingMemoVersions } from '../Approval/MeetingMemoVersions';
 import { draftFromMeeting, isRedacted } from './draft';
 import { MeetingDetails } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
+import { MeetingNotFound } from './MeetingNotFound';
 
 export function MeetingScreen() {
   const { meetingId = '' } = useParams();
   const load = useCallback((signal: AbortSignal) => api.meeting(meetingId, signal), [meetingId]);
   const meeting = useResource(load);
   return (
-    <Loadable resource={meeting}>
+    <Loadable resource={meeting} notFound={<MeetingNotFound />}>
       {(loaded) => (
         <LoadedMeeting
           meeting={loaded}
@@ -50,6 +51,13 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
     can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
+
+  // A notice speaks of the last step only: starting the meeting, marking attendance or
+  // approving makes "Meeting created." stale.
+  function changed(next: Meeting) {
+    setNotice(null);
+    onChange(next);
+  }
 
   function setEditing(value: boolean) {
     setEditingState(value);
@@ -114,8 +122,14 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
       <p role="status" className={notice ? 'alert alert-success' : 'visually-hidden'}>
         {notice && t(`meeting.${notice}`)}
       </p>
-      <MeetingDetails meeting={meeting} onChange={onChange} />
-      <MeetingMemoVersions meeting={meeting} onMeetingChanged={onReload} />
+      <MeetingDetails meeting={meeting} onChange={changed} />
+      <MeetingMemoVersions
+        meeting={meeting}
+        onMeetingChanged={() => {
+          setNotice(null);
+          onReload();
+        }}
+      />
     </Page>
   );
 }
