@@ -200,7 +200,7 @@ describe('the live memo in two browsers', () => {
         const level = levelControl(kesk);
         // The toolbar follows the caret once the editor has taken the click.
         await expect.poll(() => level.inputValue()).toBe('confidential');
-        await level.selectOption({ label: 'Ryhmille' });
+        await level.selectOption({ label: 'Valtuustoryhmille' });
         const lowered = sdp.panel.locator('.history-lowered').filter({ hasText: kesk.name });
         await lowered.getByText('Avattu laajemmalle:').waitFor();
 
