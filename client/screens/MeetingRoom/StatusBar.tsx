@@ -39,20 +39,20 @@ export function StatusBar({ save, connection, presence, parties, offlineEditsMer
 }
 
 /**
- * Whether to say that the edits made offline are now in the memo: from the moment they are
- * stored until the next edit or the next loss of connection.
+ * Whether to say that the edits made offline are now in the memo: from the moment everything is
+ * saved after they were stored (the other rooms may still be reconnecting, or catching up, when
+ * they are) until the next edit or the next loss of connection.
  */
 function useMergedNotice(count: number, status: RoomSaveStatus): boolean {
   const [seen, setSeen] = useState(count);
-  const [showing, setShowing] = useState(false);
+  const [phase, setPhase] = useState<'hidden' | 'pending' | 'shown'>('hidden');
   // Derived from the previous render's values: changing state during render is React's pattern.
   if (count !== seen) {
     setSeen(count);
-    setShowing(true);
-  } else if (showing && (status === 'saving' || status === 'offline')) {
-    setShowing(false);
-  }
-  return showing && status === 'saved';
+    setPhase('pending');
+  } else if (phase === 'pending' && status === 'saved') setPhase('shown');
+  else if (phase === 'shown' && status !== 'saved') setPhase('hidden');
+  return phase === 'shown' && status === 'saved';
 }
 
 function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: Party[] }) {
