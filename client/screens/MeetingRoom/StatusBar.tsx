@@ -56,7 +56,7 @@ function useMergedNotice(count: number, status: RoomSaveStatus): boolean {
 }
 
 function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: Party[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Parties in the group's order, then those who speak for no party (chair, secretary).
   const groups = [
     ...parties.map((party) => ({
@@ -87,7 +87,11 @@ function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: P
             <ul className="presence-people">
               {people.map((person) => (
                 <li key={person.userId}>
-                  {person.name} <span className="muted">({t(`roles.${person.role}`)})</span>
+                  {/* Mid-sentence, a role is written in lower case: "Eero Koskinen (puheenjohtaja)". */}
+                  {person.name}{' '}
+                  <span className="muted">
+                    ({t(`roles.${person.role}`).toLocaleLowerCase(i18n.language)})
+                  </span>
                 </li>
               ))}
             </ul>
