@@ -19,6 +19,8 @@ export interface RoomsSnapshot {
   parties: ReadonlyMap<string, RoomSnapshot>;
   /** The whole meeting's save status: the worst of its rooms. */
   status: RoomSaveStatus;
+  /** Grows each time a room has stored in full the edits made without a connection. */
+  offlineEditsMerged: number;
 }
 
 export class MeetingRooms {
@@ -93,10 +95,12 @@ export class MeetingRooms {
     const parties = new Map(
       [...this.parties].map(([partyId, room]) => [partyId, room.getSnapshot()] as const),
     );
+    const all = [memo, ...parties.values()];
     return {
       memo,
       parties,
-      status: combineSaveStatus([memo.status, ...[...parties.values()].map((s) => s.status)]),
+      status: combineSaveStatus(all.map((room) => room.status)),
+      offlineEditsMerged: all.reduce((sum, room) => sum + room.offlineEditsMerged, 0),
     };
   }
 

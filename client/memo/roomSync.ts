@@ -42,6 +42,8 @@ export interface RoomSnapshot {
   closedCode: number | null;
   /** The server's reason for that (COLLAB_CLOSE_REASON), if it gave one. */
   closedReason: string | null;
+  /** How many times edits made without a connection have since been stored in full. */
+  offlineEditsMerged: number;
 }
 
 /** ws(s)://host of the page: the collab endpoint lives on the same server as the API. */
@@ -85,6 +87,9 @@ export class RoomSync {
   private localLoaded = false;
   private hasSynced = false;
   private connectionLost = false;
+  /** Edits made without a connection that the server has not yet stored. */
+  private offlineEdits = false;
+  private offlineEditsMerged = 0;
   private destroyed = false;
   private snapshotCache: RoomSnapshot;
 
@@ -167,10 +172,9 @@ export class RoomSync {
     else if (origin !== this.persistence) {
       // The provider's own update handler ran first: an open socket has sent it already.
       const ws = this.provider.ws;
-      this.tracker.localUpdate(
-        update,
-        this.provider.wsconnected && ws !== null && ws.readyState === WebSocket.OPEN,
-      );
+      const sent = this.provider.wsconnected && ws !== null && ws.readyState === WebSocket.OPEN;
+      this.tracker.localUpdate(update, sent);
+      if (!sent) this.offlineEdits = true;
     }
     this.changed();
   };
@@ -220,7 +224,12 @@ export class RoomSync {
   };
 
   private changed = (): void => {
-    const next = this.compute();
+    let next = this.compute();
+    if (next.status === 'saved' && this.offlineEdits) {
+      this.offlineEdits = false;
+      this.offlineEditsMerged += 1;
+      next = this.compute();
+    }
     const current = this.snapshotCache;
     if (
       next.status === current.status &&
@@ -229,7 +238,8 @@ export class RoomSync {
       next.access === current.access &&
       next.rejection === current.rejection &&
       next.closedCode === current.closedCode &&
-      next.closedReason === current.closedReason
+      next.closedReason === current.closedReason &&
+      next.offlineEditsMerged === current.offlineEditsMerged
     ) {
       return;
     }
@@ -248,6 +258,7 @@ export class RoomSync {
       rejection: this.rejection,
       closedCode: this.closedCode,
       closedReason: this.closedReason,
+      offlineEditsMerged: this.offlineEditsMerged,
     };
   }
 

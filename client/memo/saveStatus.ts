@@ -31,3 +31,17 @@ export function combineSaveStatus(statuses: readonly RoomSaveStatus[]): RoomSave
   }
   return worst;
 }
+
+/**
+ * The one status the meeting room shows, from the rooms' save status and the live connection
+ * (presence, meeting status): they drop and return at different moments, and two lines that
+ * disagree ("all saved" beside "no connection") leave the user guessing. Trouble with saving
+ * comes first; "saved" is shown only once the live connection is back too.
+ */
+export function meetingRoomStatus(
+  save: RoomSaveStatus,
+  live: 'connecting' | 'online' | 'offline',
+): RoomSaveStatus {
+  if (save !== 'saved') return save;
+  return live === 'online' ? 'saved' : 'connecting';
+}

@@ -85,11 +85,31 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
       clearTimeout(retryTimer);
       retryTimer = setTimeout(() => socket.disconnect().connect(), RETRY_MS);
     };
+    // Set once rejoining cannot help (see FINAL_CODES): the network's return must not rejoin.
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      socket.disconnect();
+    };
+
+    // A dead network can leave a socket looking open for half a minute, with the people shown as
+    // present long gone; the browser knows sooner. Back online, rejoin at once, not after
+    // Socket.io's back-off, so that the room's status and its saving come back together.
+    const goOffline = () => {
+      clearTimeout(retryTimer);
+      socket.disconnect();
+      update(() => ({ connection: 'offline' }));
+    };
+    const goOnline = () => {
+      if (!stopped && !socket.connected) socket.connect();
+    };
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
 
     const onJoined = (result: JoinMeetingResult) => {
       if (!result.ok) {
         update(() => ({ connection: 'offline', error: result.error }));
-        if (FINAL_CODES.includes(result.error.code)) socket.disconnect();
+        if (FINAL_CODES.includes(result.error.code)) stop();
         else retrySoon();
         return;
       }
@@ -119,7 +139,8 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
     socket.on('connect_error', (error) => {
       const reason = readError(error);
       update(() => ({ connection: 'offline', error: reason }));
-      if (!socket.active && !FINAL_CODES.includes(reason.code)) retrySoon();
+      if (FINAL_CODES.includes(reason.code)) stopped = true;
+      else if (!socket.active) retrySoon();
     });
     socket.on('disconnect', (reason) => {
       update(() => ({ connection: 'offline' }));
@@ -149,17 +170,20 @@ export function useMeetingRoom(meetingId: string): MeetingRoomState {
         connection: 'offline',
         error: { code: 'forbidden', message: 'Your role no longer gives access to this memo.' },
       }));
-      socket.disconnect();
+      stop();
     });
     socket.on('editRejected', (notice) => {
       if (notice.meetingId !== meetingId) return;
       update((room) => ({ rejections: [...room.rejections, notice].slice(-MAX_REJECTIONS) }));
     });
 
-    socket.connect();
+    if (navigator.onLine) socket.connect();
+    else update(() => ({ connection: 'offline' }));
     return () => {
       active = false;
       clearTimeout(retryTimer);
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
       socket.removeAllListeners();
       if (socket.connected) socket.emit('leaveMeeting', meetingId);
       socket.disconnect();

@@ -30,9 +30,9 @@ export class MemoVersionRepository {
     return this.versions.find({ meetingId }, { sort: { version: 1 } });
   }
 
-  /** The group's most recently approved version (always the latest of its meeting). */
-  async newestInGroup(groupId: string): Promise<MemoVersionDoc | null> {
-    const [newest] = await this.versions.find({ groupId }, { sort: { approvedAt: -1 }, limit: 1 });
+  /** A meeting's newest approved version, or null when it has none. */
+  async newestOfMeeting(meetingId: string): Promise<MemoVersionDoc | null> {
+    const [newest] = await this.versions.find({ meetingId }, { sort: { version: -1 }, limit: 1 });
     return newest ?? null;
   }
 

@@ -393,6 +393,26 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     expect((await chair().patch('/api/me', { locale: 'fi' })).status).toBe(200);
   });
 
+  it('a meeting dated in the past reviews the memo before its date, not the one approved last', async () => {
+    const create = (title: string, startsAt: string) =>
+      chair().post(`/api/groups/${f.groupId}/meetings`, { title, startsAt });
+    // Between the first (7.12.2026) and the second (14.12.2026), approved after both.
+    const between = await create('Väliin kirjattu', '2026-12-10T17:00:00+02:00');
+    expect(between.status).toBe(201);
+    expect(between.body.review).toMatchObject({ meetingId: first.id, version: 1 });
+    expect(between.body.agenda[0].title).toBe(
+      'Edellisen muistion tarkastus: Talousarvioneuvottelu (7.12.2026)',
+    );
+    const carried = between.body.carried as TrackedItem[];
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.every((item) => item.meetingId === first.id)).toBe(true);
+    // Before every memo: nothing to review, nothing carried.
+    const past = await create('Vanha kokous', '2020-01-15T17:00:00+02:00');
+    expect(past.status).toBe(201);
+    expect(past.body).toMatchObject({ review: null, carried: [] });
+    expect(past.body.agenda).toEqual([]);
+  });
+
   it('re-approving a reopened memo refreshes its items, keeps their status, and drops removed ones', async () => {
     const reopened = await chair().post(`/api/meetings/${first.id}/reopen`, {
       reason: 'Säästölistan määräaika muuttui.',

@@ -151,6 +151,17 @@ describe('approval and delivery in the browser', () => {
       await reader.getByRole('navigation').getByRole('link', { name: 'Etusivu' }).click();
       await recent.getByRole('link', { name: TITLE }).waitFor();
       expect(await recent.getByText('Uusi', { exact: true }).count()).toBe(0);
+
+      // The meeting page and the live memo's address follow the meeting's status: approved, with
+      // a link to the version, never "can be read once approved".
+      for (const path of [meetingPath, `${meetingPath}/memo`]) {
+        await reader.goto(`${url}${path}`);
+        const note = reader.locator('.note', { hasText: 'Puheenjohtaja on hyväksynyt muistion.' });
+        await note.getByRole('link', { name: 'Lue hyväksytty muistio (versio 1)' }).waitFor();
+        expect(await reader.getByText('kun puheenjohtaja on hyväksynyt').count()).toBe(0);
+      }
+      await reader.getByRole('link', { name: 'Lue hyväksytty muistio (versio 1)' }).click();
+      await reader.getByRole('heading', { level: 1, name: `Muistio: ${TITLE}` }).waitFor();
     });
 
     // The chair plans the next meeting: it opens with the review of this memo and carries the

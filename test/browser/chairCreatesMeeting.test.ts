@@ -43,6 +43,14 @@ describe('the chair plans a meeting', () => {
       await item(3).getByRole('button', { name: 'Siirrä ylös' }).click();
       expect(await item(2).getByLabel('Asian otsikko').inputValue()).toBe('Veroprosentti');
 
+      // A start time in the past asks once more (a meeting may be recorded afterwards); a
+      // corrected time creates the meeting at once.
+      const startsAt = page.getByLabel('Alkamisaika');
+      await startsAt.fill('2020-01-15T17:00');
+      await page.getByRole('button', { name: 'Luo kokous' }).click();
+      await page.getByRole('alert').getByText('on jo mennyt', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Luo kokous silti' }).waitFor();
+      await startsAt.fill('2030-11-14T17:00');
       await page.getByRole('button', { name: 'Luo kokous' }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText('Kokous luotu.').waitFor();
@@ -52,6 +60,21 @@ describe('the chair plans a meeting', () => {
         'Veroprosentti',
         'Investointiohjelma',
       ]);
+
+      // The next step makes the notice of the last one stale: it goes.
+      await page.getByRole('button', { name: 'Aloita kokous' }).click();
+      await page.locator('.status-badge', { hasText: 'Käynnissä' }).first().waitFor();
+      expect(await page.getByText('Kokous luotu.').count()).toBe(0);
+
+      // An address to no meeting says so and leads back, with no retry that cannot help.
+      const meetingsPath = new URL(page.url()).pathname.replace(/\/[^/]+$/, '');
+      for (const path of ['ei-kokousta', 'ei-kokousta/memo']) {
+        await page.goto(`${env.server.url}${meetingsPath}/${path}`);
+        await page.getByRole('heading', { level: 1, name: 'Kokousta ei löytynyt' }).waitFor();
+        expect(await page.getByRole('button', { name: 'Yritä uudelleen' }).count()).toBe(0);
+      }
+      await page.getByRole('link', { name: 'Kaikki kokoukset' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Kokoukset' }).waitFor();
 
       await page.getByRole('navigation').getByRole('link', { name: 'Kokoukset' }).click();
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });

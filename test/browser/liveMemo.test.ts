@@ -15,6 +15,8 @@ const KESK_EMAIL = 'kesk.edustaja@demo.example';
 const SDP_EMAIL = 'sdp.edustaja@demo.example';
 const SAVED = 'Kaikki muutokset tallennettu';
 const OFFLINE = 'Ei yhteyttä – muutokset tallennetaan, kun yhteys palaa';
+const MERGED = 'Yhteys palasi. Ilman yhteyttä tekemäsi muutokset on nyt yhdistetty muistioon';
+const PRESENT = /Paikalla \d/;
 
 /** A meeting with two agenda items, planned by the chair through the API. */
 async function createMeeting(baseUrl: string): Promise<{ groupId: string; meeting: Meeting }> {
@@ -198,15 +200,30 @@ describe('the live memo in two browsers', () => {
         const level = levelControl(kesk);
         // The toolbar follows the caret once the editor has taken the click.
         await expect.poll(() => level.inputValue()).toBe('confidential');
-        await level.selectOption({ label: 'Ryhmille' });
+        await level.selectOption({ label: 'Valtuustoryhmille' });
         const lowered = sdp.panel.locator('.history-lowered').filter({ hasText: kesk.name });
         await lowered.getByText('Avattu laajemmalle:').waitFor();
 
         expect(await seriousAxeViolations(kesk.page, 'meeting room')).toEqual([]);
 
-        // Offline, SDP keeps writing and closes the tab; the edit waits in the browser and
-        // reaches everyone when the memo is opened again online.
+        // Offline, the status bar says one thing: no connection, and nobody shown as present
+        // from before. Back online, it says the edit made meanwhile is in the memo, and only
+        // then "all saved", with the people present again.
         const sdpContext = sdp.page.context();
+        const sdpBar = sdp.page.locator('.memo-status-bar');
+        await sdpContext.setOffline(true);
+        await sdp.status.getByText(OFFLINE).waitFor();
+        await sdpBar.getByText('Paikallaolijat näkyvät, kun yhteys toimii.').waitFor();
+        expect(await sdpBar.getByText(PRESENT).count()).toBe(0);
+        await typeAtEnd(sdp, firstNotes(sdp), ' Yhdistetty yhteyden palattua.');
+        await sdpContext.setOffline(false);
+        await sdpBar.getByText(MERGED, { exact: false }).waitFor();
+        await sdp.status.getByText(SAVED).waitFor();
+        await sdpBar.getByText(PRESENT).waitFor();
+        await kesk.editor.getByText('Yhdistetty yhteyden palattua.', { exact: false }).waitFor();
+
+        // Offline again, SDP keeps writing and closes the tab; the edit waits in the browser and
+        // reaches everyone when the memo is opened again online.
         await sdpContext.setOffline(true);
         await sdp.status.getByText(OFFLINE).waitFor();
         const localUpdates = () => countLocalUpdates(sdp, `${meeting.id}/memo`);

@@ -158,7 +158,7 @@ describe('joint statements in the browser', () => {
       await secretary.getByLabel('Vastausten määräaika').fill('2099-06-01T12:00');
       await secretary.getByRole('button', { name: 'Lähetä suostumuskierrokselle' }).click();
       const secretaryPanel = secretary.getByRole('region', { name: 'Puolueiden suostumukset' });
-      await secretaryPanel.getByText('Suostunut 0/3 puoluetta.').waitFor();
+      await secretaryPanel.getByText('0 puoluetta 3 puolueesta on suostunut.').waitFor();
       // The form is gone; focus continues at the panel where the answers will appear.
       await expect
         .poll(() => secretary.evaluate(() => document.activeElement?.textContent))
@@ -197,7 +197,7 @@ describe('joint statements in the browser', () => {
       // It changes its mind; the objection stays in the history.
       await punPanel.getByLabel('Suostumme').check();
       await punPanel.getByRole('button', { name: 'Lähetä vastaus' }).click();
-      await punPanel.getByText('Suostunut 1/3 puoluetta.').waitFor();
+      await punPanel.getByText('1 puolue 3 puolueesta on suostunut.').waitFor();
       await punPanel.getByText('Vastaushistoria (2 vastausta)').click();
       await punPanel.locator('.consent-history').getByText(OBJECTION).waitFor();
 
@@ -208,7 +208,7 @@ describe('joint statements in the browser', () => {
 
       // Two of three: the last party's page followed live; nothing is public yet.
       const vihPanel = vih.getByRole('region', { name: 'Puolueiden suostumukset' });
-      await vihPanel.getByText('Suostunut 2/3 puoluetta.').waitFor();
+      await vihPanel.getByText('2 puoluetta 3 puolueesta on suostunut.').waitFor();
       expect(await seriousAxeViolations(vih, 'statement in consent')).toEqual([]);
       const before = await publicPageText(env, groupId);
       for (const word of [TITLE, OPENING.trim(), BOLD, CLOSING.trim(), OBJECTION])
@@ -261,14 +261,16 @@ describe('joint statements in the browser', () => {
         await panel
           .getByText(/annettiin aiempaan tekstiin: (PUN, SIN|SIN, PUN)\. Kierros 2 on alkanut/)
           .waitFor();
-        await panel.getByText('Suostunut 0/3 puoluetta.').waitFor();
+        await panel.getByText('0 puoluetta 3 puolueesta on suostunut.').waitFor();
       }
       for (const [index, panel] of [punPanel, sinPanel].entries()) {
         await panel.getByLabel('Suostumme').check();
         await panel.getByRole('button', { name: 'Lähetä vastaus' }).click();
-        await panel.getByText(`Suostunut ${index + 1}/3 puoluetta.`).waitFor();
+        await panel
+          .getByText(`${index + 1} puolue${index ? 'tta' : ''} 3 puolueesta on suostunut.`)
+          .waitFor();
       }
-      await vihPanel.getByText('Suostunut 2/3 puoluetta.').waitFor();
+      await vihPanel.getByText('2 puoluetta 3 puolueesta on suostunut.').waitFor();
 
       // The last consent releases it: every open page shows the frozen text.
       await vihPanel.getByLabel('Suostumme').check();
@@ -337,16 +339,16 @@ describe('joint statements in the browser', () => {
       await publication
         .getByRole('button', { name: 'Ehdota julkisten osien julkaisemista' })
         .click();
-      await publication.getByText('Suostunut 0/7 puoluetta.').waitFor();
-      const panel = secretary.getByRole('region', { name: 'Julkisuustason laskeminen' });
-      await panel.getByText('Ehdota kohdan julkisuustason laskemista', { exact: false }).click();
+      await publication.getByText('0 puoluetta 7 puolueesta on suostunut.').waitFor();
+      const panel = secretary.getByRole('region', { name: 'Kohtien avaaminen laajemmalle' });
+      await panel.getByText('Ehdota kohdan avaamista laajemmalle', { exact: false }).click();
       const item = panel.getByRole('listitem').filter({ hasText: canary });
-      await item.getByRole('button', { name: /Ehdota julkisuustason laskemista/ }).click();
-      await item.getByText('Luottamuksellinen → Ryhmille').waitFor();
+      await item.getByRole('button', { name: /Ehdota avaamista laajemmalle/ }).click();
+      await item.getByText('Luottamuksellinen → Valtuustoryhmille').waitFor();
       await item.getByRole('button', { name: 'Lähetä puolueiden suostuttavaksi' }).click();
       const proposal = panel.getByRole('article').filter({ hasText: canary });
       await proposal.getByText('Odottaa suostumusta').waitFor();
-      await proposal.getByText('Suostunut 0/7 puoluetta.').waitFor();
+      await proposal.getByText('0 puoluetta 7 puolueesta on suostunut.').waitFor();
       // Once proposed, the item says why it cannot be proposed again.
       await item.getByText('Kohdasta on jo ehdotus puolueiden suostuttavana.').waitFor();
       expect(await seriousAxeViolations(secretary, 'declassification proposal')).toEqual([]);
@@ -366,22 +368,22 @@ describe('joint statements in the browser', () => {
         );
         expect(answered.status).toBe(200);
       }
-      await proposal.getByText('Suostunut 6/7 puoluetta.').waitFor();
+      await proposal.getByText('6 puoluetta 7 puolueesta on suostunut.').waitFor();
 
       await inFreshContext(env.browser, async (sdp) => {
         await logInFinnish(sdp, url, 'sdp.edustaja@demo.example', DEMO_PASSWORD);
         await sdp.goto(`${url}${versionPath}`);
         const own = sdp
-          .getByRole('region', { name: 'Julkisuustason laskeminen' })
+          .getByRole('region', { name: 'Kohtien avaaminen laajemmalle' })
           .getByRole('article')
           .filter({ hasText: canary });
         await own.getByLabel('Suostumme').check();
         await own.getByRole('button', { name: 'Lähetä vastaus' }).click();
-        await own.getByText('Laskettu').waitFor();
+        await own.getByText('Avattu', { exact: true }).waitFor();
       });
       // The proposer's page follows live.
       await proposal.getByText('Kaikki puolueet ovat suostuneet.').waitFor();
-      await proposal.getByText('Laskettu').waitFor();
+      await proposal.getByText('Avattu', { exact: true }).waitFor();
     });
 
     // A reader of another party now reads the opened item; the other closed items stay closed.

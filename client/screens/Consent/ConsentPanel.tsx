@@ -100,7 +100,7 @@ function ConsentSummary({ consent }: { consent: ConsentView }) {
       ? t('consent.outcome.released')
       : state.outcome === 'blocked'
         ? t('consent.outcome.blocked', { count: state.objections.length })
-        : t('consent.outcome.pending', { consented, total });
+        : t('consent.outcome.pending', { count: consented, total });
   return (
     <div className={`consent-summary consent-summary-${consent.status}-${state.outcome}`}>
       <p className="consent-outcome">{outcome}</p>

@@ -111,6 +111,7 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
         connection={live.connection}
         presence={live.presence}
         parties={parties}
+        offlineEditsMerged={snapshot.offlineEditsMerged}
       />
       {locked && <LockedMemoNotice groupId={meeting.groupId} meetingId={meeting.id} />}
       {(sessionEnded || accessChanged) && (

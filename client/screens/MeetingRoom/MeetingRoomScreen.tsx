@@ -11,6 +11,8 @@ import { useMeetingRooms } from '../../memo/useMeetingRooms';
 import { useMe } from '../../session';
 import { useResource } from '../../useResource';
 import { RoomApproval } from '../Approval/RoomApproval';
+import { ReaderMemoStatus } from '../Meetings/MemoNote';
+import { MeetingNotFound } from '../Meetings/MeetingNotFound';
 import { LiveMemo } from './LiveMemo';
 
 /** The meeting room: the live memo of one meeting, for the group's negotiators. */
@@ -18,7 +20,11 @@ export default function MeetingRoomScreen() {
   const { meetingId = '' } = useParams();
   const load = useCallback((signal: AbortSignal) => api.meeting(meetingId, signal), [meetingId]);
   const meeting = useResource(load);
-  return <Loadable resource={meeting}>{(loaded) => <MeetingRoom meeting={loaded} />}</Loadable>;
+  return (
+    <Loadable resource={meeting} notFound={<MeetingNotFound />}>
+      {(loaded) => <MeetingRoom meeting={loaded} />}
+    </Loadable>
+  );
 }
 
 const ATTENDANCE_ORDER = { present: 0, unknown: 1, absent: 2 } as const;
@@ -37,10 +43,12 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const { group, actor } = useGroup();
   const title = t('memo.title', { title: meeting.title });
   if (!can(actor, 'group.negotiate')) {
-    // Readers never receive the live memo: they read the approved one later.
+    // Readers never receive the live memo: they read the approved one, linked once there is one.
     return (
       <Page title={title}>
-        <p className="note">{t('memo.readersLater')}</p>
+        <div className="note">
+          <ReaderMemoStatus meeting={meeting} />
+        </div>
       </Page>
     );
   }

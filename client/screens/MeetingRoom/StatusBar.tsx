@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
 import type { PresenceEntry } from '../../../shared/realtime/events';
 import { PartyBadge } from '../../components/PartyBadge';
-import type { RoomSaveStatus } from '../../memo/saveStatus';
+import { meetingRoomStatus, type RoomSaveStatus } from '../../memo/saveStatus';
 import type { MeetingRoomState } from '../../realtime/useMeetingRoom';
 import { SaveStatus } from './SaveStatus';
 
@@ -11,22 +12,51 @@ interface Props {
   connection: MeetingRoomState['connection'];
   presence: PresenceEntry[];
   parties: Party[];
+  /** Grows each time edits made without a connection have been stored (MeetingRooms). */
+  offlineEditsMerged: number;
 }
 
-/** Saving, connection and who is here: always in view above the memo. */
-export function StatusBar({ save, connection, presence, parties }: Props) {
+/**
+ * Saving, connection and who is here: always in view above the memo, as one status (see
+ * meetingRoomStatus). Who is present is known only while connected: offline, the last list
+ * would be a guess.
+ */
+export function StatusBar({ save, connection, presence, parties, offlineEditsMerged }: Props) {
   const { t } = useTranslation();
+  const status = meetingRoomStatus(save, connection);
+  const merged = useMergedNotice(offlineEditsMerged, status);
   return (
     <div className="memo-status-bar">
-      <SaveStatus save={save} />
-      <p className={`live-status live-${connection}`}>{t(`memo.live.${connection}`)}</p>
-      <Presence presence={presence} parties={parties} />
+      <SaveStatus save={status} />
+      {merged && <p className="merged-notice">{t('memo.offlineMerged')}</p>}
+      {status === 'saved' || status === 'saving' ? (
+        <Presence presence={presence} parties={parties} />
+      ) : (
+        <p className="muted">{t('memo.presenceUnknown')}</p>
+      )}
     </div>
   );
 }
 
+/**
+ * Whether to say that the edits made offline are now in the memo: from the moment everything is
+ * saved after they were stored (the other rooms may still be reconnecting, or catching up, when
+ * they are) until the next edit or the next loss of connection.
+ */
+function useMergedNotice(count: number, status: RoomSaveStatus): boolean {
+  const [seen, setSeen] = useState(count);
+  const [phase, setPhase] = useState<'hidden' | 'pending' | 'shown'>('hidden');
+  // Derived from the previous render's values: changing state during render is React's pattern.
+  if (count !== seen) {
+    setSeen(count);
+    setPhase('pending');
+  } else if (phase === 'pending' && status === 'saved') setPhase('shown');
+  else if (phase === 'shown' && status !== 'saved') setPhase('hidden');
+  return phase === 'shown' && status === 'saved';
+}
+
 function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: Party[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Parties in the group's order, then those who speak for no party (chair, secretary).
   const groups = [
     ...parties.map((party) => ({
@@ -57,7 +87,11 @@ function Presence({ presence, parties }: { presence: PresenceEntry[]; parties: P
             <ul className="presence-people">
               {people.map((person) => (
                 <li key={person.userId}>
-                  {person.name} <span className="muted">({t(`roles.${person.role}`)})</span>
+                  {/* Mid-sentence, a role is written in lower case: "Eero Koskinen (puheenjohtaja)". */}
+                  {person.name}{' '}
+                  <span className="muted">
+                    ({t(`roles.${person.role}`).toLocaleLowerCase(i18n.language)})
+                  </span>
                 </li>
               ))}
             </ul>

@@ -93,7 +93,7 @@ export function MeetingDetails({ meeting, onChange }: Props) {
         )}
       </section>
 
-      <MemoNote />
+      <MemoNote meeting={meeting} />
     </>
   );
 }

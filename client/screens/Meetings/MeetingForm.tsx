@@ -5,6 +5,7 @@ import { CreateMeetingRequest } from '../../../shared/api/schemas';
 import { isApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
+import { useFormat } from '../../i18n/format';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
 import { AgendaBuilder } from './AgendaBuilder';
@@ -17,12 +18,25 @@ interface Props {
   onCancel?: () => void;
   /** Offered when the save lost a race with someone else's save. */
   onReload?: () => void;
+  /** Ask once more before saving a start time in the past (a new meeting). */
+  confirmPast?: boolean;
 }
 
-export function MeetingForm({ initial, submitLabel, onSave, onCancel, onReload }: Props) {
+export function MeetingForm({
+  initial,
+  submitLabel,
+  onSave,
+  onCancel,
+  onReload,
+  confirmPast,
+}: Props) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The past start time the chair was warned about; saving it again means they meant it (a
+  // meeting recorded afterwards). Another time asks anew.
+  const [pastWarned, setPastWarned] = useState<string | null>(null);
   const save = useAction(onSave);
 
   function set<K extends keyof MeetingDraft>(field: K, value: MeetingDraft[K]) {
@@ -37,9 +51,18 @@ export function MeetingForm({ initial, submitLabel, onSave, onCancel, onReload }
       councilMeetingDate: t('validation.date'),
     });
     setErrors(result.ok ? {} : result.errors);
-    if (result.ok) save.run(result.data);
-    else focusFirstInvalid(event.currentTarget);
+    if (!result.ok) focusFirstInvalid(event.currentTarget);
+    else if (
+      confirmPast &&
+      pastWarned !== result.data.startsAt &&
+      new Date(result.data.startsAt).getTime() < Date.now()
+    )
+      setPastWarned(result.data.startsAt);
+    else save.run(result.data);
   }
+
+  const warnedNow =
+    pastWarned !== null && requestFromDraft(draft).startsAt === pastWarned ? pastWarned : null;
 
   const conflict = isApiError(save.error, 'conflict');
   const errorCount = Object.keys(errors).length;
@@ -109,9 +132,14 @@ export function MeetingForm({ initial, submitLabel, onSave, onCancel, onReload }
         onChange={(agenda) => set('agenda', agenda)}
         errors={errors}
       />
+      {warnedNow && (
+        <div role="alert" className="alert alert-warning">
+          <p>{t('meeting.pastWarning', { startsAt: format.dateTime(warnedNow, 'full') })}</p>
+        </div>
+      )}
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={save.busy}>
-          {save.busy ? t('common.saving') : submitLabel}
+          {save.busy ? t('common.saving') : warnedNow ? t('meeting.createPast') : submitLabel}
         </button>
         {onCancel && (
           <button type="button" className="button-secondary" onClick={onCancel}>

@@ -14,13 +14,14 @@ import { ReadMemoLink } from '../Memos/ReadMemoLink';
 import { draftFromMeeting, isRedacted } from './draft';
 import { MeetingDetails } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
+import { MeetingNotFound } from './MeetingNotFound';
 
 export function MeetingScreen() {
   const { meetingId = '' } = useParams();
   const load = useCallback((signal: AbortSignal) => api.meeting(meetingId, signal), [meetingId]);
   const meeting = useResource(load);
   return (
-    <Loadable resource={meeting}>
+    <Loadable resource={meeting} notFound={<MeetingNotFound />}>
       {(loaded) => (
         <LoadedMeeting
           meeting={loaded}
@@ -54,6 +55,13 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
     can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
+
+  // A notice speaks of the last step only: starting the meeting, marking attendance or
+  // approving makes "Meeting created." stale.
+  function changed(next: Meeting) {
+    setNotice(null);
+    onChange(next);
+  }
 
   function setEditing(value: boolean) {
     setEditingState(value);
@@ -128,8 +136,15 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
           approvedAt={newest.approvedAt}
         />
       )}
-      <MeetingDetails meeting={meeting} onChange={onChange} />
-      <MeetingMemoVersions meeting={meeting} history={history} onMeetingChanged={onReload} />
+      <MeetingDetails meeting={meeting} onChange={changed} />
+      <MeetingMemoVersions
+        meeting={meeting}
+        history={history}
+        onMeetingChanged={() => {
+          setNotice(null);
+          onReload();
+        }}
+      />
     </Page>
   );
 }

@@ -1,14 +1,58 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
 import { useGroup } from '../../group';
+import { memoApi } from '../../memoApi';
+import { useResource } from '../../useResource';
+import { versionRoute } from '../Version/paths';
 
-/** What the memo is, for negotiators; when it can be read, for the party groups' readers. */
-export function MemoNote() {
+/**
+ * What the memo is, for negotiators; for the party groups' readers, whether it can be read yet
+ * (and where), which follows the meeting's status. A new meeting has none: `meeting` is absent.
+ */
+export function MemoNote({ meeting }: { meeting?: Meeting }) {
   const { t } = useTranslation();
   const { actor } = useGroup();
   return (
     <aside className="note" aria-label={t('meeting.memoNoteLabel')}>
-      <p>{t(can(actor, 'group.negotiate') ? 'meeting.memoNote' : 'meeting.memoForReaders')}</p>
+      {can(actor, 'group.negotiate') ? (
+        <p>{t('meeting.memoNote')}</p>
+      ) : meeting ? (
+        <ReaderMemoStatus meeting={meeting} />
+      ) : (
+        <p>{t('meeting.memoForReaders')}</p>
+      )}
     </aside>
+  );
+}
+
+/**
+ * For a reader: the newest approved version with a link to it, or when it can be read. A
+ * reopened meeting is no longer `approved` but its earlier version stays readable, so the
+ * history decides, not the status alone.
+ */
+export function ReaderMemoStatus({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const load = useCallback(
+    (signal: AbortSignal) => memoApi.history(meeting.id, signal),
+    [meeting.id],
+  );
+  const { result } = useResource(load);
+  const latest = result.status === 'ready' ? result.data.versions.at(-1) : undefined;
+  if (!latest) {
+    // While loading, the status alone says enough; never "not yet" for an approved meeting.
+    return (
+      <p>{t(meeting.status === 'approved' ? 'meeting.memoApproved' : 'meeting.memoForReaders')}</p>
+    );
+  }
+  return (
+    <p>
+      {t(meeting.status === 'approved' ? 'meeting.memoApproved' : 'meeting.memoReopened')}{' '}
+      <Link to={versionRoute(meeting.groupId, meeting.id, latest.version)}>
+        {t('meeting.readApprovedMemo', { version: latest.version })}
+      </Link>
+    </p>
   );
 }

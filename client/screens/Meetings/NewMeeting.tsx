@@ -31,6 +31,7 @@ export function NewMeeting() {
             initial={initial}
             submitLabel={t('meeting.create')}
             onSave={create}
+            confirmPast
             onCancel={() => void navigate(meetingsPath)}
           />
         </>
