@@ -30,6 +30,9 @@ interface Seeded {
   /** An approved meeting (version 1) and one in progress, both with the long title. */
   approvedId: string;
   liveId: string;
+  /** The same with an ordinary title, where the memo must start on the first screen. */
+  ordinaryApprovedId: string;
+  ordinaryLiveId: string;
   statementId: string;
   invitePath: string;
 }
@@ -58,9 +61,9 @@ async function seed(server: { url: string }): Promise<Seeded> {
   });
   expect(party.status).toBe(201);
 
-  const newMeeting = async () => {
+  const newMeeting = async (title = LONG_TITLE) => {
     const created = await chair.post(`/api/groups/${f.groupId}/meetings`, {
-      title: LONG_TITLE,
+      title,
       startsAt: '2026-12-07T17:00:00+02:00',
       location: `Kaupungintalo, ${LONG_WORD}`,
       agenda: [{ title: `Kouluverkko ${LONG_WORD}` }, { title: 'Talousarvio 2027' }],
@@ -79,6 +82,11 @@ async function seed(server: { url: string }): Promise<Seeded> {
   const liveId = await newMeeting();
   await writeLongWord(url, f, liveId);
   await writeMemo(url, f, liveId, 'elava');
+  const ordinaryApprovedId = await newMeeting('Talousarvioneuvottelu');
+  await writeMemo(url, f, ordinaryApprovedId, 'tavallinen');
+  expect((await chair.post(`/api/meetings/${ordinaryApprovedId}/approval`, {})).status).toBe(201);
+  const ordinaryLiveId = await newMeeting('Kouluverkkoneuvottelu');
+  await writeMemo(url, f, ordinaryLiveId, 'tavallinen-elava');
 
   const statement = await f.clients.sihteeri!.post(`/api/groups/${f.groupId}/statements`, {
     title: LONG_TITLE,
@@ -100,7 +108,15 @@ async function seed(server: { url: string }): Promise<Seeded> {
   });
   expect(invitation.status).toBe(201);
   const link = new URL(invitation.body.link as string);
-  return { f, approvedId, liveId, statementId, invitePath: `${link.pathname}${link.hash}` };
+  return {
+    f,
+    approvedId,
+    liveId,
+    ordinaryApprovedId,
+    ordinaryLiveId,
+    statementId,
+    invitePath: `${link.pathname}${link.hash}`,
+  };
 }
 
 /**
@@ -139,6 +155,8 @@ interface Screen {
   path: string;
   /** Resolves when the screen shows its content (not a loading notice). */
   ready(page: Page): Promise<unknown>;
+  /** The memo's first item, which must start on the first screen. */
+  firstItem?: string;
 }
 
 const heading = (page: Page) => page.locator('h1').first().waitFor();
@@ -195,12 +213,28 @@ function chairScreens(s: Seeded): Screen[] {
         page.locator('.memo-section-content', { hasText: 'Pitkäsana' }).first().waitFor(),
     },
     {
+      name: 'meeting room, ordinary title',
+      path: `${group}/meetings/${s.ordinaryLiveId}/memo`,
+      ready: (page) =>
+        page.locator('.memo-section-content', { hasText: 'Julkinen-tavallinen-elava' }).waitFor(),
+      firstItem: '.memo-section',
+    },
+    {
       name: 'version',
       path: `${group}/meetings/${s.approvedId}/versions/1`,
       ready: async (page) => {
         await page.locator('.memo-doc-section', { hasText: 'Pitkäsana' }).first().waitFor();
         await loaded(page);
       },
+    },
+    {
+      name: 'version, ordinary title',
+      path: `${group}/meetings/${s.ordinaryApprovedId}/versions/1`,
+      ready: async (page) => {
+        await page.locator('.memo-doc-section').first().waitFor();
+        await loaded(page);
+      },
+      firstItem: '.memo-doc-section',
     },
     { name: 'memos', path: `${group}/memos`, ready },
     { name: 'statements', path: `${group}/statements`, ready },
@@ -241,6 +275,7 @@ describe('layout at laptop, tablet and phone widths', () => {
     const started = Date.now();
     const seeded = await seed(env.server);
     const found: string[] = [];
+    const folds: string[] = [];
     const check = async (page: Page, screen: Screen, width: number) => {
       await page.goto(`${env.server.url}${screen.path}`);
       await screen.ready(page);
@@ -249,6 +284,15 @@ describe('layout at laptop, tablet and phone widths', () => {
         found.push(
           `${screen.name} @${width}: ${measured.scrollWidth}px wide — ${measured.offenders.join(', ')}`,
         );
+      if (screen.firstItem) {
+        const top = await page
+          .locator(screen.firstItem)
+          .first()
+          .evaluate((el) => el.getBoundingClientRect().top);
+        folds.push(`${screen.name} @${width}: first item at ${Math.round(top)} px`);
+        if (top >= (page.viewportSize()?.height ?? 0))
+          found.push(`${screen.name} @${width}: the memo's first item starts below the fold`);
+      }
     };
     for (const { width, height } of WIDTHS) {
       const context: BrowserContext = await env.browser.newContext({
@@ -267,6 +311,7 @@ describe('layout at laptop, tablet and phone widths', () => {
       }
     }
     console.info(`layout: ${WIDTHS.length} widths checked in ${Date.now() - started} ms`);
+    console.info(`layout: ${folds.join('; ')}`);
     expect(found).toEqual([]);
   });
 });
