@@ -314,4 +314,42 @@ describe('layout at laptop, tablet and phone widths', () => {
     console.info(`layout: ${folds.join('; ')}`);
     expect(found).toEqual([]);
   });
+
+  it('a browser in New York shows and takes times in Finnish time', async () => {
+    const context = await env.browser.newContext({
+      locale: 'fi-FI',
+      timezoneId: 'America/New_York',
+    });
+    context.setDefaultTimeout(15_000);
+    try {
+      const page = await context.newPage();
+      // The browser really is in New York: 16.00 UTC is 11.00 there.
+      expect(await page.evaluate(() => new Date('2027-01-11T16:00:00Z').getHours())).toBe(11);
+      await logIn(page, env.server.url);
+      await page.getByRole('navigation').getByRole('link', { name: 'Kokoukset' }).click();
+      await page.getByRole('link', { name: 'Uusi kokous' }).click();
+      const title = 'Aikavyöhykeneuvottelu';
+      await page.getByLabel('Otsikko', { exact: true }).fill(title);
+      await page.getByLabel('Alkamisaika').fill('2027-01-11T18:00');
+      await page
+        .getByRole('group', { name: 'Asia 1' })
+        .getByLabel('Asian otsikko')
+        .fill('Kaavoitus');
+      await page.getByRole('button', { name: 'Luo kokous' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+      // Stored as 18.00 in Helsinki (UTC+2 in January)…
+      const meetingId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const stored = await page.request.get(`${env.server.url}/api/meetings/${meetingId}`);
+      expect(((await stored.json()) as { startsAt: string }).startsAt).toBe(
+        '2027-01-11T16:00:00.000Z',
+      );
+      // …shown as 18.00, and offered as 18.00 again when the meeting is edited.
+      await page.getByText('maanantai 11. tammikuuta 2027 klo 18.00').waitFor();
+      await page.getByRole('button', { name: 'Muokkaa kokousta' }).click();
+      expect(await page.getByLabel('Alkamisaika').inputValue()).toBe('2027-01-11T18:00');
+    } finally {
+      await context.close();
+    }
+  });
 });
