@@ -104,20 +104,23 @@ const INPUT_VALUE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
 export function fromLocalInputValue(value: string): string {
   const match = INPUT_VALUE.exec(value);
   if (!match) return '';
-  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((n) => Number(n ?? 0));
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map((n) => Number(n ?? 0));
   const date = new Date(Date.UTC(2000, 0, 1));
-  date.setUTCFullYear(year!, month! - 1, day);
-  date.setUTCHours(hour!, minute, second, 0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
   // Out of range parts (30 February, 25 o'clock) roll over in Date: refuse them instead.
   if (
     Number.isNaN(date.getTime()) ||
     date.getUTCDate() !== day ||
-    date.getUTCMonth() !== month! - 1 ||
+    date.getUTCMonth() !== month - 1 ||
     date.getUTCHours() !== hour
   )
     return '';
   const wallAsUtc = date.getTime();
-  // The offset at the guess, then at the result: they differ only next to a clock change.
+  // The wall time less the offset two hours earlier is a first guess; the offset at that guess
+  // gives the moment (the two offsets differ only next to a clock change).
   const first = wallAsUtc - finnishOffset(new Date(wallAsUtc - 2 * 3_600_000));
   const moment = wallAsUtc - finnishOffset(new Date(first));
   return new Date(moment).toISOString();
