@@ -11,6 +11,7 @@ import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeMemo, writeRoom } from '../support/memoWriter';
 import { statementFragment, statementRoomName } from '../../shared/statements/format';
 import { paragraph } from '../unit/memo/build';
+import { seriousAxeViolations } from './support/axe';
 import { CHAIR_EMAIL, useDemoServerAndBrowser } from './support/browser';
 
 /** One word of 272 letters: what a pasted link or a run of characters looks like to the layout. */
@@ -19,10 +20,11 @@ const LONG_TITLE = `Talousarvioneuvottelu ${LONG_WORD}`;
 const LONG_PARTY =
   'Äänekosken kaupunginvaltuuston sitoutumattomien ja riippumattomien valtuutettujen yhteinen valtuustoryhmä';
 
+const PHONE_WIDTH = 390;
 const WIDTHS = [
   { width: 1366, height: 768 },
   { width: 1024, height: 768 },
-  { width: 390, height: 844 },
+  { width: PHONE_WIDTH, height: 844 },
 ] as const;
 
 interface Seeded {
@@ -270,10 +272,13 @@ async function logIn(page: Page, baseUrl: string) {
 
 describe('layout at laptop, tablet and phone widths', () => {
   const env = useDemoServerAndBrowser();
+  // Seeded once for the file, by whichever test runs first.
+  let seeding: Promise<Seeded> | undefined;
+  const seededOnce = () => (seeding ??= seed(env.server));
 
   it('no screen is wider than the window, and on a phone the memo starts on the first screen', async () => {
     const started = Date.now();
-    const seeded = await seed(env.server);
+    const seeded = await seededOnce();
     const found: string[] = [];
     const folds: string[] = [];
     const check = async (page: Page, screen: Screen, width: number) => {
@@ -312,6 +317,33 @@ describe('layout at laptop, tablet and phone widths', () => {
     }
     console.info(`layout: ${WIDTHS.length} widths checked in ${Date.now() - started} ms`);
     console.info(`layout: ${folds.join('; ')}`);
+    expect(found).toEqual([]);
+  });
+
+  // The same markup as at other widths, with what only a phone shows (the scrolling menu, tables
+  // scrolling in their box); accessibility.test.ts and the feature tests check the laptop.
+  it('at a phone width no screen has serious or critical axe findings', async () => {
+    const seeded = await seededOnce();
+    const context = await env.browser.newContext({
+      locale: 'fi-FI',
+      timezoneId: 'Europe/Helsinki',
+      viewport: { width: PHONE_WIDTH, height: 844 },
+    });
+    context.setDefaultTimeout(15_000);
+    const found: string[] = [];
+    try {
+      const page = await context.newPage();
+      const check = async (screen: Screen) => {
+        await page.goto(`${env.server.url}${screen.path}`);
+        await screen.ready(page);
+        found.push(...(await seriousAxeViolations(page, `${screen.name} @${PHONE_WIDTH}`)));
+      };
+      for (const screen of publicScreens(seeded)) await check(screen);
+      await logIn(page, env.server.url);
+      for (const screen of chairScreens(seeded)) await check(screen);
+    } finally {
+      await context.close();
+    }
     expect(found).toEqual([]);
   });
 
