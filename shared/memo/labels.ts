@@ -3,6 +3,8 @@
 import type { Locale } from '../locales';
 import type { Stance } from './partyDoc';
 import type { Confidentiality } from '../confidentiality';
+import type { AttendanceStatus } from '../meetings';
+import type { Role } from '../roles';
 
 export interface MemoLabels {
   memo: string;
@@ -31,6 +33,15 @@ export interface MemoLabels {
   stancesHeading: string;
   /** Page footer of printed renderings; `{page}` and `{pages}` are replaced. */
   pageOf: string;
+  /** Before the meeting's place. */
+  place: string;
+  /** Heading of the parties' attendance and the people who took part. */
+  participants: string;
+  attendance: Record<AttendanceStatus, string>;
+  /** The roles named in the participants list (readers and admins take no part in meetings). */
+  roles: Record<Exclude<Role, 'reader' | 'admin'>, string>;
+  /** Heading of the agenda items, numbered as on the agenda. */
+  items: string;
   /** On screen only: how to print the print page (it runs no script, so no print button). */
   printHint: string;
 }
@@ -39,7 +50,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
   fi: {
     memo: 'Muistio',
     disclaimer:
-      'Tämä muistio ei ole virallinen pöytäkirja eikä sisällä päätöksiä. Siihen on kirjattu vain yhdessä linjatut näkemykset, eriävät kannat ja jatkovalmisteltavat asiat.',
+      'Neuvotteluryhmä ei ole päätöksiä tekevä toimielin: sen linjaukset ohjaavat valtuustoryhmien omaa valmistelua, mutta eivät sido kaupunkia. Tämä muistio ei ole virallinen pöytäkirja eikä sisällä päätöksiä. Siihen on kirjattu vain yhdessä linjatut näkemykset, eriävät kannat ja jatkovalmisteltavat asiat.',
     version: 'Versio',
     approvedBy: 'Hyväksyjä',
     approvedAt: 'Hyväksytty',
@@ -49,8 +60,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     owner: 'Vastuu',
     due: 'Määräaika',
     dissents: 'Eriävät kannat',
-    stanceNotStated: 'ei ilmoitettu',
-    stances: { agree: 'yhtyy', dissent: 'eriävä kanta', reservation: 'varauma' },
+    stanceNotStated: 'Ei ilmoitettu',
+    stances: { agree: 'Samaa mieltä', dissent: 'Eriävä kanta', reservation: 'Varauma' },
     levels: { public: 'julkinen', groups: 'ryhmille', confidential: 'luottamuksellinen' },
     withheld: 'Sisältöä on jätetty pois tästä versiosta.',
     audience: {
@@ -60,14 +71,25 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     },
     stamp: 'Hyväksymismerkintä',
     meeting: 'Kokous',
-    stancesHeading: 'Ryhmien kannat',
+    stancesHeading: 'Puolueiden kannat',
     pageOf: 'Sivu {page} / {pages}',
+    place: 'Paikka',
+    participants: 'Osallistujat ja läsnäolo',
+    attendance: { present: 'läsnä', absent: 'poissa', unknown: 'läsnäoloa ei merkitty' },
+    roles: {
+      chair: 'puheenjohtaja',
+      vice_chair: 'varapuheenjohtaja',
+      secretary: 'sihteeri',
+      representative: 'jäsen',
+      deputy: 'varajäsen',
+    },
+    items: 'Käsitellyt asiat',
     printHint: 'Tulosta selaimen tulostustoiminnolla (Ctrl+P).',
   },
   sv: {
     memo: 'Promemoria',
     disclaimer:
-      'Denna promemoria är inget officiellt protokoll och innehåller inga beslut. Den tar endast upp gemensamt överenskomna linjer, avvikande åsikter och frågor för fortsatt beredning.',
+      'Förhandlingsgruppen är inget beslutande organ: dess linjer vägleder fullmäktigegruppernas egen beredning men binder inte staden. Denna promemoria är inget officiellt protokoll och innehåller inga beslut. Den tar endast upp gemensamt överenskomna linjer, avvikande åsikter och frågor för fortsatt beredning.',
     version: 'Version',
     approvedBy: 'Godkänd av',
     approvedAt: 'Godkänd',
@@ -77,8 +99,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     owner: 'Ansvarig',
     due: 'Tidsfrist',
     dissents: 'Avvikande åsikter',
-    stanceNotStated: 'inte angiven',
-    stances: { agree: 'instämmer', dissent: 'avvikande åsikt', reservation: 'reservation' },
+    stanceNotStated: 'Inte angiven',
+    stances: { agree: 'Instämmer', dissent: 'Avvikande åsikt', reservation: 'Reservation' },
     levels: { public: 'offentlig', groups: 'för grupperna', confidential: 'konfidentiell' },
     withheld: 'Innehåll har utelämnats ur denna version.',
     audience: {
@@ -88,14 +110,25 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     },
     stamp: 'Godkännandeanteckning',
     meeting: 'Möte',
-    stancesHeading: 'Gruppernas ståndpunkter',
+    stancesHeading: 'Partiernas ståndpunkter',
     pageOf: 'Sida {page} / {pages}',
+    place: 'Plats',
+    participants: 'Deltagare och närvaro',
+    attendance: { present: 'närvarande', absent: 'frånvarande', unknown: 'närvaro inte antecknad' },
+    roles: {
+      chair: 'ordförande',
+      vice_chair: 'vice ordförande',
+      secretary: 'sekreterare',
+      representative: 'ledamot',
+      deputy: 'ersättare',
+    },
+    items: 'Behandlade ärenden',
     printHint: 'Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P).',
   },
   en: {
     memo: 'Memo',
     disclaimer:
-      'This memo is not official minutes and contains no decisions. It records only the views agreed together, dissenting positions and items for further preparation.',
+      'The negotiation group is not a decision-making body: its lines guide the party groups’ own preparation but do not bind the city. This memo is not official minutes and contains no decisions. It records only the views agreed together, dissenting positions and items for further preparation.',
     version: 'Version',
     approvedBy: 'Approved by',
     approvedAt: 'Approved',
@@ -105,8 +138,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     owner: 'Owner',
     due: 'Due',
     dissents: 'Dissenting positions',
-    stanceNotStated: 'not stated',
-    stances: { agree: 'agrees', dissent: 'dissents', reservation: 'reservation' },
+    stanceNotStated: 'Not stated',
+    stances: { agree: 'Agrees', dissent: 'Dissents', reservation: 'Reservation' },
     levels: { public: 'public', groups: 'party groups', confidential: 'confidential' },
     withheld: 'Content has been withheld from this version.',
     audience: {
@@ -116,8 +149,19 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     },
     stamp: 'Approval',
     meeting: 'Meeting',
-    stancesHeading: 'Positions of the groups',
+    stancesHeading: 'Positions of the parties',
     pageOf: 'Page {page} of {pages}',
+    place: 'Place',
+    participants: 'Participants and attendance',
+    attendance: { present: 'present', absent: 'absent', unknown: 'attendance not recorded' },
+    roles: {
+      chair: 'chair',
+      vice_chair: 'vice-chair',
+      secretary: 'secretary',
+      representative: 'member',
+      deputy: 'deputy',
+    },
+    items: 'Items discussed',
     printHint: 'Print with your browser’s print command (Ctrl+P).',
   },
 };

@@ -10,7 +10,6 @@ import type {
   WithheldMarker,
 } from '../../../shared/memo/content';
 import type { MemoLabels } from '../../../shared/memo/labels';
-import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { MemoParty } from './MemoParty';
 import { Paragraphs } from './Paragraphs';
@@ -150,14 +149,13 @@ function ContentBlockView({ block, ...shared }: Shared & { block: ContentBlock }
 }
 
 function AgreedPoint({ block, parties, labels, around }: Shared & { block: AgreedPointBlock }) {
-  const { t } = useTranslation();
   return (
     <div className={`memo-doc-typed memo-doc-agreed memo-doc-at-${block.confidentiality}`}>
       <h3 className="memo-doc-label">
         {labels.agreedPoint} <LevelTag level={block.confidentiality} around={around} />
       </h3>
       <Paragraphs paragraphs={block.paragraphs} />
-      <ul className="memo-doc-stances" aria-label={t('versions.stances')}>
+      <ul className="memo-doc-stances" aria-label={labels.stancesHeading}>
         {block.stances.map(({ partyId, entry }) => (
           <li
             key={partyId}
