@@ -43,11 +43,16 @@ class MemoPdfWriter extends PdfWriter {
 
   write(): void {
     const { doc } = this;
-    this.header(`${doc.labels.memo} · ${doc.groupName}`, doc.meetingTitle, doc.meetingLine);
+    this.header(
+      `${doc.labels.memo} · ${doc.groupName}`,
+      doc.meetingTitle,
+      [doc.meetingLine, doc.placeLine].filter((line) => line !== null).join('\n'),
+    );
     // The approval stamp: chair, time, version, checksum and audience.
     this.stamp({ heading: doc.stampLabel, rows: doc.stamp, note: doc.audience }, doc.locale);
     this.pdf.y += 12;
     this.disclaimer();
+    this.participants();
     for (const section of doc.sections) {
       if (section.kind === 'withheld') this.withheldSection(section);
       else this.section(section);
@@ -70,14 +75,32 @@ class MemoPdfWriter extends PdfWriter {
     pdf.moveDown(0.6);
   }
 
+  /** The officers on one line, then each party: attendance and its people. */
+  private participants(): void {
+    const { pdf } = this;
+    const { heading, officers, parties } = this.doc.participants;
+    this.ensureSpace(60);
+    pdf.moveDown(0.6);
+    this.style('bold', SIZE.body, COLOR.text);
+    pdf.text(heading, this.left, pdf.y, { width: this.width });
+    pdf.moveDown(0.2);
+    if (officers.length > 0) {
+      this.style('regular', SIZE.body, COLOR.text);
+      pdf.text(officers.join(', '), this.left + 8, pdf.y, { width: this.width - 8 });
+    }
+    for (const { party, attendance, people } of parties) {
+      this.partyLine(party, [attendance, ...people].join(' · '), this.left + 8);
+    }
+  }
+
   private section(section: DocSection): void {
     const { pdf } = this;
     // A heading never stands alone at the foot of a page.
     this.ensureSpace(70);
     pdf.moveDown(0.9);
-    pdf.outline.addItem(section.title || '–');
+    pdf.outline.addItem(section.heading);
     this.style('bold', SIZE.heading, COLOR.text);
-    pdf.text(section.title, this.left, pdf.y, {
+    pdf.text(section.heading, this.left, pdf.y, {
       width: this.width,
       continued: section.level !== null,
     });

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/memo/content';
 import type { MemoLabels } from '../../../shared/memo/labels';
 import { useFormat } from '../../i18n/format';
+import { MemoParticipants } from './MemoParticipants';
 import { MemoParty } from './MemoParty';
 import { Paragraphs } from './Paragraphs';
 import { useMemoLabels } from './useMemoLabels';
@@ -28,14 +29,25 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
         <p className={`memo-doc-audience memo-doc-audience-${view.audience}`}>
           {labels.audience[view.audience]}
         </p>
+        {view.meetingFacts.location.trim() && (
+          <p className="memo-doc-place">
+            {labels.place}: {view.meetingFacts.location}
+          </p>
+        )}
         <ApprovalStamp view={view} />
         <p className="memo-doc-disclaimer">{labels.disclaimer}</p>
       </header>
+      <MemoParticipants facts={view.meetingFacts} parties={content.parties} />
       {content.sections.map((section, index) =>
         section.kind === 'withheld' ? (
           <Withheld key={index} />
         ) : (
-          <SectionPart key={section.id} section={section} parties={content.parties} />
+          <SectionPart
+            key={section.id}
+            section={section}
+            number={index + 1}
+            parties={content.parties}
+          />
         ),
       )}
     </article>
@@ -96,9 +108,12 @@ export function LevelTag({
 
 function SectionPart({
   section,
+  number,
   parties,
 }: {
   section: ContentSection;
+  /** Its place on the full agenda: the same number in every audience's rendering. */
+  number: number;
   parties: readonly ContentParty[];
 }) {
   const labels = useMemoLabels();
@@ -107,7 +122,7 @@ function SectionPart({
   return (
     <section className="memo-doc-section" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {section.title} <LevelTag level={section.confidentiality} />
+        {number}. {section.title} <LevelTag level={section.confidentiality} />
       </h2>
       {section.blocks.map((block, index) =>
         block.kind === 'withheld' ? (
