@@ -28,7 +28,7 @@ export async function renderPdf(view: MemoVersionView, locale: Locale): Promise<
       // The approval time, not the clock: the same version always renders to the same bytes.
       date: new Date(view.approvedAt),
     },
-    (pdf) => new MemoPdfWriter(pdf, doc).write(),
+    (pdf, root) => new MemoPdfWriter(pdf, root, doc).write(),
   );
 }
 
@@ -36,9 +36,10 @@ export async function renderPdf(view: MemoVersionView, locale: Locale): Promise<
 class MemoPdfWriter extends PdfWriter {
   constructor(
     pdf: Pdf,
+    root: PDFKit.PDFStructureElement,
     private readonly doc: MemoDocument,
   ) {
-    super(pdf, SIZE.body);
+    super(pdf, root, SIZE.body);
   }
 
   write(): void {
@@ -63,14 +64,18 @@ class MemoPdfWriter extends PdfWriter {
   private disclaimer(): void {
     const { pdf, doc } = this;
     const top = pdf.y;
-    this.style('italic', SIZE.label, COLOR.text);
-    pdf.text(doc.disclaimer, this.left + 10, top, { width: this.width - 10 });
-    pdf
-      .lineWidth(2.5)
-      .strokeColor(COLOR.muted)
-      .moveTo(this.left + 1, top)
-      .lineTo(this.left + 1, pdf.y)
-      .stroke();
+    this.tag('P', () => {
+      this.style('italic', SIZE.label, COLOR.text);
+      pdf.text(doc.disclaimer, this.left + 10, top, { width: this.width - 10 });
+    });
+    this.artifact(() =>
+      pdf
+        .lineWidth(2.5)
+        .strokeColor(COLOR.muted)
+        .moveTo(this.left + 1, top)
+        .lineTo(this.left + 1, pdf.y)
+        .stroke(),
+    );
     pdf.x = this.left;
     pdf.moveDown(0.6);
   }
@@ -81,12 +86,16 @@ class MemoPdfWriter extends PdfWriter {
     const { heading, officers, parties } = this.doc.participants;
     this.ensureSpace(60);
     pdf.moveDown(0.6);
-    this.style('bold', SIZE.body, COLOR.text);
-    pdf.text(heading, this.left, pdf.y, { width: this.width });
+    this.tag('H2', () => {
+      this.style('bold', SIZE.body, COLOR.text);
+      pdf.text(heading, this.left, pdf.y, { width: this.width });
+    });
     pdf.moveDown(0.2);
     if (officers.length > 0) {
-      this.style('regular', SIZE.body, COLOR.text);
-      pdf.text(officers.join(', '), this.left + 8, pdf.y, { width: this.width - 8 });
+      this.tag('P', () => {
+        this.style('regular', SIZE.body, COLOR.text);
+        pdf.text(officers.join(', '), this.left + 8, pdf.y, { width: this.width - 8 });
+      });
     }
     for (const { party, attendance, people } of parties) {
       this.partyLine(party, [attendance, ...people].join(' · '), this.left + 8);
@@ -99,16 +108,18 @@ class MemoPdfWriter extends PdfWriter {
     this.ensureSpace(70);
     pdf.moveDown(0.9);
     pdf.outline.addItem(section.heading);
-    this.style('bold', SIZE.heading, COLOR.text);
-    pdf.text(section.heading, this.left, pdf.y, {
-      width: this.width,
-      continued: section.level !== null,
+    this.tag('H2', () => {
+      this.style('bold', SIZE.heading, COLOR.text);
+      pdf.text(section.heading, this.left, pdf.y, {
+        width: this.width,
+        continued: section.level !== null,
+      });
+      // Same size as the title: pdfkit aligns the tops of a line's runs, not their baselines.
+      if (section.level !== null) {
+        this.style('regular', SIZE.heading, COLOR.muted);
+        pdf.text(` (${section.level})`);
+      }
     });
-    // Same size as the title: pdfkit aligns the tops of a line's runs, not their baselines.
-    if (section.level !== null) {
-      this.style('regular', SIZE.heading, COLOR.muted);
-      pdf.text(` (${section.level})`);
-    }
     const ruleY = pdf.y + 2;
     this.rule(ruleY);
     pdf.y = ruleY + 6;
@@ -121,8 +132,10 @@ class MemoPdfWriter extends PdfWriter {
     if (section.dissents.length > 0) {
       this.ensureSpace(40);
       pdf.moveDown(0.2);
-      this.style('bold', SIZE.body, COLOR.text);
-      pdf.text(section.dissentsLabel, this.left, pdf.y, { width: this.width });
+      this.tag('H3', () => {
+        this.style('bold', SIZE.body, COLOR.text);
+        pdf.text(section.dissentsLabel, this.left, pdf.y, { width: this.width });
+      });
       pdf.moveDown(0.2);
       for (const dissent of section.dissents) this.dissent(dissent);
     }
@@ -139,12 +152,14 @@ class MemoPdfWriter extends PdfWriter {
   }
 
   private rule(y: number): void {
-    this.pdf
-      .lineWidth(0.6)
-      .strokeColor(COLOR.rule)
-      .moveTo(this.left, y)
-      .lineTo(this.right, y)
-      .stroke();
+    this.artifact(() =>
+      this.pdf
+        .lineWidth(0.6)
+        .strokeColor(COLOR.rule)
+        .moveTo(this.left, y)
+        .lineTo(this.right, y)
+        .stroke(),
+    );
   }
 
   private block(block: DocBlock): void {
@@ -157,8 +172,10 @@ class MemoPdfWriter extends PdfWriter {
         this.barred(COLOR.agreed, (x) => {
           this.label(block.label, block.level, COLOR.agreed, x);
           this.paragraphs(block.paragraphs, x);
-          this.style('regular', SIZE.small, COLOR.muted);
-          this.pdf.text(block.stancesLabel, x, this.pdf.y + 2, { width: this.right - x });
+          this.tag('P', () => {
+            this.style('regular', SIZE.small, COLOR.muted);
+            this.pdf.text(block.stancesLabel, x, this.pdf.y + 2, { width: this.right - x });
+          });
           for (const { party, stance, reason } of block.stances) {
             this.partyLine(party, reason ? `${stance} – ${reason}` : stance, x + 8);
           }
@@ -169,9 +186,13 @@ class MemoPdfWriter extends PdfWriter {
           this.label(block.label, block.level, COLOR.followUp, x);
           this.paragraphs(block.paragraphs, x);
           if (block.details.length > 0) {
-            this.style('regular', SIZE.small, COLOR.text);
             const details = block.details.map(({ label, value }) => `${label}: ${value}`);
-            this.pdf.text(details.join('   ·   '), x, this.pdf.y + 1, { width: this.right - x });
+            this.tag('P', () => {
+              this.style('regular', SIZE.small, COLOR.text);
+              this.pdf.text(details.join('   ·   '), x, this.pdf.y + 1, {
+                width: this.right - x,
+              });
+            });
           }
         });
         return;
@@ -186,40 +207,51 @@ class MemoPdfWriter extends PdfWriter {
   /** "KESK: yhtyy – reason" with the party in bold. */
   private partyLine(party: string, text: string, x: number): void {
     const { pdf } = this;
-    this.style('bold', SIZE.body, COLOR.text);
-    pdf.text(`${party}: `, x, pdf.y, { width: this.right - x, continued: true });
-    this.style('regular', SIZE.body, COLOR.text);
-    pdf.text(text);
+    this.tag('P', () => {
+      this.style('bold', SIZE.body, COLOR.text);
+      pdf.text(`${party}: `, x, pdf.y, { width: this.right - x, continued: true });
+      this.style('regular', SIZE.body, COLOR.text);
+      pdf.text(text);
+    });
   }
 
   private label(text: string, level: string | null, color: string, x: number): void {
     const { pdf } = this;
     this.ensureSpace(36);
-    this.style('bold', SIZE.label, color);
-    pdf.text(text, x, pdf.y, { width: this.right - x, continued: level !== null });
-    if (level !== null) {
-      this.style('regular', SIZE.label, COLOR.muted);
-      pdf.text(` (${level})`);
-    }
+    this.tag('H3', () => {
+      this.style('bold', SIZE.label, color);
+      pdf.text(text, x, pdf.y, { width: this.right - x, continued: level !== null });
+      if (level !== null) {
+        this.style('regular', SIZE.label, COLOR.muted);
+        pdf.text(` (${level})`);
+      }
+    });
   }
 
   private levelNote(level: string, x: number): void {
-    this.style('regular', SIZE.small, COLOR.muted);
-    this.pdf.text(`(${level})`, x, this.pdf.y, { width: this.right - x });
+    this.tag('P', () => {
+      this.style('regular', SIZE.small, COLOR.muted);
+      this.pdf.text(`(${level})`, x, this.pdf.y, { width: this.right - x });
+    });
   }
 
   private paragraphs(paragraphs: readonly string[], x: number): void {
     this.style('regular', SIZE.body, COLOR.text);
     for (const text of paragraphs) {
       const trimmed = text.trim();
-      if (trimmed)
-        this.pdf.text(trimmed, x, this.pdf.y, { width: this.right - x, paragraphGap: 2 });
+      if (trimmed) {
+        this.tag('P', () =>
+          this.pdf.text(trimmed, x, this.pdf.y, { width: this.right - x, paragraphGap: 2 }),
+        );
+      }
     }
   }
 
   private withheld(item: WithheldItem, x = this.left): void {
-    this.style('italic', SIZE.body, COLOR.muted);
-    this.pdf.text(item.text, x, this.pdf.y, { width: this.right - x });
+    this.tag('P', () => {
+      this.style('italic', SIZE.body, COLOR.muted);
+      this.pdf.text(item.text, x, this.pdf.y, { width: this.right - x });
+    });
   }
 
   /**
@@ -238,12 +270,14 @@ class MemoPdfWriter extends PdfWriter {
       pdf.switchToPage(page);
       const from = page === startPage ? startY : PDF_MARGINS.top;
       const to = page === endPage ? endY : pdf.page.height - PDF_MARGINS.bottom;
-      pdf
-        .lineWidth(2.5)
-        .strokeColor(color)
-        .moveTo(this.left + 1, from)
-        .lineTo(this.left + 1, to)
-        .stroke();
+      this.artifact(() =>
+        pdf
+          .lineWidth(2.5)
+          .strokeColor(color)
+          .moveTo(this.left + 1, from)
+          .lineTo(this.left + 1, to)
+          .stroke(),
+      );
     }
     pdf.switchToPage(endPage);
     pdf.x = this.left;

@@ -46,11 +46,20 @@ export interface MemoLabels {
   printHint: string;
 }
 
+/**
+ * The group is not a decision-making body (the domain brief): said first in every memo's
+ * disclaimer, on the joint statement's PDF and on the public pages.
+ */
+export const NOT_A_DECISION_BODY: Record<Locale, string> = {
+  fi: 'Neuvotteluryhmä ei ole päätöksiä tekevä toimielin: sen linjaukset ohjaavat valtuustoryhmien omaa valmistelua, mutta eivät sido kaupunkia.',
+  sv: 'Förhandlingsgruppen är inget beslutande organ: dess linjer vägleder fullmäktigegruppernas egen beredning men binder inte staden.',
+  en: 'The negotiation group is not a decision-making body: its lines guide the party groups’ own preparation but do not bind the city.',
+};
+
 export const MEMO_LABELS: Record<Locale, MemoLabels> = {
   fi: {
     memo: 'Muistio',
-    disclaimer:
-      'Neuvotteluryhmä ei ole päätöksiä tekevä toimielin: sen linjaukset ohjaavat valtuustoryhmien omaa valmistelua, mutta eivät sido kaupunkia. Tämä muistio ei ole virallinen pöytäkirja eikä sisällä päätöksiä. Siihen on kirjattu vain yhdessä linjatut näkemykset, eriävät kannat ja jatkovalmisteltavat asiat.',
+    disclaimer: `${NOT_A_DECISION_BODY.fi} Tämä muistio ei ole virallinen pöytäkirja eikä sisällä päätöksiä. Siihen on kirjattu vain yhdessä linjatut näkemykset, eriävät kannat ja jatkovalmisteltavat asiat.`,
     version: 'Versio',
     approvedBy: 'Hyväksyjä',
     approvedAt: 'Hyväksytty',
@@ -88,8 +97,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
   },
   sv: {
     memo: 'Promemoria',
-    disclaimer:
-      'Förhandlingsgruppen är inget beslutande organ: dess linjer vägleder fullmäktigegruppernas egen beredning men binder inte staden. Denna promemoria är inget officiellt protokoll och innehåller inga beslut. Den tar endast upp gemensamt överenskomna linjer, avvikande åsikter och frågor för fortsatt beredning.',
+    disclaimer: `${NOT_A_DECISION_BODY.sv} Denna promemoria är inget officiellt protokoll och innehåller inga beslut. Den tar endast upp gemensamt överenskomna linjer, avvikande åsikter och frågor för fortsatt beredning.`,
     version: 'Version',
     approvedBy: 'Godkänd av',
     approvedAt: 'Godkänd',
@@ -127,8 +135,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
   },
   en: {
     memo: 'Memo',
-    disclaimer:
-      'The negotiation group is not a decision-making body: its lines guide the party groups’ own preparation but do not bind the city. This memo is not official minutes and contains no decisions. It records only the views agreed together, dissenting positions and items for further preparation.',
+    disclaimer: `${NOT_A_DECISION_BODY.en} This memo is not official minutes and contains no decisions. It records only the views agreed together, dissenting positions and items for further preparation.`,
     version: 'Version',
     approvedBy: 'Approved by',
     approvedAt: 'Approved',
