@@ -43,10 +43,10 @@ export async function renderA4Pdf(
     margins: PDF_MARGINS,
     bufferPages: true,
     pdfVersion: '1.7',
-    // PDF/A-2 for filing (fonts embedded, sRGB output intent, XMP metadata), tagged so that
-    // screen readers get headings and paragraphs in reading order. Conformance B: page furniture
-    // (frames, bars, footers) is marked as artifacts, but not every run is proven tagged (A).
-    subset: 'PDF/A-2b',
+    // PDF/A-2a for filing (fonts embedded, sRGB output intent, XMP metadata) and for reading
+    // aloud: every run of text is in a structure element (headings, paragraphs) in reading
+    // order, and page furniture (frames, bars, rules, footers) is marked as an artifact.
+    subset: 'PDF/A-2a',
     tagged: true,
     // No standard font: PDF/A allows only embedded fonts; ours are registered below.
     font: null as unknown as string,

@@ -101,7 +101,7 @@ describe('renderPdf', () => {
   it('is tagged PDF/A-2 with its structure tree and XMP identification', () => {
     const { xmp, structure } = groups.read;
     expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
-    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
     const raw = groups.bytes.toString('latin1');
     expect(raw).toContain('/StructTreeRoot');
     expect(raw).toMatch(/\/MarkInfo \d+ 0 R|\/Marked true/);
