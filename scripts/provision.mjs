@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs what the tests need beyond npm: FerretDB (the MongoDB-compatible server the contract
 // suite runs against), Debian's redis-server (the pub/sub between server instances) and Debian's
-// Chromium for the browser tests. Idempotent: it does nothing when all are present, and says
+// Chromium for the browser tests, and veraPDF (Java, from Maven Central) for the PDF/A check of
+// exported PDFs. Idempotent: it does nothing when all are present, and says
 // plainly what is missing when it cannot install it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FERRETDB_BIN = path.join(root, '.cache', 'bin', 'ferretdb');
 const CHROMIUM = '/usr/bin/chromium';
 const REDIS_SERVER = '/usr/bin/redis-server';
+export const VERAPDF_VERSION = '1.26.2';
+export const VERAPDF_LIB = path.join(root, '.cache', 'verapdf', VERAPDF_VERSION);
 
 function log(message) {
   console.log(`[provision] ${message}`);
@@ -129,8 +132,61 @@ function provisionRedis() {
   log('redis-server installed.');
 }
 
+/**
+ * veraPDF's validation library and its dependencies, fetched with Maven. Only the PDF/A test
+ * needs it and skips without it, so a failure here is a warning, not a stop.
+ */
+function provisionVeraPdf() {
+  if (fs.existsSync(path.join(VERAPDF_LIB, `validation-model-${VERAPDF_VERSION}.jar`))) {
+    log(`veraPDF ${VERAPDF_VERSION} present.`);
+    return;
+  }
+  if (!has('java') || !has('mvn')) {
+    if (process.getuid?.() !== 0) {
+      console.warn('[provision] veraPDF needs Java and Maven (the PDF/A test will skip).');
+      return;
+    }
+    aptInstall(['default-jre-headless', 'maven'], 'Java and Maven are needed to fetch veraPDF.');
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'verapdf-'));
+  try {
+    fs.writeFileSync(
+      path.join(work, 'pom.xml'),
+      `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>neuvottelu</groupId><artifactId>verapdf</artifactId><version>1</version>
+<dependencies><dependency><groupId>org.verapdf</groupId><artifactId>validation-model</artifactId>
+<version>${VERAPDF_VERSION}</version></dependency></dependencies></project>\n`,
+    );
+    // veraPDF's poms name their own repository too; everything it needs is on Maven Central.
+    fs.writeFileSync(
+      path.join(work, 'settings.xml'),
+      '<settings><mirrors><mirror><id>central</id><mirrorOf>*</mirrorOf>' +
+        '<url>https://repo.maven.apache.org/maven2</url></mirror></mirrors></settings>\n',
+    );
+    log(`fetching veraPDF ${VERAPDF_VERSION} with Maven…`);
+    execFileSync(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-s',
+        'settings.xml',
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${VERAPDF_LIB}`,
+      ],
+      { cwd: work, stdio: 'inherit' },
+    );
+    log(`veraPDF ${VERAPDF_VERSION} at ${path.relative(root, VERAPDF_LIB)}.`);
+  } catch (error) {
+    console.warn(`[provision] veraPDF not fetched (the PDF/A test will skip): ${error.message}`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   provisionFerretDB();
   provisionRedis();
   provisionChromium();
+  provisionVeraPdf();
 }

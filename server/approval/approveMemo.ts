@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import type { MeetingDoc, MemoVersionDoc, PartyDoc } from '../db/schema';
 import { AppError, conflict } from '../errors';
 import { memoVersionId } from '../repositories/memoVersions';
+import { currentMeetingFacts } from '../versions/meetingFacts';
 import { readStoredMemo, type StoredMemo } from './storedMemo';
 import { afterApproval } from './afterApproval';
 import type { Approver } from './approver';
@@ -55,6 +56,7 @@ async function storeVersion(
   frozen: StoredMemo,
 ): Promise<{ doc: MemoVersionDoc; created: boolean }> {
   const approval = meeting.approval!;
+  const meetingFacts = await currentMeetingFacts(ctx, meeting);
   const doc: MemoVersionDoc = {
     _id: memoVersionId(meeting._id, approval.version),
     meetingId: meeting._id,
@@ -72,6 +74,7 @@ async function storeVersion(
         state: encode(state),
       })),
     },
+    meetingFacts,
   };
   if (await ctx.repos.memoVersions.insert(doc)) return { doc, created: true };
   // Another instance (or a retry) froze it first; theirs is the version.

@@ -1,6 +1,6 @@
 import type { OutboxKind } from '../../shared/api/mail';
 import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
-import type { TrackedItemStatus } from '../../shared/api/memoVersions';
+import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
 import type { Locale } from '../../shared/locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
@@ -247,6 +247,8 @@ export interface MemoVersionDoc {
   hash: string;
   /** Y.encodeStateAsUpdate of each room at the seal, base64: the memo room and each party room. */
   yjs: { memo: string; parties: { partyId: string; state: string }[] };
+  /** Place, attendance and participants at approval; missing on versions approved before. */
+  meetingFacts?: MemoMeetingFacts;
 }
 
 /** A member's first opening of a version (`_id` = `<meetingId>:<version>:<userId>`). */

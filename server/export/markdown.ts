@@ -8,6 +8,7 @@ import {
   memoDocument,
   type DocBlock,
   type DocDissent,
+  type DocParticipants,
   type DocSection,
   type WithheldItem,
 } from './memoDocument';
@@ -20,7 +21,7 @@ export function renderMarkdown(view: MemoVersionView, locale: Locale): string {
 
   push(`# ${inline(doc.title)}`);
   push(
-    [doc.groupName, doc.meetingLine]
+    [doc.groupName, doc.meetingLine, doc.placeLine ?? '']
       .filter((line) => line.trim() !== '')
       .map((line) => escapeMarkdownInline(line))
       .join('\\\n'),
@@ -38,6 +39,7 @@ export function renderMarkdown(view: MemoVersionView, locale: Locale): string {
     ].join('\n'),
   );
   push(`*${inline(doc.disclaimer)}*`);
+  push(...participantsChunks(doc.participants));
 
   for (const section of doc.sections) {
     if (section.kind === 'withheld') push(`## ${withheldText(section)}`);
@@ -46,8 +48,19 @@ export function renderMarkdown(view: MemoVersionView, locale: Locale): string {
   return `${out.join('\n\n')}\n`;
 }
 
+function participantsChunks({ heading, officers, parties }: DocParticipants): string[] {
+  const rows = [
+    ...(officers.length > 0 ? [`- ${inline(officers.join(', '))}`] : []),
+    ...parties.map(
+      ({ party, attendance, people }) =>
+        `- **${inline(party)}**: ${inline([attendance, ...people].join(' · '))}`,
+    ),
+  ];
+  return [`## ${inline(heading)}`, rows.join('\n')];
+}
+
 function sectionChunks(section: DocSection): string[] {
-  const chunks = [`## ${inline(section.title)}${levelSuffix(section.level)}`];
+  const chunks = [`## ${inline(section.heading)}${levelSuffix(section.level)}`];
   for (const block of section.blocks) {
     chunks.push(...(block.kind === 'withheld' ? [withheldText(block)] : blockChunks(block)));
   }

@@ -2,7 +2,7 @@
 // which words. Decided once here so that the PDF, the Markdown and the print page cannot drift
 // apart; the renderers only add their own syntax and escaping. The content arrives already
 // redacted for its audience: nothing here decides what may be shown.
-import type { MemoVersionView } from '../../shared/api/memoVersions';
+import type { MemoMeetingFacts, MemoVersionView } from '../../shared/api/memoVersions';
 import type { Audience, Confidentiality } from '../../shared/confidentiality';
 import type {
   ContentBlock,
@@ -12,6 +12,7 @@ import type {
   ContentStance,
 } from '../../shared/memo/content';
 import { MEMO_LABELS, type MemoLabels } from '../../shared/memo/labels';
+import { participantLines } from '../../shared/memo/participants';
 import type { Locale } from '../../shared/locales';
 import { formatCalendarDate, formatMoment } from './dates';
 
@@ -66,11 +67,23 @@ export interface DocDissent {
 export interface DocSection {
   kind: 'section';
   title: string;
+  /** Its place on the full agenda, so numbers do not shift where a reader gets less. */
+  number: number;
+  /** "3. Talousarvio 2027": what every rendering shows as the section's heading. */
+  heading: string;
   /** The section's level, or null where every item is public anyway (the public rendering). */
   level: string | null;
   blocks: (DocBlock | WithheldItem)[];
   dissentsLabel: string;
   dissents: (DocDissent | WithheldItem)[];
+}
+
+/** Who took part: the officers, then one row per party with its attendance and people. */
+export interface DocParticipants {
+  heading: string;
+  /** e.g. "Päivi Äijälä (puheenjohtaja)". */
+  officers: string[];
+  parties: { party: string; attendance: string; people: string[] }[];
 }
 
 export interface MemoDocument {
@@ -82,6 +95,9 @@ export interface MemoDocument {
   groupName: string;
   /** e.g. "Kokous: 7. joulukuuta 2026 klo 17.00". */
   meetingLine: string;
+  /** e.g. "Paikka: Kaupungintalo", or null when the meeting has no place. */
+  placeLine: string | null;
+  participants: DocParticipants;
   stampLabel: string;
   /** Chair, approval time, version and checksum, in this order. */
   stamp: StampRow[];
@@ -109,6 +125,10 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
     meetingTitle: view.meetingTitle,
     groupName: view.groupName,
     meetingLine: `${labels.meeting}: ${formatMoment(view.meetingStartsAt, locale)}`,
+    placeLine: view.meetingFacts.location.trim()
+      ? `${labels.place}: ${view.meetingFacts.location.trim()}`
+      : null,
+    participants: docParticipants(view.meetingFacts, view.content.parties, labels),
     stampLabel: labels.stamp,
     stamp: [
       { label: labels.approvedBy, value: view.approvedBy.name, isHash: false },
@@ -119,8 +139,8 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
     audience: labels.audience[view.audience],
     disclaimer: labels.disclaimer,
     sections: collapseWithheld(
-      view.content.sections.map((section) =>
-        section.kind === 'withheld' ? withheld : docSection(section),
+      view.content.sections.map((section, index) =>
+        section.kind === 'withheld' ? withheld : docSection(section, index + 1),
       ),
     ),
     pageOf: labels.pageOf,
@@ -129,10 +149,12 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
     hash: view.hash,
   };
 
-  function docSection(section: ContentSection): DocSection {
+  function docSection(section: ContentSection, number: number): DocSection {
     return {
       kind: 'section',
       title: section.title,
+      number,
+      heading: `${number}. ${section.title}`,
       level: shown(section.confidentiality),
       blocks: collapseWithheld(
         section.blocks.map((block) =>
@@ -195,6 +217,24 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
       reason: dissent.reason,
     };
   }
+}
+
+function docParticipants(
+  facts: MemoMeetingFacts,
+  parties: readonly ContentParty[],
+  labels: MemoLabels,
+): DocParticipants {
+  const names = new Map(parties.map((party) => [party.partyId, party.name || party.shortName]));
+  const lines = participantLines(facts, parties, labels);
+  return {
+    heading: labels.participants,
+    officers: lines.officers,
+    parties: lines.parties.map(({ partyId, attendance, people }) => ({
+      party: names.get(partyId) ?? '–',
+      attendance,
+      people,
+    })),
+  };
 }
 
 function partyName(party: ContentParty | undefined): string {

@@ -28,7 +28,7 @@ export async function renderPdf(view: MemoVersionView, locale: Locale): Promise<
       // The approval time, not the clock: the same version always renders to the same bytes.
       date: new Date(view.approvedAt),
     },
-    (pdf) => new MemoPdfWriter(pdf, doc).write(),
+    (pdf, root) => new MemoPdfWriter(pdf, root, doc).write(),
   );
 }
 
@@ -36,18 +36,24 @@ export async function renderPdf(view: MemoVersionView, locale: Locale): Promise<
 class MemoPdfWriter extends PdfWriter {
   constructor(
     pdf: Pdf,
+    root: PDFKit.PDFStructureElement,
     private readonly doc: MemoDocument,
   ) {
-    super(pdf, SIZE.body);
+    super(pdf, root, SIZE.body);
   }
 
   write(): void {
     const { doc } = this;
-    this.header(`${doc.labels.memo} · ${doc.groupName}`, doc.meetingTitle, doc.meetingLine);
+    this.header(
+      `${doc.labels.memo} · ${doc.groupName}`,
+      doc.meetingTitle,
+      [doc.meetingLine, doc.placeLine].filter((line) => line !== null).join('\n'),
+    );
     // The approval stamp: chair, time, version, checksum and audience.
     this.stamp({ heading: doc.stampLabel, rows: doc.stamp, note: doc.audience }, doc.locale);
     this.pdf.y += 12;
     this.disclaimer();
+    this.participants();
     for (const section of doc.sections) {
       if (section.kind === 'withheld') this.withheldSection(section);
       else this.section(section);
@@ -58,16 +64,42 @@ class MemoPdfWriter extends PdfWriter {
   private disclaimer(): void {
     const { pdf, doc } = this;
     const top = pdf.y;
-    this.style('italic', SIZE.label, COLOR.text);
-    pdf.text(doc.disclaimer, this.left + 10, top, { width: this.width - 10 });
-    pdf
-      .lineWidth(2.5)
-      .strokeColor(COLOR.muted)
-      .moveTo(this.left + 1, top)
-      .lineTo(this.left + 1, pdf.y)
-      .stroke();
+    this.tag('P', () => {
+      this.style('italic', SIZE.label, COLOR.text);
+      pdf.text(doc.disclaimer, this.left + 10, top, { width: this.width - 10 });
+    });
+    this.artifact(() =>
+      pdf
+        .lineWidth(2.5)
+        .strokeColor(COLOR.muted)
+        .moveTo(this.left + 1, top)
+        .lineTo(this.left + 1, pdf.y)
+        .stroke(),
+    );
     pdf.x = this.left;
     pdf.moveDown(0.6);
+  }
+
+  /** The officers on one line, then each party: attendance and its people. */
+  private participants(): void {
+    const { pdf } = this;
+    const { heading, officers, parties } = this.doc.participants;
+    this.ensureSpace(60);
+    pdf.moveDown(0.6);
+    this.tag('H2', () => {
+      this.style('bold', SIZE.body, COLOR.text);
+      pdf.text(heading, this.left, pdf.y, { width: this.width });
+    });
+    pdf.moveDown(0.2);
+    if (officers.length > 0) {
+      this.tag('P', () => {
+        this.style('regular', SIZE.body, COLOR.text);
+        pdf.text(officers.join(', '), this.left + 8, pdf.y, { width: this.width - 8 });
+      });
+    }
+    for (const { party, attendance, people } of parties) {
+      this.partyLine(party, [attendance, ...people].join(' · '), this.left + 8);
+    }
   }
 
   private section(section: DocSection): void {
@@ -75,17 +107,19 @@ class MemoPdfWriter extends PdfWriter {
     // A heading never stands alone at the foot of a page.
     this.ensureSpace(70);
     pdf.moveDown(0.9);
-    pdf.outline.addItem(section.title || '–');
-    this.style('bold', SIZE.heading, COLOR.text);
-    pdf.text(section.title, this.left, pdf.y, {
-      width: this.width,
-      continued: section.level !== null,
+    pdf.outline.addItem(section.heading);
+    this.tag('H2', () => {
+      this.style('bold', SIZE.heading, COLOR.text);
+      pdf.text(section.heading, this.left, pdf.y, {
+        width: this.width,
+        continued: section.level !== null,
+      });
+      // Same size as the title: pdfkit aligns the tops of a line's runs, not their baselines.
+      if (section.level !== null) {
+        this.style('regular', SIZE.heading, COLOR.muted);
+        pdf.text(` (${section.level})`);
+      }
     });
-    // Same size as the title: pdfkit aligns the tops of a line's runs, not their baselines.
-    if (section.level !== null) {
-      this.style('regular', SIZE.heading, COLOR.muted);
-      pdf.text(` (${section.level})`);
-    }
     const ruleY = pdf.y + 2;
     this.rule(ruleY);
     pdf.y = ruleY + 6;
@@ -98,8 +132,10 @@ class MemoPdfWriter extends PdfWriter {
     if (section.dissents.length > 0) {
       this.ensureSpace(40);
       pdf.moveDown(0.2);
-      this.style('bold', SIZE.body, COLOR.text);
-      pdf.text(section.dissentsLabel, this.left, pdf.y, { width: this.width });
+      this.tag('H3', () => {
+        this.style('bold', SIZE.body, COLOR.text);
+        pdf.text(section.dissentsLabel, this.left, pdf.y, { width: this.width });
+      });
       pdf.moveDown(0.2);
       for (const dissent of section.dissents) this.dissent(dissent);
     }
@@ -116,12 +152,14 @@ class MemoPdfWriter extends PdfWriter {
   }
 
   private rule(y: number): void {
-    this.pdf
-      .lineWidth(0.6)
-      .strokeColor(COLOR.rule)
-      .moveTo(this.left, y)
-      .lineTo(this.right, y)
-      .stroke();
+    this.artifact(() =>
+      this.pdf
+        .lineWidth(0.6)
+        .strokeColor(COLOR.rule)
+        .moveTo(this.left, y)
+        .lineTo(this.right, y)
+        .stroke(),
+    );
   }
 
   private block(block: DocBlock): void {
@@ -134,8 +172,10 @@ class MemoPdfWriter extends PdfWriter {
         this.barred(COLOR.agreed, (x) => {
           this.label(block.label, block.level, COLOR.agreed, x);
           this.paragraphs(block.paragraphs, x);
-          this.style('regular', SIZE.small, COLOR.muted);
-          this.pdf.text(block.stancesLabel, x, this.pdf.y + 2, { width: this.right - x });
+          this.tag('P', () => {
+            this.style('regular', SIZE.small, COLOR.muted);
+            this.pdf.text(block.stancesLabel, x, this.pdf.y + 2, { width: this.right - x });
+          });
           for (const { party, stance, reason } of block.stances) {
             this.partyLine(party, reason ? `${stance} – ${reason}` : stance, x + 8);
           }
@@ -146,9 +186,13 @@ class MemoPdfWriter extends PdfWriter {
           this.label(block.label, block.level, COLOR.followUp, x);
           this.paragraphs(block.paragraphs, x);
           if (block.details.length > 0) {
-            this.style('regular', SIZE.small, COLOR.text);
             const details = block.details.map(({ label, value }) => `${label}: ${value}`);
-            this.pdf.text(details.join('   ·   '), x, this.pdf.y + 1, { width: this.right - x });
+            this.tag('P', () => {
+              this.style('regular', SIZE.small, COLOR.text);
+              this.pdf.text(details.join('   ·   '), x, this.pdf.y + 1, {
+                width: this.right - x,
+              });
+            });
           }
         });
         return;
@@ -163,40 +207,51 @@ class MemoPdfWriter extends PdfWriter {
   /** "KESK: yhtyy – reason" with the party in bold. */
   private partyLine(party: string, text: string, x: number): void {
     const { pdf } = this;
-    this.style('bold', SIZE.body, COLOR.text);
-    pdf.text(`${party}: `, x, pdf.y, { width: this.right - x, continued: true });
-    this.style('regular', SIZE.body, COLOR.text);
-    pdf.text(text);
+    this.tag('P', () => {
+      this.style('bold', SIZE.body, COLOR.text);
+      pdf.text(`${party}: `, x, pdf.y, { width: this.right - x, continued: true });
+      this.style('regular', SIZE.body, COLOR.text);
+      pdf.text(text);
+    });
   }
 
   private label(text: string, level: string | null, color: string, x: number): void {
     const { pdf } = this;
     this.ensureSpace(36);
-    this.style('bold', SIZE.label, color);
-    pdf.text(text, x, pdf.y, { width: this.right - x, continued: level !== null });
-    if (level !== null) {
-      this.style('regular', SIZE.label, COLOR.muted);
-      pdf.text(` (${level})`);
-    }
+    this.tag('H3', () => {
+      this.style('bold', SIZE.label, color);
+      pdf.text(text, x, pdf.y, { width: this.right - x, continued: level !== null });
+      if (level !== null) {
+        this.style('regular', SIZE.label, COLOR.muted);
+        pdf.text(` (${level})`);
+      }
+    });
   }
 
   private levelNote(level: string, x: number): void {
-    this.style('regular', SIZE.small, COLOR.muted);
-    this.pdf.text(`(${level})`, x, this.pdf.y, { width: this.right - x });
+    this.tag('P', () => {
+      this.style('regular', SIZE.small, COLOR.muted);
+      this.pdf.text(`(${level})`, x, this.pdf.y, { width: this.right - x });
+    });
   }
 
   private paragraphs(paragraphs: readonly string[], x: number): void {
     this.style('regular', SIZE.body, COLOR.text);
     for (const text of paragraphs) {
       const trimmed = text.trim();
-      if (trimmed)
-        this.pdf.text(trimmed, x, this.pdf.y, { width: this.right - x, paragraphGap: 2 });
+      if (trimmed) {
+        this.tag('P', () =>
+          this.pdf.text(trimmed, x, this.pdf.y, { width: this.right - x, paragraphGap: 2 }),
+        );
+      }
     }
   }
 
   private withheld(item: WithheldItem, x = this.left): void {
-    this.style('italic', SIZE.body, COLOR.muted);
-    this.pdf.text(item.text, x, this.pdf.y, { width: this.right - x });
+    this.tag('P', () => {
+      this.style('italic', SIZE.body, COLOR.muted);
+      this.pdf.text(item.text, x, this.pdf.y, { width: this.right - x });
+    });
   }
 
   /**
@@ -215,12 +270,14 @@ class MemoPdfWriter extends PdfWriter {
       pdf.switchToPage(page);
       const from = page === startPage ? startY : PDF_MARGINS.top;
       const to = page === endPage ? endY : pdf.page.height - PDF_MARGINS.bottom;
-      pdf
-        .lineWidth(2.5)
-        .strokeColor(color)
-        .moveTo(this.left + 1, from)
-        .lineTo(this.left + 1, to)
-        .stroke();
+      this.artifact(() =>
+        pdf
+          .lineWidth(2.5)
+          .strokeColor(color)
+          .moveTo(this.left + 1, from)
+          .lineTo(this.left + 1, to)
+          .stroke(),
+      );
     }
     pdf.switchToPage(endPage);
     pdf.x = this.left;

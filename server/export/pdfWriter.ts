@@ -9,6 +9,7 @@ import { pdfFontData, type PdfFont } from './fonts';
 import { pageLabel, type StampRow } from './memoDocument';
 
 export type Pdf = PDFKit.PDFDocument;
+type StructElement = PDFKit.PDFStructureElement;
 
 export const PDF_MARGINS = { top: 56, bottom: 64, left: 56, right: 56 };
 export const PDF_COLOR = {
@@ -33,7 +34,7 @@ export interface PdfInfo {
 export async function renderA4Pdf(
   locale: Locale,
   info: PdfInfo,
-  write: (pdf: Pdf) => void,
+  write: (pdf: Pdf, root: StructElement) => void,
 ): Promise<Buffer> {
   // pdfkit is loaded at the first export, not at start: most processes never render a PDF.
   const { default: PDFDocument } = await import('pdfkit');
@@ -42,6 +43,13 @@ export async function renderA4Pdf(
     margins: PDF_MARGINS,
     bufferPages: true,
     pdfVersion: '1.7',
+    // PDF/A-2a for filing (fonts embedded, sRGB output intent, XMP metadata) and for reading
+    // aloud: every run of text is in a structure element (headings, paragraphs) in reading
+    // order, and page furniture (frames, bars, rules, footers) is marked as an artifact.
+    subset: 'PDF/A-2a',
+    tagged: true,
+    // No standard font: PDF/A allows only embedded fonts; ours are registered below.
+    font: null as unknown as string,
     lang: languageTag(locale),
     displayTitle: true,
     info: {
@@ -63,7 +71,10 @@ export async function renderA4Pdf(
   const fonts = pdfFontData();
   for (const name of Object.keys(fonts) as PdfFont[]) pdf.registerFont(name, fonts[name]);
 
-  write(pdf);
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  write(pdf, root);
+  root.end();
   pdf.end();
   await ended;
   return Buffer.concat(chunks);
@@ -84,10 +95,24 @@ export class PdfWriter {
 
   constructor(
     protected readonly pdf: Pdf,
+    /** The document's structure root: every piece of text is tagged under it. */
+    private readonly root: StructElement,
     /** The body text size: the stamp's values and the header's subtitle use it. */
     private readonly bodySize: number,
   ) {
     this.width = pdf.page.width - PDF_MARGINS.left - PDF_MARGINS.right;
+  }
+
+  /** Draw `draw` as one structure element of `type` (H1, H2, P, L…) in reading order. */
+  protected tag(type: string, draw: () => void): void {
+    this.root.add(this.pdf.struct(type, {}, draw));
+  }
+
+  /** Draw `draw` as page furniture that assistive technology skips (rules, frames, footers). */
+  protected artifact(draw: () => void): void {
+    this.pdf.markContent('Artifact');
+    draw();
+    this.pdf.endMarkedContent();
   }
 
   protected get right(): number {
@@ -97,13 +122,19 @@ export class PdfWriter {
   /** "Kind · Group" in small type, the title, and a muted line under it when given. */
   protected header(kicker: string, title: string, subtitle?: string): void {
     const { pdf } = this;
-    this.style('regular', PDF_SIZE.small, PDF_COLOR.muted);
-    pdf.text(kicker, this.left, pdf.y, { width: this.width });
-    this.style('bold', PDF_SIZE.title, PDF_COLOR.text);
-    pdf.text(title, { width: this.width });
+    this.tag('P', () => {
+      this.style('regular', PDF_SIZE.small, PDF_COLOR.muted);
+      pdf.text(kicker, this.left, pdf.y, { width: this.width });
+    });
+    this.tag('H1', () => {
+      this.style('bold', PDF_SIZE.title, PDF_COLOR.text);
+      pdf.text(title, { width: this.width });
+    });
     if (subtitle !== undefined) {
-      this.style('regular', this.bodySize, PDF_COLOR.muted);
-      pdf.text(subtitle, { width: this.width });
+      this.tag('P', () => {
+        this.style('regular', this.bodySize, PDF_COLOR.muted);
+        pdf.text(subtitle, { width: this.width });
+      });
     }
     pdf.moveDown(0.8);
   }
@@ -123,34 +154,42 @@ export class PdfWriter {
     const valueWidth = this.right - pad - valueX;
     let y = top + pad;
 
-    this.style('bold', PDF_SIZE.small, PDF_COLOR.text);
-    pdf.text(stamp.heading.toLocaleUpperCase(locale), inner, y, {
-      width: this.width - 2 * pad,
-      characterSpacing: 0.6,
+    this.tag('H2', () => {
+      this.style('bold', PDF_SIZE.small, PDF_COLOR.text);
+      pdf.text(stamp.heading.toLocaleUpperCase(locale), inner, y, {
+        width: this.width - 2 * pad,
+        characterSpacing: 0.6,
+      });
     });
     y = pdf.y + 4;
     for (const row of stamp.rows) {
-      this.style('bold', PDF_SIZE.label, PDF_COLOR.text);
-      const labelHeight = pdf.heightOfString(row.label, { width: labelWidth });
-      pdf.text(row.label, inner, y, { width: labelWidth });
-      if (row.isHash) this.style('mono', PDF_SIZE.hash, PDF_COLOR.text);
-      else this.style('regular', this.bodySize, PDF_COLOR.text);
-      const valueHeight = pdf.heightOfString(row.value, { width: valueWidth });
-      pdf.text(row.value, valueX, y + (row.isHash ? 1 : 0), { width: valueWidth });
-      y += Math.max(labelHeight, valueHeight) + 3;
+      this.tag('P', () => {
+        this.style('bold', PDF_SIZE.label, PDF_COLOR.text);
+        const labelHeight = pdf.heightOfString(row.label, { width: labelWidth });
+        pdf.text(row.label, inner, y, { width: labelWidth });
+        if (row.isHash) this.style('mono', PDF_SIZE.hash, PDF_COLOR.text);
+        else this.style('regular', this.bodySize, PDF_COLOR.text);
+        const valueHeight = pdf.heightOfString(row.value, { width: valueWidth });
+        pdf.text(row.value, valueX, y + (row.isHash ? 1 : 0), { width: valueWidth });
+        y += Math.max(labelHeight, valueHeight) + 3;
+      });
     }
-    let bottom: number;
-    if (stamp.note === undefined) bottom = y + pad - 3;
-    else {
-      this.style('bold', this.bodySize, PDF_COLOR.text);
-      pdf.text(stamp.note, inner, y + 3, { width: this.width - 2 * pad });
-      bottom = pdf.y + pad;
+    let bottom = y + pad - 3;
+    const { note } = stamp;
+    if (note !== undefined) {
+      this.tag('P', () => {
+        this.style('bold', this.bodySize, PDF_COLOR.text);
+        pdf.text(note, inner, y + 3, { width: this.width - 2 * pad });
+        bottom = pdf.y + pad;
+      });
     }
-    pdf
-      .lineWidth(1.2)
-      .strokeColor(PDF_COLOR.text)
-      .roundedRect(this.left, top, this.width, bottom - top, 3)
-      .stroke();
+    this.artifact(() =>
+      pdf
+        .lineWidth(1.2)
+        .strokeColor(PDF_COLOR.text)
+        .roundedRect(this.left, top, this.width, bottom - top, 3)
+        .stroke(),
+    );
     pdf.x = this.left;
     pdf.y = bottom;
   }
@@ -164,11 +203,15 @@ export class PdfWriter {
       // Writing inside the bottom margin must not start a new page.
       pdf.page.margins.bottom = 0;
       const y = pdf.page.height - PDF_MARGINS.bottom + 24;
-      this.style('regular', PDF_SIZE.footer, PDF_COLOR.muted);
-      const page = pageLabel(pageOf, index - range.start + 1, range.count);
-      const pageWidth = pdf.widthOfString(page);
-      pdf.text(page, this.right - pageWidth, y, { lineBreak: false });
-      pdf.text(this.fit(title, this.width - pageWidth - 24), this.left, y, { lineBreak: false });
+      this.artifact(() => {
+        this.style('regular', PDF_SIZE.footer, PDF_COLOR.muted);
+        const page = pageLabel(pageOf, index - range.start + 1, range.count);
+        const pageWidth = pdf.widthOfString(page);
+        pdf.text(page, this.right - pageWidth, y, { lineBreak: false });
+        pdf.text(this.fit(title, this.width - pageWidth - 24), this.left, y, {
+          lineBreak: false,
+        });
+      });
       pdf.page.margins.bottom = PDF_MARGINS.bottom;
     }
   }

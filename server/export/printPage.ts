@@ -9,6 +9,7 @@ import {
   memoDocument,
   type DocBlock,
   type DocDissent,
+  type DocParticipants,
   type DocSection,
   type MemoDocument,
   type StampRow,
@@ -42,6 +43,7 @@ export function renderPrintPage(
 <p class="kicker">${escapeHtml(doc.labels.memo)} · ${escapeHtml(doc.groupName)}</p>
 <h1>${escapeHtml(doc.meetingTitle)}</h1>
 <p class="meeting">${escapeHtml(doc.meetingLine)}</p>
+${doc.placeLine === null ? '' : `<p class="meeting">${escapeHtml(doc.placeLine)}</p>`}
 <p class="screen-only hint">${escapeHtml(doc.printHint)}</p>
 </header>
 <section class="stamp" aria-labelledby="stamp-heading">
@@ -57,15 +59,30 @@ ${doc.stamp
 <p class="audience">${escapeHtml(doc.audience)}</p>
 </section>
 <p class="disclaimer" role="note">${escapeHtml(doc.disclaimer)}</p>
+${participantsHtml(doc.participants)}
 ${sections}`,
   });
+}
+
+function participantsHtml({ heading, officers, parties }: DocParticipants): string {
+  const rows = [
+    ...(officers.length > 0 ? [`<li>${escapeHtml(officers.join(', '))}</li>`] : []),
+    ...parties.map(
+      ({ party, attendance, people }) =>
+        `<li><strong>${escapeHtml(party)}</strong>: ${escapeHtml([attendance, ...people].join(' · '))}</li>`,
+    ),
+  ];
+  return `<section class="participants" aria-labelledby="participants-heading">
+<h2 id="participants-heading">${escapeHtml(heading)}</h2>
+<ul>${rows.join('')}</ul>
+</section>`;
 }
 
 function sectionHtml(section: DocSection, index: number): string {
   const id = `section-${index + 1}`;
   const parts = [
     `<section class="memo-section" aria-labelledby="${id}">`,
-    `<h2 id="${id}">${escapeHtml(section.title)}${level(section.level)}</h2>`,
+    `<h2 id="${id}">${escapeHtml(section.heading)}${level(section.level)}</h2>`,
     ...section.blocks.map((block) =>
       block.kind === 'withheld' ? withheld(block) : blockHtml(block),
     ),

@@ -4,7 +4,7 @@
 // every piece of user text escaped.
 import type { PublicFeed, PublicMemoItem, ReleasedStatement } from '../../shared/api/consent';
 import { LOCALES, type Locale } from '../../shared/locales';
-import { MEMO_LABELS } from '../../shared/memo/labels';
+import { MEMO_LABELS, NOT_A_DECISION_BODY } from '../../shared/memo/labels';
 import { formatMoment, languageTag } from '../export/dates';
 import { escapeHtml } from '../export/escape';
 import { htmlPage } from '../export/htmlPage';
@@ -88,6 +88,7 @@ ${languages(publicPagePath(groupId), locale, labels)}
 <p class="kicker">${escapeHtml(labels.heading)}</p>
 <h1>${escapeHtml(feed.group.name)}</h1>
 <p>${escapeHtml(labels.intro)}</p>
+<p class="disclaimer">${escapeHtml(NOT_A_DECISION_BODY[locale])}</p>
 </header>
 <section aria-labelledby="statements-heading">
 <h2 id="statements-heading">${escapeHtml(labels.statements)}</h2>

@@ -5,6 +5,7 @@
 import type { Response } from 'express';
 import type { ReleasedStatement } from '../../shared/api/consent';
 import type { Locale } from '../../shared/locales';
+import { NOT_A_DECISION_BODY } from '../../shared/memo/labels';
 import type { StatementRun } from '../../shared/statements/content';
 import { formatMoment, helsinkiDate } from '../export/dates';
 import { asciiSlug, contentDisposition } from '../export/fileName';
@@ -70,7 +71,7 @@ export async function renderStatementPdf(
       // The release time, not the clock: the same release always renders to the same bytes.
       date: new Date(statement.releasedAt),
     },
-    (pdf) => new StatementPdfWriter(pdf, statement, labels, locale).write(),
+    (pdf, root) => new StatementPdfWriter(pdf, root, statement, labels, locale).write(),
   );
 }
 
@@ -94,11 +95,12 @@ export async function sendStatementPdf(
 class StatementPdfWriter extends PdfWriter {
   constructor(
     pdf: Pdf,
+    root: PDFKit.PDFStructureElement,
     private readonly statement: ReleasedStatement,
     private readonly labels: StatementLabels,
     private readonly locale: Locale,
   ) {
-    super(pdf, SIZE.body);
+    super(pdf, root, SIZE.body);
   }
 
   write(): void {
@@ -120,23 +122,31 @@ class StatementPdfWriter extends PdfWriter {
       },
       this.locale,
     );
-    this.pdf.y += 16;
+    this.pdf.y += 12;
+    this.tag('P', () => {
+      this.style('italic', PDF_SIZE.label, PDF_COLOR.text);
+      this.pdf.text(NOT_A_DECISION_BODY[this.locale], this.left, this.pdf.y, { width: this.width });
+    });
+    this.pdf.y += 12;
     this.body();
     this.footers(labels.pageOf, statement.title);
   }
 
   private body(): void {
     for (const block of this.statement.content.blocks) {
-      if (block.type === 'paragraph') this.runs(block.runs, this.left, this.pdf.y);
-      else {
+      if (block.type === 'paragraph') {
+        this.tag('P', () => this.runs(block.runs, this.left, this.pdf.y));
+      } else {
         block.items.forEach((item, index) => {
           const y = this.pdf.y;
-          this.style('regular', SIZE.body, PDF_COLOR.text);
-          this.pdf.text(block.ordered ? `${index + 1}.` : '•', this.left + 4, y, {
-            width: 16,
-            lineBreak: false,
+          this.tag('P', () => {
+            this.style('regular', SIZE.body, PDF_COLOR.text);
+            this.pdf.text(block.ordered ? `${index + 1}.` : '•', this.left + 4, y, {
+              width: 16,
+              lineBreak: false,
+            });
+            this.runs(item, this.left + 22, y);
           });
-          this.runs(item, this.left + 22, y);
           this.pdf.moveDown(0.2);
         });
       }

@@ -12,6 +12,7 @@ import { releasedOverlays } from '../declassification/overlays';
 import type { MeetingDoc, MembershipDoc, MemoVersionDoc } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { authorizeInMeeting } from '../http/context';
+import { versionMeetingFacts } from './meetingFacts';
 
 const AUDIENCES: readonly Audience[] = ['public', 'groups', 'negotiators'];
 
@@ -153,6 +154,7 @@ export function viewOf(input: {
     groupName: input.groupName,
     meetingTitle: meeting.title,
     meetingStartsAt: meeting.startsAt.toISOString(),
+    meetingFacts: versionMeetingFacts(meeting, version),
     audience: input.audience,
     content: input.content,
     latestVersion: meeting.memoVersion ?? version.version,

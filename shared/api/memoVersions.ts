@@ -2,6 +2,7 @@
 import type { Audience, Confidentiality, ConfidentialityChange } from '../confidentiality';
 import type { MemoContent } from '../memo/content';
 import type { MemoChange } from '../memo/diff';
+import type { AttendanceStatus } from '../meetings';
 import type { Role } from '../roles';
 
 export interface PersonRef {
@@ -19,12 +20,30 @@ export interface MemoVersionSummary {
   hash: string;
 }
 
+/** A person who took part, as at approval: negotiators only (readers take no part). */
+export interface MemoParticipant {
+  name: string;
+  role: Exclude<Role, 'reader' | 'admin'>;
+  partyId: string | null;
+}
+
+/**
+ * Where the meeting was held and who took part, frozen at approval beside the content (not part
+ * of what the hash covers). Not confidential: every audience receives it.
+ */
+export interface MemoMeetingFacts {
+  location: string;
+  attendance: { partyId: string; status: AttendanceStatus }[];
+  participants: MemoParticipant[];
+}
+
 /** One approved version, its content redacted by the server for `audience`. */
 export interface MemoVersionView extends MemoVersionSummary {
   groupId: string;
   groupName: string;
   meetingTitle: string;
   meetingStartsAt: string;
+  meetingFacts: MemoMeetingFacts;
   audience: Audience;
   content: MemoContent;
   /** The newest approved version of this meeting. */

@@ -294,6 +294,17 @@ export const MemoVersionViewSchema: z.ZodType<MemoVersionView> = z.object({
   groupName: z.string(),
   meetingTitle: z.string(),
   meetingStartsAt: isoTime,
+  meetingFacts: z.object({
+    location: z.string(),
+    attendance: z.array(z.object({ partyId: id, status: z.enum(ATTENDANCE_STATUSES) })),
+    participants: z.array(
+      z.object({
+        name: z.string(),
+        role: z.enum(ROLES).exclude(['reader', 'admin']),
+        partyId: id.nullable(),
+      }),
+    ),
+  }),
   audience,
   content: described<MemoContent>(
     'The memo document (docs/memo-format.md), redacted for `audience`.',

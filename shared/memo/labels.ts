@@ -3,6 +3,8 @@
 import type { Locale } from '../locales';
 import type { Stance } from './partyDoc';
 import type { Confidentiality } from '../confidentiality';
+import type { AttendanceStatus } from '../meetings';
+import type { Role } from '../roles';
 
 export interface MemoLabels {
   memo: string;
@@ -33,15 +35,33 @@ export interface MemoLabels {
   stancesHeading: string;
   /** Page footer of printed renderings; `{page}` and `{pages}` are replaced. */
   pageOf: string;
+  /** Before the meeting's place. */
+  place: string;
+  /** Heading of the parties' attendance and the people who took part. */
+  participants: string;
+  attendance: Record<AttendanceStatus, string>;
+  /** The roles named in the participants list (readers and admins take no part in meetings). */
+  roles: Record<Exclude<Role, 'reader' | 'admin'>, string>;
+  /** Heading of the agenda items, numbered as on the agenda. */
+  items: string;
   /** On screen only: how to print the print page (it runs no script, so no print button). */
   printHint: string;
 }
 
+/**
+ * The group is not a decision-making body (the domain brief): said first in every memo's
+ * disclaimer, on the joint statement's PDF and on the public pages.
+ */
+export const NOT_A_DECISION_BODY: Record<Locale, string> = {
+  fi: 'Neuvotteluryhmä ei ole päätöksiä tekevä toimielin: sen linjaukset ohjaavat valtuustoryhmien omaa valmistelua, mutta eivät sido kaupunkia.',
+  sv: 'Förhandlingsgruppen är inget beslutande organ: dess linjer vägleder fullmäktigegruppernas egen beredning men binder inte staden.',
+  en: 'The negotiation group is not a decision-making body: its lines guide the party groups’ own preparation but do not bind the city.',
+};
+
 export const MEMO_LABELS: Record<Locale, MemoLabels> = {
   fi: {
     memo: 'Muistio',
-    disclaimer:
-      'Tämä muistio ei ole virallinen pöytäkirja eikä sisällä päätöksiä. Siihen on kirjattu vain yhdessä linjatut näkemykset, eriävät kannat ja jatkovalmisteltavat asiat.',
+    disclaimer: `${NOT_A_DECISION_BODY.fi} Tämä muistio ei ole virallinen pöytäkirja eikä sisällä päätöksiä. Siihen on kirjattu vain yhdessä linjatut näkemykset, eriävät kannat ja jatkovalmisteltavat asiat.`,
     version: 'Versio',
     approvedBy: 'Hyväksyjä',
     approvedAt: 'Hyväksytty',
@@ -51,8 +71,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     owner: 'Vastuu',
     due: 'Määräaika',
     dissents: 'Eriävät kannat',
-    stanceNotStated: 'ei ilmoitettu',
-    stances: { agree: 'yhtyy', dissent: 'eriävä kanta', reservation: 'varauma' },
+    stanceNotStated: 'Ei ilmoitettu',
+    stances: { agree: 'Samaa mieltä', dissent: 'Eriävä kanta', reservation: 'Varauma' },
     levels: { public: 'julkinen', groups: 'ryhmille', confidential: 'luottamuksellinen' },
     withheld: 'Sisältöä on jätetty pois tästä versiosta.',
     withheldItem: 'Luottamuksellinen asia',
@@ -63,14 +83,24 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     },
     stamp: 'Hyväksymismerkintä',
     meeting: 'Kokous',
-    stancesHeading: 'Ryhmien kannat',
+    stancesHeading: 'Puolueiden kannat',
     pageOf: 'Sivu {page} / {pages}',
+    place: 'Paikka',
+    participants: 'Osallistujat ja läsnäolo',
+    attendance: { present: 'läsnä', absent: 'poissa', unknown: 'läsnäoloa ei merkitty' },
+    roles: {
+      chair: 'puheenjohtaja',
+      vice_chair: 'varapuheenjohtaja',
+      secretary: 'sihteeri',
+      representative: 'jäsen',
+      deputy: 'varajäsen',
+    },
+    items: 'Käsitellyt asiat',
     printHint: 'Tulosta selaimen tulostustoiminnolla (Ctrl+P).',
   },
   sv: {
     memo: 'Promemoria',
-    disclaimer:
-      'Denna promemoria är inget officiellt protokoll och innehåller inga beslut. Den tar endast upp gemensamt överenskomna linjer, avvikande åsikter och frågor för fortsatt beredning.',
+    disclaimer: `${NOT_A_DECISION_BODY.sv} Denna promemoria är inget officiellt protokoll och innehåller inga beslut. Den tar endast upp gemensamt överenskomna linjer, avvikande åsikter och frågor för fortsatt beredning.`,
     version: 'Version',
     approvedBy: 'Godkänd av',
     approvedAt: 'Godkänd',
@@ -80,8 +110,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     owner: 'Ansvarig',
     due: 'Tidsfrist',
     dissents: 'Avvikande åsikter',
-    stanceNotStated: 'inte angiven',
-    stances: { agree: 'instämmer', dissent: 'avvikande åsikt', reservation: 'reservation' },
+    stanceNotStated: 'Inte angiven',
+    stances: { agree: 'Instämmer', dissent: 'Avvikande åsikt', reservation: 'Reservation' },
     levels: { public: 'offentlig', groups: 'för grupperna', confidential: 'konfidentiell' },
     withheld: 'Innehåll har utelämnats ur denna version.',
     withheldItem: 'Konfidentiellt ärende',
@@ -92,14 +122,24 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     },
     stamp: 'Godkännandeanteckning',
     meeting: 'Möte',
-    stancesHeading: 'Gruppernas ståndpunkter',
+    stancesHeading: 'Partiernas ståndpunkter',
     pageOf: 'Sida {page} / {pages}',
+    place: 'Plats',
+    participants: 'Deltagare och närvaro',
+    attendance: { present: 'närvarande', absent: 'frånvarande', unknown: 'närvaro inte antecknad' },
+    roles: {
+      chair: 'ordförande',
+      vice_chair: 'vice ordförande',
+      secretary: 'sekreterare',
+      representative: 'ledamot',
+      deputy: 'ersättare',
+    },
+    items: 'Behandlade ärenden',
     printHint: 'Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P).',
   },
   en: {
     memo: 'Memo',
-    disclaimer:
-      'This memo is not official minutes and contains no decisions. It records only the views agreed together, dissenting positions and items for further preparation.',
+    disclaimer: `${NOT_A_DECISION_BODY.en} This memo is not official minutes and contains no decisions. It records only the views agreed together, dissenting positions and items for further preparation.`,
     version: 'Version',
     approvedBy: 'Approved by',
     approvedAt: 'Approved',
@@ -109,8 +149,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     owner: 'Owner',
     due: 'Due',
     dissents: 'Dissenting positions',
-    stanceNotStated: 'not stated',
-    stances: { agree: 'agrees', dissent: 'dissents', reservation: 'reservation' },
+    stanceNotStated: 'Not stated',
+    stances: { agree: 'Agrees', dissent: 'Dissents', reservation: 'Reservation' },
     levels: { public: 'public', groups: 'party groups', confidential: 'confidential' },
     withheld: 'Content has been withheld from this version.',
     withheldItem: 'Confidential item',
@@ -121,8 +161,19 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     },
     stamp: 'Approval',
     meeting: 'Meeting',
-    stancesHeading: 'Positions of the groups',
+    stancesHeading: 'Positions of the parties',
     pageOf: 'Page {page} of {pages}',
+    place: 'Place',
+    participants: 'Participants and attendance',
+    attendance: { present: 'present', absent: 'absent', unknown: 'attendance not recorded' },
+    roles: {
+      chair: 'chair',
+      vice_chair: 'vice-chair',
+      secretary: 'secretary',
+      representative: 'member',
+      deputy: 'deputy',
+    },
+    items: 'Items discussed',
     printHint: 'Print with your browser’s print command (Ctrl+P).',
   },
 };

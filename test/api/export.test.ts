@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditLogPage } from '../../shared/audit';
-import { MEMO_LABELS } from '../../shared/memo/labels';
+import { MEMO_LABELS, NOT_A_DECISION_BODY } from '../../shared/memo/labels';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeMemo, type WrittenMemo } from '../support/memoWriter';
@@ -18,6 +18,7 @@ const PEOPLE = ['sihteeri', 'kesk.edustaja', 'sdp.edustaja', 'kok.edustaja', REA
 const FORMATS = ['export.pdf', 'export.md', 'print'] as const;
 type Format = (typeof FORMATS)[number];
 const fi = MEMO_LABELS.fi;
+const PLACE = 'Kaupungintalo, valtuustosali';
 
 interface Fetched {
   status: number;
@@ -37,8 +38,21 @@ describe.each(ENGINES)('memo exports on %s', (engine) => {
     t = await startTestServer({ seedDemo: true, engine });
     f = await memoFixture(t, PEOPLE);
     const chair = f.clients.puheenjohtaja!;
-    const meeting = await f.newMeeting('Vientikokous');
-    meetingId = meeting.id;
+    const created = await chair.post(`/api/groups/${f.groupId}/meetings`, {
+      title: 'Vientikokous',
+      startsAt: '2026-12-07T17:00:00+02:00',
+      location: PLACE,
+      agenda: [{ title: 'Talousarvio 2027' }, { title: 'Kouluverkko' }],
+    });
+    expect(created.status).toBe(201);
+    meetingId = created.body.id as string;
+    const attendance = await chair.put(`/api/meetings/${meetingId}/attendance`, {
+      attendance: [
+        { partyId: f.partyIds.KESK, status: 'present' },
+        { partyId: f.partyIds.SDP, status: 'absent' },
+      ],
+    });
+    expect(attendance.status).toBe(200);
     expect(
       (await chair.post(`/api/meetings/${meetingId}/status`, { status: 'in_progress' })).status,
     ).toBe(200);
@@ -99,6 +113,22 @@ describe.each(ENGINES)('memo exports on %s', (engine) => {
       for (const secret of written.confidential) {
         expect(text, `${format}: ${secret}`).not.toContain(secret);
       }
+    }
+  });
+
+  it('gives a reader the place, who took part, numbered items and the notice in every format', async () => {
+    for (const format of FORMATS) {
+      const text = await readable(format, await fetchAs(READER, exportPath(format)));
+      expect(text, format).toContain(`${fi.place}: ${PLACE}`);
+      expect(text, format).toContain(fi.participants);
+      expect(text, format).toContain(`${chairName} (${fi.roles.chair})`);
+      expect(text, format).toMatch(new RegExp(`Keskusta[* ]*: ${fi.attendance.present} · `));
+      expect(text, format).toMatch(
+        new RegExp(`Sosialidemokraattinen Puolue[* ]*: ${fi.attendance.absent} · `),
+      );
+      expect(text, format).toContain(`(${fi.roles.representative})`);
+      expect(text, format).toMatch(/1\. Talousarvio 2027/);
+      expect(text, format).toContain(NOT_A_DECISION_BODY.fi);
     }
   });
 

@@ -129,6 +129,13 @@ describe('approval and delivery in the browser', () => {
       await memo.getByText(written.groups[0]!).waitFor();
       await memo.getByText(written.public[0]!).waitFor();
       await memo.getByText('Tämä muistio ei ole virallinen pöytäkirja', { exact: false }).waitFor();
+      // As a document (issue 18): the notice, who took part, items numbered as on the agenda.
+      await memo
+        .getByText('Neuvotteluryhmä ei ole päätöksiä tekevä toimielin', { exact: false })
+        .waitFor();
+      const participants = memo.getByRole('region', { name: 'Osallistujat ja läsnäolo' });
+      await participants.getByText('(puheenjohtaja)', { exact: false }).waitFor();
+      await memo.getByRole('heading', { level: 2, name: /^1\. / }).first().waitFor();
       expect(await memo.getByText(WITHHELD).count()).toBeGreaterThan(0);
       // Not one byte of the confidential parts reached the page.
       const html = await reader.content();

@@ -7,6 +7,22 @@ export interface PdfReadout {
   /** All pages, whitespace runs (including line ends) folded to one space. */
   text: string;
   info: Record<string, unknown>;
+  /** The XMP metadata stream as XML (PDF/A identification lives here), or null. */
+  xmp: string | null;
+  /** The roles of the tagged structure tree, in reading order over every page (H1, H2, P…). */
+  structure: string[];
+}
+
+interface StructNode {
+  role?: string;
+  children?: StructNode[];
+}
+
+function roles(node: StructNode | null | undefined, into: string[]): string[] {
+  if (!node) return into;
+  if (node.role && node.role !== 'Root') into.push(node.role);
+  for (const child of node.children ?? []) roles(child, into);
+  return into;
 }
 
 /** Text of every page, lines ended with `\n`, and the document info dictionary. */
@@ -21,8 +37,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadout> {
   const pdf = await task.promise;
   try {
     const pages: string[] = [];
+    const structure: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
+      roles((await page.getStructTree()) as StructNode | null, structure);
       const content = await page.getTextContent();
       pages.push(
         content.items
@@ -30,11 +48,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadout> {
           .join(''),
       );
     }
-    const { info } = await pdf.getMetadata();
+    const { info, metadata } = await pdf.getMetadata();
     return {
       pages,
       text: pages.join('\n').replace(/\s+/g, ' '),
       info: info as Record<string, unknown>,
+      xmp: metadata ? metadata.getRaw() : null,
+      structure,
     };
   } finally {
     await task.destroy();

@@ -10,6 +10,7 @@ import type { DeclassifiableKind } from '../../../shared/memo/declassification';
 import { STANCES, type Stance } from '../../../shared/memo/partyDoc';
 import { ROLES, type Role } from '../../../shared/roles';
 import { useFormat } from '../../i18n/format';
+import { useMemoLabels } from '../Version/useMemoLabels';
 
 type Value = AuditEntry['details'][string];
 
@@ -45,13 +46,14 @@ export interface EntryDescriber {
 export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
   const { t } = useTranslation();
   const format = useFormat();
+  const labels = useMemoLabels();
   return useMemo(() => {
     const party = (id: Value | undefined) =>
       typeof id === 'string'
         ? (parties.find((candidate) => candidate.id === id)?.shortName ?? '–')
         : t('audit.details.noParty');
     const stance = (value: Value | undefined) =>
-      isStance(value) ? t(`memo.stance.${value}`) : t('memo.stance.none');
+      isStance(value) ? labels.stances[value] : labels.stanceNotStated;
 
     function details(entry: AuditEntry): string[] {
       const d = entry.details;
@@ -167,5 +169,5 @@ export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
       target: (entry) => entry.target.label ?? t(`audit.targets.${entry.target.type}`),
       details,
     };
-  }, [t, format, parties]);
+  }, [t, format, labels, parties]);
 }

@@ -3,6 +3,7 @@ import type { Party } from '../../../shared/api/types';
 import type { MemoSummary, SectionSummary } from '../../../shared/memo/summary';
 import type { ConfidentialityChange } from '../../../shared/confidentiality';
 import { PartyBadge } from '../../components/PartyBadge';
+import { useMemoLabels } from '../Version/useMemoLabels';
 import { LevelBadge } from './Confidentiality';
 import { ConfidentialityHistory } from './ConfidentialityHistory';
 
@@ -33,6 +34,7 @@ function PartyName({ parties, partyId }: { parties: Party[]; partyId: string }) 
 
 function SectionSummaryView({ section, parties }: { section: SectionSummary; parties: Party[] }) {
   const { t } = useTranslation();
+  const labels = useMemoLabels();
   const headingId = `summary-${section.sectionId}`;
   const empty =
     section.agreedPoints.length === 0 &&
@@ -55,12 +57,12 @@ function SectionSummaryView({ section, parties }: { section: SectionSummary; par
                   {point.text || t('memo.summary.noText')}{' '}
                   {point.confidentiality === 'confidential' && <LevelBadge level="confidential" />}
                 </p>
-                <ul className="summary-stances" aria-label={t('memo.stances')}>
+                <ul className="summary-stances" aria-label={labels.stancesHeading}>
                   {point.stances.map(({ partyId, entry }) => (
                     <li key={partyId} className={`stance-chip stance-${entry?.stance ?? 'none'}`}>
                       <PartyName parties={parties} partyId={partyId} />
                       {': '}
-                      {t(`memo.stance.${entry?.stance ?? 'none'}`)}
+                      {entry ? labels.stances[entry.stance] : labels.stanceNotStated}
                     </li>
                   ))}
                 </ul>

@@ -4,12 +4,13 @@ import type { Party } from '../../../shared/api/types';
 import { MAX_REASON_LENGTH } from '../../../shared/memo/format';
 import { STANCES, writeStance, type Stance, type StanceEntry } from '../../../shared/memo/partyDoc';
 import { PartyBadge } from '../../components/PartyBadge';
+import { useMemoLabels } from '../Version/useMemoLabels';
 import { usePositions, useMemoRoom } from './roomContext';
 import { useDebouncedWrite } from './useDebouncedWrite';
 
 /** Every party's stance on one agreed point; only the person's own party's is a live control. */
 export function StanceRow({ agreedPointId }: { agreedPointId: string }) {
-  const { t } = useTranslation();
+  const labels = useMemoLabels();
   const { rooms, parties, ownPartyId, partyWritable } = useMemoRoom();
   const positions = usePositions(rooms);
   const dissenting = parties.filter(
@@ -19,7 +20,7 @@ export function StanceRow({ agreedPointId }: { agreedPointId: string }) {
   );
   return (
     <div className="stance-area" contentEditable={false}>
-      <ul className="stance-row" aria-label={t('memo.stances')}>
+      <ul className="stance-row" aria-label={labels.stancesHeading}>
         {parties.map((party) => (
           <li key={party.id}>
             <StanceControl
@@ -57,6 +58,7 @@ interface ControlProps {
 
 function StanceControl({ agreedPointId, party, entry, editable }: ControlProps) {
   const { t } = useTranslation();
+  const labels = useMemoLabels();
   const { rooms } = useMemoRoom();
   const id = useId();
   // A dissent is stored only with its reasons; until then it lives here.
@@ -100,10 +102,10 @@ function StanceControl({ agreedPointId, party, entry, editable }: ControlProps) 
         disabled={!editable}
         onChange={(event) => choose(event.target.value as Choice)}
       >
-        <option value="">{t('memo.stance.none')}</option>
+        <option value="">{labels.stanceNotStated}</option>
         {STANCES.map((stance) => (
           <option key={stance} value={stance}>
-            {t(`memo.stance.${stance}`)}
+            {labels.stances[stance]}
           </option>
         ))}
       </select>

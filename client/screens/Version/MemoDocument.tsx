@@ -13,6 +13,7 @@ import type {
 import type { MemoLabels } from '../../../shared/memo/labels';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+import { MemoParticipants } from './MemoParticipants';
 import { MemoParty } from './MemoParty';
 import { Paragraphs } from './Paragraphs';
 import { useMemoLabels } from './useMemoLabels';
@@ -31,9 +32,15 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
           {labels.audience[view.audience]}
         </p>
         <MeetingLine view={view} />
+        {view.meetingFacts.location.trim() && (
+          <p className="memo-doc-place">
+            {labels.place}: {view.meetingFacts.location}
+          </p>
+        )}
         <ApprovalStamp view={view} />
         <p className="memo-doc-disclaimer">{labels.disclaimer}</p>
       </header>
+      <MemoParticipants facts={view.meetingFacts} parties={content.parties} />
       {content.sections.map((section, index) =>
         section.kind === 'withheld' ? (
           <WithheldPart key={`w${index}`} section={section} />
@@ -150,7 +157,10 @@ function SectionPart({
   section,
   parties,
 }: {
-  /** The item's place in the memo, counting withheld items too. */
+  /**
+   * The item's place in the memo, counting withheld items too: the same number in every
+   * audience's rendering.
+   */
   number: number;
   section: ContentSection;
   parties: readonly ContentParty[];
@@ -203,14 +213,13 @@ function ContentBlockView({ block, ...shared }: Shared & { block: ContentBlock }
 }
 
 function AgreedPoint({ block, parties, labels, around }: Shared & { block: AgreedPointBlock }) {
-  const { t } = useTranslation();
   return (
     <div className={`memo-doc-typed memo-doc-agreed memo-doc-at-${block.confidentiality}`}>
       <h3 className="memo-doc-label">
         {labels.agreedPoint} <LevelTag level={block.confidentiality} around={around} />
       </h3>
       <Paragraphs paragraphs={block.paragraphs} />
-      <ul className="memo-doc-stances" aria-label={t('versions.stances')}>
+      <ul className="memo-doc-stances" aria-label={labels.stancesHeading}>
         {block.stances.map(({ partyId, entry }) => (
           <li
             key={partyId}

@@ -72,14 +72,14 @@ describe('renderMarkdown', () => {
 
   it('keeps Finnish and Swedish letters as they are', () => {
     const md = renderMarkdown(fixtureView('groups'), 'fi');
-    expect(md).toContain(`## ${NORDIC_TITLE} (${fi.levels.groups})`);
+    expect(md).toContain(`## 4. ${NORDIC_TITLE} (${fi.levels.groups})`);
     expect(md).toContain(NORDIC_TEXT);
     expect(md).toContain('Äänekosken neuvotteluryhmä');
   });
 
   it('shows sections, agreed points with every stance, follow-ups and dissents', () => {
     const md = renderMarkdown(fixtureView('groups'), 'fi');
-    expect(md).toContain(`## Talousarvio (${fi.levels.public})`);
+    expect(md).toContain(`## 1. Talousarvio (${fi.levels.public})`);
     expect(md).toContain(`**${fi.agreedPoint}**\n\nSäästölista valmistellaan.`);
     expect(md).toContain(`${fi.stancesHeading}:`);
     expect(md).toContain(`- **KESK**: ${fi.stances.agree}\n`);
@@ -108,7 +108,7 @@ describe('renderMarkdown', () => {
     expect(md).not.toContain(NORDIC_TITLE);
     for (const secret of Object.values(SECRET)) expect(md).not.toContain(secret);
     // Levels are left out where everything is public.
-    expect(md).toContain('## Talousarvio\n');
+    expect(md).toContain('## 1. Talousarvio\n');
     // Two withheld blocks side by side, one withheld dissent, three withheld sections in a row.
     expect(md.split(fi.withheld)).toHaveLength(1 + 3);
   });

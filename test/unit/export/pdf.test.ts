@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MEMO_LABELS } from '../../../shared/memo/labels';
+import { MEMO_LABELS, NOT_A_DECISION_BODY } from '../../../shared/memo/labels';
 import { renderPdf } from '../../../server/export/pdf';
 import { readPdf, type PdfReadout } from '../../support/pdfText';
 import { GROUPS_ONLY, SECRET } from '../memo/contentFixture';
@@ -10,6 +10,8 @@ import {
   longContent,
   NORDIC_TEXT,
   NORDIC_TITLE,
+  PEOPLE,
+  PLACE,
   viewOf,
 } from './viewFixture';
 
@@ -74,6 +76,41 @@ describe('renderPdf', () => {
     const negotiators = (await readPdf(await renderPdf(fixtureView('negotiators'), 'sv'))).text;
     for (const secret of Object.values(SECRET)) expect(negotiators).toContain(secret);
     expect(negotiators).toContain(MEMO_LABELS.sv.disclaimer);
+  });
+
+  it('gives the place, participants with attendance, numbered items and the notice', () => {
+    const { text } = groups.read;
+    expect(text).toContain(`${fi.place}: ${PLACE}`);
+    expect(text).toContain(fi.participants);
+    expect(text).toContain(
+      `${PEOPLE.chair} (${fi.roles.chair}), ${PEOPLE.secretary} (${fi.roles.secretary})`,
+    );
+    expect(text).toContain(
+      `Keskusta: ${fi.attendance.present} · ${PEOPLE.kesk} (${fi.roles.representative})`,
+    );
+    expect(text).toContain(`SDP: ${fi.attendance.absent} · ${PEOPLE.sdp} (${fi.roles.deputy})`);
+    expect(text).toContain(`Vihreät: ${fi.attendance.unknown}`);
+    // Numbered by the full agenda: item 2 is withheld from the groups, so 1 is followed by 3.
+    expect(text).toContain('1. Talousarvio');
+    expect(text).toContain('3. Kouluverkko');
+    expect(text).not.toContain('2. Kouluverkko');
+    expect(text).toContain(`4. ${NORDIC_TITLE}`);
+    expect(text).toContain(NOT_A_DECISION_BODY.fi);
+  });
+
+  it('is tagged PDF/A-2 with its structure tree and XMP identification', () => {
+    const { xmp, structure } = groups.read;
+    expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
+    const raw = groups.bytes.toString('latin1');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R|\/Marked true/);
+    expect(raw).toContain('/OutputIntents');
+    // Reading order: the title, then headings and paragraphs; the numbered items are headings.
+    expect(structure[0]).toBe('Document');
+    expect(structure).toContain('H1');
+    expect(structure.filter((role) => role === 'H2').length).toBeGreaterThanOrEqual(4);
+    expect(structure.filter((role) => role === 'P').length).toBeGreaterThan(10);
   });
 
   it('carries document info from the version, not from the clock', () => {

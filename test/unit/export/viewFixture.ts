@@ -17,6 +17,14 @@ import { fixtureContent, fixtureParties } from '../memo/contentFixture';
 export const NORDIC_TITLE = 'Päätösvalta ja Ålands skärgård';
 export const NORDIC_TEXT = 'ÄÖÅ äöå: Åsa ja Öljymäki sopivat yhteistyöstä – “lainaus”.';
 export const CHAIR = 'Päivi Äijälä';
+export const PLACE = 'Kaupungintalo, Öljymäen sali';
+/** The fixture's participants: every person's name appears in every audience's rendering. */
+export const PEOPLE = {
+  chair: CHAIR,
+  secretary: 'Sari Sihteeri',
+  kesk: 'Kalle Keskinen',
+  sdp: 'Åsa Demari',
+};
 export const HOSTILE = {
   script: '<script>alert("x")</script>',
   link: '[klikkaa tästä](https://evil.example/phish)',
@@ -69,6 +77,19 @@ export function viewOf(content: MemoContent, audience: Audience): MemoVersionVie
     groupName: 'Äänekosken neuvotteluryhmä',
     meetingTitle: 'Talousarvioneuvottelu',
     meetingStartsAt: '2026-12-07T15:00:00.000Z',
+    meetingFacts: {
+      location: PLACE,
+      attendance: [
+        { partyId: 'p-kesk', status: 'present' },
+        { partyId: 'p-sdp', status: 'absent' },
+      ],
+      participants: [
+        { name: PEOPLE.chair, role: 'chair', partyId: null },
+        { name: PEOPLE.secretary, role: 'secretary', partyId: null },
+        { name: PEOPLE.kesk, role: 'representative', partyId: 'p-kesk' },
+        { name: PEOPLE.sdp, role: 'deputy', partyId: 'p-sdp' },
+      ],
+    },
     audience,
     content: redactMemoContent(content, audience),
     latestVersion: 2,
