@@ -29,7 +29,7 @@ const LABELS: Record<Locale, StatementLabels> = {
     stamp: 'Julkaistu kaikkien puolueiden suostumuksella',
     releasedAt: 'Julkaistu',
     round: 'Kierros',
-    hash: 'Tarkiste (SHA-256)',
+    hash: 'Tunnistekoodi',
     pageOf: 'Sivu {page} / {pages}',
   },
   sv: {
@@ -37,7 +37,7 @@ const LABELS: Record<Locale, StatementLabels> = {
     stamp: 'Publicerat med alla partiers samtycke',
     releasedAt: 'Publicerat',
     round: 'Omgång',
-    hash: 'Kontrollsumma (SHA-256)',
+    hash: 'Kontrollkod',
     pageOf: 'Sida {page} / {pages}',
   },
   en: {
@@ -45,7 +45,7 @@ const LABELS: Record<Locale, StatementLabels> = {
     stamp: 'Released with every party’s consent',
     releasedAt: 'Released',
     round: 'Round',
-    hash: 'Checksum (SHA-256)',
+    hash: 'Check code',
     pageOf: 'Page {page} of {pages}',
   },
 };
