@@ -40,7 +40,6 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
         <ApprovalStamp view={view} />
         <p className="memo-doc-disclaimer">{labels.disclaimer}</p>
       </header>
-      <MemoParticipants facts={view.meetingFacts} parties={content.parties} />
       {content.sections.map((section, index) =>
         section.kind === 'withheld' ? (
           <WithheldPart key={`w${index}`} section={section} />
@@ -53,6 +52,9 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
           />
         ),
       )}
+      {/* After the items on screen, where a reader looks for who took part once they have read
+          what was said; the first item stays on a phone's first screen. Paper lists them first. */}
+      <MemoParticipants facts={view.meetingFacts} parties={content.parties} />
       <AuthenticityCheck hash={view.hash} />
     </article>
   );
