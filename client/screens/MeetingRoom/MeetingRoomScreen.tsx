@@ -11,7 +11,7 @@ import { useMeetingRooms } from '../../memo/useMeetingRooms';
 import { useMe } from '../../session';
 import { useResource } from '../../useResource';
 import { RoomApproval } from '../Approval/RoomApproval';
-import { ReaderMemoStatus } from '../Meetings/MemoNote';
+import { LoadedReaderMemoStatus } from '../Meetings/MemoNote';
 import { MeetingNotFound } from '../Meetings/MeetingNotFound';
 import { LiveMemo } from './LiveMemo';
 
@@ -47,7 +47,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
     return (
       <Page title={title}>
         <div className="note">
-          <ReaderMemoStatus meeting={meeting} />
+          <LoadedReaderMemoStatus meeting={meeting} />
         </div>
       </Page>
     );

@@ -13,9 +13,11 @@ import { StatusControls } from './StatusControls';
 interface Props {
   meeting: Meeting;
   onChange: (meeting: Meeting) => void;
+  /** The newest approved version, from the page's memo history (the reader's note links it). */
+  latestVersion: number | undefined;
 }
 
-export function MeetingDetails({ meeting, onChange }: Props) {
+export function MeetingDetails({ meeting, onChange, latestVersion }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const { group, actor } = useGroup();
@@ -93,7 +95,7 @@ export function MeetingDetails({ meeting, onChange }: Props) {
         )}
       </section>
 
-      <MemoNote meeting={meeting} />
+      <MemoNote meeting={meeting} latestVersion={latestVersion} />
     </>
   );
 }

@@ -136,7 +136,7 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
           approvedAt={newest.approvedAt}
         />
       )}
-      <MeetingDetails meeting={meeting} onChange={changed} />
+      <MeetingDetails meeting={meeting} onChange={changed} latestVersion={newest?.version} />
       <MeetingMemoVersions
         meeting={meeting}
         history={history}

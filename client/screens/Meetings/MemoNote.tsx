@@ -1,18 +1,23 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
 import { useGroup } from '../../group';
-import { memoApi } from '../../memoApi';
-import { useResource } from '../../useResource';
+import { useMemoHistory } from '../Approval/MeetingMemoVersions';
 import { versionRoute } from '../Version/paths';
 
 /**
  * What the memo is, for negotiators; for the party groups' readers, whether it can be read yet
  * (and where), which follows the meeting's status. A new meeting has none: `meeting` is absent.
+ * `latestVersion` is the newest approved version the page already loaded (undefined while none).
  */
-export function MemoNote({ meeting }: { meeting?: Meeting }) {
+export function MemoNote({
+  meeting,
+  latestVersion,
+}: {
+  meeting?: Meeting;
+  latestVersion?: number;
+}) {
   const { t } = useTranslation();
   const { actor } = useGroup();
   return (
@@ -20,7 +25,7 @@ export function MemoNote({ meeting }: { meeting?: Meeting }) {
       {can(actor, 'group.negotiate') ? (
         <p>{t('meeting.memoNote')}</p>
       ) : meeting ? (
-        <ReaderMemoStatus meeting={meeting} />
+        <ReaderMemoStatus meeting={meeting} latestVersion={latestVersion} />
       ) : (
         <p>{t('meeting.memoForReaders')}</p>
       )}
@@ -33,15 +38,15 @@ export function MemoNote({ meeting }: { meeting?: Meeting }) {
  * reopened meeting is no longer `approved` but its earlier version stays readable, so the
  * history decides, not the status alone.
  */
-export function ReaderMemoStatus({ meeting }: { meeting: Meeting }) {
+export function ReaderMemoStatus({
+  meeting,
+  latestVersion,
+}: {
+  meeting: Meeting;
+  latestVersion: number | undefined;
+}) {
   const { t } = useTranslation();
-  const load = useCallback(
-    (signal: AbortSignal) => memoApi.history(meeting.id, signal),
-    [meeting.id],
-  );
-  const { result } = useResource(load);
-  const latest = result.status === 'ready' ? result.data.versions.at(-1) : undefined;
-  if (!latest) {
+  if (latestVersion === undefined) {
     // While loading, the status alone says enough; never "not yet" for an approved meeting.
     return (
       <p>{t(meeting.status === 'approved' ? 'meeting.memoApproved' : 'meeting.memoForReaders')}</p>
@@ -50,9 +55,16 @@ export function ReaderMemoStatus({ meeting }: { meeting: Meeting }) {
   return (
     <p>
       {t(meeting.status === 'approved' ? 'meeting.memoApproved' : 'meeting.memoReopened')}{' '}
-      <Link to={versionRoute(meeting.groupId, meeting.id, latest.version)}>
-        {t('meeting.readApprovedMemo', { version: latest.version })}
+      <Link to={versionRoute(meeting.groupId, meeting.id, latestVersion)}>
+        {t('meeting.readApprovedMemo', { version: latestVersion })}
       </Link>
     </p>
   );
+}
+
+/** The reader's status where no page has loaded the history yet (the meeting room's address). */
+export function LoadedReaderMemoStatus({ meeting }: { meeting: Meeting }) {
+  const { result } = useMemoHistory(meeting.id);
+  const latest = result.status === 'ready' ? result.data.versions.at(-1) : undefined;
+  return <ReaderMemoStatus meeting={meeting} latestVersion={latest?.version} />;
 }
