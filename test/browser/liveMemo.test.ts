@@ -139,20 +139,27 @@ describe('the live memo in two browsers', () => {
         await point(sdp).waitFor();
         expect(await point(sdp).getByText('Yhdessä linjattu näkemys').count()).toBe(1);
 
-        // Each party states its own stance; the other party's control is not theirs to use.
-        const stance = (room: Room, party: string) =>
-          point(room).getByLabel(`Kanta: ${party}`, { exact: true });
-        expect(await stance(kesk, 'SDP').isDisabled()).toBe(true);
-        expect(await stance(sdp, 'KESK').isDisabled()).toBe(true);
-        expect(await stance(kesk, 'PS').isDisabled()).toBe(true);
-        await stance(kesk, 'KESK').selectOption({ label: 'Samaa mieltä' });
-        await stance(sdp, 'SDP').selectOption({ label: 'Eriävä kanta' });
+        // Each party states its own stance with its one control; every other party's stance is
+        // a read-only chip, never a control.
+        const ownStance = (room: Room, party: string) =>
+          point(room).getByRole('radiogroup', { name: `Kanta: ${party}`, exact: true });
+        const chip = (room: Room, text: string) =>
+          point(room).locator('.stance-chip', { hasText: text });
+        for (const room of [kesk, sdp]) {
+          expect(await point(room).getByRole('radiogroup').count()).toBe(1);
+          expect(await point(room).locator('.stance-row').getByRole('radio').count()).toBe(0);
+        }
+        expect(await ownStance(kesk, 'SDP').count()).toBe(0);
+        await chip(kesk, 'PS: Ei ilmoitettu').waitFor();
+        await ownStance(kesk, 'KESK').getByRole('radio', { name: 'Samaa mieltä' }).check();
+        await ownStance(sdp, 'SDP').getByRole('radio', { name: 'Eriävä kanta' }).check();
         // A dissent needs its reasons before it is stored.
         const reason = point(sdp).getByLabel('Perustelut', { exact: true });
         await reason.fill('Rahoitus on vielä auki.');
         await reason.blur();
-        await expect.poll(() => stance(kesk, 'SDP').inputValue()).toBe('dissent');
-        await expect.poll(() => stance(sdp, 'KESK').inputValue()).toBe('agree');
+        await chip(kesk, 'SDP: Eriävä kanta').waitFor();
+        await chip(sdp, 'KESK: Samaa mieltä').waitFor();
+        await point(kesk).getByText('Rahoitus on vielä auki.').waitFor();
 
         // A follow-up: who prepares it and by when, both stored (the server checks the date).
         await typeAtEnd(kesk, point(kesk).locator('p').first(), '');

@@ -8,29 +8,36 @@ import { useMemoLabels } from '../Version/useMemoLabels';
 import { usePositions, useMemoRoom } from './roomContext';
 import { useDebouncedWrite } from './useDebouncedWrite';
 
-/** Every party's stance on one agreed point; only the person's own party's is a live control. */
+/**
+ * Every party's stance on one agreed point: the person's own party's as one control (only when
+ * they may write it now; the server decides again), everyone else's as read-only chips.
+ */
 export function StanceRow({ agreedPointId }: { agreedPointId: string }) {
   const labels = useMemoLabels();
   const { rooms, parties, ownPartyId, partyWritable } = useMemoRoom();
   const positions = usePositions(rooms);
+  const entryOf = (party: Party) => positions.get(party.id)?.stances.get(agreedPointId) ?? null;
+  const ownParty = partyWritable ? parties.find((party) => party.id === ownPartyId) : undefined;
+  const chips = parties.filter((party) => party !== ownParty);
   const dissenting = parties.filter(
-    (party) =>
-      party.id !== ownPartyId &&
-      positions.get(party.id)?.stances.get(agreedPointId)?.stance === 'dissent',
+    (party) => party.id !== ownPartyId && entryOf(party)?.stance === 'dissent',
   );
   return (
     <div className="stance-area" contentEditable={false}>
+      {ownParty && (
+        <OwnStance agreedPointId={agreedPointId} party={ownParty} entry={entryOf(ownParty)} />
+      )}
       <ul className="stance-row" aria-label={labels.stancesHeading}>
-        {parties.map((party) => (
-          <li key={party.id}>
-            <StanceControl
-              agreedPointId={agreedPointId}
-              party={party}
-              entry={positions.get(party.id)?.stances.get(agreedPointId) ?? null}
-              editable={partyWritable && party.id === ownPartyId}
-            />
-          </li>
-        ))}
+        {chips.map((party) => {
+          const entry = entryOf(party);
+          return (
+            <li key={party.id} className={`stance-chip stance-${entry?.stance ?? 'none'}`}>
+              <PartyBadge party={party} short />
+              {': '}
+              {entry ? labels.stances[entry.stance] : labels.stanceNotStated}
+            </li>
+          );
+        })}
       </ul>
       {dissenting.length > 0 && (
         <ul className="stance-reasons">
@@ -38,7 +45,7 @@ export function StanceRow({ agreedPointId }: { agreedPointId: string }) {
             <li key={party.id}>
               <PartyBadge party={party} short />
               {': '}
-              {positions.get(party.id)?.stances.get(agreedPointId)?.reason}
+              {entryOf(party)?.reason}
             </li>
           ))}
         </ul>
@@ -48,15 +55,20 @@ export function StanceRow({ agreedPointId }: { agreedPointId: string }) {
 }
 
 type Choice = Stance | '';
+const CHOICES: readonly Choice[] = ['', ...STANCES];
 
-interface ControlProps {
+interface OwnStanceProps {
   agreedPointId: string;
   party: Party;
   entry: StanceEntry | null;
-  editable: boolean;
 }
 
-function StanceControl({ agreedPointId, party, entry, editable }: ControlProps) {
+/**
+ * The own party's stance as native radio buttons styled as one segmented control: the browser
+ * gives a radio group one Tab stop and arrow keys within it. `data-own-stance` and
+ * `data-stated` let the "open stances" jump find the points still without one.
+ */
+function OwnStance({ agreedPointId, party, entry }: OwnStanceProps) {
   const { t } = useTranslation();
   const labels = useMemoLabels();
   const { rooms } = useMemoRoom();
@@ -77,7 +89,6 @@ function StanceControl({ agreedPointId, party, entry, editable }: ControlProps) 
   });
 
   const choice: Choice = pendingDissent ? 'dissent' : (entry?.stance ?? '');
-  const showReason = editable && choice === 'dissent';
   const reason = reasonDraft ?? entry?.reason ?? '';
 
   function choose(next: Choice) {
@@ -91,33 +102,40 @@ function StanceControl({ agreedPointId, party, entry, editable }: ControlProps) 
   }
 
   return (
-    <div className={`stance stance-${choice || 'none'}`}>
-      <PartyBadge party={party} short />
-      <label htmlFor={id} className="visually-hidden">
-        {t('memo.stanceOf', { party: party.shortName })}
-      </label>
-      <select
-        id={id}
-        value={choice}
-        disabled={!editable}
-        onChange={(event) => choose(event.target.value as Choice)}
-      >
-        <option value="">{labels.stanceNotStated}</option>
-        {STANCES.map((stance) => (
-          <option key={stance} value={stance}>
-            {labels.stances[stance]}
-          </option>
+    <div
+      className={`stance-own stance-${choice || 'none'}`}
+      data-own-stance=""
+      data-stated={entry ? 'true' : 'false'}
+    >
+      <fieldset className="stance-options" role="radiogroup">
+        <legend>
+          <span aria-hidden="true">
+            <PartyBadge party={party} short />
+          </span>
+          <span className="visually-hidden">{t('memo.stanceOf', { party: party.shortName })}</span>
+        </legend>
+        {CHOICES.map((option) => (
+          <label key={option || 'none'} className={`stance-option stance-${option || 'none'}`}>
+            <input
+              type="radio"
+              name={id}
+              value={option}
+              checked={choice === option}
+              onChange={() => choose(option)}
+            />
+            {option ? labels.stances[option] : labels.stanceNotStated}
+          </label>
         ))}
-      </select>
-      {showReason && (
+      </fieldset>
+      {choice === 'dissent' && (
         <div className="stance-reason">
           <label htmlFor={`${id}-reason`}>{t('memo.dissentReason')}</label>
+          {/* Not focused on its own: arrowing through the stances must not leave the group. */}
           <textarea
             id={`${id}-reason`}
             required
             rows={2}
             maxLength={MAX_REASON_LENGTH}
-            autoFocus={pendingDissent}
             aria-describedby={pendingDissent ? `${id}-hint` : undefined}
             value={reason}
             onChange={(event) => {
