@@ -12,7 +12,7 @@ interface Props {
  * Whether the box scrolls sideways (a wide table on a phone). Watched as the window and the
  * content change size.
  */
-function useScrollsSideways(box: RefObject<HTMLElement | null>): boolean {
+export function useScrollsSideways(box: RefObject<HTMLElement | null>): boolean {
   const [scrolls, setScrolls] = useState(false);
   useEffect(() => {
     const element = box.current;

@@ -14,6 +14,7 @@ import { MemoEditor } from './MemoEditor';
 import { RejectionNotice, type Rejection } from './RejectionNotice';
 import { MemoRoomContext, type MemoRoomContextValue } from './roomContext';
 import { SidePanel } from './SidePanel';
+import { StanceTools } from './StanceTools';
 import { StatusBar } from './StatusBar';
 import { useMemoSummary } from './useMemoSummary';
 import { Loading } from '../../components/Loadable';
@@ -121,6 +122,7 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
       )}
       <RejectionNotice rejections={rejections} onReload={reloadFromServer} />
       <p className="memo-disclaimer">{t('memo.noDecisions')}</p>
+      <StanceTools summary={summary} parties={parties} />
       <div className="memo-room">
         <div className="memo-main">
           {snapshot.memo.loaded ? (
