@@ -10,6 +10,7 @@ import { MemoCommands } from './commands';
 import { ConfidentialityMarks } from './confidentialityMarks';
 import { memoNodes, type MemoNodeViews } from './nodes';
 import { MemoStructure } from './structure';
+import { MemoTabOrder } from './tabOrder';
 
 export interface MemoEditorSetup {
   doc: Y.Doc;
@@ -39,6 +40,7 @@ export function memoExtensions(setup: MemoEditorSetup): Extensions {
     ...memoSchemaExtensions(setup.views),
     MemoStructure,
     MemoCommands.configure({ addDissent: setup.addDissent }),
+    MemoTabOrder,
     ConfidentialityMarks.configure({ label: setup.levelLabel }),
     ...collaboration(setup.doc, setup.provider, MEMO_FRAGMENT),
   ];
