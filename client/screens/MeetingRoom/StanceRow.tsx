@@ -65,8 +65,8 @@ interface OwnStanceProps {
 
 /**
  * The own party's stance as native radio buttons styled as one segmented control: the browser
- * gives a radio group one Tab stop and arrow keys within it. `data-own-stance` and
- * `data-stated` let the "open stances" jump find the points still without one.
+ * gives a radio group one Tab stop and arrow keys within it. `data-own-stance` (the agreed
+ * point's id) and `data-stated` let the "open stances" jump find the points still without one.
  */
 function OwnStance({ agreedPointId, party, entry }: OwnStanceProps) {
   const { t } = useTranslation();
@@ -104,7 +104,7 @@ function OwnStance({ agreedPointId, party, entry }: OwnStanceProps) {
   return (
     <div
       className={`stance-own stance-${choice || 'none'}`}
-      data-own-stance=""
+      data-own-stance={agreedPointId}
       data-stated={entry ? 'true' : 'false'}
     >
       <fieldset className="stance-options" role="radiogroup">
