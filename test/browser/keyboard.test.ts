@@ -5,15 +5,21 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
+import type { Confidentiality } from '../../shared/confidentiality';
 import { roomName } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { readStances, writeStance } from '../../shared/memo/partyDoc';
 import { connectEditor } from '../support/collabClient';
-import { memoFixture } from '../support/memoFixture';
+import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeRoom } from '../support/memoWriter';
 import { agreedPoint } from '../unit/memo/build';
 import { seriousAxeViolations } from './support/axe';
-import { inFreshContext, logInFinnish, useDemoServerAndBrowser } from './support/browser';
+import {
+  CHAIR_EMAIL,
+  inFreshContext,
+  logInFinnish,
+  useDemoServerAndBrowser,
+} from './support/browser';
 
 const KESK_EMAIL = 'kesk.edustaja@demo.example';
 const ITEMS = ['Investointiohjelma', 'Kaavoitus', 'Veroprosentti'];
@@ -68,29 +74,40 @@ async function moveCaret(page: Page, key: 'Control+Home' | 'Control+End', blockT
   });
 }
 
+/** A meeting whose three agenda items each end with an agreed point (POINTS), by the secretary. */
+async function meetingWithPoints(
+  url: string,
+  f: MemoFixture,
+  title: string,
+  levels: readonly Confidentiality[] = ['groups', 'groups', 'groups'],
+): Promise<string> {
+  const created = await f.clients.puheenjohtaja!.post<{ id: string }>(
+    `/api/groups/${f.groupId}/meetings`,
+    {
+      title,
+      startsAt: '2031-03-02T16:00:00+02:00',
+      agenda: ITEMS.map((item) => ({ title: item })),
+    },
+  );
+  expect(created.status).toBe(201);
+  const meetingId = created.body.id;
+  await writeRoom(url, roomName({ kind: 'memo', meetingId }), f.cookie('sihteeri'), (doc) => {
+    POINTS.forEach((id, index) => {
+      const section = memoFragment(doc).get(index) as Y.XmlElement;
+      section.insert(section.length, [agreedPoint(id, `Linjaus ${index + 1}.`, levels[index])]);
+    });
+  });
+  return meetingId;
+}
+
 describe('the meeting room by keyboard', () => {
   const env = useDemoServerAndBrowser();
 
   it('a representative reaches and sets the third item’s own stance and jumps to open ones', async () => {
     const url = env.server.url;
     const f = await memoFixture(env.server, ['sihteeri', 'kesk.edustaja']);
-    const created = await f.clients.puheenjohtaja!.post<{ id: string }>(
-      `/api/groups/${f.groupId}/meetings`,
-      {
-        title: 'Näppäimistöneuvottelu',
-        startsAt: '2031-03-02T16:00:00+02:00',
-        agenda: ITEMS.map((title) => ({ title })),
-      },
-    );
-    expect(created.status).toBe(201);
-    const meetingId = created.body.id;
-    // Each item ends with an agreed point; KESK has stated its stance on the second only.
-    await writeRoom(url, roomName({ kind: 'memo', meetingId }), f.cookie('sihteeri'), (doc) => {
-      POINTS.forEach((id, index) => {
-        const section = memoFragment(doc).get(index) as Y.XmlElement;
-        section.insert(section.length, [agreedPoint(id, `Linjaus ${index + 1}.`)]);
-      });
-    });
+    const meetingId = await meetingWithPoints(url, f, 'Näppäimistöneuvottelu');
+    // KESK has stated its stance on the second item's point only.
     const keskRoom = roomName({ kind: 'party', meetingId, partyId: f.partyIds.KESK! });
     await writeRoom(url, keskRoom, f.cookie('kesk.edustaja'), (doc) =>
       writeStance(doc, POINTS[1]!, { stance: 'agree', reason: '' }),
@@ -192,5 +209,101 @@ describe('the meeting room by keyboard', () => {
     } finally {
       stored.destroy();
     }
+  });
+  it('the stance matrix: parties across, points under their numbered items, counts, on a phone too', async () => {
+    const url = env.server.url;
+    const f = await memoFixture(env.server, ['sihteeri', 'kesk.edustaja', 'sdp.edustaja']);
+    const meetingId = await meetingWithPoints(url, f, 'Kannat taulukkona', [
+      'groups',
+      'confidential',
+      'groups',
+    ]);
+    const party = (shortName: string) =>
+      roomName({ kind: 'party', meetingId, partyId: f.partyIds[shortName]! });
+    await writeRoom(url, party('KESK'), f.cookie('kesk.edustaja'), (doc) => {
+      writeStance(doc, POINTS[0]!, { stance: 'agree', reason: '' });
+      writeStance(doc, POINTS[1]!, { stance: 'agree', reason: '' });
+    });
+    await writeRoom(url, party('SDP'), f.cookie('sdp.edustaja'), (doc) => {
+      writeStance(doc, POINTS[0]!, { stance: 'dissent', reason: 'Rahoitus on auki.' });
+      writeStance(doc, POINTS[2]!, { stance: 'reservation', reason: '' });
+    });
+
+    await inFreshContext(env.browser, async (page) => {
+      // The chair speaks for no party: every stance is a chip, and there is no jump.
+      await logInFinnish(page, url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await page.goto(`${url}/groups/${f.groupId}/meetings/${meetingId}/memo`);
+      const editor = page.getByRole('textbox', { name: 'Muistion teksti' });
+      await editor.locator('.stance-chip', { hasText: 'SDP: Varauma' }).waitFor();
+      expect(await editor.getByRole('radiogroup').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Seuraava merkitsemätön kanta' }).count()).toBe(
+        0,
+      );
+      await editor.getByText('SDP: Rahoitus on auki.').waitFor();
+
+      const toggle = page.getByRole('button', { name: 'Kannat taulukkona' });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const table = page.getByRole('table', { name: 'Puolueiden kannat linjauksittain' });
+      const headers = await table.locator('thead th').allInnerTexts();
+      expect(headers.slice(0, 3)).toEqual([
+        'Yhdessä linjattu näkemys',
+        expect.any(String),
+        expect.any(String),
+      ]);
+      expect(headers).toEqual(expect.arrayContaining(['KESK', 'SDP', 'PS']));
+      // Each item's points under its number and title; the confidential one shows, marked.
+      const group = (name: string) =>
+        table.locator('tbody', { has: page.getByRole('rowheader', { name }) });
+      const row = (item: string, point: string | RegExp) =>
+        group(item)
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: point }) });
+      await group('2. Kaavoitus').waitFor();
+      const first = row('1. Investointiohjelma', 'Linjaus 1.');
+      await first.getByRole('cell', { name: 'KESK: Samaa mieltä' }).waitFor();
+      await first.getByRole('cell', { name: 'SDP: Eriävä kanta' }).waitFor();
+      await first.getByRole('cell', { name: 'PS: Ei ilmoitettu' }).waitFor();
+      await row('2. Kaavoitus', /Linjaus 2\./)
+        .getByText('Luottamuksellinen')
+        .waitFor();
+      await row('3. Veroprosentti', 'Linjaus 3.')
+        .getByRole('cell', { name: 'SDP: Varauma' })
+        .waitFor();
+      // A mark besides the colour, explained in the legend.
+      expect(await first.getByRole('cell', { name: 'SDP: Eriävä kanta' }).innerText()).toContain(
+        '✕',
+      );
+      await page
+        .getByRole('list', { name: 'Merkkien selitykset' })
+        .getByText('Eriävä kanta')
+        .waitFor();
+      // Counts per party at the foot.
+      const column = headers.indexOf('KESK');
+      const total = (stance: string) =>
+        table
+          .locator('tfoot tr', {
+            has: page.getByRole('rowheader', { name: `Yhteensä: ${stance}` }),
+          })
+          .locator('td')
+          .nth(column - 1)
+          .innerText();
+      expect(await total('Samaa mieltä')).toBe('2');
+      expect(await total('Ei ilmoitettu')).toBe('1');
+      expect(await seriousAxeViolations(page, 'stance matrix')).toEqual([]);
+
+      // On a phone the table scrolls in its own box, which the keyboard can reach; the page
+      // does not overflow.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const box = page.getByRole('region', { name: 'Puolueiden kannat linjauksittain' });
+      await box.waitFor();
+      expect(await box.getAttribute('tabindex')).toBe('0');
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await seriousAxeViolations(page, 'stance matrix on a phone')).toEqual([]);
+    });
   });
 });

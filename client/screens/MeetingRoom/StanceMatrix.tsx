@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
 import { STANCES, type Stance } from '../../../shared/memo/partyDoc';
@@ -36,9 +36,9 @@ interface Props {
 export function StanceMatrix({ summary, parties }: Props) {
   const { t } = useTranslation();
   const labels = useMemoLabels();
-  const headingId = useId();
   const box = useRef<HTMLDivElement>(null);
-  // Wider than the screen, the table scrolls in its own box, then a named stop in the tab order.
+  // Wider than the screen, the table scrolls in its own box, then a named stop in the tab order
+  // (the one region of that name: the heading above only names it visually).
   const scrolls = useScrollsSideways(box);
   const word = (cell: Cell) => (cell === 'none' ? labels.stanceNotStated : labels.stances[cell]);
   const sections = summary.sections
@@ -48,8 +48,8 @@ export function StanceMatrix({ summary, parties }: Props) {
   const caption = t('memo.matrix.title');
 
   return (
-    <section className="stance-matrix" aria-labelledby={headingId}>
-      <h2 id={headingId}>{caption}</h2>
+    <div className="stance-matrix">
+      <h2>{caption}</h2>
       {points.length === 0 ? (
         <p className="muted">{t('memo.matrix.empty')}</p>
       ) : (
@@ -137,6 +137,6 @@ export function StanceMatrix({ summary, parties }: Props) {
           </div>
         </>
       )}
-    </section>
+    </div>
   );
 }
