@@ -19,9 +19,8 @@ export function StanceRow({ agreedPointId }: { agreedPointId: string }) {
   const entryOf = (party: Party) => positions.get(party.id)?.stances.get(agreedPointId) ?? null;
   const ownParty = partyWritable ? parties.find((party) => party.id === ownPartyId) : undefined;
   const chips = parties.filter((party) => party !== ownParty);
-  const dissenting = parties.filter(
-    (party) => party.id !== ownPartyId && entryOf(party)?.stance === 'dissent',
-  );
+  // The own control shows its own reasons; every chip's dissent shows them below.
+  const dissenting = chips.filter((party) => entryOf(party)?.stance === 'dissent');
   return (
     <div className="stance-area" contentEditable={false}>
       {ownParty && (
