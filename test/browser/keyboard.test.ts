@@ -183,6 +183,26 @@ describe('the meeting room by keyboard', () => {
             .getAttribute('aria-keyshortcuts'),
         ).toBe('Control+Alt+K');
 
+        // A dissent by keyboard: the arrow keys stay in the group, the reasons come next in
+        // the tab order, and the dissent is stored with them.
+        await page.keyboard.press('ArrowRight');
+        expect(await focused(page)).toMatchObject({
+          ownStance: POINTS[0],
+          radioLabel: 'Eriävä kanta',
+        });
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+        await page.keyboard.type('Aikataulu on liian tiukka.');
+        await page.keyboard.press('Shift+Tab');
+        await vi.waitFor(
+          () =>
+            expect(readStances(stored.doc).get(POINTS[0]!)).toEqual({
+              stance: 'dissent',
+              reason: 'Aikataulu on liian tiukka.',
+            }),
+          { timeout: 10_000 },
+        );
+
         // Through the whole memo with Tab: every stop is a control of the memo or KESK's own
         // stance, never another party's, and Tab ends up out of the editor.
         const reached = new Set<string>();

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../shared/api/types';
 import { MAX_REASON_LENGTH } from '../../../shared/memo/format';
@@ -76,6 +76,16 @@ function OwnStance({ agreedPointId, party, entry }: OwnStanceProps) {
   const [pendingDissent, setPendingDissent] = useState(false);
   const [reasonDraft, setReasonDraft] = useState<string | null>(null);
   const doc = rooms.partyDoc(party.id);
+  // A dissent clicked with the pointer goes on to its reasons; one reached with the arrow keys
+  // does not, or arrowing through the stances would leave the group.
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const focusReason = useRef(false);
+  useEffect(() => {
+    if (focusReason.current && reasonField.current) {
+      focusReason.current = false;
+      reasonField.current.focus();
+    }
+  });
 
   const write = (next: StanceEntry | null) => {
     if (doc) writeStance(doc, agreedPointId, next);
@@ -121,6 +131,9 @@ function OwnStance({ agreedPointId, party, entry }: OwnStanceProps) {
               value={option}
               checked={choice === option}
               onChange={() => choose(option)}
+              onClick={(event) => {
+                focusReason.current = option === 'dissent' && event.detail > 0;
+              }}
             />
             {option ? labels.stances[option] : labels.stanceNotStated}
           </label>
@@ -129,8 +142,8 @@ function OwnStance({ agreedPointId, party, entry }: OwnStanceProps) {
       {choice === 'dissent' && (
         <div className="stance-reason">
           <label htmlFor={`${id}-reason`}>{t('memo.dissentReason')}</label>
-          {/* Not focused on its own: arrowing through the stances must not leave the group. */}
           <textarea
+            ref={reasonField}
             id={`${id}-reason`}
             required
             rows={2}
