@@ -94,7 +94,12 @@ describe('approval and delivery in the browser', () => {
       // The reader is already in the app when the memo is approved: it arrives live.
       await logInFinnish(reader, url, READER_EMAIL, DEMO_PASSWORD);
       const recent = reader.getByRole('region', { name: 'Uusimmat muistiot' });
-      await recent.getByText('Hyväksyttyjä muistioita ei ole vielä.').waitFor();
+      // Empty, and saying what will appear there and when.
+      await recent
+        .getByText(
+          'Hyväksyttyjä muistioita ei ole vielä. Kun puheenjohtaja hyväksyy kokouksen muistion, se tulee tähän luettavaksi.',
+        )
+        .waitFor();
 
       await inFreshContext(env.browser, async (chair) => {
         await logInFinnish(chair, url, CHAIR_EMAIL, DEMO_PASSWORD);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { InPageLink } from '../../components/InPageLink';
 
 export interface ContentsEntry {
   /** The section's heading, which takes focus (tabIndex -1). */
@@ -18,16 +19,7 @@ export function PageContents({ entries }: { entries: readonly ContentsEntry[] })
       <ul>
         {entries.map(({ headingId, label }) => (
           <li key={headingId}>
-            <a
-              href={`#${headingId}`}
-              onClick={(event) => {
-                // Focus, not a fragment navigation: the router would take that for a new page.
-                event.preventDefault();
-                document.getElementById(headingId)?.focus();
-              }}
-            >
-              {label}
-            </a>
+            <InPageLink targetId={headingId}>{label}</InPageLink>
           </li>
         ))}
       </ul>
