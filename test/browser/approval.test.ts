@@ -117,7 +117,7 @@ describe('approval and delivery in the browser', () => {
         expect(
           await stage.getByRole('link', { name: 'Avaa muistio' }).getAttribute('class'),
         ).toContain('button-primary');
-        await stage.getByRole('button', { name: 'Näytä korjattavat' }).click();
+        await stage.getByRole('link', { name: 'Näytä korjattavat' }).click();
         const toFix = panel.getByRole('region', { name: '1 korjattava kohta' });
         await toFix
           .getByRole('region', { name: /Tyhjät asiat/ })
@@ -131,7 +131,7 @@ describe('approval and delivery in the browser', () => {
         await panel.getByRole('button', { name: 'Tarkista uudelleen' }).click();
         await stage.getByText('muistiossa ei ole korjattavaa', { exact: false }).waitFor();
         expect(await toFix.count()).toBe(0);
-        await stage.getByRole('button', { name: 'Tarkista ja hyväksy muistio' }).click();
+        await stage.getByRole('link', { name: 'Tarkista ja hyväksy muistio' }).click();
         await expect
           .poll(() => chair.evaluate(() => document.activeElement?.textContent))
           .toBe('Muistion hyväksyminen');

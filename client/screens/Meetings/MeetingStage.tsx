@@ -11,6 +11,7 @@ import type { Meeting } from '../../../shared/api/types';
 import { approvalReadiness, findingsToFix } from '../../../shared/memo/approvalReadiness';
 import { MEETING_STATUSES } from '../../../shared/meetings';
 import { can } from '../../../shared/permissions';
+import { InPageLink } from '../../components/InPageLink';
 import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
 import type { Resource } from '../../useResource';
@@ -68,14 +69,6 @@ export function MeetingStage(props: Props) {
       <NextStep {...props} />
     </section>
   );
-}
-
-/** Move focus (and so the view) to a part of the page, opening the folded section it is in. */
-function focusOn(id: string) {
-  const target = document.getElementById(id);
-  const folded = target?.closest('details');
-  if (folded) folded.open = true;
-  target?.focus();
 }
 
 function NextStep({ meeting, onChange, newest, check }: Props) {
@@ -164,21 +157,21 @@ function NextStep({ meeting, onChange, newest, check }: Props) {
           </>
         );
       }
-      // A reopened memo: its earlier version stays readable meanwhile.
-      if (!negotiator) after = readLink;
       break;
     case 'approved':
       sentence = t('meetingStage.next.approved');
-      after = readLink;
       break;
   }
+  // A reader reads; so does everyone once approved. A reopened memo's earlier version stays
+  // readable meanwhile.
+  if (!negotiator || meeting.status === 'approved') after = readLink;
 
   return (
     <div className="next-step">
       <p className="next-step-sentence">
         <strong>{t('meetingStage.nextLabel')}</strong> {sentence}
       </p>
-      {actions && <div className="button-row">{actions}</div>}
+      {actions && (organiser || negotiator) && <div className="button-row">{actions}</div>}
       {after}
     </div>
   );
@@ -191,21 +184,17 @@ function chairDrafting(
   openMemo: (primary: boolean) => ReactNode,
 ): { sentence: ReactNode; actions: ReactNode } {
   const data = check.status === 'ready' ? check.data : null;
-  const checkAndApprove = (primary: boolean) => (
-    <button
-      type="button"
-      className={primary ? 'button-primary' : 'button-secondary'}
-      onClick={() => focusOn(APPROVAL_HEADING_ID)}
-    >
+  const checkAndApprove = (
+    <InPageLink targetId={APPROVAL_HEADING_ID} className="button-link button-primary">
       {t('meetingStage.checkAndApprove')}
-    </button>
+    </InPageLink>
   );
   if (!data || approvalReadiness(data) === 'ready') {
     return {
       sentence: t(data ? 'meetingStage.next.readyToApprove' : 'meetingStage.next.checking'),
       actions: (
         <>
-          {checkAndApprove(true)}
+          {checkAndApprove}
           {openMemo(false)}
         </>
       ),
@@ -222,9 +211,9 @@ function chairDrafting(
     actions: (
       <>
         {openMemo(true)}
-        <button type="button" className="button-secondary" onClick={() => focusOn(FINDINGS_ID)}>
+        <InPageLink targetId={FINDINGS_ID} className="button-link button-secondary">
           {t('meetingStage.showFindings')}
-        </button>
+        </InPageLink>
       </>
     ),
   };
