@@ -289,6 +289,19 @@ describe('approval and delivery in the browser', () => {
       await history.getByText('SDP:n kanta tarkentui kokouksen jälkeen.').waitFor();
       await panel.getByText('Hyväksyminen tallentaa muistion versioksi 2.').waitFor();
 
+      // In the meeting room too, the empty second item leads and approving is not primary.
+      const room = await chair.context().newPage();
+      try {
+        await room.goto(`${url}/groups/${f.groupId}/meetings/${meeting.id}/memo`);
+        await room.getByRole('button', { name: 'Muistion hyväksyminen' }).click();
+        const roomPanel = room.getByRole('region', { name: 'Muistion hyväksyminen' });
+        await roomPanel.getByRole('region', { name: '1 korjattava kohta' }).waitFor();
+        const roomApprove = roomPanel.getByRole('button', { name: 'Hyväksy muistio', exact: true });
+        expect(await roomApprove.getAttribute('class')).toContain('button-secondary');
+      } finally {
+        await room.close();
+      }
+
       // The memo changes after the check the chair is looking at: that approval is refused,
       // the check is renewed, and approving the renewed one goes through.
       await editAfterReopening(url, f, meeting.id, written.agreedPointId);
