@@ -10,7 +10,7 @@ import { connectEditor } from '../support/collabClient';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { writeMemo } from '../support/memoWriter';
 import { readPdf } from '../support/pdfText';
-import { agreedPoint } from '../unit/memo/build';
+import { agreedPoint, paragraph } from '../unit/memo/build';
 import { seriousAxeViolations } from './support/axe';
 import {
   CHAIR_EMAIL,
@@ -50,6 +50,21 @@ async function editAfterReopening(url: string, f: MemoFixture, meetingId: string
   }
 }
 
+/** Write a paragraph into the memo's second item, which `writeMemo` leaves empty. */
+async function fillSecondItem(url: string, f: MemoFixture, meetingId: string) {
+  const memo = connectEditor(url, roomName({ kind: 'memo', meetingId }), f.cookie('sihteeri'));
+  try {
+    await memo.settled();
+    const section = memoFragment(memo.doc).get(1) as Y.XmlElement;
+    memo.doc.transact(() =>
+      section.insert(section.length, [paragraph('Kouluverkosta keskustellaan seuraavaksi.')]),
+    );
+    await memo.settled();
+  } finally {
+    memo.destroy();
+  }
+}
+
 describe('approval and delivery in the browser', () => {
   const env = useDemoServerAndBrowser();
 
@@ -69,17 +84,59 @@ describe('approval and delivery in the browser', () => {
     // Canary strings in confidential blocks, a stance reason and a dissent; groups and public text.
     const written = await writeMemo(url, f, meeting.id, 'selain');
     const meetingPath = `/groups/${f.groupId}/meetings/${meeting.id}`;
+    // The meeting is over: the memo is being finished.
+    const finished = await f.clients.puheenjohtaja!.post(`/api/meetings/${meeting.id}/status`, {
+      status: 'drafting',
+    });
+    expect(finished.status).toBe(200);
 
     await inFreshContext(env.browser, async (reader) => {
       // The reader is already in the app when the memo is approved: it arrives live.
       await logInFinnish(reader, url, READER_EMAIL, DEMO_PASSWORD);
       const recent = reader.getByRole('region', { name: 'Uusimmat muistiot' });
-      await recent.getByText('Hyväksyttyjä muistioita ei ole vielä.').waitFor();
+      // Empty, and saying what will appear there and when.
+      await recent
+        .getByText(
+          'Hyväksyttyjä muistioita ei ole vielä. Kun puheenjohtaja hyväksyy kokouksen muistion, se tulee tähän luettavaksi.',
+        )
+        .waitFor();
 
       await inFreshContext(env.browser, async (chair) => {
         await logInFinnish(chair, url, CHAIR_EMAIL, DEMO_PASSWORD);
         await chair.goto(`${url}${meetingPath}`);
         const panel = chair.getByRole('region', { name: 'Muistion hyväksyminen' });
+        const approveButton = panel.getByRole('button', { name: 'Hyväksy muistio', exact: true });
+
+        // The stage, marked in words, and the chair's next step: the second item is empty, so
+        // fixing the memo leads and approving is not the primary action.
+        const stage = chair.getByRole('region', { name: 'Kokouksen vaihe' });
+        const current = stage.locator('[aria-current="step"]');
+        expect(await current.innerText()).toContain('Muistio laadinnassa (nyt)');
+        await stage.getByText('Käynnissä (valmis)').waitFor();
+        await stage.getByText('Korjattavaa: Tyhjät asiat (1).', { exact: false }).waitFor();
+        expect(
+          await stage.getByRole('link', { name: 'Avaa muistio' }).getAttribute('class'),
+        ).toContain('button-primary');
+        await stage.getByRole('link', { name: 'Näytä korjattavat' }).click();
+        const toFix = panel.getByRole('region', { name: '1 korjattava kohta' });
+        await toFix
+          .getByRole('region', { name: /Tyhjät asiat/ })
+          .getByText('Kouluverkko')
+          .waitFor();
+        expect(await approveButton.getAttribute('class')).toContain('button-secondary');
+        await panel.getByText('Sen voi hyväksyä silti', { exact: false }).waitFor();
+
+        // Fixed and checked again: approving becomes the next step, and the primary action.
+        await fillSecondItem(url, f, meeting.id);
+        await panel.getByRole('button', { name: 'Tarkista uudelleen' }).click();
+        await stage.getByText('muistiossa ei ole korjattavaa', { exact: false }).waitFor();
+        expect(await toFix.count()).toBe(0);
+        await stage.getByRole('link', { name: 'Tarkista ja hyväksy muistio' }).click();
+        await expect
+          .poll(() => chair.evaluate(() => document.activeElement?.textContent))
+          .toBe('Muistion hyväksyminen');
+        expect(await approveButton.getAttribute('class')).toContain('button-primary');
+
         // Warnings are listed but do not block: parties without a stated stance, the lowered
         // level is none here, and nothing blocks.
         const warnings = panel.getByRole('region', { name: /huomautus/ });
@@ -91,7 +148,7 @@ describe('approval and delivery in the browser', () => {
         expect(await seriousAxeViolations(chair, 'approval check')).toEqual([]);
 
         // Two steps: the confirmation says what approving does.
-        await panel.getByRole('button', { name: 'Hyväksy muistio', exact: true }).click();
+        await approveButton.click();
         await panel
           .getByText(
             'Hyväksyminen lukitsee muistion ja toimittaa sen versiona 1 puolueiden valtuustoryhmille.',
@@ -231,6 +288,19 @@ describe('approval and delivery in the browser', () => {
       await history.getByText('Avattu uudelleen version 1 jälkeen').waitFor();
       await history.getByText('SDP:n kanta tarkentui kokouksen jälkeen.').waitFor();
       await panel.getByText('Hyväksyminen tallentaa muistion versioksi 2.').waitFor();
+
+      // In the meeting room too, the empty second item leads and approving is not primary.
+      const room = await chair.context().newPage();
+      try {
+        await room.goto(`${url}/groups/${f.groupId}/meetings/${meeting.id}/memo`);
+        await room.getByRole('button', { name: 'Muistion hyväksyminen' }).click();
+        const roomPanel = room.getByRole('region', { name: 'Muistion hyväksyminen' });
+        await roomPanel.getByRole('region', { name: '1 korjattava kohta' }).waitFor();
+        const roomApprove = roomPanel.getByRole('button', { name: 'Hyväksy muistio', exact: true });
+        expect(await roomApprove.getAttribute('class')).toContain('button-secondary');
+      } finally {
+        await room.close();
+      }
 
       // The memo changes after the check the chair is looking at: that approval is refused,
       // the check is renewed, and approving the renewed one goes through.

@@ -61,10 +61,30 @@ describe('the chair plans a meeting', () => {
         'Investointiohjelma',
       ]);
 
+      // Where the meeting stands, in words, and the organiser's next step with its button.
+      const stage = page.getByRole('region', { name: 'Kokouksen vaihe' });
+      const current = stage.locator('[aria-current="step"]');
+      expect(await current.innerText()).toMatch(/^1\s+Suunniteltu \(nyt\)\s+Kokous on tulossa/);
+      await stage
+        .getByText('Seuraavaksi: aloita kokous, kun se alkaa.', { exact: false })
+        .waitFor();
+
       // The next step makes the notice of the last one stale: it goes.
-      await page.getByRole('button', { name: 'Aloita kokous' }).click();
+      await stage.getByRole('button', { name: 'Aloita kokous' }).click();
       await page.locator('.status-badge', { hasText: 'Käynnissä' }).first().waitFor();
       expect(await page.getByText('Kokous luotu.').count()).toBe(0);
+      expect(await current.innerText()).toContain('Käynnissä (nyt)');
+      await stage.getByText('Suunniteltu (valmis)').waitFor();
+      const openMemo = stage.getByRole('link', { name: 'Avaa muistio' });
+      expect(await openMemo.getAttribute('class')).toContain('button-primary');
+      expect(
+        await stage
+          .getByRole('button', { name: 'Päätä kokous ja siirry laatimaan muistiota' })
+          .getAttribute('class'),
+      ).toContain('button-secondary');
+      // While the meeting runs, attendance comes before the agenda.
+      const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+      expect(headings.indexOf('Läsnäolo')).toBeLessThan(headings.indexOf('Esityslista'));
 
       // An address to no meeting says so and leads back, with no retry that cannot help.
       const meetingsPath = new URL(page.url()).pathname.replace(/\/[^/]+$/, '');
@@ -92,7 +112,8 @@ describe('the chair plans a meeting', () => {
       const headers = { [CSRF_HEADER]: '1' };
       const fields = {
         title: 'Kilpailevat tallennukset',
-        startsAt: new Date('2030-12-01T15:00:00Z').toISOString(),
+        // In the past: editing it is no occasion to warn of that (only creating one is).
+        startsAt: new Date('2020-12-01T15:00:00Z').toISOString(),
         location: '',
         videoLink: '',
         councilMeetingDate: '',
@@ -127,6 +148,9 @@ describe('the chair plans a meeting', () => {
       await page.getByRole('button', { name: 'Lataa kokous uudelleen' }).click();
       await conflict.waitFor({ state: 'detached' });
       expect(await title.inputValue()).toBe('Toisen versio');
+      await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+      await page.getByText('Muutokset tallennettu.').waitFor();
+      expect(await page.getByText('on jo mennyt', { exact: false }).count()).toBe(0);
     });
   });
 });

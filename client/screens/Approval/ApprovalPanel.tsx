@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type {
@@ -8,11 +8,12 @@ import type {
 } from '../../../shared/api/memoVersions';
 import { isApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loadable } from '../../components/Loadable';
+import { Loadable, Loading } from '../../components/Loadable';
 import { useFormat } from '../../i18n/format';
 import { memoApi } from '../../memoApi';
 import { useAction } from '../../useAction';
-import { useResource } from '../../useResource';
+import type { LoadedResource } from '../../useResource';
+import { approvalReadiness } from '../../../shared/memo/approvalReadiness';
 import { versionRoute } from '../Version/paths';
 import { DraftFindings } from './DraftFindings';
 import { ReopenForm } from './ReopenForm';
@@ -22,6 +23,8 @@ interface Props {
   groupId: string;
   meetingId: string;
   history: MemoHistory;
+  /** From `useApprovalCheck`, wanted while the memo is open. */
+  check: LoadedResource<ApprovalCheck | null>;
   /** The approval state changed on the server; `history` when the answer carried it. */
   onChanged: (history?: MemoHistory) => void;
 }
@@ -30,7 +33,7 @@ interface Props {
  * The chair's approval: the check of the draft and the approval itself while the memo is open;
  * the approved version and the reopening once it is approved.
  */
-export function ApprovalPanel({ groupId, meetingId, history, onChanged }: Props) {
+export function ApprovalPanel({ groupId, meetingId, history, check, onChanged }: Props) {
   const { t } = useTranslation();
   const [approved, setApproved] = useState<MemoVersionSummary | null>(null);
   const [reopened, setReopened] = useState(false);
@@ -41,7 +44,9 @@ export function ApprovalPanel({ groupId, meetingId, history, onChanged }: Props)
 
   return (
     <section className="panel approval-panel" aria-labelledby="approval-heading">
-      <h2 id="approval-heading">{t('approval.title')}</h2>
+      <h2 id="approval-heading" tabIndex={-1}>
+        {t('approval.title')}
+      </h2>
       {history.status === 'approved' || waitingForHistory ? (
         <>
           {approved ? (
@@ -61,6 +66,7 @@ export function ApprovalPanel({ groupId, meetingId, history, onChanged }: Props)
       ) : (
         <DraftCheck
           meetingId={meetingId}
+          check={check}
           reopened={reopened}
           onApproved={(summary) => {
             setReopened(false);
@@ -126,26 +132,22 @@ function ReopenedNotice() {
 
 interface CheckProps {
   meetingId: string;
+  check: LoadedResource<ApprovalCheck | null>;
   reopened: boolean;
   onApproved: (version: MemoVersionSummary) => void;
   /** The server refused: the memo changed since the check, or the state is not what we saw. */
   onConflict: () => void;
 }
 
-function DraftCheck({ meetingId, reopened, onApproved, onConflict }: CheckProps) {
+function DraftCheck({ meetingId, check, reopened, onApproved, onConflict }: CheckProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const load = useCallback(
-    (signal: AbortSignal) => memoApi.approvalCheck(meetingId, signal),
-    [meetingId],
-  );
-  const check = useResource(load);
   const [stale, setStale] = useState(false);
 
   // When the check was made, so that "check again" visibly does something.
   const [checked, setChecked] = useState<{ data: ApprovalCheck; at: string } | null>(null);
   const { result } = check;
-  if (result.status === 'ready' && result.data !== checked?.data) {
+  if (result.status === 'ready' && result.data && result.data !== checked?.data) {
     setChecked({ data: result.data, at: new Date().toISOString() });
   }
 
@@ -165,40 +167,45 @@ function DraftCheck({ meetingId, reopened, onApproved, onConflict }: CheckProps)
       {reopened && <ReopenedNotice />}
       <p>{t('approval.intro')}</p>
       <Loadable resource={check}>
-        {(data) => (
-          <>
-            {stale && (
-              <div role="alert" className="alert alert-warning">
-                <p>{t('approval.changed')}</p>
+        {(data) =>
+          !data ? (
+            // Wanted again once the reopened meeting has reloaded.
+            <Loading />
+          ) : (
+            <>
+              {stale && (
+                <div role="alert" className="alert alert-warning">
+                  <p>{t('approval.changed')}</p>
+                </div>
+              )}
+              <div className="approval-check-head">
+                <p role="status">
+                  {checked && t('approval.checkedAt', { time: format.dateTime(checked.at) })}
+                </p>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => {
+                    setStale(false);
+                    check.reload();
+                  }}
+                >
+                  {t('approval.recheck')}
+                </button>
               </div>
-            )}
-            <div className="approval-check-head">
-              <p role="status">
-                {checked && t('approval.checkedAt', { time: format.dateTime(checked.at) })}
-              </p>
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => {
+              <DraftFindings check={data} />
+              <ErrorMessage error={approve.error} />
+              <ApproveControl
+                check={data}
+                busy={approve.busy}
+                onApprove={() => {
                   setStale(false);
-                  check.reload();
+                  approve.run(data.draftHash);
                 }}
-              >
-                {t('approval.recheck')}
-              </button>
-            </div>
-            <DraftFindings check={data} />
-            <ErrorMessage error={approve.error} />
-            <ApproveControl
-              check={data}
-              busy={approve.busy}
-              onApprove={() => {
-                setStale(false);
-                approve.run(data.draftHash);
-              }}
-            />
-          </>
-        )}
+              />
+            </>
+          )
+        }
       </Loadable>
     </>
   );
@@ -210,13 +217,18 @@ interface ApproveProps {
   onApprove: () => void;
 }
 
-/** The approve button and its confirmation step, in place. */
+/**
+ * The approve button and its confirmation step, in place. The button is the primary action only
+ * when nothing is left to fix; while something is, the findings above lead and approving anyway
+ * stays a secondary action (the server allows it), behind the same confirmation.
+ */
 function ApproveControl({ check, busy, onApprove }: ApproveProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
-  const blocked = check.blockers.length > 0;
+  const readiness = approvalReadiness(check);
+  const blocked = readiness === 'refused';
 
   useEffect(() => {
     if (!asking && returnFocus.current) {
@@ -230,8 +242,12 @@ function ApproveControl({ check, busy, onApprove }: ApproveProps) {
       <div className="approval-confirm" role="group" aria-labelledby="approval-confirm-question">
         <p id="approval-confirm-question" className="approval-confirm-question">
           {t('approval.confirmQuestion', { version: check.nextVersion })}
-          {check.warnings.length > 0 && (
-            <> {t('approval.confirmWarnings', { count: check.warnings.length })}</>
+          {readiness === 'unfinished' ? (
+            <> {t('approval.confirmUnfinished')}</>
+          ) : (
+            check.warnings.length > 0 && (
+              <> {t('approval.confirmWarnings', { count: check.warnings.length })}</>
+            )
           )}
         </p>
         <div className="button-row">
@@ -264,14 +280,21 @@ function ApproveControl({ check, busy, onApprove }: ApproveProps) {
   return (
     <div className="approval-action">
       <p>{t('approval.nextVersion', { version: check.nextVersion })}</p>
+      {readiness === 'unfinished' && <p id="approval-unfinished">{t('approval.unfinished')}</p>}
       <div className="button-row">
         <button
           ref={button}
           type="button"
-          className="button-primary"
+          className={readiness === 'ready' ? 'button-primary' : 'button-secondary'}
           // Not disabled while busy: focus stays on it until the outcome takes over.
           disabled={blocked}
-          aria-describedby={blocked ? 'approval-blocked' : undefined}
+          aria-describedby={
+            blocked
+              ? 'approval-blocked'
+              : readiness === 'unfinished'
+                ? 'approval-unfinished'
+                : undefined
+          }
           onClick={() => {
             if (!busy) setAsking(true);
           }}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApprovalCheck, DraftFinding } from '../../../shared/api/memoVersions';
 import type { Party } from '../../../shared/api/types';
+import { findingsToFix } from '../../../shared/memo/approvalReadiness';
 import { PartyOf } from '../../components/PartyBadge';
 import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
@@ -16,14 +17,23 @@ const WARNING_ORDER: readonly Kind[] = [
   'confidentialityLowered',
 ];
 
-/** The check's findings: what blocks the approval first, then the warnings by kind. */
+/** Where the meeting page's next step sends the chair to read what to fix. */
+export const FINDINGS_ID = 'approval-findings';
+
+/**
+ * The check's findings: what blocks the approval first, then what leaves the memo unfinished
+ * (to fix before approving), then the advisory warnings by kind.
+ */
 export function DraftFindings({ check }: { check: ApprovalCheck }) {
   const { t } = useTranslation();
   if (check.blockers.length === 0 && check.warnings.length === 0) {
     return <p className="alert alert-success">{t('approval.noFindings')}</p>;
   }
+  const toFix = new Set(findingsToFix(check));
+  const unfinished = check.warnings.filter((finding) => toFix.has(finding));
+  const advisory = check.warnings.filter((finding) => !toFix.has(finding));
   return (
-    <>
+    <div id={FINDINGS_ID} tabIndex={-1} className="approval-findings">
       {check.blockers.length > 0 && (
         <section className="approval-blockers" aria-labelledby="approval-blockers-heading">
           <h3 id="approval-blockers-heading">
@@ -32,16 +42,25 @@ export function DraftFindings({ check }: { check: ApprovalCheck }) {
           <FindingGroups findings={check.blockers} order={['dissentWithoutParty']} />
         </section>
       )}
-      {check.warnings.length > 0 && (
-        <section className="approval-warnings" aria-labelledby="approval-warnings-heading">
-          <h3 id="approval-warnings-heading">
-            {t('approval.warningsTitle', { count: check.warnings.length })}
+      {unfinished.length > 0 && (
+        <section className="approval-to-fix" aria-labelledby="approval-to-fix-heading">
+          <h3 id="approval-to-fix-heading">
+            {t('approval.toFixTitle', { count: unfinished.length })}
           </h3>
-          <p className="muted">{t('approval.warningsHint')}</p>
-          <FindingGroups findings={check.warnings} order={WARNING_ORDER} />
+          <p>{t('approval.toFixHint')}</p>
+          <FindingGroups findings={unfinished} order={WARNING_ORDER} />
         </section>
       )}
-    </>
+      {advisory.length > 0 && (
+        <section className="approval-warnings" aria-labelledby="approval-warnings-heading">
+          <h3 id="approval-warnings-heading">
+            {t('approval.warningsTitle', { count: advisory.length })}
+          </h3>
+          <p className="muted">{t('approval.warningsHint')}</p>
+          <FindingGroups findings={advisory} order={WARNING_ORDER} />
+        </section>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { MemoHistory } from '../../../shared/api/memoVersions';
+import type { ApprovalCheck, MemoHistory } from '../../../shared/api/memoVersions';
 import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
 import { Loadable } from '../../components/Loadable';
@@ -29,6 +29,8 @@ interface Props {
   meeting: Meeting;
   /** From `useMemoHistory`: the meeting page shares it with its "Lue muistio" button. */
   history: LoadedResource<MemoHistory>;
+  /** From `useApprovalCheck`: the page's next step reads it too. */
+  check: LoadedResource<ApprovalCheck | null>;
   /** Approving or reopening changes the meeting's status too. */
   onMeetingChanged: () => void;
 }
@@ -37,7 +39,7 @@ interface Props {
  * The memo's approval on the meeting page: the chair's approval panel (once the meeting has
  * started), every member's version history, and the chair's read receipts.
  */
-export function MeetingMemoVersions({ meeting, history, onMeetingChanged }: Props) {
+export function MeetingMemoVersions({ meeting, history, check, onMeetingChanged }: Props) {
   const { group, actor } = useGroup();
   const { reload, update } = history;
   const chair = can(actor, 'memo.approve');
@@ -57,6 +59,7 @@ export function MeetingMemoVersions({ meeting, history, onMeetingChanged }: Prop
               groupId={group.id}
               meetingId={meeting.id}
               history={loaded}
+              check={check}
               onChanged={changed}
             />
           )}

@@ -6,6 +6,7 @@ import { useGroup } from '../../group';
 import { memoApi } from '../../memoApi';
 import { useResource } from '../../useResource';
 import { ApprovalPanel } from './ApprovalPanel';
+import { useApprovalCheck } from './useApprovalCheck';
 
 /**
  * The chair's way to the approval from the live memo: a button that opens the approval panel
@@ -44,6 +45,8 @@ function RoomApprovalPanel({ meetingId }: { meetingId: string }) {
   );
   const history = useResource(load);
   const { reload, update } = history;
+  const open = history.result.status === 'ready' && history.result.data.status === 'open';
+  const check = useApprovalCheck(meetingId, open);
   return (
     <Loadable resource={history}>
       {(loaded) => (
@@ -51,6 +54,7 @@ function RoomApprovalPanel({ meetingId }: { meetingId: string }) {
           groupId={group.id}
           meetingId={meetingId}
           history={loaded}
+          check={check}
           onChanged={(next) => (next ? update(() => next) : reload())}
         />
       )}

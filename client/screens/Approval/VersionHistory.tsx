@@ -35,7 +35,9 @@ export function VersionHistory({ groupId, history }: Props) {
   const latest = history.versions.at(-1)?.version;
   return (
     <section aria-labelledby="versions-heading" className="version-history">
-      <h2 id="versions-heading">{t('versions.title')}</h2>
+      <h2 id="versions-heading" tabIndex={-1}>
+        {t('versions.title')}
+      </h2>
       {history.versions.length === 0 ? (
         <p>{t('versions.none')}</p>
       ) : (

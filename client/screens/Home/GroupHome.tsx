@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { can } from '../../../shared/permissions';
 import { api } from '../../api';
 import { Loadable } from '../../components/Loadable';
+import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { PartyOf } from '../../components/PartyBadge';
 import { useGroup } from '../../group';
@@ -37,12 +38,13 @@ export function GroupHome() {
   const memos = useApprovedMemos(group.id);
   const newest = memos.result.status === 'ready' ? memos.result.data[0] : undefined;
   const meetingsPath = `/groups/${group.id}/meetings`;
+  const mayCreate = can(actor, 'meeting.create');
 
   return (
     <Page
       title={group.name}
       actions={
-        can(actor, 'meeting.create') && (
+        mayCreate && (
           <Link to={`${meetingsPath}/new`} className="button-link button-primary">
             {t('meetings.new')}
           </Link>
@@ -74,7 +76,17 @@ export function GroupHome() {
           <Loadable resource={upcoming}>
             {(meetings) =>
               meetings.length === 0 ? (
-                <p>{t('home.noUpcoming')}</p>
+                <EmptyState
+                  message={t('home.noUpcoming')}
+                  hint={t(mayCreate ? 'home.noUpcomingCreate' : 'home.noUpcomingWait')}
+                  action={
+                    mayCreate && (
+                      <Link to={`${meetingsPath}/new`} className="button-link button-secondary">
+                        {t('home.planMeeting')}
+                      </Link>
+                    )
+                  }
+                />
               ) : (
                 <ul className="meeting-cards">
                   {meetings.map((meeting) => (

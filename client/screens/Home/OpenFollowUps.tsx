@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrackedItem } from '../../../shared/api/memoVersions';
 import { continuityApi } from '../../continuityApi';
+import { EmptyState } from '../../components/EmptyState';
 import { Loadable } from '../../components/Loadable';
 import { useGroup } from '../../group';
 import { useResource } from '../../useResource';
@@ -34,7 +35,10 @@ export function OpenFollowUps() {
               <section aria-labelledby="open-follow-ups-heading">
                 <h3 id="open-follow-ups-heading">{t('continuity.home.followUps')}</h3>
                 {followUps.length === 0 ? (
-                  <p>{t('continuity.home.noFollowUps')}</p>
+                  <EmptyState
+                    message={t('continuity.home.noFollowUps')}
+                    hint={t('continuity.home.noFollowUpsWhen')}
+                  />
                 ) : (
                   <TrackedItemList items={followUps} onChange={replace} />
                 )}
@@ -42,7 +46,10 @@ export function OpenFollowUps() {
               <section aria-labelledby="open-dissents-heading">
                 <h3 id="open-dissents-heading">{t('continuity.home.dissents')}</h3>
                 {dissents.length === 0 ? (
-                  <p>{t('continuity.home.noDissents')}</p>
+                  <EmptyState
+                    message={t('continuity.home.noDissents')}
+                    hint={t('continuity.home.noDissentsWhen')}
+                  />
                 ) : (
                   <TrackedItemList items={dissents} onChange={replace} />
                 )}

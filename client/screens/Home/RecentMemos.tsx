@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { Link } from 'react-router';
 import type { ApprovedMemoListItem } from '../../../shared/api/memoVersions';
 import { Loadable } from '../../components/Loadable';
@@ -24,7 +25,7 @@ export function RecentMemos({ memos }: { memos: LoadedResource<ApprovedMemoListI
       <Loadable resource={memos}>
         {(list) =>
           list.length === 0 ? (
-            <p>{t('memos.none')}</p>
+            <EmptyState message={t('memos.none')} hint={t('memos.noneHint')} />
           ) : (
             <ul className="meeting-cards memo-cards">
               {list.slice(0, RECENT_SHOWN).map((memo) => (

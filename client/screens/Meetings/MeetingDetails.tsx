@@ -6,96 +6,96 @@ import { useFormat } from '../../i18n/format';
 import { AttendanceEditor, AttendanceList } from './Attendance';
 import { isRedacted } from './draft';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
-import { MemoNote } from './MemoNote';
-import { PreviousMemoReview } from './PreviousMemoReview';
-import { StatusControls } from './StatusControls';
 
-interface Props {
-  meeting: Meeting;
-  onChange: (meeting: Meeting) => void;
-  /** The newest approved version, from the page's memo history (the reader's note links it). */
-  latestVersion: number | undefined;
-}
-
-export function MeetingDetails({ meeting, onChange, latestVersion }: Props) {
+/** When and where: the facts a member looks up before the meeting. */
+export function MeetingFacts({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { group, actor } = useGroup();
-
   return (
-    <>
-      <dl className="summary">
-        <dt>{t('meeting.status')}</dt>
-        <dd>
-          <MeetingStatusBadge status={meeting.status} />
-        </dd>
-        <dt>{t('meeting.startsAt')}</dt>
-        <dd>{format.dateTime(meeting.startsAt, 'full')}</dd>
-        {meeting.location && (
-          <>
-            <dt>{t('meeting.location')}</dt>
-            <dd>{meeting.location}</dd>
-          </>
-        )}
-        {meeting.videoLink && (
-          <>
-            <dt>{t('meeting.videoLink')}</dt>
-            <dd>
-              <a href={meeting.videoLink} target="_blank" rel="noopener noreferrer">
-                {t('meeting.joinVideo')}
-              </a>
-            </dd>
-          </>
-        )}
-        {meeting.councilMeetingDate && (
-          <>
-            <dt>{t('meeting.councilMeetingDate')}</dt>
-            <dd>{format.calendarDate(meeting.councilMeetingDate)}</dd>
-          </>
-        )}
-      </dl>
-
-      {can(actor, 'meeting.changeStatus') && (
-        <StatusControls meeting={meeting} onChange={onChange} />
+    <dl className="summary">
+      <dt>{t('meeting.status')}</dt>
+      <dd>
+        <MeetingStatusBadge status={meeting.status} />
+      </dd>
+      <dt>{t('meeting.startsAt')}</dt>
+      <dd>{format.dateTime(meeting.startsAt, 'full')}</dd>
+      {meeting.location && (
+        <>
+          <dt>{t('meeting.location')}</dt>
+          <dd>{meeting.location}</dd>
+        </>
       )}
+      {meeting.videoLink && (
+        <>
+          <dt>{t('meeting.videoLink')}</dt>
+          <dd>
+            <a href={meeting.videoLink} target="_blank" rel="noopener noreferrer">
+              {t('meeting.joinVideo')}
+            </a>
+          </dd>
+        </>
+      )}
+      {meeting.councilMeetingDate && (
+        <>
+          <dt>{t('meeting.councilMeetingDate')}</dt>
+          <dd>{format.calendarDate(meeting.councilMeetingDate)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
 
-      <section aria-labelledby="agenda-view-heading">
-        <h2 id="agenda-view-heading">{t('agenda.title')}</h2>
-        {meeting.agenda.length === 0 ? (
-          <p>{t('agenda.none')}</p>
-        ) : (
-          <ol className="agenda-view">
-            {meeting.agenda.map((item) =>
-              isRedacted(item) ? (
-                <li key={item.id} className="redacted">
-                  {t('agenda.redacted')}
-                </li>
-              ) : (
-                <li key={item.id}>
-                  <h3>{item.title}</h3>
-                  <p className={`confidentiality confidentiality-${item.confidentiality}`}>
-                    {t('agenda.confidentiality')}: {t(`confidentiality.${item.confidentiality}`)}
-                  </p>
-                  {item.description && <p className="description">{item.description}</p>}
-                </li>
-              ),
-            )}
-          </ol>
-        )}
-      </section>
+export function AgendaSection({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  return (
+    <section id="agenda" aria-labelledby="agenda-view-heading">
+      <h2 id="agenda-view-heading" tabIndex={-1}>
+        {t('agenda.title')}
+      </h2>
+      {meeting.agenda.length === 0 ? (
+        <p>{t('agenda.none')}</p>
+      ) : (
+        <ol className="agenda-view">
+          {meeting.agenda.map((item) =>
+            isRedacted(item) ? (
+              <li key={item.id} className="redacted">
+                {t('agenda.redacted')}
+              </li>
+            ) : (
+              <li key={item.id}>
+                <h3>{item.title}</h3>
+                <p className={`confidentiality confidentiality-${item.confidentiality}`}>
+                  {t('agenda.confidentiality')}: {t(`confidentiality.${item.confidentiality}`)}
+                </p>
+                {item.description && <p className="description">{item.description}</p>}
+              </li>
+            ),
+          )}
+        </ol>
+      )}
+    </section>
+  );
+}
 
-      <PreviousMemoReview meeting={meeting} onChange={onChange} />
-
-      <section aria-labelledby="attendance-heading">
-        <h2 id="attendance-heading">{t('attendance.title')}</h2>
-        {can(actor, 'meeting.edit') && meeting.status !== 'approved' ? (
-          <AttendanceEditor meeting={meeting} parties={group.parties} onChange={onChange} />
-        ) : (
-          <AttendanceList meeting={meeting} parties={group.parties} />
-        )}
-      </section>
-
-      <MemoNote meeting={meeting} latestVersion={latestVersion} />
-    </>
+export function AttendanceSection({
+  meeting,
+  onChange,
+}: {
+  meeting: Meeting;
+  onChange: (meeting: Meeting) => void;
+}) {
+  const { t } = useTranslation();
+  const { group, actor } = useGroup();
+  return (
+    <section id="attendance" aria-labelledby="attendance-heading">
+      <h2 id="attendance-heading" tabIndex={-1}>
+        {t('attendance.title')}
+      </h2>
+      {can(actor, 'meeting.edit') && meeting.status !== 'approved' ? (
+        <AttendanceEditor meeting={meeting} parties={group.parties} onChange={onChange} />
+      ) : (
+        <AttendanceList meeting={meeting} parties={group.parties} />
+      )}
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { can } from '../../../shared/permissions';
 import { api } from '../../api';
 import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
 import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
@@ -18,12 +19,13 @@ export function MeetingList() {
   const load = useCallback((signal: AbortSignal) => api.meetings(group.id, signal), [group.id]);
   const meetings = useResource(load);
   const meetingsPath = `/groups/${group.id}/meetings`;
+  const mayCreate = can(actor, 'meeting.create');
 
   return (
     <Page
       title={t('meetings.title')}
       actions={
-        can(actor, 'meeting.create') && (
+        mayCreate && (
           <Link to={`${meetingsPath}/new`} className="button-link button-primary">
             {t('meetings.new')}
           </Link>
@@ -33,7 +35,17 @@ export function MeetingList() {
       <Loadable resource={meetings}>
         {(list) =>
           list.length === 0 ? (
-            <p>{t('meetings.empty')}</p>
+            <EmptyState
+              message={t('meetings.empty')}
+              hint={t(mayCreate ? 'meetings.emptyCreate' : 'home.noUpcomingWait')}
+              action={
+                mayCreate && (
+                  <Link to={`${meetingsPath}/new`} className="button-link button-secondary">
+                    {t('meetings.createFirst')}
+                  </Link>
+                )
+              }
+            />
           ) : (
             <DataTable
               caption={t('meetings.title')}

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
@@ -10,11 +10,15 @@ import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
 import { useResource } from '../../useResource';
 import { MeetingMemoVersions, useMemoHistory } from '../Approval/MeetingMemoVersions';
-import { ReadMemoLink } from '../Memos/ReadMemoLink';
+import { useApprovalCheck } from '../Approval/useApprovalCheck';
 import { draftFromMeeting, isRedacted } from './draft';
-import { MeetingDetails } from './MeetingDetails';
+import { AgendaSection, AttendanceSection, MeetingFacts } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
 import { MeetingNotFound } from './MeetingNotFound';
+import { MeetingStage } from './MeetingStage';
+import { MemoNote } from './MemoNote';
+import { PageContents, type ContentsEntry } from './PageContents';
+import { PreviousMemoReview } from './PreviousMemoReview';
 
 export function MeetingScreen() {
   const { meetingId = '' } = useParams();
@@ -48,10 +52,15 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   const [notice, setNotice] = useState<'created' | 'saved' | null>(
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
-  const negotiator = can(actor, 'group.negotiate');
   const history = useMemoHistory(meeting.id);
   const versions = history.result.status === 'ready' ? history.result.data.versions : [];
   const newest = versions.at(-1);
+  // The chair's check, while there is a draft to approve: the next step and the panel share it.
+  const memoOpen = history.result.status === 'ready' && history.result.data.status === 'open';
+  const check = useApprovalCheck(
+    meeting.id,
+    can(actor, 'memo.approve') && meeting.status !== 'planned' && memoOpen,
+  );
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
     can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
@@ -91,60 +100,86 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
     );
   }
 
+  // What the person needs now comes first: attendance while the meeting runs, the approval and
+  // the versions once it is over. Each part brings its entries for the page's contents.
+  const parts: Record<
+    'agenda' | 'attendance' | 'memo',
+    { node: ReactNode; contents: ContentsEntry[] }
+  > = {
+    agenda: {
+      node: (
+        <Fragment key="agenda">
+          <AgendaSection meeting={meeting} />
+          <PreviousMemoReview meeting={meeting} onChange={changed} />
+        </Fragment>
+      ),
+      contents: [
+        { headingId: 'agenda-view-heading', label: t('agenda.title') },
+        ...(meeting.review || meeting.carried.length > 0
+          ? [{ headingId: 'review-heading', label: t('continuity.review.title') }]
+          : []),
+      ],
+    },
+    attendance: {
+      node: <AttendanceSection key="attendance" meeting={meeting} onChange={changed} />,
+      contents: [{ headingId: 'attendance-heading', label: t('attendance.title') }],
+    },
+    memo: {
+      node: (
+        <MeetingMemoVersions
+          key="memo"
+          meeting={meeting}
+          history={history}
+          check={check}
+          onMeetingChanged={() => {
+            setNotice(null);
+            onReload();
+          }}
+        />
+      ),
+      contents: [
+        ...(can(actor, 'memo.approve') && meeting.status !== 'planned'
+          ? [{ headingId: 'approval-heading', label: t('approval.title') }]
+          : []),
+        { headingId: 'versions-heading', label: t('versions.title') },
+      ],
+    },
+  };
+  const order =
+    meeting.status === 'planned'
+      ? (['agenda', 'attendance', 'memo'] as const)
+      : meeting.status === 'in_progress'
+        ? (['attendance', 'agenda', 'memo'] as const)
+        : (['memo', 'attendance', 'agenda'] as const);
+
   return (
     <Page
       key="view"
       title={meeting.title}
       focusOnMount={switched}
       actions={
-        (editable || negotiator) && (
-          <>
-            {negotiator && (
-              <Link
-                to={`/groups/${meeting.groupId}/meetings/${meeting.id}/memo`}
-                // Once approved, reading the memo ("Lue muistio" below) is the main way on; while
-                // a reopened memo is redrafted, the live memo is.
-                className={`button-link ${meeting.status === 'approved' ? 'button-secondary' : 'button-primary'}`}
-              >
-                {t('meeting.openMemo')}
-              </Link>
-            )}
-            {editable && (
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => {
-                  setNotice(null);
-                  setEditing(true);
-                }}
-              >
-                {t('meeting.edit')}
-              </button>
-            )}
-          </>
+        editable && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setNotice(null);
+              setEditing(true);
+            }}
+          >
+            {t('meeting.edit')}
+          </button>
         )
       }
     >
       <p role="status" className={notice ? 'alert alert-success' : 'visually-hidden'}>
         {notice && t(`meeting.${notice}`)}
       </p>
-      {newest && (
-        <ReadMemoLink
-          groupId={meeting.groupId}
-          meetingId={meeting.id}
-          version={newest.version}
-          approvedAt={newest.approvedAt}
-        />
-      )}
-      <MeetingDetails meeting={meeting} onChange={changed} latestVersion={newest?.version} />
-      <MeetingMemoVersions
-        meeting={meeting}
-        history={history}
-        onMeetingChanged={() => {
-          setNotice(null);
-          onReload();
-        }}
-      />
+      <MeetingStage meeting={meeting} onChange={changed} newest={newest} check={check.result} />
+      <MeetingFacts meeting={meeting} />
+      <PageContents entries={order.flatMap((part) => parts[part].contents)} />
+      {order.map((part) => parts[part].node)}
+      <MemoNote meeting={meeting} latestVersion={newest?.version} />
     </Page>
   );
 }

@@ -26,7 +26,9 @@ export function PreviousMemoReview({ meeting, onChange }: Props) {
 
   return (
     <section aria-labelledby="review-heading">
-      <h2 id="review-heading">{t('continuity.review.title')}</h2>
+      <h2 id="review-heading" tabIndex={-1}>
+        {t('continuity.review.title')}
+      </h2>
       {review && (
         <p>
           <Link to={memoVersionPath(meeting.groupId, review.meetingId, review.version)}>

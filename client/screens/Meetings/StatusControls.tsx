@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/types';
-import { MANUAL_STATUS_TRANSITIONS, type MeetingStatus } from '../../../shared/meetings';
+import {
+  MANUAL_STATUS_TRANSITIONS,
+  MEETING_STATUSES,
+  type MeetingStatus,
+} from '../../../shared/meetings';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../useAction';
@@ -18,40 +22,51 @@ function labelKey(from: MeetingStatus, to: MeetingStatus) {
   return key in LABELS ? LABELS[key as keyof typeof LABELS] : null;
 }
 
-/** Buttons for the status changes an organiser may make from the current status. */
+/** The status change that moves a meeting on, as opposed to one that takes it back a stage. */
+export function forwardTransition(status: MeetingStatus): MeetingStatus | undefined {
+  const order = MEETING_STATUSES.indexOf(status);
+  return MANUAL_STATUS_TRANSITIONS[status].find((to) => MEETING_STATUSES.indexOf(to) > order);
+}
+
+/**
+ * Buttons for the status changes an organiser may make from the current status, within the
+ * meeting page's next step: moving on is primary when `forwardIsNext`, going back never is.
+ */
 export function StatusControls({
   meeting,
   onChange,
+  forwardIsNext,
 }: {
   meeting: Meeting;
   onChange: (meeting: Meeting) => void;
+  forwardIsNext: boolean;
 }) {
   const { t } = useTranslation();
   const change = useAction(async (status: MeetingStatus) => {
     onChange(await api.changeMeetingStatus(meeting.id, { status }));
   });
-  const targets = MANUAL_STATUS_TRANSITIONS[meeting.status];
+  const forward = forwardTransition(meeting.status);
+  // Moving on first: it is the step the sentence above speaks of.
+  const back = MANUAL_STATUS_TRANSITIONS[meeting.status].filter((to) => to !== forward);
+  const targets = forward ? [forward, ...back] : back;
   if (targets.length === 0) return null;
   return (
-    <section aria-labelledby="status-heading" className="status-controls">
-      <h2 id="status-heading">{t('meeting.changeStatus')}</h2>
+    <>
       <ErrorMessage error={change.error} />
-      <div className="button-row">
-        {targets.map((to) => {
-          const key = labelKey(meeting.status, to);
-          return (
-            <button
-              key={to}
-              type="button"
-              className="button-secondary"
-              disabled={change.busy}
-              onClick={() => change.run(to)}
-            >
-              {key ? t(key) : t(`meetingStatus.${to}`)}
-            </button>
-          );
-        })}
-      </div>
-    </section>
+      {targets.map((to) => {
+        const key = labelKey(meeting.status, to);
+        return (
+          <button
+            key={to}
+            type="button"
+            className={to === forward && forwardIsNext ? 'button-primary' : 'button-secondary'}
+            disabled={change.busy}
+            onClick={() => change.run(to)}
+          >
+            {key ? t(key) : t(`meetingStatus.${to}`)}
+          </button>
+        );
+      })}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { Loadable } from '../../components/Loadable';
@@ -20,7 +21,7 @@ export function MemoListScreen() {
       <Loadable resource={memos}>
         {(list) =>
           list.length === 0 ? (
-            <p>{t('memos.none')}</p>
+            <EmptyState message={t('memos.none')} hint={t('memos.noneHint')} />
           ) : (
             <DataTable
               caption={t('memos.title')}

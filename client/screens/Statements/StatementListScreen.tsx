@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { can } from '../../../shared/permissions';
 import { consentApi } from '../../consentApi';
 import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
 import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
@@ -44,7 +45,10 @@ export function StatementListScreen() {
         <Loadable resource={statements}>
           {(list) =>
             list.length === 0 ? (
-              <p>{t(canDraft ? 'statements.none' : 'statements.noneReleased')}</p>
+              <EmptyState
+                message={t(canDraft ? 'statements.none' : 'statements.noneReleased')}
+                hint={t(canDraft ? 'statements.noneDraft' : 'statements.noneReleasedWhen')}
+              />
             ) : (
               <DataTable
                 caption={t('statements.listTitle')}
