@@ -7,7 +7,7 @@ import { OrderedList } from '@tiptap/extension-list';
 import type { StarterKitOptions } from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { renderCaret, renderSelection } from './caret';
+import { caretActivity, renderCaret, renderSelection } from './caret';
 
 /** Switched off in StarterKit for both: not in either schema, or made differently. */
 export const STARTER_KIT_OFF = {
@@ -39,5 +39,6 @@ export function collaboration(doc: Y.Doc, provider: WebsocketProvider, field: st
       render: renderCaret,
       selectionRender: renderSelection,
     }),
+    caretActivity(provider.awareness),
   ];
 }

@@ -59,8 +59,10 @@ function insertTypedBlock(
 
 export const MemoCommands = Extension.create<MemoCommandsOptions>({
   name: 'memoCommands',
-  // Before Paragraph's own Mod-Alt-0 ("turn into a paragraph"), which the memo does not need.
-  priority: 200,
+  // Before Paragraph's own Mod-Alt-0 ("turn into a paragraph", priority 1000), which the memo
+  // does not need: it rebuilt the paragraph with default attributes, so the shortcut reset a
+  // confidential paragraph's level instead of stepping it.
+  priority: 1100,
 
   addOptions: () => ({ addDissent: () => false }),
 
@@ -89,7 +91,11 @@ export const MemoCommands = Extension.create<MemoCommandsOptions>({
     return {
       [MEMO_SHORTCUTS.agreedPoint]: () => this.editor.commands.insertAgreedPoint(),
       [MEMO_SHORTCUTS.followUp]: () => this.editor.commands.insertFollowUp(),
-      [MEMO_SHORTCUTS.confidentiality]: () => this.editor.commands.cycleConfidentiality(),
+      // Taken even where there is nothing to step, so Paragraph's binding never runs.
+      [MEMO_SHORTCUTS.confidentiality]: () => {
+        this.editor.commands.cycleConfidentiality();
+        return true;
+      },
       [MEMO_SHORTCUTS.dissent]: () => {
         const sectionId = currentSectionId(this.editor.state);
         return !!sectionId && this.options.addDissent(sectionId);

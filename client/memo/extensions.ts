@@ -9,6 +9,7 @@ import { collaboration, STARTER_KIT_OFF } from './collabText';
 import { MemoCommands } from './commands';
 import { ConfidentialityMarks } from './confidentialityMarks';
 import { memoNodes, type MemoNodeViews } from './nodes';
+import { MemoPlaceholder } from './placeholder';
 import { MemoStructure } from './structure';
 import { MemoTabOrder } from './tabOrder';
 
@@ -42,6 +43,7 @@ export function memoExtensions(setup: MemoEditorSetup): Extensions {
     MemoCommands.configure({ addDissent: setup.addDissent }),
     MemoTabOrder,
     ConfidentialityMarks.configure({ label: setup.levelLabel }),
+    MemoPlaceholder,
     ...collaboration(setup.doc, setup.provider, MEMO_FRAGMENT),
   ];
 }

@@ -21,6 +21,7 @@ export async function seedAgenda(
     agendaItemId: item.id,
     title: item.title,
     confidentiality: item.confidentiality,
+    description: item.description,
   }));
   for (let attempt = 0; attempt < MAX_SEED_ATTEMPTS; attempt++) {
     const scratch = createRoomDoc();

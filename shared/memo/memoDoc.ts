@@ -16,6 +16,34 @@ export interface AgendaSectionSeed {
   agendaItemId: string;
   title: string;
   confidentiality: Confidentiality;
+  /** The agenda item's description: the text the section starts with. */
+  description?: string;
+}
+
+/**
+ * At most this many paragraphs come from one description; further lines join the last one. A
+ * description is at most 5,000 characters, so without this a 100-item agenda of one-character
+ * lines would seed 250,000 paragraphs, beyond the memo's limits (shared/memo/limits.ts); with it,
+ * a whole agenda seeds at most a few thousand nodes.
+ */
+export const MAX_SEEDED_PARAGRAPHS = 20;
+
+/** A description as the paragraphs a section starts with: one per non-blank line. */
+export function descriptionParagraphs(description: string): string[] {
+  const lines = description
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (lines.length <= MAX_SEEDED_PARAGRAPHS) return lines;
+  const kept = lines.slice(0, MAX_SEEDED_PARAGRAPHS - 1);
+  return [...kept, lines.slice(MAX_SEEDED_PARAGRAPHS - 1).join(' ')];
+}
+
+function seededParagraph(text: string, confidentiality: Confidentiality): Y.XmlElement {
+  const paragraph = new Y.XmlElement(MEMO_NODES.paragraph);
+  paragraph.setAttribute(MEMO_ATTRS.confidentiality, confidentiality);
+  if (text) paragraph.insert(0, [new Y.XmlText(text)]);
+  return paragraph;
 }
 
 /** The memo's root fragment in a memo room's document. */
@@ -35,7 +63,12 @@ export function sectionAgendaIds(doc: Y.Doc): Set<string> {
   return ids;
 }
 
-/** Append one section per agenda item that has none yet; returns how many were added. */
+/**
+ * Append one section per agenda item that has none yet; returns how many were added. A section
+ * starts with its item's description at the item's own level (it is the agenda's text, no more
+ * open than the agenda), then an empty notes paragraph at the default level for what is said:
+ * notes typed there are never more open than notes always were, whatever the item's level.
+ */
 export function appendAgendaSections(doc: Y.Doc, agenda: readonly AgendaSectionSeed[]): number {
   const present = sectionAgendaIds(doc);
   const missing = agenda.filter((item) => !present.has(item.agendaItemId));
@@ -51,9 +84,10 @@ export function appendAgendaSections(doc: Y.Doc, agenda: readonly AgendaSectionS
         section.setAttribute(MEMO_ATTRS.confidentiality, item.confidentiality);
         const title = new Y.XmlElement(MEMO_NODES.sectionTitle);
         title.insert(0, [new Y.XmlText(item.title)]);
-        const notes = new Y.XmlElement(MEMO_NODES.paragraph);
-        notes.setAttribute(MEMO_ATTRS.confidentiality, 'groups');
-        section.insert(0, [title, notes]);
+        const description = descriptionParagraphs(item.description ?? '').map((text) =>
+          seededParagraph(text, item.confidentiality),
+        );
+        section.insert(0, [title, ...description, seededParagraph('', 'groups')]);
         return section;
       }),
     );

@@ -20,7 +20,10 @@ const SECRET_AGENDA_TITLE = 'KANARIA-asialista-otsikko';
 const SECRET_SECTION_WORDS = 'KANARIA-muistion-otsikko';
 const SECRET_TEXT = 'KANARIA-asian-sisalto';
 const VISIBLE_AGENDA_TITLE = 'Henkilöstöjärjestelyt';
-const SECRETS = [SECRET_AGENDA_TITLE, SECRET_SECTION_WORDS, SECRET_TEXT];
+// Agenda descriptions are the text a section starts with (seeded by the server).
+const SECRET_DESCRIPTION = 'KANARIA-asialistan-kuvaus';
+const SHARED_DESCRIPTION = ['Raamit lautakunnittain.', 'Aikataulu kevääksi.'];
+const SECRETS = [SECRET_AGENDA_TITLE, SECRET_SECTION_WORDS, SECRET_TEXT, SECRET_DESCRIPTION];
 
 describe.each(ENGINES)('a withheld agenda item for a reader on %s', (engine) => {
   let t: TestServer;
@@ -38,10 +41,14 @@ describe.each(ENGINES)('a withheld agenda item for a reader on %s', (engine) => 
       title: 'Numerointikokous',
       startsAt: '2026-12-07T17:00:00+02:00',
       agenda: [
-        { title: 'Talousarvio 2027' },
+        { title: 'Talousarvio 2027', description: SHARED_DESCRIPTION.join('\n\n') },
         { title: 'Kouluverkko' },
-        // Its title is itself confidential: a reader may not learn it.
-        { title: SECRET_AGENDA_TITLE, confidentiality: 'confidential' },
+        // Its title and description are themselves confidential: a reader may not learn them.
+        {
+          title: SECRET_AGENDA_TITLE,
+          description: `Taustaa: ${SECRET_DESCRIPTION}`,
+          confidentiality: 'confidential',
+        },
         // A reader sees this title on the meeting page; the memo's section becomes confidential.
         { title: VISIBLE_AGENDA_TITLE },
       ],
@@ -94,6 +101,22 @@ describe.each(ENGINES)('a withheld agenda item for a reader on %s', (engine) => 
     for (const secret of SECRETS) expect(text).toContain(secret);
     expect(secretNumber).toBeGreaterThan(0);
     expect(visibleNumber).toBe(secretNumber + 1);
+  });
+
+  it("starts each seeded section with its agenda item's description", async () => {
+    /** The text of a section's blocks, paragraph by paragraph, in order. */
+    const texts = (section: MemoContent['sections'][number] | undefined) =>
+      (section as ContentSection).blocks.flatMap((block) =>
+        block.kind === 'withheld' ? [] : block.paragraphs,
+      );
+    const full = (await f.clients['kesk.edustaja']!.get(version())).body.content as MemoContent;
+    expect(texts(full.sections[0]).slice(0, 2)).toEqual(SHARED_DESCRIPTION);
+    expect(texts(full.sections[secretNumber - 1])[0]).toBe(`Taustaa: ${SECRET_DESCRIPTION}`);
+
+    // A reader gets the shared description with its item; the confidential one is withheld
+    // with its item (the next test and the one after check it reaches them nowhere).
+    const reader = (await f.clients[READER]!.get(version())).body.content as MemoContent;
+    expect(texts(reader.sections[0]).slice(0, 2)).toEqual(SHARED_DESCRIPTION);
   });
 
   it('gives a reader each withheld item as its number, with a title only from a visible agenda item', async () => {

@@ -65,17 +65,25 @@ function firstNotes(room: Room): Locator {
   return room.editor.locator('section.memo-section').first().locator('p.memo-block').first();
 }
 
-/** The toolbar's level control for the block holding the caret. */
-function levelControl(room: Room): Locator {
-  return room.page
-    .getByRole('toolbar', { name: 'Muistion työkalut' })
-    .getByLabel('Kohdan luottamuksellisuus');
+/** The first agenda item's section. */
+function firstItem(room: Room): Locator {
+  return room.editor.locator('section.memo-section').first();
 }
 
 async function typeAtEnd(room: Room, target: Locator, text: string) {
   await target.click();
   await room.page.keyboard.press('End');
   await room.page.keyboard.type(text);
+}
+
+/**
+ * Writes at the end of a paragraph, then steps its level on by the keyboard (groups →
+ * confidential → public). Typing first makes sure the editor has the caret there, as a click
+ * alone may not have reached it yet when the shortcut arrives.
+ */
+async function writeAndStepLevel(room: Room, target: Locator, text: string) {
+  await typeAtEnd(room, target, text);
+  await room.page.keyboard.press('Control+Alt+0');
 }
 
 /** How many updates the browser holds for a room in its offline store (IndexedDB). */
@@ -116,6 +124,18 @@ describe('the live memo in two browsers', () => {
           await room.status.getByText(SAVED).waitFor();
         }
 
+        // An empty item says where to write, and is a page to write on, not a one-line sliver.
+        const emptyNotes = kesk.editor
+          .locator('section.memo-section')
+          .nth(1)
+          .locator('p.memo-block');
+        await emptyNotes.and(kesk.editor.locator('.memo-empty')).waitFor();
+        expect(await emptyNotes.evaluate((p) => getComputedStyle(p, '::before').content)).toBe(
+          '"Kirjoita tähän, mitä asiasta keskusteltiin…"',
+        );
+        const emptyArea = await kesk.editor.locator('.memo-section-content').nth(1).boundingBox();
+        expect(emptyArea!.height).toBeGreaterThanOrEqual(100);
+
         // Both write in the first agenda item's section and see each other's text.
         await typeAtEnd(kesk, firstNotes(kesk), 'Keskusta painottaa koulujen korjausvelkaa.');
         await sdp.editor.getByText('Keskusta painottaa koulujen korjausvelkaa.').waitFor();
@@ -133,6 +153,10 @@ describe('the live memo in two browsers', () => {
 
         // An agreed point by keyboard shortcut, seen by both.
         await kesk.page.keyboard.press('Control+Alt+1');
+        const newPoint = kesk.editor.locator('.memo-agreed p.memo-empty');
+        expect(await newPoint.evaluate((p) => getComputedStyle(p, '::before').content)).toBe(
+          '"Kirjoita yhteisesti todettu asia…"',
+        );
         await kesk.page.keyboard.type('Korjausinvestoinnit priorisoidaan.');
         const point = (room: Room) =>
           room.editor.locator('.memo-agreed', { hasText: 'Korjausinvestoinnit priorisoidaan.' });
@@ -176,10 +200,18 @@ describe('the live memo in two browsers', () => {
         await expect.poll(() => field('Määräaika').inputValue()).toBe('2031-04-15');
         await expect.poll(() => field('Vastuu').inputValue()).toBe('Talousjohtaja');
 
-        // SDP marks the shared notes confidential.
-        await firstNotes(sdp).click();
-        await expect.poll(() => levelControl(sdp).isEnabled()).toBe(true);
-        await levelControl(sdp).selectOption({ label: 'Luottamuksellinen' });
+        // One level control per item, in its header; no level dropdown in the toolbar. The agreed
+        // point has its own compact one in its header.
+        const toolbar = (room: Room) =>
+          room.page.getByRole('toolbar', { name: 'Muistion työkalut' });
+        expect(await toolbar(sdp).getByRole('combobox').count()).toBe(0);
+        expect(await firstItem(sdp).getByLabel('Asian luottamuksellisuus').count()).toBe(1);
+        const pointLevel = (room: Room) =>
+          point(room).getByLabel('Luottamuksellisuus: Yhdessä linjattu näkemys');
+        expect(await pointLevel(sdp).inputValue()).toBe('groups');
+
+        // SDP marks the shared notes confidential by the keyboard, at the caret.
+        await writeAndStepLevel(sdp, firstNotes(sdp), ' Ei julki vielä.');
         await firstNotes(kesk).and(kesk.editor.locator('.memo-level-confidential')).waitFor();
 
         // Both side panels show the same stances and the same confidential block.
@@ -203,13 +235,18 @@ describe('the live memo in two browsers', () => {
         // The server's history of levels: SDP closed the notes; KESK opening them is flagged.
         const history = kesk.panel.locator('.history-list');
         await history.getByRole('listitem').filter({ hasText: sdp.name }).waitFor();
-        await firstNotes(kesk).click();
-        const level = levelControl(kesk);
-        // The toolbar follows the caret once the editor has taken the click.
-        await expect.poll(() => level.inputValue()).toBe('confidential');
-        await level.selectOption({ label: 'Valtuustoryhmille' });
+        await writeAndStepLevel(kesk, firstNotes(kesk), ' Voidaan kertoa.');
         const lowered = sdp.panel.locator('.history-lowered').filter({ hasText: kesk.name });
         await lowered.getByText('Avattu laajemmalle:').waitFor();
+
+        // KESK makes the whole item confidential in its header: the agreed point in it needs no
+        // control of its own and says why.
+        await firstItem(kesk)
+          .getByLabel('Asian luottamuksellisuus')
+          .selectOption({ label: 'Luottamuksellinen' });
+        await sdp.editor.locator('section.memo-section.memo-level-confidential').waitFor();
+        await point(sdp).getByText('Luottamuksellinen, kuten koko asia').waitFor();
+        expect(await pointLevel(sdp).isVisible()).toBe(false);
 
         expect(await seriousAxeViolations(kesk.page, 'meeting room')).toEqual([]);
 
@@ -275,6 +312,8 @@ describe('the live memo in two browsers', () => {
         .waitFor();
       await page.getByText('Muistio on hyväksytty ja lukittu', { exact: true }).waitFor();
       await expect.poll(() => kesk.editor.getAttribute('contenteditable')).toBe('false');
+      // Nothing says "write here" where nobody may write.
+      expect(await kesk.editor.locator('.memo-empty').count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Lisää linjattu näkemys' }).isDisabled()).toBe(
         true,
       );

@@ -1,6 +1,7 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { MEMO_ATTRS, readConfidentiality } from '../../../shared/memo/format';
+import { placeholderStyle } from '../../memo/placeholder';
 import { BlockHeader } from './BlockHeader';
 import { StanceRow } from './StanceRow';
 
@@ -17,7 +18,10 @@ export function AgreedPointView({ node, updateAttributes, deleteNode }: ReactNod
         deleteNode={deleteNode}
         label={t('memo.agreedPoint')}
       />
-      <NodeViewContent className="memo-typed-content" />
+      <NodeViewContent
+        className="memo-typed-content"
+        style={placeholderStyle(t('memo.placeholder.agreedPoint'))}
+      />
       {typeof id === 'string' && <StanceRow agreedPointId={id} />}
     </NodeViewWrapper>
   );

@@ -2,7 +2,7 @@ import type { ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { MEMO_ATTRS, readConfidentiality } from '../../../shared/memo/format';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { ConfidentialitySelect } from './Confidentiality';
+import { LevelControl, LockIcon } from './Confidentiality';
 import { useMemoRoom } from './roomContext';
 
 interface Props extends Pick<ReactNodeViewProps, 'node' | 'updateAttributes' | 'deleteNode'> {
@@ -17,12 +17,21 @@ export function BlockHeader({ node, updateAttributes, deleteNode, label }: Props
   return (
     <div className="memo-block-head" contentEditable={false}>
       <span className="memo-block-label">{label}</span>
-      <ConfidentialitySelect
-        label={t('memo.blockLevel')}
-        value={level}
-        disabled={!memoWritable}
-        onChange={(next) => updateAttributes({ [MEMO_ATTRS.confidentiality]: next })}
-      />
+      {/* Inside a confidential item the block is confidential whatever its own level: the
+          stylesheet shows the note instead of the control there (the section's view re-renders
+          on its level; this block's view would not). */}
+      <span className="memo-block-level">
+        <LevelControl
+          label={t('memo.blockLevelOf', { block: label })}
+          value={level}
+          readOnly={!memoWritable}
+          onChange={(next) => updateAttributes({ [MEMO_ATTRS.confidentiality]: next })}
+        />
+      </span>
+      <span className="level-badge level-badge-confidential memo-block-inherited">
+        <LockIcon />
+        {t('memo.confidentialWithItem')}
+      </span>
       {memoWritable && (
         <ConfirmButton
           label={t('common.remove')}

@@ -1,9 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../shared/confidentiality';
-import type { Shortcut } from './shortcuts';
 
-function LockIcon() {
+export function LockIcon() {
   return (
     <svg className="lock-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
       <path
@@ -25,6 +24,16 @@ export function LevelBadge({ level }: { level: Confidentiality }) {
   );
 }
 
+/** The levels as a select's options, in the interface language. */
+function LevelOptions() {
+  const { t } = useTranslation();
+  return CONFIDENTIALITY_LEVELS.map((level) => (
+    <option key={level} value={level}>
+      {t(`confidentiality.${level}`)}
+    </option>
+  ));
+}
+
 interface SelectProps {
   label: string;
   value: Confidentiality;
@@ -32,7 +41,6 @@ interface SelectProps {
   disabled?: boolean;
   /** Show the label only to assistive tech, where the context makes it plain. */
   hideLabel?: boolean;
-  keyShortcut?: Shortcut;
 }
 
 /** Choose a level; the visible label says what the level applies to. */
@@ -42,9 +50,7 @@ export function ConfidentialitySelect({
   onChange,
   disabled,
   hideLabel,
-  keyShortcut,
 }: SelectProps) {
-  const { t } = useTranslation();
   const id = useId();
   return (
     <span className={`level-select level-select-${value}`}>
@@ -56,15 +62,41 @@ export function ConfidentialitySelect({
         id={id}
         value={value}
         disabled={disabled}
-        title={keyShortcut && `${label} (${keyShortcut.shown})`}
-        aria-keyshortcuts={keyShortcut?.aria}
         onChange={(event) => onChange(event.target.value as Confidentiality)}
       >
-        {CONFIDENTIALITY_LEVELS.map((level) => (
-          <option key={level} value={level}>
-            {t(`confidentiality.${level}`)}
-          </option>
-        ))}
+        <LevelOptions />
+      </select>
+    </span>
+  );
+}
+
+interface LevelControlProps {
+  /** The accessible name: what the level applies to. */
+  label: string;
+  value: Confidentiality;
+  onChange: (level: Confidentiality) => void;
+  /** Read-only: the level is shown as a plain badge. */
+  readOnly: boolean;
+  /** A hint shown on hover, e.g. the keyboard shortcut for the block at the caret. */
+  hint?: string;
+}
+
+/**
+ * A level as the badge people read, which a writer can change in place: one compact control in
+ * a header rather than a labelled dropdown row. Readers get the badge alone.
+ */
+export function LevelControl({ label, value, onChange, readOnly, hint }: LevelControlProps) {
+  if (readOnly) return <LevelBadge level={value} />;
+  return (
+    <span className={`level-badge level-badge-${value} level-control`}>
+      {value === 'confidential' && <LockIcon />}
+      <select
+        aria-label={label}
+        title={hint ? `${label}. ${hint}` : label}
+        value={value}
+        onChange={(event) => onChange(event.target.value as Confidentiality)}
+      >
+        <LevelOptions />
       </select>
     </span>
   );

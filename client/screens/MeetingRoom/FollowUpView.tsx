@@ -2,6 +2,7 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMO_ATTRS, readConfidentiality } from '../../../shared/memo/format';
+import { placeholderStyle } from '../../memo/placeholder';
 import { MAX_OWNER_LENGTH, isCalendarDate } from '../../../shared/memo/schema';
 import { BlockHeader } from './BlockHeader';
 import { useMemoRoom } from './roomContext';
@@ -31,7 +32,10 @@ export function FollowUpView({ node, updateAttributes, deleteNode }: ReactNodeVi
         deleteNode={deleteNode}
         label={t('memo.followUp')}
       />
-      <NodeViewContent className="memo-typed-content" />
+      <NodeViewContent
+        className="memo-typed-content"
+        style={placeholderStyle(t('memo.placeholder.followUp'))}
+      />
       <div className="memo-follow-up-fields" contentEditable={false}>
         <span className="memo-inline-field">
           <label htmlFor={`${id}-owner`}>{t('memo.owner')}</label>

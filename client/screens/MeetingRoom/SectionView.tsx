@@ -1,11 +1,14 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { MEMO_ATTRS, readConfidentiality } from '../../../shared/memo/format';
-import { ConfidentialitySelect } from './Confidentiality';
+import { MEMO_SHORTCUTS } from '../../memo/commands';
+import { placeholderStyle } from '../../memo/placeholder';
+import { LevelControl } from './Confidentiality';
 import { DissentList } from './DissentList';
 import { useMemoRoom } from './roomContext';
+import { shortcut } from './shortcuts';
 
-/** One agenda item's section: its level, its text, and the parties' dissents below it. */
+/** One agenda item's section: its level (set here only), its text, and the parties' dissents. */
 export function SectionView({ node, updateAttributes }: ReactNodeViewProps) {
   const { t } = useTranslation();
   const { memoWritable } = useMemoRoom();
@@ -14,14 +17,18 @@ export function SectionView({ node, updateAttributes }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper as="section" className={`memo-section memo-level-${level}`}>
       <div className="memo-section-bar" contentEditable={false}>
-        <ConfidentialitySelect
+        <LevelControl
           label={t('memo.sectionLevel')}
+          hint={t('memo.levelShortcut', { keys: shortcut(MEMO_SHORTCUTS.confidentiality).shown })}
           value={level}
-          disabled={!memoWritable}
+          readOnly={!memoWritable}
           onChange={(next) => updateAttributes({ [MEMO_ATTRS.confidentiality]: next })}
         />
       </div>
-      <NodeViewContent className="memo-section-content" />
+      <NodeViewContent
+        className="memo-section-content"
+        style={placeholderStyle(t('memo.placeholder.notes'))}
+      />
       {typeof sectionId === 'string' && <DissentList sectionId={sectionId} />}
     </NodeViewWrapper>
   );

@@ -1,27 +1,21 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { MEMO_SHORTCUTS } from '../../memo/commands';
-import { confidentialityTarget, currentSectionId } from '../../memo/position';
-import { ConfidentialitySelect } from './Confidentiality';
+import { currentSectionId } from '../../memo/position';
 import { FormattingToolbar } from './FormattingToolbar';
 import { useMemoRoom } from './roomContext';
-import { shortcut } from './shortcuts';
 import { Tool } from './Tool';
 
-/** Formatting, the memo's typed blocks and confidentiality, each with its keyboard shortcut. */
+/**
+ * Formatting and the memo's typed blocks, each with its keyboard shortcut. Levels are set where
+ * they show, in the item's and the block's header (the shortcut still steps the block at the caret).
+ */
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const { memoWritable, partyWritable, ownPartyId, addDissent } = useMemoRoom();
   const state = useEditorState({
     editor,
-    selector: ({ editor: current }) => {
-      const target = confidentialityTarget(current.state);
-      return {
-        targetKind: target?.kind ?? null,
-        level: target?.confidentiality ?? 'groups',
-        sectionId: currentSectionId(current.state),
-      };
-    },
+    selector: ({ editor: current }) => ({ sectionId: currentSectionId(current.state) }),
   });
   const chain = () => editor.chain().focus();
   const inSection = state.sectionId !== null;
@@ -49,15 +43,6 @@ export function Toolbar({ editor }: { editor: Editor }) {
           keys={MEMO_SHORTCUTS.followUp}
           disabled={off || !inSection}
           onClick={() => chain().insertFollowUp().run()}
-        />
-      </div>
-      <div className="tool-group">
-        <ConfidentialitySelect
-          keyShortcut={shortcut(MEMO_SHORTCUTS.confidentiality)}
-          label={state.targetKind === 'section' ? t('memo.sectionLevel') : t('memo.currentLevel')}
-          value={state.level}
-          disabled={off || state.targetKind === null}
-          onChange={(level) => chain().setConfidentiality(level).run()}
         />
       </div>
     </FormattingToolbar>

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_ID_PATTERN, MEMO_NODES } from '../../../shared/memo/format';
 import {
   appendAgendaSections,
+  descriptionParagraphs,
+  MAX_SEEDED_PARAGRAPHS,
   memoFragment,
   plainText,
   readMemo,
@@ -60,6 +62,53 @@ describe('appendAgendaSections', () => {
     expect(appendAgendaSections(doc, agenda)).toBe(0);
     expect(readMemo(doc).map((s) => s.agendaItemId)).toEqual(['item-1', 'item-2']);
     expect(sectionAgendaIds(doc)).toEqual(new Set(['item-1', 'item-2']));
+  });
+
+  it("starts a section with its item's description at the item's level, then empty notes", () => {
+    const doc = new Y.Doc();
+    appendAgendaSections(doc, [
+      { ...agenda[0]!, description: 'Raamit ja aikataulu.\r\n\r\n  Lautakuntien esitykset.  ' },
+      { ...agenda[1]!, description: 'Nimitysasia.' },
+      {
+        agendaItemId: 'item-3',
+        title: 'Tiedotus',
+        confidentiality: 'public',
+        description: 'Lehdistötiedote.',
+      },
+    ]);
+    const blocks = readMemo(doc).map((section) =>
+      section.blocks.map(({ kind, text, confidentiality }) => ({ kind, text, confidentiality })),
+    );
+    expect(blocks).toEqual([
+      [
+        { kind: 'notes', text: 'Raamit ja aikataulu.', confidentiality: 'groups' },
+        { kind: 'notes', text: 'Lautakuntien esitykset.', confidentiality: 'groups' },
+        { kind: 'notes', text: '', confidentiality: 'groups' },
+      ],
+      [
+        { kind: 'notes', text: 'Nimitysasia.', confidentiality: 'confidential' },
+        { kind: 'notes', text: '', confidentiality: 'confidential' },
+      ],
+      [
+        // The agenda's public text stays public; what is said about it starts at the default.
+        { kind: 'notes', text: 'Lehdistötiedote.', confidentiality: 'public' },
+        { kind: 'notes', text: '', confidentiality: 'groups' },
+      ],
+    ]);
+    // Stored as the level the paragraph itself carries, not only as the section's.
+    const confidentialSection = memoFragment(doc).get(1) as Y.XmlElement;
+    expect((confidentialSection.get(1) as Y.XmlElement).getAttribute('confidentiality')).toBe(
+      'confidential',
+    );
+  });
+
+  it('seeds a description of many lines as a bounded number of paragraphs, losing no words', () => {
+    const lines = Array.from({ length: 2_500 }, (_, index) => `r${index}`);
+    const paragraphs = descriptionParagraphs(lines.join('\n'));
+    expect(paragraphs).toHaveLength(MAX_SEEDED_PARAGRAPHS);
+    expect(paragraphs.join(' ').split(' ')).toEqual(lines);
+    expect(descriptionParagraphs('\n \n\t\n')).toEqual([]);
+    expect(descriptionParagraphs('Yksi\rKaksi')).toEqual(['Yksi', 'Kaksi']);
   });
 
   it('leaves sections that people added or edited alone', () => {
