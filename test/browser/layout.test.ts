@@ -127,6 +127,13 @@ async function seed(server: TestServer): Promise<Seeded> {
   await writeMemo(url, f, approvedId, 'asettelu');
   await writeLongWord(url, f, approvedId);
   expect((await chair.post(`/api/meetings/${approvedId}/approval`, {})).status).toBe(201);
+  // A second version, for the comparison of the two.
+  const reopened = await chair.post(`/api/meetings/${approvedId}/reopen`, {
+    reason: `Korjataan ${LONG_WORD}`,
+  });
+  expect(reopened.status).toBe(200);
+  await writeLongWord(url, f, approvedId);
+  expect((await chair.post(`/api/meetings/${approvedId}/approval`, {})).status).toBe(201);
   const liveId = await newMeeting();
   await writeLongWord(url, f, liveId);
   await writeMemo(url, f, liveId, 'elava');
@@ -309,6 +316,14 @@ function chairScreens(s: Seeded): Screen[] {
       firstItem: '.memo-doc-section',
     },
     {
+      name: 'comparison of two versions',
+      path: `${group}/meetings/${s.approvedId}/versions/1/compare/2`,
+      ready: async (page) => {
+        await page.getByRole('heading', { level: 1, name: /^Versioiden vertailu/ }).waitFor();
+        await loaded(page);
+      },
+    },
+    {
       name: 'print page',
       path: `/api/meetings/${s.approvedId}/versions/1/print`,
       ready: heading,
@@ -326,6 +341,12 @@ function chairScreens(s: Seeded): Screen[] {
     },
     { name: 'audit', path: `${group}/audit`, ready },
     { name: 'profile', path: '/profile', ready },
+    {
+      name: 'unknown meeting',
+      path: `${group}/meetings/00000000-0000-4000-8000-000000000000`,
+      ready,
+    },
+    { name: 'unknown page', path: '/ei-tallaista-sivua', ready },
   ];
 }
 
