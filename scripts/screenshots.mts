@@ -42,12 +42,26 @@ async function openAs(browser: Browser, url: string, email: string, width = 1366
   return page;
 }
 
-/** The viewport (or the whole page), mouse out of the way, to docs/screenshots/`name`.png. */
+/**
+ * The viewport (or the whole page), mouse out of the way, to docs/screenshots/`name`.png, once
+ * two shots 300 ms apart are the same: the side panel's summary follows the memo at most every
+ * 250 ms, so a picture taken as the stances arrive would contradict itself.
+ */
 async function shoot(page: Page, name: string, fullPage = false) {
   await page.mouse.move(0, 0);
   const file = path.join(out, `${name}.png`);
-  await page.screenshot({ path: file, animations: 'disabled', fullPage });
-  console.info(`screenshots: ${path.relative(root, file)}`);
+  let previous: Buffer | undefined;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const shot = await page.screenshot({ animations: 'disabled', fullPage });
+    if (previous?.equals(shot)) {
+      fs.writeFileSync(file, shot);
+      console.info(`screenshots: ${path.relative(root, file)}`);
+      return;
+    }
+    previous = shot;
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`${name}: the page kept changing`);
 }
 
 // The client the server serves, as `npm run build` leaves it.

@@ -355,7 +355,10 @@ function representativeScreens(s: Seeded): Screen[] {
   return [
     { name: 'representative: group home', path: `/groups/${s.f.groupId}`, ready },
     liveRoom(s, 'representative: meeting room'),
-    statementInConsent(s, 'representative: consent answer'),
+    {
+      ...statementInConsent(s, 'representative: consent answer'),
+      ready: (page) => page.getByRole('form', { name: /^Vastaa puolueen puolesta/ }).waitFor(),
+    },
   ];
 }
 
