@@ -3,9 +3,7 @@ import type { Page } from 'playwright-core';
 
 /** Axe's serious and critical findings on the page as it is now, printed when there are any. */
 export async function seriousAxeViolations(page: Page, screen: string): Promise<string[]> {
-  // Only the violations' details: axe then skips describing every passing node, which is most
-  // of its time on a long page (what it checks stays the same).
-  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
   );
