@@ -181,7 +181,8 @@ function styles(doc: MemoDocument): string {
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f4f2; color: #1a1a1a;
-  font: 11pt/1.5 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+  font: 11pt/1.5 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  overflow-wrap: anywhere; }
 main { max-width: 210mm; margin: 0 auto; padding: 18mm 18mm 24mm; background: #fff; }
 h1 { font-size: 20pt; line-height: 1.2; margin: 0.1em 0 0.2em; }
 h2 { font-size: 14pt; margin: 1.6em 0 0.4em; border-bottom: 1px solid #c8c8c8; padding-bottom: 0.15em; }
@@ -219,6 +220,10 @@ ul { margin: 0.2em 0 0.4em; padding-left: 1.3em; }
 h2, h3, .label { break-after: avoid; }
 @page { size: A4; margin: 18mm 16mm 20mm;
   @bottom-right { content: ${pageCounterContent(doc.pageOf)}; font-size: 8pt; color: #555; } }
+@media screen and (max-width: 40rem) {
+  main { padding: 1rem; }
+  .stamp dl > div { grid-template-columns: 1fr; }
+}
 @media print {
   body { background: #fff; }
   main { max-width: none; margin: 0; padding: 0; }

@@ -117,7 +117,8 @@ const STYLES = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f4f2; color: #1a1a1a;
-  font: 16px/1.55 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+  font: 16px/1.55 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  overflow-wrap: anywhere; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; background: #fff; min-height: 100vh; }
 h1 { font-size: 1.8rem; line-height: 1.2; margin: 0.1em 0 0.4em; }
 h2 { font-size: 1.3rem; margin: 2em 0 0.6em; border-bottom: 1px solid #c8c8c8; padding-bottom: 0.2em; }
