@@ -19,7 +19,10 @@ function absentParties(meeting: MeetingDoc): Set<string> {
 
 async function draftFindings(ctx: AppContext, meeting: MeetingDoc, draft: StoredMemo) {
   const history = await ctx.repos.confidentialityChanges.listForMeeting(meeting._id);
-  return checkDraft(draft.content, history, absentParties(meeting));
+  return checkDraft(draft.content, history, {
+    absentPartyIds: absentParties(meeting),
+    agendaDescriptions: new Map(meeting.agenda.map((item) => [item.id, item.description])),
+  });
 }
 
 /** What the chair sees before approving: findings on the draft as stored now, and its hash. */

@@ -13,20 +13,31 @@ export interface DraftCheckResult {
   blockers: DraftFinding[];
 }
 
+export interface DraftCheckOptions {
+  /** Parties recorded as absent from the meeting, whose unstated stances are expected. */
+  absentPartyIds?: ReadonlySet<string>;
+  /**
+   * Agenda item descriptions by agenda item id. A section starts with its item's description
+   * (appendAgendaSections), so a section that still says nothing else has had nothing written.
+   */
+  agendaDescriptions?: ReadonlyMap<string, string>;
+}
+
+const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 function excerpt(paragraphs: readonly string[]): string {
   const text = paragraphs.join(' ').replace(/\s+/g, ' ').trim();
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
 }
 
 /**
- * Check a draft (full, unredacted content). `absentPartyIds`: parties recorded as absent from the
- * meeting, whose unstated stances are expected. `history`: the memo's confidentiality changes;
- * every lowering is reported, oldest first.
+ * Check a draft (full, unredacted content). `history`: the memo's confidentiality changes; every
+ * lowering is reported, oldest first.
  */
 export function checkDraft(
   content: MemoContent,
   history: readonly ConfidentialityChange[],
-  absentPartyIds: ReadonlySet<string> = new Set(),
+  { absentPartyIds = new Set(), agendaDescriptions = new Map() }: DraftCheckOptions = {},
 ): DraftCheckResult {
   const warnings: DraftFinding[] = [];
   const blockers: DraftFinding[] = [];
@@ -34,9 +45,13 @@ export function checkDraft(
   for (const section of content.sections) {
     if (section.kind === 'withheld') continue;
     const where = { sectionId: section.id, sectionTitle: section.title };
-    const hasText = section.blocks.some(
-      (block) => block.kind !== 'withheld' && block.paragraphs.some((p) => p.trim() !== ''),
+    const written = normalised(
+      section.blocks
+        .flatMap((block) => (block.kind === 'withheld' ? [] : block.paragraphs))
+        .join(' '),
     );
+    const seeded = section.agendaItemId ? agendaDescriptions.get(section.agendaItemId) : undefined;
+    const hasText = written !== '' && written !== normalised(seeded ?? '');
     if (!hasText && section.dissents.length === 0)
       warnings.push({ kind: 'emptySection', ...where });
     for (const block of section.blocks) {

@@ -113,14 +113,16 @@ describe('approval and delivery in the browser', () => {
         const current = stage.locator('[aria-current="step"]');
         expect(await current.innerText()).toContain('Muistio laadinnassa (nyt)');
         await stage.getByText('Käynnissä (valmis)').waitFor();
-        await stage.getByText('Korjattavaa: Tyhjät asiat (1).', { exact: false }).waitFor();
+        await stage
+          .getByText('Korjattavaa: Asiat, joihin ei ole kirjattu mitään (1).', { exact: false })
+          .waitFor();
         expect(
           await stage.getByRole('link', { name: 'Avaa muistio' }).getAttribute('class'),
         ).toContain('button-primary');
         await stage.getByRole('link', { name: 'Näytä korjattavat' }).click();
         const toFix = panel.getByRole('region', { name: '1 korjattava kohta' });
         await toFix
-          .getByRole('region', { name: /Tyhjät asiat/ })
+          .getByRole('region', { name: /Asiat, joihin ei ole kirjattu mitään/ })
           .getByText('Kouluverkko')
           .waitFor();
         expect(await approveButton.getAttribute('class')).toContain('button-secondary');

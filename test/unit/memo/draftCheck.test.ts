@@ -80,9 +80,38 @@ describe('the chair’s check of a draft', () => {
   });
 
   it('expects no stance from a party recorded as absent', () => {
-    const result = checkDraft(draft(), [], new Set(['p-ps']));
+    const result = checkDraft(draft(), [], { absentPartyIds: new Set(['p-ps']) });
     const unstated = result.warnings.find((w) => w.kind === 'stanceNotStated');
     expect(unstated).toMatchObject({ partyIds: ['p-sdp'] });
+  });
+
+  it('counts an item that still says only its agenda description as empty', () => {
+    const description = 'Esittelijä: talousjohtaja.\nLiitteenä investointilista.';
+    const seededOnly = (...paragraphs: string[]) =>
+      extractMemoContent(
+        memoDoc(
+          section(
+            { id: 'sec_000003', title: 'Investoinnit', agendaItemId: 'ag-1' },
+            ...paragraphs.map((text) => paragraph(text)),
+          ),
+        ),
+        [],
+      );
+    const descriptions = new Map([['ag-1', description]]);
+    const empty = (content: MemoContent) =>
+      checkDraft(content, [], { agendaDescriptions: descriptions }).warnings.map((w) => w.kind);
+
+    // As seeded: the description's lines as paragraphs, then empty notes.
+    expect(
+      empty(seededOnly('Esittelijä: talousjohtaja.', 'Liitteenä investointilista.', '')),
+    ).toEqual(['emptySection']);
+    expect(
+      empty(
+        seededOnly('Esittelijä: talousjohtaja.', 'Liitteenä investointilista.', 'Käsiteltiin.'),
+      ),
+    ).toEqual([]);
+    // Without the meeting's descriptions the same text counts as written.
+    expect(checkDraft(seededOnly(description), []).warnings).toEqual([]);
   });
 
   it('blocks on a dissent that no party of the group owns', () => {
