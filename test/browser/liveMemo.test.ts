@@ -211,7 +211,12 @@ describe('the live memo in two browsers', () => {
         expect(await pointLevel(sdp).inputValue()).toBe('groups');
 
         // SDP marks the shared notes confidential by the keyboard, at the caret.
-        await writeAndStepLevel(sdp, firstNotes(sdp), ' Ei julki vielä.');
+        // A paragraph has no header: the toolbar's toggle marks the one at the caret.
+        await typeAtEnd(sdp, firstNotes(sdp), ' Ei julki vielä.');
+        const paragraphToggle = sdp.page.getByRole('button', { name: 'Luottamuksellinen kappale' });
+        await expect.poll(() => paragraphToggle.getAttribute('aria-pressed')).toBe('false');
+        await paragraphToggle.click();
+        await expect.poll(() => paragraphToggle.getAttribute('aria-pressed')).toBe('true');
         await firstNotes(kesk).and(kesk.editor.locator('.memo-level-confidential')).waitFor();
 
         // Both side panels show the same stances and the same confidential block.
