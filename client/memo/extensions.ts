@@ -9,6 +9,7 @@ import { collaboration, STARTER_KIT_OFF } from './collabText';
 import { MemoCommands } from './commands';
 import { ConfidentialityMarks } from './confidentialityMarks';
 import { memoNodes, type MemoNodeViews } from './nodes';
+import { MemoItemNumbers } from './itemNumbers';
 import { MemoPlaceholder } from './placeholder';
 import { MemoStructure } from './structure';
 import { MemoTabOrder } from './tabOrder';
@@ -44,6 +45,7 @@ export function memoExtensions(setup: MemoEditorSetup): Extensions {
     MemoTabOrder,
     ConfidentialityMarks.configure({ label: setup.levelLabel }),
     MemoPlaceholder,
+    MemoItemNumbers,
     ...collaboration(setup.doc, setup.provider, MEMO_FRAGMENT),
   ];
 }

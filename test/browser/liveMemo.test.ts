@@ -123,6 +123,8 @@ describe('the live memo in two browsers', () => {
           await room.editor.getByRole('heading', { name: 'Investointiohjelma' }).waitFor();
           await room.status.getByText(SAVED).waitFor();
         }
+        // Items carry their number, as they will in the approved memo.
+        await kesk.editor.getByRole('heading', { name: /\d\.\s*Investointiohjelma/ }).waitFor();
 
         // An empty item says where to write, and is a page to write on, not a one-line sliver.
         const emptyNotes = kesk.editor
