@@ -1,3 +1,4 @@
+import type { CaseLink } from './caseLinks';
 import { isVisibleTo, type Audience, type Confidentiality } from './confidentiality';
 
 /** A meeting's lifecycle; `approved` is reached only through the chair's approval of the memo. */
@@ -25,6 +26,8 @@ export interface AgendaItem {
   title: string;
   description: string;
   confidentiality: Confidentiality;
+  /** The council's own item, when the agenda item is one; withheld with the item. */
+  caseLink?: CaseLink;
 }
 
 /** What a reader sees in place of an agenda item they may not read: nothing but its place. */

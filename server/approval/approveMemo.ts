@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import type { MeetingDoc, MemoVersionDoc, PartyDoc } from '../db/schema';
 import { AppError, conflict } from '../errors';
 import { memoVersionId } from '../repositories/memoVersions';
+import { freezeCaseLinks } from '../../shared/caseLinks';
 import { currentMeetingFacts } from '../versions/meetingFacts';
 import { readStoredMemo, type StoredMemo } from './storedMemo';
 import { afterApproval } from './afterApproval';
@@ -78,6 +79,7 @@ async function storeVersion(
       })),
     },
     meetingFacts,
+    caseLinks: freezeCaseLinks(meeting.agenda),
   };
   if (await ctx.repos.memoVersions.insert(doc)) return { doc, created: true };
   // Another instance (or a retry) froze it first; theirs is the version.

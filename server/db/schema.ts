@@ -3,6 +3,7 @@ import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit'
 import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
 import type { Locale } from '../../shared/locales';
+import type { FrozenCaseLink } from '../../shared/caseLinks';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
 import type { ConsentAnswer } from '../../shared/consent';
@@ -249,6 +250,8 @@ export interface MemoVersionDoc {
   yjs: { memo: string; parties: { partyId: string; state: string }[] };
   /** Place, attendance and participants at approval; missing on versions approved before. */
   meetingFacts?: MemoMeetingFacts;
+  /** The agenda's council case links at approval, each with its item's level; missing before. */
+  caseLinks?: FrozenCaseLink[];
 }
 
 /** A member's first opening of a version (`_id` = `<meetingId>:<version>:<userId>`). */

@@ -7,6 +7,7 @@ import { escapeMarkdownInline, escapeMarkdownLine } from './escape';
 import {
   memoDocument,
   type DocBlock,
+  type DocCaseLink,
   type DocDissent,
   type DocParticipants,
   type DocSection,
@@ -61,6 +62,7 @@ function participantsChunks({ heading, officers, parties }: DocParticipants): st
 
 function sectionChunks(section: DocSection): string[] {
   const chunks = [`## ${inline(section.heading)}${levelSuffix(section.level)}`];
+  if (section.caseLink) chunks.push(caseLinkLine(section.caseLink));
   for (const block of section.blocks) {
     chunks.push(...(block.kind === 'withheld' ? [withheldText(block)] : blockChunks(block)));
   }
@@ -122,6 +124,12 @@ function paragraph(text: string, indent = '', atLineStart = true): string {
 /** One-line user text that follows other text on its line, so it cannot start a block. */
 function inline(text: string): string {
   return escapeMarkdownInline(text, false);
+}
+
+/** The URL is normalised by the server (no spaces or angle brackets), so an autolink holds it. */
+function caseLinkLine({ label, text, url }: DocCaseLink): string {
+  const cited = text === url ? '' : inline(text);
+  return [`*${inline(label)}:*`, cited, url ? `<${url}>` : ''].filter(Boolean).join(' ');
 }
 
 function levelSuffix(level: string | null): string {

@@ -11,6 +11,7 @@ import type {
   ContentSection,
   ContentStance,
 } from '../../shared/memo/content';
+import { formatCaseLink } from '../../shared/caseLinks';
 import { MEMO_LABELS, type MemoLabels } from '../../shared/memo/labels';
 import { participantLines } from '../../shared/memo/participants';
 import type { Locale } from '../../shared/locales';
@@ -58,6 +59,14 @@ export type DocBlock =
       details: LabelledValue[];
     };
 
+export interface DocCaseLink {
+  label: string;
+  /** "Kaupunginhallitus 12.1.2027 § 14, dnro 123/2026", or the URL when only it is given. */
+  text: string;
+  /** An https URL as the server normalised it, or empty. */
+  url: string;
+}
+
 export interface DocDissent {
   kind: 'dissent';
   party: string;
@@ -73,6 +82,8 @@ export interface DocSection {
   heading: string;
   /** The section's level, or null where every item is public anyway (the public rendering). */
   level: string | null;
+  /** The council's own item, when the agenda item cites one (withheld with the item). */
+  caseLink: DocCaseLink | null;
   blocks: (DocBlock | WithheldItem)[];
   dissentsLabel: string;
   dissents: (DocDissent | WithheldItem)[];
@@ -118,6 +129,7 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
   const parties = new Map(view.content.parties.map((party) => [party.partyId, party]));
   const withheld: WithheldItem = { kind: 'withheld', text: labels.withheld };
   const shown = (level: Confidentiality) => levelName(level, view.audience, labels);
+  const caseLinks = new Map(view.caseLinks.map((entry) => [entry.agendaItemId, entry.link]));
   return {
     locale,
     labels,
@@ -156,6 +168,7 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
       number,
       heading: `${number}. ${section.title}`,
       level: shown(section.confidentiality),
+      caseLink: docCaseLink(section.agendaItemId),
       blocks: collapseWithheld(
         section.blocks.map((block) =>
           block.kind === 'withheld' ? withheld : docBlock(block, section.confidentiality),
@@ -167,6 +180,16 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
           dissent.kind === 'withheld' ? withheld : docDissent(dissent),
         ),
       ),
+    };
+  }
+
+  function docCaseLink(agendaItemId: string | null): DocCaseLink | null {
+    const link = agendaItemId ? caseLinks.get(agendaItemId) : undefined;
+    if (!link) return null;
+    return {
+      label: labels.caseLink,
+      text: formatCaseLink(link, locale) || link.url,
+      url: link.url,
     };
   }
 

@@ -6,6 +6,7 @@ import type { Locale } from '../../shared/locales';
 import {
   memoDocument,
   type DocBlock,
+  type DocCaseLink,
   type DocDissent,
   type DocSection,
   type MemoDocument,
@@ -123,6 +124,7 @@ class MemoPdfWriter extends PdfWriter {
     const ruleY = pdf.y + 2;
     this.rule(ruleY);
     pdf.y = ruleY + 6;
+    if (section.caseLink) this.caseLink(section.caseLink);
 
     for (const block of section.blocks) {
       if (block.kind === 'withheld') this.withheld(block);
@@ -226,6 +228,17 @@ class MemoPdfWriter extends PdfWriter {
         pdf.text(` (${level})`);
       }
     });
+  }
+
+  /** The council's item under the heading; the citation links to the public item. */
+  private caseLink({ label, text, url }: DocCaseLink): void {
+    this.tag('P', () => {
+      this.style('bold', SIZE.small, COLOR.muted);
+      this.pdf.text(`${label}: `, this.left, this.pdf.y, { width: this.width, continued: true });
+      this.style('regular', SIZE.small, COLOR.text);
+      this.pdf.text(text, url ? { link: url, underline: true } : {});
+    });
+    this.pdf.moveDown(0.4);
   }
 
   private levelNote(level: string, x: number): void {

@@ -8,6 +8,7 @@ import { htmlPage } from './htmlPage';
 import {
   memoDocument,
   type DocBlock,
+  type DocCaseLink,
   type DocDissent,
   type DocParticipants,
   type DocSection,
@@ -83,6 +84,7 @@ function sectionHtml(section: DocSection, index: number): string {
   const parts = [
     `<section class="memo-section" aria-labelledby="${id}">`,
     `<h2 id="${id}">${escapeHtml(section.heading)}${level(section.level)}</h2>`,
+    ...(section.caseLink ? [caseLinkHtml(section.caseLink)] : []),
     ...section.blocks.map((block) =>
       block.kind === 'withheld' ? withheld(block) : blockHtml(block),
     ),
@@ -95,6 +97,11 @@ function sectionHtml(section: DocSection, index: number): string {
   }
   parts.push('</section>');
   return parts.join('\n');
+}
+
+function caseLinkHtml({ label, text, url }: DocCaseLink): string {
+  const cited = url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+  return `<p class="case-link"><span class="label">${escapeHtml(label)}:</span> ${cited}</p>`;
 }
 
 function blockHtml(block: DocBlock): string {

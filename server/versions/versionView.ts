@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { MemoVersionSummary, MemoVersionView } from '../../shared/api/memoVersions';
 import { audienceForRole, type Audience } from '../../shared/confidentiality';
 import type { MemoContent } from '../../shared/memo/content';
+import { visibleCaseLinks } from '../../shared/caseLinks';
 import type { AgendaItem } from '../../shared/meetings';
 import type { Action } from '../../shared/permissions';
 import { applyDeclassifications } from '../../shared/memo/declassification';
@@ -139,6 +140,15 @@ export async function versionView(
   return viewOf({ ...loaded, groupName: group?.name ?? '', content });
 }
 
+/** The agenda items whose sections the (redacted) content still shows. */
+function shownAgendaItems(content: MemoContent): Set<string> {
+  return new Set(
+    content.sections.flatMap((section) =>
+      section.kind === 'section' && section.agendaItemId ? [section.agendaItemId] : [],
+    ),
+  );
+}
+
 /** The view of a version whose audience content and group name are at hand already. */
 export function viewOf(input: {
   meeting: MeetingDoc;
@@ -157,6 +167,11 @@ export function viewOf(input: {
     meetingFacts: versionMeetingFacts(meeting, version),
     audience: input.audience,
     content: input.content,
+    caseLinks: visibleCaseLinks(
+      version.caseLinks ?? [],
+      input.audience,
+      shownAgendaItems(input.content),
+    ),
     latestVersion: meeting.memoVersion ?? version.version,
   };
 }

@@ -1,4 +1,5 @@
 // Response bodies of the approval, version, delivery and continuity routes (issue 4).
+import type { CaseLink } from '../caseLinks';
 import type { Audience, Confidentiality, ConfidentialityChange } from '../confidentiality';
 import type { MemoContent } from '../memo/content';
 import type { MemoChange } from '../memo/diff';
@@ -46,6 +47,8 @@ export interface MemoVersionView extends MemoVersionSummary {
   meetingFacts: MemoMeetingFacts;
   audience: Audience;
   content: MemoContent;
+  /** The council case links of the items this audience receives, as frozen at approval. */
+  caseLinks: { agendaItemId: string; link: CaseLink }[];
   /** The newest approved version of this meeting. */
   latestVersion: number;
 }

@@ -160,6 +160,14 @@ const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   withheld: z.literal(true),
 });
 
+const CaseLinkSchema = z.object({
+  body: z.string(),
+  meetingDate: z.string(),
+  section: z.string(),
+  diaryNumber: z.string(),
+  url: z.string(),
+});
+
 export const MeetingSchema: z.ZodType<Meeting> = z.object({
   id,
   groupId: id,
@@ -171,7 +179,13 @@ export const MeetingSchema: z.ZodType<Meeting> = z.object({
   status: z.enum(MEETING_STATUSES),
   agenda: z.array(
     z.union([
-      z.object({ id, title: z.string(), description: z.string(), confidentiality }),
+      z.object({
+        id,
+        title: z.string(),
+        description: z.string(),
+        confidentiality,
+        caseLink: CaseLinkSchema.optional(),
+      }),
       z.object({ id, redacted: z.literal(true) }),
     ]),
   ),
@@ -309,6 +323,7 @@ export const MemoVersionViewSchema: z.ZodType<MemoVersionView> = z.object({
   content: described<MemoContent>(
     'The memo document (docs/memo-format.md), redacted for `audience`.',
   ),
+  caseLinks: z.array(z.object({ agendaItemId: id, link: CaseLinkSchema })),
   latestVersion: z.number().int(),
 });
 

@@ -4,6 +4,7 @@ import { CONFIDENTIALITY_LEVELS } from '../confidentiality';
 import { LOCALES } from '../locales';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { MAX_AGENDA_TITLE_LENGTH } from '../continuity';
+import { CASE_LINK_LIMITS } from '../caseLinks';
 import { TRACKED_ITEM_STATUSES } from './memoVersions';
 import { CONSENT_ANSWERS, FIRST_CONSENT_ROUND, MAX_CONSENT_REASON_LENGTH } from '../consent';
 import { BLOCK_ID_PATTERN } from '../memo/format';
@@ -84,11 +85,28 @@ export const CreateInvitationRequest = z.strictObject({
 });
 export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
 
+/** The council's own item an agenda item is about; every part optional, the URL https only. */
+export const CaseLinkInput = z.strictObject({
+  body: z.string().trim().max(CASE_LINK_LIMITS.body).default(''),
+  meetingDate: z.union([z.literal(''), z.iso.date()]).default(''),
+  section: z.string().trim().max(CASE_LINK_LIMITS.section).default(''),
+  diaryNumber: z.string().trim().max(CASE_LINK_LIMITS.diaryNumber).default(''),
+  url: z
+    .union([
+      z.literal(''),
+      // The server stores it as the URL parser writes it (server/routes/meetings).
+      z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(CASE_LINK_LIMITS.url),
+    ])
+    .default(''),
+});
+export type CaseLinkInput = z.input<typeof CaseLinkInput>;
+
 export const AgendaItemInput = z.strictObject({
   id: id.optional(),
   title: z.string().trim().min(1).max(MAX_AGENDA_TITLE_LENGTH),
   description: z.string().trim().max(5000).default(''),
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('groups'),
+  caseLink: CaseLinkInput.nullable().optional(),
 });
 export type AgendaItemInput = z.input<typeof AgendaItemInput>;
 

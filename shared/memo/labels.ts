@@ -44,6 +44,8 @@ export interface MemoLabels {
   roles: Record<Exclude<Role, 'reader' | 'admin'>, string>;
   /** Heading of the agenda items, numbered as on the agenda. */
   items: string;
+  /** Before an item's council case link ("Kaupunginhallitus 12.1.2027 § 14, dnro 123/2026"). */
+  caseLink: string;
   /** On screen only: how to print the print page (it runs no script, so no print button). */
   printHint: string;
 }
@@ -96,6 +98,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
       deputy: 'varajäsen',
     },
     items: 'Käsitellyt asiat',
+    caseLink: 'Kaupungin asia',
     printHint: 'Tulosta selaimen tulostustoiminnolla (Ctrl+P).',
   },
   sv: {
@@ -135,6 +138,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
       deputy: 'ersättare',
     },
     items: 'Behandlade ärenden',
+    caseLink: 'Stadens ärende',
     printHint: 'Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P).',
   },
   en: {
@@ -174,6 +178,7 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
       deputy: 'deputy',
     },
     items: 'Items discussed',
+    caseLink: 'Council case',
     printHint: 'Print with your browser’s print command (Ctrl+P).',
   },
 };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting, MeetingContinuity, MeetingSummary } from '../../../shared/api/types';
 import { audienceForRole } from '../../../shared/confidentiality';
+import { hasCaseLink } from '../../../shared/caseLinks';
 import { canTransition, redactAgenda, type AgendaItem } from '../../../shared/meetings';
 import { meetingContinuity } from '../../continuity/meetingContinuity';
 import { withContinuity } from '../../continuity/nextMeeting';
@@ -52,6 +53,15 @@ function toSummary(meeting: MeetingDoc): MeetingSummary {
   };
 }
 
+/**
+ * A case link's URL (already checked as https) as the URL parser writes it: spaces, quotes and
+ * angle brackets percent-encoded, so no rendering (a Markdown autolink, an HTML attribute, a PDF
+ * link) can be broken out of.
+ */
+function normalisedUrl(url: string): string {
+  return url ? new URL(url).href : '';
+}
+
 /** Give new agenda items ids; ids sent back by the client must be unique within the agenda. */
 function normaliseAgenda(agenda: MeetingInput['agenda']): AgendaItem[] {
   const seen = new Set<string>();
@@ -68,6 +78,9 @@ function normaliseAgenda(agenda: MeetingInput['agenda']): AgendaItem[] {
       title: item.title,
       description: item.description,
       confidentiality: item.confidentiality,
+      ...(item.caseLink && hasCaseLink(item.caseLink)
+        ? { caseLink: { ...item.caseLink, url: normalisedUrl(item.caseLink.url) } }
+        : {}),
     };
   });
 }

@@ -92,6 +92,7 @@ export function viewOf(content: MemoContent, audience: Audience): MemoVersionVie
     },
     audience,
     content: redactMemoContent(content, audience),
+    caseLinks: [],
     latestVersion: 2,
   };
 }
