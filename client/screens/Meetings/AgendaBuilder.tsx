@@ -4,6 +4,7 @@ import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../../../shared/co
 import { Field } from '../../components/Field';
 import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../validation';
+import { CaseLinkFields } from './CaseLinkFields';
 import { newDraftItem, type DraftItem } from './draft';
 
 interface Props {
@@ -125,6 +126,12 @@ export function AgendaBuilder({ items, onChange, errors }: Props) {
                     </select>
                   )}
                 </Field>
+                <CaseLinkFields
+                  prefix={prefix}
+                  link={item.caseLink}
+                  onChange={(caseLink) => change(index, { caseLink })}
+                  errorAt={(field) => errorAt(`caseLink.${field}`)}
+                />
                 <div className="button-row">
                   <button
                     type="button"

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
 import { useGroup } from '../../group';
+import { CaseLinkCitation } from '../../components/CaseLinkCitation';
 import { useFormat } from '../../i18n/format';
 import { AttendanceEditor, AttendanceList } from './Attendance';
 import { isRedacted } from './draft';
@@ -67,6 +68,9 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
                 <p className={`confidentiality confidentiality-${item.confidentiality}`}>
                   {t('agenda.confidentiality')}: {t(`confidentiality.${item.confidentiality}`)}
                 </p>
+                {item.caseLink && (
+                  <CaseLinkCitation link={item.caseLink} label={t('agenda.caseLink.label')} />
+                )}
                 {item.description && <p className="description">{item.description}</p>}
               </li>
             ),

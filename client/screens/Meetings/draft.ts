@@ -1,6 +1,7 @@
 import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting } from '../../../shared/api/types';
 import { DEFAULT_CONFIDENTIALITY, type Confidentiality } from '../../../shared/confidentiality';
+import { hasCaseLink, type CaseLink } from '../../../shared/caseLinks';
 import type { AgendaItem, RedactedAgendaItem } from '../../../shared/meetings';
 import { fromLocalInputValue, toLocalInputValue } from '../../i18n/format';
 
@@ -11,6 +12,14 @@ export interface DraftItem {
   title: string;
   description: string;
   confidentiality: Confidentiality;
+  caseLink: DraftCaseLink;
+}
+
+/** A case link as its inputs hold it: every part a string, all empty for none. */
+export type DraftCaseLink = CaseLink;
+
+export function emptyCaseLink(): DraftCaseLink {
+  return { body: '', meetingDate: '', section: '', diaryNumber: '', url: '' };
 }
 
 /** The meeting form's state: strings exactly as the inputs hold them. */
@@ -37,6 +46,7 @@ export function newDraftItem(): DraftItem {
     title: '',
     description: '',
     confidentiality: DEFAULT_CONFIDENTIALITY,
+    caseLink: emptyCaseLink(),
   };
 }
 
@@ -64,7 +74,7 @@ export function draftFromMeeting(meeting: Meeting): MeetingDraft {
     councilMeetingDate: meeting.councilMeetingDate,
     agenda: meeting.agenda
       .filter((item): item is AgendaItem => !isRedacted(item))
-      .map((item) => ({ key: item.id, ...item })),
+      .map((item) => ({ key: item.id, ...item, caseLink: item.caseLink ?? emptyCaseLink() })),
   };
 }
 
@@ -76,11 +86,12 @@ export function requestFromDraft(draft: MeetingDraft): CreateMeetingRequest {
     location: draft.location,
     videoLink: draft.videoLink.trim(),
     councilMeetingDate: draft.councilMeetingDate,
-    agenda: draft.agenda.map(({ id, title, description, confidentiality }) => ({
+    agenda: draft.agenda.map(({ id, title, description, confidentiality, caseLink }) => ({
       ...(id ? { id } : {}),
       title,
       description,
       confidentiality,
+      caseLink: hasCaseLink(caseLink) ? { ...caseLink, url: caseLink.url.trim() } : null,
     })),
   };
 }

@@ -1,5 +1,7 @@
 import type { MemoVersionView } from '../../../shared/api/memoVersions';
+import type { CaseLink } from '../../../shared/caseLinks';
 import type { Confidentiality } from '../../../shared/confidentiality';
+import { CaseLinkCitation } from '../../components/CaseLinkCitation';
 import type {
   AgreedPointBlock,
   ContentBlock,
@@ -49,6 +51,7 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
             number={index + 1}
             section={section}
             parties={content.parties}
+            caseLink={view.caseLinks.find((entry) => entry.agendaItemId === section.agendaItemId)}
           />
         ),
       )}
@@ -158,6 +161,7 @@ function SectionPart({
   number,
   section,
   parties,
+  caseLink,
 }: {
   /**
    * The item's place in the memo, counting withheld items too: the same number in every
@@ -166,6 +170,8 @@ function SectionPart({
   number: number;
   section: ContentSection;
   parties: readonly ContentParty[];
+  /** The council case the item cites, as frozen with the version (withheld with the item). */
+  caseLink?: { link: CaseLink } | undefined;
 }) {
   const labels = useMemoLabels();
   const headingId = `memo-doc-section-${section.id}`;
@@ -175,6 +181,7 @@ function SectionPart({
       <h2 id={headingId}>
         {number}. {section.title} <LevelTag level={section.confidentiality} />
       </h2>
+      {caseLink && <CaseLinkCitation link={caseLink.link} label={labels.caseLink} />}
       {section.blocks.map((block, index) =>
         block.kind === 'withheld' ? (
           <Withheld key={`w${index}`} />
