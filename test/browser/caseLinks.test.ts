@@ -49,6 +49,16 @@ describe('the council case of an agenda item', () => {
       await cited.waitFor();
       expect(await cited.getAttribute('href')).toBe('https://kaupunki.example/kh/14');
       expect(await agenda.locator('.case-link').innerText()).toMatch(/^Kaupungin asia:/);
+
+      // In the live memo the item's section cites it too, read-only, beside its level.
+      const stage = page.getByRole('region', { name: 'Kokouksen vaihe' });
+      await stage.getByRole('button', { name: 'Aloita kokous' }).click();
+      await stage.getByRole('link', { name: 'Avaa muistio' }).click();
+      const inMemo = page.locator('.memo-section-bar').getByRole('link', {
+        name: 'Kaupunginhallitus 12.1.2027 § 14, dnro 123/2026',
+      });
+      await inMemo.waitFor();
+      expect(await inMemo.getAttribute('href')).toBe('https://kaupunki.example/kh/14');
     });
   });
 });

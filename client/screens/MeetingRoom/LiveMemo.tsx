@@ -9,6 +9,7 @@ import { deleteDatabase, offlineStoreName } from '../../memo/offlineStore';
 import { useRoomsSnapshot } from '../../memo/useMeetingRooms';
 import type { EditRejected } from '../../../shared/realtime/events';
 import { useMeetingRoom } from '../../realtime/useMeetingRoom';
+import { isRedacted } from '../Meetings/draft';
 import { LockedMemoNotice } from '../Approval/LockedMemoNotice';
 import { MemoEditor } from './MemoEditor';
 import { RejectionNotice, type Rejection } from './RejectionNotice';
@@ -64,6 +65,16 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
     });
   }, []);
 
+  const caseLinks = useMemo(
+    () =>
+      new Map(
+        meeting.agenda.flatMap((item) =>
+          !isRedacted(item) && item.caseLink ? [[item.id, item.caseLink] as const] : [],
+        ),
+      ),
+    [meeting.agenda],
+  );
+
   const context = useMemo<MemoRoomContextValue>(
     () => ({
       rooms,
@@ -74,6 +85,7 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
       dissentDrafts,
       addDissent,
       dropDissentDraft,
+      caseLinks,
     }),
     [
       rooms,
@@ -84,6 +96,7 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
       dissentDrafts,
       addDissent,
       dropDissentDraft,
+      caseLinks,
     ],
   );
 

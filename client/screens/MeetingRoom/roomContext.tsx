@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Party } from '../../../shared/api/types';
+import type { CaseLink } from '../../../shared/caseLinks';
 import type { MeetingRooms, PartyPositions } from '../../memo/meetingRooms';
 
 /** What the memo's node views need beyond their own node: rooms, parties and rights. */
@@ -19,6 +20,8 @@ export interface MemoRoomContextValue {
   addDissent: (sectionId: string) => boolean;
   /** Forget a draft once it is stored or removed. */
   dropDissentDraft: (dissentId: string) => void;
+  /** The council case each agenda item cites, by agenda item id (shown read-only). */
+  caseLinks: ReadonlyMap<string, CaseLink>;
 }
 
 export const MemoRoomContext = createContext<MemoRoomContextValue | null>(null);
