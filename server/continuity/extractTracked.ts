@@ -1,4 +1,5 @@
 // What an approved memo leaves open for later meetings: its follow-ups and its dissents.
+import type { FrozenCaseLink } from '../../shared/caseLinks';
 import type { Confidentiality } from '../../shared/confidentiality';
 import type {
   AgreedPointBlock,
@@ -29,6 +30,8 @@ export interface TrackedSource {
   due: string;
   partyId: string | null;
   confidentiality: Confidentiality;
+  /** The council case its agenda item cited at approval, with that item's level, or null. */
+  caseLink: FrozenCaseLink | null;
 }
 
 const isShown = <T extends { kind: string }>(
@@ -36,7 +39,11 @@ const isShown = <T extends { kind: string }>(
 ): node is T => node.kind !== 'withheld';
 
 /** A party's dissenting stances on an agreed point, each a dissent of its own. */
-function stanceDissents(section: ContentSection, point: AgreedPointBlock) {
+function stanceDissents(
+  section: ContentSection,
+  point: AgreedPointBlock,
+  caseLink: FrozenCaseLink | null,
+) {
   return point.stances.flatMap(({ partyId, entry }) =>
     entry?.stance === 'dissent'
       ? [
@@ -51,6 +58,7 @@ function stanceDissents(section: ContentSection, point: AgreedPointBlock) {
             partyId,
             // A stance has no level of its own: it is as closed as the point it is about.
             confidentiality: point.confidentiality,
+            caseLink,
           },
         ]
       : [],
@@ -61,10 +69,15 @@ function stanceDissents(section: ContentSection, point: AgreedPointBlock) {
  * Every follow-up block and every dissent (section dissents and dissenting stances on agreed
  * points) of `content`, in memo order: per section, its blocks (a point's dissenting stances right
  * after the point), then its dissents. Pass the full content; anything withheld is left out.
+ * Each carries the case link its section's agenda item cited (`caseLinks`, frozen at approval).
  */
-export function extractTrackedItems(content: MemoContent): TrackedSource[] {
+export function extractTrackedItems(
+  content: MemoContent,
+  caseLinks: readonly FrozenCaseLink[] = [],
+): TrackedSource[] {
   const found: Omit<TrackedSource, 'position'>[] = [];
   for (const section of content.sections.filter(isShown)) {
+    const caseLink = caseLinks.find((entry) => entry.agendaItemId === section.agendaItemId) ?? null;
     for (const block of section.blocks.filter(isShown)) {
       if (block.kind === 'followUp') {
         found.push({
@@ -77,9 +90,10 @@ export function extractTrackedItems(content: MemoContent): TrackedSource[] {
           due: block.due,
           partyId: null,
           confidentiality: block.confidentiality,
+          caseLink,
         });
       } else if (block.kind === 'agreedPoint') {
-        found.push(...stanceDissents(section, block));
+        found.push(...stanceDissents(section, block, caseLink));
       }
     }
     for (const dissent of section.dissents.filter(isShown)) {
@@ -94,6 +108,7 @@ export function extractTrackedItems(content: MemoContent): TrackedSource[] {
         due: '',
         partyId: dissent.partyId,
         confidentiality: dissent.confidentiality,
+        caseLink,
       });
     }
   }

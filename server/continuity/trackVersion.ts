@@ -22,6 +22,6 @@ export async function trackVersion(
       meetingStartsAt: meeting.startsAt,
       version: version.version,
     },
-    extractTrackedItems(await declassifiedContent(ctx, version)),
+    extractTrackedItems(await declassifiedContent(ctx, version), version.caseLinks),
   );
 }

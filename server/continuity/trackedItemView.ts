@@ -3,8 +3,11 @@ import type { TrackedItem, WithheldTrackedItem } from '../../shared/api/memoVers
 import { isVisibleTo, type Audience } from '../../shared/confidentiality';
 import type { TrackedItemDoc } from '../db/schema';
 
-/** The full item; only for an audience its level allows (see `visibleTrackedItem`). */
-export function toTrackedItem(doc: TrackedItemDoc): TrackedItem {
+/**
+ * The full item; only for an audience its level allows (see `visibleTrackedItem`). Its case link
+ * goes with its agenda item: only where `audience` may see that item.
+ */
+export function toTrackedItem(doc: TrackedItemDoc, audience: Audience): TrackedItem {
   const last = doc.statusHistory.at(-1);
   return {
     id: doc._id,
@@ -19,6 +22,10 @@ export function toTrackedItem(doc: TrackedItemDoc): TrackedItem {
     due: doc.due,
     partyId: doc.partyId,
     confidentiality: doc.confidentiality,
+    caseLink:
+      doc.caseLink && isVisibleTo(doc.caseLink.confidentiality, audience)
+        ? { ...doc.caseLink.link }
+        : null,
     status: doc.status,
     statusChangedAt: last ? last.at.toISOString() : null,
     statusChangedBy: last ? { id: last.userId, name: last.userName } : null,
@@ -31,6 +38,6 @@ export function visibleTrackedItem(
   audience: Audience,
 ): TrackedItem | WithheldTrackedItem {
   return isVisibleTo(doc.confidentiality, audience)
-    ? toTrackedItem(doc)
+    ? toTrackedItem(doc, audience)
     : { id: doc._id, withheld: true };
 }

@@ -310,6 +310,8 @@ export interface TrackedItemDoc {
   partyId: string | null;
   /** Effective level, from the approved content. */
   confidentiality: Confidentiality;
+  /** Its agenda item's council case with that item's level; missing on items tracked before. */
+  caseLink?: FrozenCaseLink | null;
   status: TrackedItemStatus;
   /** Every status change, oldest first. */
   statusHistory: { status: TrackedItemStatus; userId: string; userName: string; at: Date }[];

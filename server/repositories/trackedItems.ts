@@ -73,6 +73,7 @@ export class TrackedItemRepository {
         due: source.due,
         partyId: source.partyId,
         confidentiality: source.confidentiality,
+        caseLink: source.caseLink,
         removed: false,
         updatedAt: now,
       };

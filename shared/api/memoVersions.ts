@@ -139,6 +139,8 @@ export interface TrackedItem {
   due: string;
   partyId: string | null;
   confidentiality: Confidentiality;
+  /** The council case its agenda item cites, where the caller may see that item; else null. */
+  caseLink: CaseLink | null;
   status: TrackedItemStatus;
   statusChangedAt: string | null;
   statusChangedBy: PersonRef | null;

@@ -138,6 +138,14 @@ export const InvitationPreviewSchema: z.ZodType<InvitationPreview> = z.object({
   accountExists: z.boolean(),
 });
 
+const CaseLinkSchema = z.object({
+  body: z.string(),
+  meetingDate: z.string(),
+  section: z.string(),
+  diaryNumber: z.string(),
+  url: z.string(),
+});
+
 export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
   id,
   kind: z.enum(['followUp', 'dissent']),
@@ -151,6 +159,7 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
   due: z.string(),
   partyId: id.nullable(),
   confidentiality,
+  caseLink: CaseLinkSchema.nullable(),
   status: z.enum(TRACKED_ITEM_STATUSES),
   statusChangedAt: isoTime.nullable(),
   statusChangedBy: PersonRefSchema.nullable(),
@@ -158,14 +167,6 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
 const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   id,
   withheld: z.literal(true),
-});
-
-const CaseLinkSchema = z.object({
-  body: z.string(),
-  meetingDate: z.string(),
-  section: z.string(),
-  diaryNumber: z.string(),
-  url: z.string(),
 });
 
 export const MeetingSchema: z.ZodType<Meeting> = z.object({

@@ -1,7 +1,12 @@
+import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEMO_ATTRS, roomName } from '../../shared/memo/format';
 import { MEMO_LABELS } from '../../shared/memo/labels';
+import { memoFragment } from '../../shared/memo/memoDoc';
+import { followUp } from '../unit/memo/build';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
+import { writeRoom } from '../support/memoWriter';
 import { readPdf } from '../support/pdfText';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -139,11 +144,48 @@ describe.each(ENGINES)('council case links on %s', (engine) => {
         status: 'in_progress',
       });
       expect(started.status).toBe(200);
+      // A follow-up in each linked item; the confidential item's section is lowered to the party
+      // groups, so a reader gets its follow-up but must still not get its case link.
+      const [publicItem, secretItem] = [meeting.agenda[0].id, meeting.agenda[1].id];
+      await writeRoom(
+        t.url,
+        roomName({ kind: 'memo', meetingId: meeting.id }),
+        f.cookie('sihteeri'),
+        (doc: Y.Doc) => {
+          for (const node of memoFragment(doc).toArray()) {
+            const section = node as Y.XmlElement;
+            const item = section.getAttribute(MEMO_ATTRS.agendaItemId);
+            if (item === publicItem) {
+              section.insert(section.length, [followUp('fu_case_pub1', 'Selvitetään toteutuma.')]);
+            }
+            if (item === secretItem) {
+              section.setAttribute(MEMO_ATTRS.confidentiality, 'groups');
+              section.insert(section.length, [followUp('fu_case_sec1', 'Kuullaan henkilöstöä.')]);
+            }
+          }
+        },
+      );
       const approved = await chair.post(`/api/meetings/${meeting.id}/approval`, {});
       expect(approved.status).toBe(201);
     });
 
     const path = (suffix = '') => `/api/meetings/${meeting.id}/versions/1${suffix}`;
+
+    it("lists each follow-up with its item's case link, withheld where the item is", async () => {
+      const tracked = (who: string) =>
+        f.clients[who]!.get(`/api/groups/${f.groupId}/tracked-items?kind=followUp`);
+      const byText = (items: any[], text: string) => items.find((item) => item.text === text);
+      const full = (await tracked('kesk.edustaja')).body;
+      expect(byText(full, 'Selvitetään toteutuma.').caseLink).toEqual(meeting.agenda[0].caseLink);
+      expect(byText(full, 'Kuullaan henkilöstöä.').caseLink).toEqual(meeting.agenda[1].caseLink);
+      const response = await tracked(READER);
+      expect(response.status).toBe(200);
+      expect(byText(response.body, 'Selvitetään toteutuma.').caseLink).toEqual(
+        meeting.agenda[0].caseLink,
+      );
+      expect(byText(response.body, 'Kuullaan henkilöstöä.').caseLink).toBeNull();
+      expect(JSON.stringify(response.body)).not.toContain(CANARY);
+    });
 
     it('gives negotiators every link, frozen with the version', async () => {
       const response = await f.clients['kesk.edustaja']!.get(path());

@@ -132,6 +132,7 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
       due: '2027-01-31',
       partyId: null,
       confidentiality: 'groups',
+      caseLink: null,
       status: 'open',
       statusChangedAt: null,
       statusChangedBy: null,
@@ -494,6 +495,7 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
     due: '',
     partyId: null,
     confidentiality: 'groups',
+    caseLink: null,
   });
   const dissent = (sourceId: string, partyId: string, text: string): TrackedSource => ({
     ...source(sourceId, text),

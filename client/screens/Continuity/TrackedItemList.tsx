@@ -5,6 +5,7 @@ import type { TrackedItem, WithheldTrackedItem } from '../../../shared/api/memoV
 import { can } from '../../../shared/permissions';
 import { continuityApi } from '../../continuityApi';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CaseLinkText } from '../../components/CaseLinkCitation';
 import { PartyOf } from '../../components/PartyBadge';
 import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
@@ -118,6 +119,14 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
             {item.sectionTitle && <> · {item.sectionTitle}</>}
           </dd>
         </div>
+        {item.caseLink && (
+          <div>
+            <dt>{t('agenda.caseLink.label')}</dt>
+            <dd>
+              <CaseLinkText link={item.caseLink} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('continuity.item.status')}</dt>
           <dd>

@@ -50,7 +50,7 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
     // Lists leave out what the caller may not read: not even a marker says it is there.
     return (await repos.trackedItems.listByGroup(groupId, query.data))
       .filter((item) => isVisibleTo(item.confidentiality, audience))
-      .map(toTrackedItem);
+      .map((item) => toTrackedItem(item, audience));
   });
 
   api.route(routes.setTrackedItemStatus, async (req, body): Promise<TrackedItem> => {
@@ -61,7 +61,8 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
     // Items of other groups answer like missing ones, so ids reveal nothing.
     if (!item || item.removed || !membership) throw notFound('Tracked item');
     authorize(membership, 'memo.edit');
-    if (item.status === body.status) return toTrackedItem(item);
+    const audience = audienceForRole(membership.role);
+    if (item.status === body.status) return toTrackedItem(item, audience);
     const updated = await repos.trackedItems.setStatus(id, body.status, {
       userId: user._id,
       userName: user.name,
@@ -74,7 +75,7 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
       target: { type: 'trackedItem', id, label: item.kind },
       details: { from: item.status, to: body.status },
     });
-    return toTrackedItem(updated);
+    return toTrackedItem(updated, audience);
   });
 
   return api;

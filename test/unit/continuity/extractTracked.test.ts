@@ -23,6 +23,7 @@ describe('extractTrackedItems', () => {
         partyId: 'p-kesk',
         // The stance is as closed as the confidential point it is about.
         confidentiality: 'confidential',
+        caseLink: null,
       },
       {
         kind: 'followUp',
@@ -35,6 +36,7 @@ describe('extractTrackedItems', () => {
         due: '2027-02-01',
         partyId: null,
         confidentiality: 'public',
+        caseLink: null,
       },
       {
         kind: 'dissent',
@@ -47,6 +49,7 @@ describe('extractTrackedItems', () => {
         due: '',
         partyId: 'p-kesk',
         confidentiality: 'public',
+        caseLink: null,
       },
       {
         kind: 'dissent',
@@ -59,6 +62,7 @@ describe('extractTrackedItems', () => {
         due: '',
         partyId: 'p-kesk',
         confidentiality: 'confidential',
+        caseLink: null,
       },
       {
         kind: 'dissent',
@@ -72,6 +76,7 @@ describe('extractTrackedItems', () => {
         partyId: 'p-sdp',
         // A public dissent in a groups-level section is at the section's level.
         confidentiality: 'groups',
+        caseLink: null,
       },
     ]);
   });
@@ -102,6 +107,29 @@ describe('extractTrackedItems', () => {
       due: '',
       confidentiality: 'confidential',
     });
+  });
+
+  it("carries its agenda item's council case, with that item's level, and no other item's", () => {
+    const link = {
+      body: 'Kaupunginhallitus',
+      meetingDate: '2027-01-12',
+      section: '14',
+      diaryNumber: '123/2026',
+      url: '',
+    };
+    const memo = memoDoc(
+      section(
+        { id: 'sec_case0001', title: 'Talous', agendaItemId: 'item-1' },
+        followUp('fu_case0001', 'Selvitetään.'),
+      ),
+      section({ id: 'sec_case0002', title: 'Muu' }, followUp('fu_case0002', 'Ei asiaa.')),
+    );
+    const frozen = { agendaItemId: 'item-1', confidentiality: 'confidential' as const, link };
+    const items = extractTrackedItems(extractMemoContent(memo, []), [frozen]);
+    expect(items.map((item) => [item.sourceId, item.caseLink])).toEqual([
+      ['fu_case0001', frozen],
+      ['fu_case0002', null],
+    ]);
   });
 
   it('tracks an id that appears twice once, where it first stands', () => {
