@@ -12,6 +12,7 @@ import { renderPdf } from '../../../server/export/pdf';
 import { renderStatementPdf } from '../../../server/statements/pdf';
 // @ts-expect-error: the provisioning script is plain JavaScript without types.
 import { VERAPDF_LIB } from '../../../scripts/provision.mjs';
+import type { MemoVersionView } from '../../../shared/api/memoVersions';
 import { fixtureView, longContent, NORDIC_TEXT, viewOf } from './viewFixture';
 
 const run = promisify(execFile);
@@ -61,13 +62,35 @@ const STATEMENT: ReleasedStatement = {
   },
 };
 
+/** The fixture with a council case link (a link annotation) on its first item. */
+function withCaseLink(view: MemoVersionView): MemoVersionView {
+  const [first, ...rest] = view.content.sections;
+  if (first?.kind !== 'section') throw new Error('fixture: the first item is withheld');
+  return {
+    ...view,
+    content: { ...view.content, sections: [{ ...first, agendaItemId: 'ag-pdfa' }, ...rest] },
+    caseLinks: [
+      {
+        agendaItemId: 'ag-pdfa',
+        link: {
+          body: 'Kaupunginhallitus',
+          meetingDate: '2027-01-12',
+          section: '14',
+          diaryNumber: '123/2026',
+          url: 'https://paatokset.example.fi/asia/123-2026',
+        },
+      },
+    ],
+  };
+}
+
 describe.skipIf(!hasJava)('PDF/A-2a by veraPDF', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdfa-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('finds the memo (every audience, a long one) and the joint statement compliant', async () => {
     const files: Record<string, Buffer> = {
-      'groups.pdf': await renderPdf(fixtureView('groups'), 'fi'),
+      'groups.pdf': await renderPdf(withCaseLink(fixtureView('groups')), 'fi'),
       'negotiators.pdf': await renderPdf(fixtureView('negotiators'), 'sv'),
       'public-long.pdf': await renderPdf(viewOf(longContent(60), 'public'), 'en'),
       'statement.pdf': await renderStatementPdf(STATEMENT, 'fi'),
