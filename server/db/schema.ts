@@ -131,6 +131,26 @@ export interface MeetingReopening {
   at: Date;
 }
 
+/**
+ * A document on an agenda item (issue 19). Its bytes are in the document store (GridFS, or
+ * DATA_DIR/documents) under `_id`; this is written after they are stored and deleted before them.
+ */
+export interface DocumentDoc {
+  _id: string;
+  groupId: string;
+  meetingId: string;
+  agendaItemId: string;
+  fileName: string;
+  /** From the accepted types (shared/documents.ts), never the client's Content-Type. */
+  mediaType: string;
+  size: number;
+  sha256: string;
+  confidentiality: Confidentiality;
+  uploadedBy: string;
+  uploadedByName: string;
+  uploadedAt: Date;
+}
+
 /** One immutable revision of a meeting; inserting revision n+1 is how an edit wins a race. */
 export interface MeetingRevisionDoc {
   _id: string;
@@ -491,6 +511,7 @@ export const COLLECTIONS = {
   passwordResets: 'passwordResets',
   meetings: 'meetings',
   meetingRevisions: 'meetingRevisions',
+  documents: 'documents',
   claims: 'claims',
   chairSeats: 'chairSeats',
   attempts: 'attempts',
