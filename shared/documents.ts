@@ -192,3 +192,18 @@ export function redactDocuments(
   }
   return listing;
 }
+
+/** A document as an approved version records it: what was on the table, at its item's level. */
+export interface TabledDocument extends DocumentInfo {
+  itemConfidentiality: Confidentiality;
+}
+
+/** The documents of an approved version as `audience` may learn of them (see redactDocuments). */
+export function redactTabledDocuments(
+  tabled: readonly TabledDocument[],
+  audience: Audience,
+): DocumentListing[] {
+  const levels = new Map(tabled.map((doc) => [doc.agendaItemId, doc.itemConfidentiality]));
+  const infos = tabled.map(({ itemConfidentiality: _level, ...info }) => info);
+  return redactDocuments(infos, audience, (id) => levels.get(id));
+}

@@ -7,6 +7,7 @@ import type { MeetingDoc, MemoVersionDoc, PartyDoc } from '../db/schema';
 import { AppError, conflict } from '../errors';
 import { memoVersionId } from '../repositories/memoVersions';
 import { currentMeetingFacts } from '../versions/meetingFacts';
+import { tabledDocuments } from '../documents/tabled';
 import { readStoredMemo, type StoredMemo } from './storedMemo';
 import { afterApproval } from './afterApproval';
 import type { Approver } from './approver';
@@ -60,6 +61,7 @@ async function storeVersion(
 ): Promise<{ doc: MemoVersionDoc; created: boolean }> {
   const approval = meeting.approval!;
   const meetingFacts = await currentMeetingFacts(ctx, meeting);
+  const documents = await tabledDocuments(ctx.repos, meeting);
   const doc: MemoVersionDoc = {
     _id: memoVersionId(meeting._id, approval.version),
     meetingId: meeting._id,
@@ -78,6 +80,7 @@ async function storeVersion(
       })),
     },
     meetingFacts,
+    documents,
   };
   if (await ctx.repos.memoVersions.insert(doc)) return { doc, created: true };
   // Another instance (or a retry) froze it first; theirs is the version.

@@ -2,6 +2,7 @@ import type { OutboxKind } from '../../shared/api/mail';
 import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
 import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
+import type { TabledDocument } from '../../shared/documents';
 import type { Locale } from '../../shared/locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
@@ -269,6 +270,8 @@ export interface MemoVersionDoc {
   yjs: { memo: string; parties: { partyId: string; state: string }[] };
   /** Place, attendance and participants at approval; missing on versions approved before. */
   meetingFacts?: MemoMeetingFacts;
+  /** The agenda documents on the table at approval (issue 19); missing on versions before. */
+  documents?: TabledDocument[];
 }
 
 /** A member's first opening of a version (`_id` = `<meetingId>:<version>:<userId>`). */

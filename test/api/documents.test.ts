@@ -441,4 +441,67 @@ describe.each(ENGINES)('documents on agenda items on %s', (engine) => {
         .status,
     ).toBe(204);
   });
+
+  // Last: the approval locks the meeting.
+  it('records the documents on the table in the approved version, redacted per audience', async () => {
+    const secretBytes = pdf(CANARY_CONTENT);
+    const secret = await uploadTo('kesk.edustaja', sharedItem, {
+      name: `${CANARY_NAME}.pdf`,
+      bytes: secretBytes,
+      confidentiality: 'confidential',
+    });
+    const shared = await uploadTo('kesk.edustaja', sharedItem, {
+      name: 'pöydällä.pdf',
+      bytes: pdf('p'),
+    });
+    const onSecretItem = await uploadTo('kesk.edustaja', confidentialItem, {
+      name: `${CONFIDENTIAL_ITEM_CANARY}.pdf`,
+      bytes: pdf('c'),
+    });
+    const chair = f.clients.puheenjohtaja!;
+    expect(
+      (await chair.post(`/api/meetings/${meetingId}/status`, { status: 'in_progress' })).status,
+    ).toBe(200);
+    expect((await chair.post(`/api/meetings/${meetingId}/approval`, {})).status).toBe(201);
+    const version = `/api/meetings/${meetingId}/versions/1`;
+
+    const full = (await f.clients['kesk.edustaja']!.get(version)).body;
+    expect(full.documents).toHaveLength(3);
+    expect(full.documents).toContainEqual(
+      expect.objectContaining({
+        id: secret.body.id,
+        sha256: createHash('sha256').update(secretBytes).digest('hex'),
+        confidentiality: 'confidential',
+      }),
+    );
+    // On the table means fixed: no upload or removal once approved.
+    await expectNothingStored(
+      () => uploadTo('sihteeri', sharedItem, { name: 'myöhässä.pdf', bytes: pdf('x') }),
+      409,
+    );
+    expect(
+      (await chair.delete(`/api/meetings/${meetingId}/documents/${shared.body.id}`)).status,
+    ).toBe(409);
+
+    const forReader = (await f.clients[READER]!.get(version)).body;
+    expect(forReader.documents).toEqual([
+      { agendaItemId: sharedItem, withheld: true },
+      expect.objectContaining({ id: shared.body.id, fileName: 'pöydällä.pdf' }),
+    ]);
+    const forPublic = (await f.clients['kesk.edustaja']!.get(`${version}?audience=public`)).body;
+    expect(forPublic.documents).toEqual([]);
+    for (const path of [version, `${version}/export.md`, `${version}/print`]) {
+      const response = await fetch(new URL(path, t.url), { headers: { cookie: f.cookie(READER) } });
+      expect(response.status, path).toBe(200);
+      const text = await response.text();
+      for (const canary of [
+        CANARY_NAME,
+        CANARY_CONTENT,
+        CONFIDENTIAL_ITEM_CANARY,
+        secret.body.sha256,
+        onSecretItem.body.sha256,
+      ])
+        expect(text, path).not.toContain(canary);
+    }
+  });
 });
