@@ -8,6 +8,7 @@ import { DOCUMENT_MAX_BYTES } from '../../shared/documents';
 import { CSRF_HEADER } from '../../shared/errors';
 import type { ApiClient } from '../support/apiClient';
 import { ENGINES } from '../support/engines';
+import { readPdf } from '../support/pdfText';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -490,7 +491,42 @@ describe.each(ENGINES)('documents on agenda items on %s', (engine) => {
     ]);
     const forPublic = (await f.clients['kesk.edustaja']!.get(`${version}?audience=public`)).body;
     expect(forPublic.documents).toEqual([]);
-    for (const path of [version, `${version}/export.md`, `${version}/print`]) {
+    // The print page, Markdown and PDF list the files: names and hashes where visible.
+    const negotiatorPrint = await fetch(new URL(`${version}/print`, t.url), {
+      headers: { cookie: f.cookie('kesk.edustaja') },
+    });
+    const printed = await negotiatorPrint.text();
+    expect(printed).toContain('Pöydällä olleet liitteet');
+    expect(printed).toContain(CANARY_NAME);
+    expect(printed).toContain(secret.body.sha256);
+    const readerMd = await fetch(new URL(`${version}/export.md`, t.url), {
+      headers: { cookie: f.cookie(READER) },
+    });
+    const markdown = await readerMd.text();
+    expect(markdown).toContain('pöydällä.pdf');
+    expect(markdown).toContain(shared.body.sha256);
+    expect(markdown).toContain('Luottamuksellinen liite');
+    const pdfTextFor = async (who: string) => {
+      const response = await fetch(new URL(`${version}/export.pdf`, t.url), {
+        headers: { cookie: f.cookie(who) },
+      });
+      expect(response.status).toBe(200);
+      return (await readPdf(new Uint8Array(await response.arrayBuffer()))).text;
+    };
+    const pdfText = await pdfTextFor('kesk.edustaja');
+    expect(pdfText).toContain(CANARY_NAME);
+    const readerPdf = await pdfTextFor(READER);
+    expect(readerPdf).toContain('pöydällä.pdf');
+    expect(readerPdf).toContain('Luottamuksellinen liite');
+    for (const canary of [CANARY_NAME, CONFIDENTIAL_ITEM_CANARY])
+      expect(readerPdf).not.toContain(canary);
+    expect(pdfText).toContain('pöydällä.pdf');
+    for (const path of [
+      version,
+      `${version}/export.md`,
+      `${version}/print`,
+      `${version}/export.pdf`,
+    ]) {
       const response = await fetch(new URL(path, t.url), { headers: { cookie: f.cookie(READER) } });
       expect(response.status, path).toBe(200);
       const text = await response.text();
