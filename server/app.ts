@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth';
 import { consentRoutes } from './routes/consent';
 import { continuityRoutes } from './routes/continuity';
 import { declassificationRoutes } from './routes/declassification';
+import { documentRoutes } from './routes/documents';
 import { publicationRoutes } from './routes/publication';
 import { exportRoutes } from './routes/export';
 import { groupRoutes } from './routes/groups';
@@ -122,6 +123,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     invitationRoutes(ctx),
     mailRoutes(ctx),
     meetingRoutes(ctx),
+    documentRoutes(ctx),
     continuityRoutes(ctx),
     approvalRoutes(ctx),
     versionRoutes(ctx),

@@ -1,6 +1,7 @@
 import type { AuditRecorder } from './audit/auditLog';
 import type { SessionService } from './auth/sessions';
 import type { Database } from './db/collection';
+import type { DocumentStore } from './documents/store';
 import type { Config } from './env';
 import type { Logger } from './logger';
 import type { Outbox } from './mail/outbox';
@@ -14,6 +15,8 @@ export interface AppContext {
   config: Config;
   db: Database;
   repos: Repositories;
+  /** The bytes of agenda documents: GridFS on MongoDB, DATA_DIR/documents when embedded. */
+  documents: DocumentStore;
   sessions: SessionService;
   /** Every email is stored here first and sent by the outbox job (`server/mail/`). */
   outbox: Outbox;

@@ -70,6 +70,9 @@ export const unauthenticated = (message = 'Please log in.') =>
 export const forbidden = (message = 'You may not do this.') => new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
 export const conflict = (message: string) => new AppError('conflict', message);
+export const payloadTooLarge = (message: string) => new AppError('payload_too_large', message);
+export const unsupportedMediaType = (message: string) =>
+  new AppError('unsupported_media_type', message);
 export const rateLimited = (
   retryAfterSeconds: number,
   message = 'Too many attempts; try again later.',

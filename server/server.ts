@@ -10,6 +10,7 @@ import { SessionService } from './auth/sessions';
 import type { AppContext } from './context';
 import type { Database } from './db/collection';
 import { openDatabase } from './db/open';
+import { openDocumentStore } from './documents/open';
 import type { Config } from './env';
 import type { Logger } from './logger';
 import { startConsentReminders } from './consent/reminders';
@@ -109,6 +110,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const db = options.db ?? (await openDatabase(config.storage, { logger, owner: 'server' }));
   const repos = createRepositories(db);
+  const documents = await openDocumentStore(config.storage, db);
   let url = '';
   const links = await linkInstances(config, logger);
   const { events } = links;
@@ -116,6 +118,7 @@ export async function startServer(
     config,
     db,
     repos,
+    documents,
     sessions: new SessionService(repos, config.sessionTtlMs, events),
     outbox: new Outbox({
       repo: repos.outbox,

@@ -22,6 +22,8 @@ export const ACTIONS = [
   'meeting.create',
   'meeting.edit',
   'meeting.changeStatus',
+  'document.upload',
+  'document.delete',
   'memo.edit',
   'memo.approve',
   'memo.readApproved',
@@ -111,6 +113,10 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'meeting.create': MEETING_ORGANISERS,
   'meeting.edit': MEETING_ORGANISERS,
   'meeting.changeStatus': MEETING_ORGANISERS,
+  // Preparation material on an agenda item: anyone at the table brings it; readers only read.
+  'document.upload': NEGOTIATORS,
+  // Taking a document off the table is the organisers' (never after the memo is approved).
+  'document.delete': MEETING_ORGANISERS,
   'memo.edit': NEGOTIATORS,
   // Only the chair: the vice-chair stands in for meeting duties but never approves.
   'memo.approve': ['chair'],

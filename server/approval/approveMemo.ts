@@ -8,6 +8,7 @@ import { AppError, conflict } from '../errors';
 import { memoVersionId } from '../repositories/memoVersions';
 import { freezeCaseLinks } from '../../shared/caseLinks';
 import { currentMeetingFacts } from '../versions/meetingFacts';
+import { tabledDocuments } from '../documents/tabled';
 import { readStoredMemo, type StoredMemo } from './storedMemo';
 import { afterApproval } from './afterApproval';
 import type { Approver } from './approver';
@@ -61,6 +62,7 @@ async function storeVersion(
 ): Promise<{ doc: MemoVersionDoc; created: boolean }> {
   const approval = meeting.approval!;
   const meetingFacts = await currentMeetingFacts(ctx, meeting);
+  const documents = await tabledDocuments(ctx.repos, meeting);
   const doc: MemoVersionDoc = {
     _id: memoVersionId(meeting._id, approval.version),
     meetingId: meeting._id,
@@ -80,6 +82,7 @@ async function storeVersion(
     },
     meetingFacts,
     caseLinks: freezeCaseLinks(meeting.agenda),
+    documents,
   };
   if (await ctx.repos.memoVersions.insert(doc)) return { doc, created: true };
   // Another instance (or a retry) froze it first; theirs is the version.

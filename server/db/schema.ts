@@ -2,6 +2,7 @@ import type { OutboxKind } from '../../shared/api/mail';
 import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
 import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
+import type { TabledDocument } from '../../shared/documents';
 import type { Locale } from '../../shared/locales';
 import type { FrozenCaseLink } from '../../shared/caseLinks';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
@@ -132,6 +133,26 @@ export interface MeetingReopening {
   at: Date;
 }
 
+/**
+ * A document on an agenda item (issue 19). Its bytes are in the document store (GridFS, or
+ * DATA_DIR/documents) under `_id`; this is written after they are stored and deleted before them.
+ */
+export interface DocumentDoc {
+  _id: string;
+  groupId: string;
+  meetingId: string;
+  agendaItemId: string;
+  fileName: string;
+  /** From the accepted types (shared/documents.ts), never the client's Content-Type. */
+  mediaType: string;
+  size: number;
+  sha256: string;
+  confidentiality: Confidentiality;
+  uploadedBy: string;
+  uploadedByName: string;
+  uploadedAt: Date;
+}
+
 /** One immutable revision of a meeting; inserting revision n+1 is how an edit wins a race. */
 export interface MeetingRevisionDoc {
   _id: string;
@@ -252,6 +273,8 @@ export interface MemoVersionDoc {
   meetingFacts?: MemoMeetingFacts;
   /** The agenda's council case links at approval, each with its item's level; missing before. */
   caseLinks?: FrozenCaseLink[];
+  /** The agenda documents on the table at approval (issue 19); missing on versions before. */
+  documents?: TabledDocument[];
 }
 
 /** A member's first opening of a version (`_id` = `<meetingId>:<version>:<userId>`). */
@@ -496,6 +519,7 @@ export const COLLECTIONS = {
   passwordResets: 'passwordResets',
   meetings: 'meetings',
   meetingRevisions: 'meetingRevisions',
+  documents: 'documents',
   claims: 'claims',
   chairSeats: 'chairSeats',
   attempts: 'attempts',

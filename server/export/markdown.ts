@@ -41,6 +41,18 @@ export function renderMarkdown(view: MemoVersionView, locale: Locale): string {
   );
   push(`*${inline(doc.disclaimer)}*`);
   push(...participantsChunks(doc.participants));
+  if (doc.documents) {
+    push(
+      `## ${inline(doc.documents.heading)}`,
+      doc.documents.items
+        .map(({ name, sha256 }) =>
+          sha256 === null
+            ? `- *${inline(name)}*`
+            : `- ${inline(name)} · SHA-256 \`${hexOnly(sha256)}\``,
+        )
+        .join('\n'),
+    );
+  }
 
   for (const section of doc.sections) {
     if (section.kind === 'withheld') push(`## ${withheldText(section)}`);

@@ -109,6 +109,8 @@ export interface MemoDocument {
   /** e.g. "Paikka: Kaupungintalo", or null when the meeting has no place. */
   placeLine: string | null;
   participants: DocParticipants;
+  /** The documents on the table at approval (names only where the audience may see them). */
+  documents: DocDocuments | null;
   stampLabel: string;
   /** Chair, approval time, version and checksum, in this order. */
   stamp: StampRow[];
@@ -121,6 +123,26 @@ export interface MemoDocument {
   printHint: string;
   version: number;
   hash: string;
+}
+
+export interface DocDocuments {
+  heading: string;
+  /** Each line a file name and its SHA-256, or the withheld label. */
+  items: { name: string; sha256: string | null }[];
+}
+
+/** The documents of a version as lines; null when none (or the version predates documents). */
+function docDocuments(view: MemoVersionView, labels: MemoLabels): DocDocuments | null {
+  const listed = view.documents ?? [];
+  if (listed.length === 0) return null;
+  return {
+    heading: labels.tabledDocuments,
+    items: listed.map((doc) =>
+      'withheld' in doc
+        ? { name: labels.withheldDocument, sha256: null }
+        : { name: doc.fileName, sha256: doc.sha256 },
+    ),
+  };
 }
 
 /** Lay out `view` for reading in `locale`. */
@@ -141,6 +163,7 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
       ? `${labels.place}: ${view.meetingFacts.location.trim()}`
       : null,
     participants: docParticipants(view.meetingFacts, view.content.parties, labels),
+    documents: docDocuments(view, labels),
     stampLabel: labels.stamp,
     stamp: [
       { label: labels.approvedBy, value: view.approvedBy.name, isHash: false },

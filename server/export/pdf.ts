@@ -55,6 +55,7 @@ class MemoPdfWriter extends PdfWriter {
     this.pdf.y += 12;
     this.disclaimer();
     this.participants();
+    this.documents();
     for (const section of doc.sections) {
       if (section.kind === 'withheld') this.withheldSection(section);
       else this.section(section);
@@ -100,6 +101,27 @@ class MemoPdfWriter extends PdfWriter {
     }
     for (const { party, attendance, people } of parties) {
       this.partyLine(party, [attendance, ...people].join(' · '), this.left + 8);
+    }
+  }
+
+  /** The documents on the table: each name with its SHA-256 in the fixed-width face. */
+  private documents(): void {
+    const { pdf } = this;
+    const documents = this.doc.documents;
+    if (!documents) return;
+    this.ensureSpace(60);
+    pdf.moveDown(0.6);
+    this.tag('H2', () => {
+      this.style('bold', SIZE.body, COLOR.text);
+      pdf.text(documents.heading, this.left, pdf.y, { width: this.width });
+    });
+    pdf.moveDown(0.2);
+    for (const { name, sha256 } of documents.items) {
+      this.tag('P', () => {
+        this.style(sha256 === null ? 'italic' : 'regular', SIZE.body, COLOR.text);
+        const line = sha256 === null ? name : `${name} · SHA-256 ${sha256}`;
+        pdf.text(line, this.left + 8, pdf.y, { width: this.width - 8 });
+      });
     }
   }
 

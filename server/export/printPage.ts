@@ -10,6 +10,7 @@ import {
   type DocBlock,
   type DocCaseLink,
   type DocDissent,
+  type DocDocuments,
   type DocParticipants,
   type DocSection,
   type MemoDocument,
@@ -61,8 +62,22 @@ ${doc.stamp
 </section>
 <p class="disclaimer" role="note">${escapeHtml(doc.disclaimer)}</p>
 ${participantsHtml(doc.participants)}
+${documentsHtml(doc.documents)}
 ${sections}`,
   });
+}
+
+function documentsHtml(documents: DocDocuments | null): string {
+  if (!documents) return '';
+  const rows = documents.items.map(({ name, sha256 }) =>
+    sha256 === null
+      ? `<li class="withheld">${escapeHtml(name)}</li>`
+      : `<li>${escapeHtml(name)} <span class="hash">SHA-256 ${escapeHtml(sha256)}</span></li>`,
+  );
+  return `<section class="documents" aria-labelledby="documents-heading">
+<h2 id="documents-heading">${escapeHtml(documents.heading)}</h2>
+<ul>${rows.join('')}</ul>
+</section>`;
 }
 
 function participantsHtml({ heading, officers, parties }: DocParticipants): string {

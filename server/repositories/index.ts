@@ -8,6 +8,7 @@ import { ConfidentialityChangeRepository } from './confidentialityChanges';
 import { ConsentRepository } from './consent';
 import { GroupRepository } from './groups';
 import { InvitationRepository } from './invitations';
+import { DocumentRepository } from './documents';
 import { MeetingRepository } from './meetings';
 import { MembershipRepository } from './memberships';
 import { MemoVersionRepository } from './memoVersions';
@@ -27,6 +28,7 @@ export interface Repositories {
   sessions: SessionRepository;
   passwordResets: PasswordResetRepository;
   meetings: MeetingRepository;
+  documents: DocumentRepository;
   rateLimits: RateLimitRepository;
   claims: ClaimRepository;
   chairSeats: ChairSeatRepository;
@@ -50,6 +52,7 @@ export function createRepositories(db: Database): Repositories {
     sessions: new SessionRepository(db),
     passwordResets: new PasswordResetRepository(db),
     meetings: new MeetingRepository(db),
+    documents: new DocumentRepository(db),
     rateLimits: new RateLimitRepository(db),
     claims: new ClaimRepository(db),
     chairSeats: new ChairSeatRepository(db),

@@ -14,6 +14,7 @@ import type { MeetingDoc, MembershipDoc, MemoVersionDoc } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { authorizeInMeeting } from '../http/context';
 import { versionMeetingFacts } from './meetingFacts';
+import { redactTabledDocuments } from '../../shared/documents';
 
 const AUDIENCES: readonly Audience[] = ['public', 'groups', 'negotiators'];
 
@@ -165,6 +166,9 @@ export function viewOf(input: {
     meetingTitle: meeting.title,
     meetingStartsAt: meeting.startsAt.toISOString(),
     meetingFacts: versionMeetingFacts(meeting, version),
+    ...(version.documents && {
+      documents: redactTabledDocuments(version.documents, input.audience),
+    }),
     audience: input.audience,
     content: input.content,
     caseLinks: visibleCaseLinks(

@@ -1,6 +1,7 @@
 // Response bodies of the approval, version, delivery and continuity routes (issue 4).
 import type { CaseLink } from '../caseLinks';
 import type { Audience, Confidentiality, ConfidentialityChange } from '../confidentiality';
+import type { DocumentListing } from '../documents';
 import type { MemoContent } from '../memo/content';
 import type { MemoChange } from '../memo/diff';
 import type { AttendanceStatus } from '../meetings';
@@ -45,6 +46,8 @@ export interface MemoVersionView extends MemoVersionSummary {
   meetingTitle: string;
   meetingStartsAt: string;
   meetingFacts: MemoMeetingFacts;
+  /** The documents on the table at approval, redacted for `audience`; absent before issue 19. */
+  documents?: DocumentListing[];
   audience: Audience;
   content: MemoContent;
   /** The council case links of the items this audience receives, as frozen at approval. */

@@ -24,6 +24,7 @@ import {
   type VersionPublication,
 } from './consent';
 import { LOCALES } from '../locales';
+import { DocumentListingSchema } from './routes/documents';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { ROLES } from '../roles';
 import { OUTBOX_KINDS, type MailOutbox } from './mail';
@@ -320,6 +321,7 @@ export const MemoVersionViewSchema: z.ZodType<MemoVersionView> = z.object({
       }),
     ),
   }),
+  documents: z.array(DocumentListingSchema).optional(),
   audience,
   content: described<MemoContent>(
     'The memo document (docs/memo-format.md), redacted for `audience`.',

@@ -48,6 +48,10 @@ export interface MemoLabels {
   caseLink: string;
   /** On screen only: how to print the print page (it runs no script, so no print button). */
   printHint: string;
+  /** Heading of the documents on the table at approval (issue 19), each with its SHA-256. */
+  tabledDocuments: string;
+  /** In place of a document the audience may not see. */
+  withheldDocument: string;
 }
 
 /**
@@ -100,6 +104,9 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     items: 'Käsitellyt asiat',
     caseLink: 'Kaupungin asia',
     printHint: 'Tulosta selaimen tulostustoiminnolla (Ctrl+P).',
+
+    tabledDocuments: 'Pöydällä olleet liitteet',
+    withheldDocument: 'Luottamuksellinen liite',
   },
   sv: {
     memo: 'Promemoria',
@@ -140,6 +147,9 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     items: 'Behandlade ärenden',
     caseLink: 'Stadens ärende',
     printHint: 'Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P).',
+
+    tabledDocuments: 'Bilagor som låg på bordet',
+    withheldDocument: 'Konfidentiell bilaga',
   },
   en: {
     memo: 'Memo',
@@ -180,5 +190,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     items: 'Items discussed',
     caseLink: 'Council case',
     printHint: 'Print with your browser’s print command (Ctrl+P).',
+
+    tabledDocuments: 'Documents on the table',
+    withheldDocument: 'A confidential document',
   },
 };

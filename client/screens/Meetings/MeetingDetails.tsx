@@ -3,7 +3,9 @@ import type { Meeting } from '../../../shared/api/types';
 import { can } from '../../../shared/permissions';
 import { useGroup } from '../../group';
 import { CaseLinkCitation } from '../../components/CaseLinkCitation';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFormat } from '../../i18n/format';
+import { AgendaDocuments, useMeetingDocuments } from './AgendaDocuments';
 import { AttendanceEditor, AttendanceList } from './Attendance';
 import { isRedacted } from './draft';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
@@ -48,6 +50,8 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
 
 export function AgendaSection({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
+  const documents = useMeetingDocuments(meeting.id);
+  const listing = documents.result.status === 'ready' ? documents.result.data : [];
   return (
     <section id="agenda" aria-labelledby="agenda-view-heading">
       <h2 id="agenda-view-heading" tabIndex={-1}>
@@ -72,10 +76,20 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
                   <CaseLinkCitation link={item.caseLink} label={t('agenda.caseLink.label')} />
                 )}
                 {item.description && <p className="description">{item.description}</p>}
+                <AgendaDocuments
+                  meetingId={meeting.id}
+                  agendaItemId={item.id}
+                  documents={listing}
+                  locked={meeting.status === 'approved'}
+                  onChanged={documents.reload}
+                />
               </li>
             ),
           )}
         </ol>
+      )}
+      {documents.result.status === 'error' && (
+        <ErrorMessage error={documents.result.error} onRetry={documents.reload} />
       )}
     </section>
   );

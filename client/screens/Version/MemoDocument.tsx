@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/memo/content';
 import type { MemoLabels } from '../../../shared/memo/labels';
 import { useTranslation } from 'react-i18next';
+import { documentsApi } from '../../documentsApi';
 import { useFormat } from '../../i18n/format';
 import { MemoParticipants } from './MemoParticipants';
 import { MemoParty } from './MemoParty';
@@ -58,8 +59,37 @@ export function MemoDocument({ view, busy = false }: { view: MemoVersionView; bu
       {/* After the items on screen, where a reader looks for who took part once they have read
           what was said; the first item stays on a phone's first screen. Paper lists them first. */}
       <MemoParticipants facts={view.meetingFacts} parties={content.parties} />
+      <TabledDocuments view={view} />
       <AuthenticityCheck hash={view.hash} />
     </article>
+  );
+}
+
+/** The files on the table at approval, each with the SHA-256 that says which bytes they were. */
+function TabledDocuments({ view }: { view: MemoVersionView }) {
+  const labels = useMemoLabels();
+  const documents = view.documents ?? [];
+  if (documents.length === 0) return null;
+  return (
+    <section className="memo-doc-documents" aria-labelledby="memo-doc-documents">
+      <h2 id="memo-doc-documents">{labels.tabledDocuments}</h2>
+      <ul>
+        {documents.map((doc, index) =>
+          'withheld' in doc ? (
+            <li key={`withheld-${index}`} className="redacted">
+              {labels.withheldDocument}
+            </li>
+          ) : (
+            <li key={doc.id}>
+              <a href={documentsApi.downloadLink(view.meetingId, doc.id)} download={doc.fileName}>
+                {doc.fileName}
+              </a>{' '}
+              <span className="hash">SHA-256 {doc.sha256}</span>
+            </li>
+          ),
+        )}
+      </ul>
+    </section>
   );
 }
 

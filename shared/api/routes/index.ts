@@ -6,6 +6,7 @@ import { authRoutes } from './auth';
 import { consentRoutes } from './consent';
 import { continuityRoutes } from './continuity';
 import { declassificationRoutes } from './declassification';
+import { documentRoutes } from './documents';
 import { exportRoutes } from './export';
 import { groupRoutes } from './groups';
 import { invitationRoutes } from './invitations';
@@ -26,6 +27,7 @@ export const API_ROUTES: readonly RouteDef[] = [
   invitationRoutes,
   mailRoutes,
   meetingRoutes,
+  documentRoutes,
   continuityRoutes,
   approvalRoutes,
   versionRoutes,
