@@ -3,6 +3,7 @@ import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit'
 import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
 import type { Locale } from '../../shared/locales';
+import type { ReviewOutcome } from '../../shared/continuity';
 import type { FrozenCaseLink } from '../../shared/caseLinks';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
@@ -486,6 +487,20 @@ export interface MigrationDoc {
   completedAt?: Date;
 }
 
+/**
+ * The outcome of reviewing the previous meeting's memo, keyed by the later meeting's id: one
+ * current outcome per meeting, the last one recorded.
+ */
+export interface MemoReviewDoc {
+  _id: string;
+  groupId: string;
+  reviewedMeetingId: string;
+  outcome: ReviewOutcome;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -506,6 +521,7 @@ export const COLLECTIONS = {
   memoVersions: 'memoVersions',
   readReceipts: 'readReceipts',
   trackedItems: 'trackedItems',
+  memoReviews: 'memoReviews',
   auditLog: 'auditLog',
   consentRequests: 'consentRequests',
   consentRounds: 'consentRounds',
