@@ -1,4 +1,5 @@
 import type { TrackedItem, TrackedItemStatus } from '../shared/api/memoVersions';
+import type { ReviewOutcome } from '../shared/continuity';
 import { continuityRoutes } from '../shared/api/routes/continuity';
 import { call } from './api';
 
@@ -13,4 +14,6 @@ export const continuityApi = {
     call(continuityRoutes.listTrackedItems, { params: { groupId }, query }, signal),
   setStatus: (itemId: string, status: TrackedItemStatus) =>
     call(continuityRoutes.setTrackedItemStatus, { params: { itemId }, body: { status } }),
+  recordReview: (meetingId: string, outcome: ReviewOutcome) =>
+    call(continuityRoutes.recordReview, { params: { meetingId }, body: { outcome } }),
 };

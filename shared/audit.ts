@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'party.delete',
   'memo.approve',
   'memo.reopen',
+  // The outcome of reviewing the previous meeting's memo, recorded at the later meeting.
+  'memo.review',
   'memo.deliver',
   'memo.export',
   // The group export (a zip of the group's data and every approved version's PDF); details say

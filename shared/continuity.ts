@@ -8,6 +8,10 @@ export const REVIEW_ITEM_LABELS: Record<Locale, string> = {
   en: 'Review of the previous memo',
 };
 
+/** What the group found when it reviewed the previous meeting's memo. */
+export const REVIEW_OUTCOMES = ['reviewed', 'reviewedWithCorrections'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
 /** The groups meet in Finland: a meeting's calendar day is its day in Finnish time. */
 export const GROUP_TIME_ZONE = 'Europe/Helsinki';
 

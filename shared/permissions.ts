@@ -26,6 +26,7 @@ export const ACTIONS = [
   'document.delete',
   'memo.edit',
   'memo.approve',
+  'memo.recordReview',
   'memo.readApproved',
   'memo.receiveDelivery',
   'receipts.view',
@@ -120,6 +121,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'memo.edit': NEGOTIATORS,
   // Only the chair: the vice-chair stands in for meeting duties but never approves.
   'memo.approve': ['chair'],
+  // The group reviews the previous memo at its next meeting; who runs the meeting records it.
+  'memo.recordReview': MEETING_ORGANISERS,
   'memo.readApproved': EVERYONE,
   // The party groups are sent (and told of) each approved version; negotiators were there.
   // Whose read receipts the chair follows.

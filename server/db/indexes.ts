@@ -27,6 +27,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.trackedItems, fields: ['groupId', 'status'] },
   { collection: COLLECTIONS.trackedItems, fields: ['meetingId'] },
   { collection: COLLECTIONS.documents, fields: ['meetingId'] },
+  { collection: COLLECTIONS.memoReviews, fields: ['reviewedMeetingId'] },
   { collection: COLLECTIONS.auditLog, fields: ['groupId', 'seq'], unique: true },
   { collection: COLLECTIONS.consentRequests, fields: ['groupId', 'kind', 'createdAt'] },
   { collection: COLLECTIONS.consentRequests, fields: ['meetingId'] },

@@ -4,6 +4,7 @@ import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoV
 import type { Confidentiality } from '../../shared/confidentiality';
 import type { TabledDocument } from '../../shared/documents';
 import type { Locale } from '../../shared/locales';
+import type { ReviewOutcome } from '../../shared/continuity';
 import type { FrozenCaseLink } from '../../shared/caseLinks';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
@@ -509,6 +510,20 @@ export interface MigrationDoc {
   completedAt?: Date;
 }
 
+/**
+ * The outcome of reviewing the previous meeting's memo, keyed by the later meeting's id: one
+ * current outcome per meeting, the last one recorded.
+ */
+export interface MemoReviewDoc {
+  _id: string;
+  groupId: string;
+  reviewedMeetingId: string;
+  outcome: ReviewOutcome;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -530,6 +545,7 @@ export const COLLECTIONS = {
   memoVersions: 'memoVersions',
   readReceipts: 'readReceipts',
   trackedItems: 'trackedItems',
+  memoReviews: 'memoReviews',
   auditLog: 'auditLog',
   consentRequests: 'consentRequests',
   consentRounds: 'consentRounds',

@@ -16,6 +16,7 @@ import { OutboxRepository } from './outbox';
 import { PasswordResetRepository } from './passwordResets';
 import { RateLimitRepository } from './rateLimits';
 import { ReadReceiptRepository } from './readReceipts';
+import { MemoReviewRepository } from './memoReviews';
 import { SessionRepository } from './sessions';
 import { TrackedItemRepository } from './trackedItems';
 import { UserRepository } from './users';
@@ -37,6 +38,7 @@ export interface Repositories {
   confidentialityChanges: ConfidentialityChangeRepository;
   memoVersions: MemoVersionRepository;
   readReceipts: ReadReceiptRepository;
+  memoReviews: MemoReviewRepository;
   trackedItems: TrackedItemRepository;
   auditLog: AuditLogRepository;
   consent: ConsentRepository;
@@ -61,6 +63,7 @@ export function createRepositories(db: Database): Repositories {
     confidentialityChanges: new ConfidentialityChangeRepository(db),
     memoVersions: new MemoVersionRepository(db),
     readReceipts: new ReadReceiptRepository(db),
+    memoReviews: new MemoReviewRepository(db),
     trackedItems: new TrackedItemRepository(db),
     auditLog: new AuditLogRepository(db),
     consent: new ConsentRepository(db),

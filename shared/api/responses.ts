@@ -25,6 +25,7 @@ import {
 } from './consent';
 import { LOCALES } from '../locales';
 import { DocumentListingSchema } from './routes/documents';
+import { REVIEW_OUTCOMES } from '../continuity';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { ROLES } from '../roles';
 import { OUTBOX_KINDS, type MailOutbox } from './mail';
@@ -49,6 +50,7 @@ import type {
   Me,
   Meeting,
   MeetingSummary,
+  MemoReview,
   Member,
   Party,
   PartyRemoval,
@@ -170,6 +172,20 @@ const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   withheld: z.literal(true),
 });
 
+const MeetingRefSchema = z.object({
+  meetingId: id,
+  meetingTitle: z.string(),
+  meetingStartsAt: isoTime,
+});
+
+export const MemoReviewSchema: z.ZodType<MemoReview> = z.object({
+  outcome: z.enum(REVIEW_OUTCOMES),
+  at: MeetingRefSchema,
+  of: MeetingRefSchema,
+  recordedBy: z.string(),
+  recordedAt: isoTime,
+});
+
 export const MeetingSchema: z.ZodType<Meeting> = z.object({
   id,
   groupId: id,
@@ -199,6 +215,11 @@ export const MeetingSchema: z.ZodType<Meeting> = z.object({
     .object({ meetingId: id, version: z.number().int(), meetingTitle: z.string() })
     .nullable(),
   carried: z.array(z.union([TrackedItemSchema, WithheldTrackedItemSchema])),
+  previousMeeting: MeetingRefSchema.extend({
+    approvedVersion: z.number().int().nullable(),
+  }).nullable(),
+  reviewOutcome: MemoReviewSchema.nullable(),
+  reviewedAt: MemoReviewSchema.nullable(),
 });
 
 export const MeetingSummarySchema: z.ZodType<MeetingSummary> = z.object({

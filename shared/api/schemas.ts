@@ -3,7 +3,7 @@ import { ROLES } from '../roles';
 import { CONFIDENTIALITY_LEVELS } from '../confidentiality';
 import { LOCALES } from '../locales';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
-import { MAX_AGENDA_TITLE_LENGTH } from '../continuity';
+import { MAX_AGENDA_TITLE_LENGTH, REVIEW_OUTCOMES } from '../continuity';
 import { CASE_LINK_LIMITS } from '../caseLinks';
 import { TRACKED_ITEM_STATUSES } from './memoVersions';
 import { CONSENT_ANSWERS, FIRST_CONSENT_ROUND, MAX_CONSENT_REASON_LENGTH } from '../consent';
@@ -162,6 +162,12 @@ export const SetTrackedItemStatusRequest = z.strictObject({
   status: z.enum(TRACKED_ITEM_STATUSES),
 });
 export type SetTrackedItemStatusRequest = z.infer<typeof SetTrackedItemStatusRequest>;
+
+/** The outcome of reviewing the previous meeting's memo, recorded at the later meeting. */
+export const RecordReviewRequest = z.strictObject({
+  outcome: z.enum(REVIEW_OUTCOMES),
+});
+export type RecordReviewRequest = z.infer<typeof RecordReviewRequest>;
 
 /**
  * A party's answer to a joint statement or declassification put to consent. `round` is the round

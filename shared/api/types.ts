@@ -1,4 +1,5 @@
 import type { Confidentiality } from '../confidentiality';
+import type { ReviewOutcome } from '../continuity';
 import type { Locale } from '../locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus, RedactedAgendaItem } from '../meetings';
 import type { Role } from '../roles';
@@ -116,6 +117,34 @@ export interface MeetingContinuity {
   review: { meetingId: string; version: number; meetingTitle: string } | null;
   /** Follow-ups and dissents open when the meeting was created, with their status now. */
   carried: (TrackedItem | WithheldTrackedItem)[];
+  /** The group's latest meeting dated before this one, approved or not: the one it reviews. */
+  previousMeeting: PreviousMeeting | null;
+  /** The outcome of reviewing `previousMeeting`'s memo, recorded at this meeting. */
+  reviewOutcome: MemoReview | null;
+  /** The outcome of reviewing this meeting's memo, recorded at a later meeting. */
+  reviewedAt: MemoReview | null;
+}
+
+export interface MeetingRef {
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: string;
+}
+
+export interface PreviousMeeting extends MeetingRef {
+  /** Its newest approved version; null while its memo is not approved. */
+  approvedVersion: number | null;
+}
+
+/** One review of a memo: at which meeting, of which meeting, with what outcome, by whom. */
+export interface MemoReview {
+  outcome: ReviewOutcome;
+  /** The later meeting, where the review took place. */
+  at: MeetingRef;
+  /** The earlier meeting whose memo was reviewed. */
+  of: MeetingRef;
+  recordedBy: string;
+  recordedAt: string;
 }
 
 export interface MeetingSummary {

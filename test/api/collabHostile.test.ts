@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { newBlockId, roomName } from '../../shared/memo/format';
 import { writeDissent, writeStance } from '../../shared/memo/partyDoc';
-import { hashPassword } from '../../server/auth/passwords';
-import { DEMO_PASSWORD } from '../../server/seed/demo';
-import { ApiClient } from '../support/apiClient';
 import { ENGINES } from '../support/engines';
+import { outsiderClient } from '../support/outsider';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import {
   connectRaw,
@@ -43,26 +41,8 @@ describe.each(ENGINES)('the live memo against hostile clients on %s', (engine) =
   };
 
   /** A logged-in person of another group (a group of their own, with one meeting). */
-  const outsiderCookie = async () => {
-    const repos = t.server.ctx.repos;
-    const email = `muu.ryhma.${engine}@example.fi`;
-    const user = await repos.users.create({
-      email,
-      name: 'Muun ryhmän jäsen',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      locale: 'fi',
-    });
-    const group = await repos.groups.create({ name: 'Toinen ryhmä', municipality: 'Muualla' });
-    await repos.memberships.add({
-      groupId: group._id,
-      userId: user._id,
-      role: 'chair',
-      partyId: null,
-    });
-    const client = new ApiClient(t.url);
-    await client.login(email, DEMO_PASSWORD);
-    return client.sessionCookie ?? '';
-  };
+  const outsiderCookie = async () =>
+    (await outsiderClient(t, `muu.ryhma.${engine}@example.fi`)).sessionCookie ?? '';
 
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });

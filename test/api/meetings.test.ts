@@ -81,6 +81,9 @@ describe('meetings and agendas', () => {
       updatedAt: _u,
       review: _r,
       carried: _cr,
+      previousMeeting: _p,
+      reviewOutcome: _ro,
+      reviewedAt: _ra,
       ...fields
     } = meeting;
     const first = await secretary.put(`/api/meetings/${meeting.id}`, {

@@ -255,6 +255,24 @@ describe('approval and delivery in the browser', () => {
       const review = chair.getByRole('region', { name: 'Edellisen muistion tarkastus' });
       await review.getByRole('link', { name: `Muistio: ${TITLE}, versio 1` }).waitFor();
       await review.getByText('Selvitetään kustannukset.').waitFor();
+
+      // The group reviews the previous memo and records corrections; the memo is approved, so
+      // no warning, and the correction is made by reopening that memo on its own page.
+      expect(await review.getByText('ei ole vielä hyväksytty').count()).toBe(0);
+      await review.getByRole('button', { name: 'Tarkastettu korjauksin' }).click();
+      await review
+        .getByText(new RegExp(`^Muistio tarkastettiin kokouksessa ${next} .* korjauksin\\.$`))
+        .waitFor();
+      await review
+        .getByRole('link', { name: 'Avaa edellisen kokouksen muistio korjattavaksi' })
+        .waitFor();
+      // The reviewed meeting shows where its memo was reviewed.
+      await review.getByRole('link', { name: new RegExp(`^${TITLE} `) }).click();
+      await chair.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await chair
+        .getByRole('region', { name: 'Edellisen muistion tarkastus' })
+        .getByText(`Muistio tarkastettiin kokouksessa ${next}`, { exact: false })
+        .waitFor();
     });
   });
 

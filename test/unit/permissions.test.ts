@@ -37,6 +37,7 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'document.delete':            [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
+  'memo.recordReview':          [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'memo.receiveDelivery':       [N,    N,    N,    N,    N,    Y,     N],
   'receipts.view':              [Y,    N,    N,    N,    N,    N,     N],

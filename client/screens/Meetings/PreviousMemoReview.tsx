@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TrackedItem } from '../../../shared/api/memoVersions';
 import type { Meeting } from '../../../shared/api/types';
 import { memoVersionPath, TrackedItemList } from '../Continuity/TrackedItemList';
+import { PreviousMeetingReview, ReviewOutcomeText } from './ReviewOutcome';
 
 interface Props {
   meeting: Meeting;
@@ -10,13 +11,14 @@ interface Props {
 }
 
 /**
- * The previous approved memo this meeting reviews, and the follow-ups and dissents carried into
- * it with their status now. Nothing when the meeting was created before any memo was approved.
+ * The previous meeting by date and the outcome of reviewing its memo, the previous approved memo
+ * this meeting reviews, the follow-ups and dissents carried into it with their status now, and
+ * where this meeting's own memo was reviewed. Nothing for a group's first meeting.
  */
 export function PreviousMemoReview({ meeting, onChange }: Props) {
   const { t } = useTranslation();
-  const { review, carried } = meeting;
-  if (!review && carried.length === 0) return null;
+  const { review, carried, previousMeeting, reviewedAt } = meeting;
+  if (!review && carried.length === 0 && !previousMeeting && !reviewedAt) return null;
 
   const replace = (changed: TrackedItem) =>
     onChange({
@@ -29,6 +31,8 @@ export function PreviousMemoReview({ meeting, onChange }: Props) {
       <h2 id="review-heading" tabIndex={-1}>
         {t('continuity.review.title')}
       </h2>
+      {reviewedAt && <ReviewOutcomeText review={reviewedAt} />}
+      <PreviousMeetingReview meeting={meeting} onChange={onChange} />
       {review && (
         <p>
           <Link to={memoVersionPath(meeting.groupId, review.meetingId, review.version)}>

@@ -6,10 +6,13 @@ import { BLOCK_ID_PATTERN } from '../../../shared/memo/format';
 import { actorOf } from '../../audit/actors';
 import { toTrackedItem } from '../../continuity/trackedItemView';
 import type { AppContext } from '../../context';
-import { notFound, validationFailed } from '../../errors';
+import { conflict, notFound, validationFailed } from '../../errors';
 import { ApiRouter } from '../../http/api';
 import { continuityRoutes as routes } from '../../../shared/api/routes/continuity';
-import { authorize, authorizeInGroup, requireAuth } from '../../http/context';
+import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
+import { meetingAsMember } from '../../auth/meetingMembership';
+import { previousMeetingByDate, toMemoReview } from '../../continuity/previousMeeting';
+import type { MemoReview } from '../../../shared/api/types';
 
 const uuid = z.uuid();
 
@@ -76,6 +79,33 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
       details: { from: item.status, to: body.status },
     });
     return toTrackedItem(updated, audience);
+  });
+
+  api.route(routes.recordReview, async (req, body): Promise<MemoReview> => {
+    const { user } = requireAuth(req);
+    const meetingId = idParam(req, 'meetingId', 'Meeting');
+    const { meeting, membership } = await meetingAsMember(repos, meetingId, user._id);
+    authorize(membership, 'memo.recordReview');
+    const previous = await previousMeetingByDate(repos, meeting);
+    if (!previous)
+      throw conflict('This meeting has no earlier meeting whose memo it could review.');
+    const review = await repos.memoReviews.record({
+      _id: meeting._id,
+      groupId: meeting.groupId,
+      reviewedMeetingId: previous._id,
+      outcome: body.outcome,
+      recordedBy: user._id,
+      recordedByName: user.name,
+      recordedAt: new Date(),
+    });
+    await ctx.audit.record({
+      groupId: meeting.groupId,
+      actor: actorOf(user),
+      action: 'memo.review',
+      target: { type: 'meeting', id: meeting._id, label: meeting.title },
+      details: { reviewedMeetingId: previous._id, outcome: body.outcome },
+    });
+    return toMemoReview(review, meeting, previous);
   });
 
   return api;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRoutes, json } from '../contract';
-import { TrackedItemSchema } from '../responses';
+import { MemoReviewSchema, TrackedItemSchema } from '../responses';
 import { TrackedItemsQuery } from './queries';
-import { SetTrackedItemStatusRequest } from '../schemas';
+import { RecordReviewRequest, SetTrackedItemStatusRequest } from '../schemas';
 
 export const continuityRoutes = defineRoutes('continuity', {
   listTrackedItems: {
@@ -18,5 +18,12 @@ export const continuityRoutes = defineRoutes('continuity', {
     summary: 'Mark a follow-up or dissent open or done',
     body: SetTrackedItemStatusRequest,
     response: json(TrackedItemSchema),
+  },
+  recordReview: {
+    method: 'put',
+    path: '/meetings/:meetingId/review',
+    summary: "Record the outcome of reviewing the previous meeting's memo at this meeting",
+    body: RecordReviewRequest,
+    response: json(MemoReviewSchema),
   },
 });
