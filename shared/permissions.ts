@@ -22,6 +22,7 @@ export const ACTIONS = [
   'meeting.create',
   'meeting.edit',
   'meeting.changeStatus',
+  'meeting.invite',
   'memo.edit',
   'memo.approve',
   'memo.readApproved',
@@ -111,6 +112,9 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'meeting.create': MEETING_ORGANISERS,
   'meeting.edit': MEETING_ORGANISERS,
   'meeting.changeStatus': MEETING_ORGANISERS,
+  // "Lähetä kokouskutsu": the invitation, its updates and a cancellation go out from whoever
+  // convenes the meeting (issue 19).
+  'meeting.invite': MEETING_ORGANISERS,
   'memo.edit': NEGOTIATORS,
   // Only the chair: the vice-chair stands in for meeting duties but never approves.
   'memo.approve': ['chair'],

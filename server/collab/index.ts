@@ -109,6 +109,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         rights.membershipChanged(event);
         return;
       case 'memoDelivered':
+      case 'meetingInvited':
       case 'confidentialityChanged':
       case 'editRejected':
       case 'consentNotice':

@@ -131,6 +131,36 @@ export interface MeetingReopening {
   at: Date;
 }
 
+/**
+ * One sending of a meeting's invitation (issue 19), `_id` = `<meetingId>#<sequence>`: the unique
+ * insert decides which of two racing sends is sequence n. Sequence 0 is the invitation, each later
+ * one an update (the .ics SEQUENCE), and a cancellation is the last.
+ */
+export interface MeetingInvitationDoc {
+  _id: string;
+  meetingId: string;
+  groupId: string;
+  sequence: number;
+  kind: 'invitation' | 'update' | 'cancellation';
+  /** The meeting's revision (and so the agenda's) that was sent. */
+  revision: number;
+  /** What was announced: a later send with the same facts would tell nobody anything new. */
+  snapshot: MeetingInvitationSnapshot;
+  sentAt: Date;
+  sentBy: string;
+  sentByName: string;
+  members: number;
+}
+
+export interface MeetingInvitationSnapshot {
+  title: string;
+  startsAt: Date;
+  location: string;
+  /** SHA-256 of the agenda as stored: "changed since the invitation" without keeping a copy. */
+  agendaHash: string;
+  cancelled: boolean;
+}
+
 /** One immutable revision of a meeting; inserting revision n+1 is how an edit wins a race. */
 export interface MeetingRevisionDoc {
   _id: string;
@@ -456,6 +486,13 @@ export interface OutboxMessageDoc {
   lastError: string | null;
   sentAt: Date | null;
   failedAt: Date | null;
+  /** A meeting's .ics, sent as the message's calendar part (issue 19); never an agenda item. */
+  calendar?: OutboxCalendar;
+}
+
+export interface OutboxCalendar {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
 }
 
 /**
@@ -491,6 +528,7 @@ export const COLLECTIONS = {
   passwordResets: 'passwordResets',
   meetings: 'meetings',
   meetingRevisions: 'meetingRevisions',
+  meetingInvitations: 'meetingInvitations',
   claims: 'claims',
   chairSeats: 'chairSeats',
   attempts: 'attempts',

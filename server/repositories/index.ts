@@ -8,6 +8,7 @@ import { ConfidentialityChangeRepository } from './confidentialityChanges';
 import { ConsentRepository } from './consent';
 import { GroupRepository } from './groups';
 import { InvitationRepository } from './invitations';
+import { MeetingInvitationRepository } from './meetingInvitations';
 import { MeetingRepository } from './meetings';
 import { MembershipRepository } from './memberships';
 import { MemoVersionRepository } from './memoVersions';
@@ -27,6 +28,7 @@ export interface Repositories {
   sessions: SessionRepository;
   passwordResets: PasswordResetRepository;
   meetings: MeetingRepository;
+  meetingInvitations: MeetingInvitationRepository;
   rateLimits: RateLimitRepository;
   claims: ClaimRepository;
   chairSeats: ChairSeatRepository;
@@ -50,6 +52,7 @@ export function createRepositories(db: Database): Repositories {
     sessions: new SessionRepository(db),
     passwordResets: new PasswordResetRepository(db),
     meetings: new MeetingRepository(db),
+    meetingInvitations: new MeetingInvitationRepository(db),
     rateLimits: new RateLimitRepository(db),
     claims: new ClaimRepository(db),
     chairSeats: new ChairSeatRepository(db),

@@ -10,6 +10,8 @@ export const OUTBOX_KINDS = [
   'consent',
   'reminder',
   'passwordReset',
+  // A meeting's invitation, its update or its cancellation, with the .ics (issue 19).
+  'meetingInvitation',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

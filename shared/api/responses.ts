@@ -40,17 +40,20 @@ import {
   type TrackedItem,
   type WithheldTrackedItem,
 } from './memoVersions';
-import type {
-  CreatedInvitation,
-  Group,
-  Invitation,
-  InvitationPreview,
-  Me,
-  Meeting,
-  MeetingSummary,
-  Member,
-  Party,
-  PartyRemoval,
+import {
+  INVITATION_CHANGES,
+  type CreatedInvitation,
+  type Group,
+  type Invitation,
+  type InvitationPreview,
+  type Me,
+  type Meeting,
+  type MeetingInvitationStatus,
+  type MeetingSummary,
+  type SendInvitationResult,
+  type Member,
+  type Party,
+  type PartyRemoval,
 } from './types';
 
 /**
@@ -160,6 +163,20 @@ const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   withheld: z.literal(true),
 });
 
+export const MeetingInvitationStatusSchema: z.ZodType<MeetingInvitationStatus> = z.object({
+  sequence: z.number().int(),
+  kind: z.enum(['invitation', 'update', 'cancellation']),
+  revision: z.number().int(),
+  sentAt: isoTime,
+  sentByName: z.string(),
+  changedSince: z.array(z.enum(INVITATION_CHANGES)),
+});
+
+export const SendInvitationResultSchema: z.ZodType<SendInvitationResult> = z.object({
+  sent: z.boolean(),
+  invitation: MeetingInvitationStatusSchema,
+});
+
 export const MeetingSchema: z.ZodType<Meeting> = z.object({
   id,
   groupId: id,
@@ -183,6 +200,7 @@ export const MeetingSchema: z.ZodType<Meeting> = z.object({
     .object({ meetingId: id, version: z.number().int(), meetingTitle: z.string() })
     .nullable(),
   carried: z.array(z.union([TrackedItemSchema, WithheldTrackedItemSchema])),
+  invitation: MeetingInvitationStatusSchema.nullable().optional(),
 });
 
 export const MeetingSummarySchema: z.ZodType<MeetingSummary> = z.object({

@@ -108,6 +108,31 @@ export interface Meeting extends MeetingContinuity {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  /** The newest invitation sent for the meeting (issue 19); null when none was sent. */
+  invitation?: MeetingInvitationStatus | null;
+}
+
+/** What of a meeting changed since its invitation was sent. */
+export const INVITATION_CHANGES = ['title', 'time', 'place', 'agenda'] as const;
+export type InvitationChange = (typeof INVITATION_CHANGES)[number];
+
+/** "Kutsu lähetetty 3.12. klo 14.05 (esityslistan versio 4)", and what moved on since. */
+export interface MeetingInvitationStatus {
+  /** 0 for the invitation, then one more for each update sent (the .ics SEQUENCE). */
+  sequence: number;
+  kind: 'invitation' | 'update' | 'cancellation';
+  /** The meeting's revision (its agenda's version) that was sent. */
+  revision: number;
+  sentAt: string;
+  sentByName: string;
+  /** Empty when the invitation still says what the meeting is. */
+  changedSince: InvitationChange[];
+}
+
+/** The answer to "Lähetä kokouskutsu": `sent` false when nothing changed since the last one. */
+export interface SendInvitationResult {
+  sent: boolean;
+  invitation: MeetingInvitationStatus;
 }
 
 /** Continuity from the previous approved memo, set when the meeting was created after one. */

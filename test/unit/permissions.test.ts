@@ -33,6 +33,7 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'meeting.create':             [Y,    Y,    Y,    N,    N,    N,     N],
   'meeting.edit':               [Y,    Y,    Y,    N,    N,    N,     N],
   'meeting.changeStatus':       [Y,    Y,    Y,    N,    N,    N,     N],
+  'meeting.invite':             [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],

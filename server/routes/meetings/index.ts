@@ -6,6 +6,7 @@ import { audienceForRole } from '../../../shared/confidentiality';
 import { canTransition, redactAgenda, type AgendaItem } from '../../../shared/meetings';
 import { meetingContinuity } from '../../continuity/meetingContinuity';
 import { withContinuity } from '../../continuity/nextMeeting';
+import { invitationStatus, sendMeetingInvitation } from '../../meetingInvitations/sendInvitation';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
@@ -96,7 +97,14 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   /** The response for `viewer`, with what the meeting carries from the previous memo. */
   async function respond(meeting: MeetingDoc, viewer: MembershipDoc): Promise<Meeting> {
     const audience = audienceForRole(viewer.role);
-    return toMeeting(meeting, viewer, await meetingContinuity(repos, meeting, audience));
+    const [continuity, sent] = await Promise.all([
+      meetingContinuity(repos, meeting, audience),
+      repos.meetingInvitations.latest(meeting._id),
+    ]);
+    return {
+      ...toMeeting(meeting, viewer, continuity),
+      invitation: sent ? invitationStatus(sent, meeting) : null,
+    };
   }
 
   function refuseIfApproved(meeting: MeetingDoc) {
@@ -146,6 +154,19 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
     ctx.events.publish({ type: 'meetingStatus', meetingId: updated._id, status: updated.status });
     return respond(updated, membership);
+  });
+
+  api.route(routes.sendInvitation, async (req) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.invite');
+    if (meeting.status !== 'planned' && meeting.status !== 'in_progress')
+      throw conflict('The meeting has been held; invitations are for meetings to come.');
+    const { user } = requireAuth(req);
+    const { sent, send } = await sendMeetingInvitation(ctx, meeting, {
+      userId: user._id,
+      name: user.name,
+    });
+    return { sent, invitation: invitationStatus(send, meeting) };
   });
 
   api.route(routes.setAttendance, async (req, body) => {
