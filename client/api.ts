@@ -200,6 +200,8 @@ export const api = {
     call(meetingRoutes.changeMeetingStatus, { params: { meetingId }, body }),
   setAttendance: (meetingId: string, body: SetAttendanceRequest) =>
     call(meetingRoutes.setAttendance, { params: { meetingId }, body }),
+  sendInvitation: (meetingId: string) =>
+    call(meetingRoutes.sendInvitation, { params: { meetingId } }),
 };
 
 /** True when `error` is an ApiError with one of the given codes. */

@@ -14,6 +14,7 @@ import { useApprovalCheck } from '../Approval/useApprovalCheck';
 import { draftFromMeeting, isRedacted } from './draft';
 import { AgendaSection, AttendanceSection, MeetingFacts } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
+import { MeetingInvitation } from './MeetingInvitation';
 import { MeetingNotFound } from './MeetingNotFound';
 import { MeetingStage } from './MeetingStage';
 import { MemoNote } from './MemoNote';
@@ -177,6 +178,7 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
       </p>
       <MeetingStage meeting={meeting} onChange={changed} newest={newest} check={check.result} />
       <MeetingFacts meeting={meeting} />
+      <MeetingInvitation meeting={meeting} onChange={changed} />
       <PageContents entries={order.flatMap((part) => parts[part].contents)} />
       {order.map((part) => parts[part].node)}
       <MemoNote meeting={meeting} latestVersion={newest?.version} />
