@@ -34,7 +34,7 @@ export function snapshotOf(meeting: MeetingDoc): MeetingInvitationSnapshot {
 }
 
 function isCancelled(meeting: MeetingDoc): boolean {
-  return (meeting.status as string) === 'cancelled';
+  return meeting.status === 'cancelled';
 }
 
 /** What moved on between what was sent and the meeting now. */

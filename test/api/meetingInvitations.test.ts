@@ -1,13 +1,17 @@
 import ICAL from 'ical.js';
+import * as Y from 'yjs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Meeting, SendInvitationResult } from '../../shared/api/types';
 import type { MeetingInvited } from '../../shared/realtime/events';
+import { roomName } from '../../shared/memo/format';
+import { memoFragment } from '../../shared/memo/memoDoc';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
 import { auditEntries } from '../support/auditLog';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
+import { connectRaw, serverState, updateFrom, waitUntil } from '../support/rawCollab';
 import type { CapturedMail } from '../support/smtp';
 import { openSocket, recordTraffic, socketConnected } from '../support/socketClient';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -77,6 +81,14 @@ describe.each(ENGINES)('meeting invitations on %s', (engine) => {
     });
     expect(created.status).toBe(201);
     return created.body as Meeting;
+  }
+
+  /** The invitation emails stored for the meeting (stored before the route answers). */
+  async function storedEmails(meetingId: string) {
+    const outbox = await t.server.ctx.db
+      .collection<{ _id: string; key: string }>('outbox')
+      .find({});
+    return outbox.filter((m) => m.key.startsWith(`meetingInvitation:${meetingId}#`));
   }
 
   /** Every invitation mail about `meetingId` with `subject` matching, once all members have one. */
@@ -159,11 +171,7 @@ describe.each(ENGINES)('meeting invitations on %s', (engine) => {
     await invitationsFor(meeting.id, /^Kokouskutsu:/);
     const again = await chair().post<SendInvitationResult>(path, {});
     expect(again.body).toMatchObject({ sent: false, invitation: { sequence: 0 } });
-    const outbox = await t.server.ctx.db
-      .collection<{ _id: string; key: string }>('outbox')
-      .find({});
-    const stored = outbox.filter((m) => m.key.startsWith(`meetingInvitation:${meeting.id}#`));
-    expect(stored).toHaveLength(memberEmails.length);
+    expect(await storedEmails(meeting.id)).toHaveLength(memberEmails.length);
     const sends = (await auditEntries(chair(), f.groupId)).filter(
       (e) => e.action === 'meeting.invite' && e.target.id === meeting.id,
     );
@@ -249,7 +257,7 @@ describe.each(ENGINES)('meeting invitations on %s', (engine) => {
       expect((await new ApiClient(t.url).post(path, {})).status).toBe(401);
       const seen = await chair().get<Meeting>(`/api/meetings/${meeting.id}`);
       expect(seen.body.invitation).toBeNull();
-      expect(t.mail.messages.filter((m) => m.text.includes(meeting.id))).toHaveLength(0);
+      expect(await storedEmails(meeting.id)).toHaveLength(0);
     } finally {
       await repos.memberships.remove(group._id, user._id);
     }
@@ -261,5 +269,89 @@ describe.each(ENGINES)('meeting invitations on %s', (engine) => {
     expect((await chair().post(`${path}/status`, { status: 'in_progress' })).status).toBe(200);
     expect((await chair().post(`${path}/status`, { status: 'drafting' })).status).toBe(200);
     expect((await chair().post(`${path}/invitation`, {})).status).toBe(409);
+  });
+
+  it('cancelling sends METHOD:CANCEL to everyone invited and locks the meeting on every channel', async () => {
+    const meeting = await plannedMeeting('Peruttava kokous');
+    const path = `/api/meetings/${meeting.id}`;
+    expect((await chair().post(`${path}/invitation`, {})).status).toBe(200);
+    const invited = await invitationsFor(meeting.id, /^Kokouskutsu: /);
+    const memoRoom = roomName({ kind: 'memo', meetingId: meeting.id });
+    const writer = await connectRaw(t.url, memoRoom, f.cookie('sihteeri'));
+    try {
+      expect(writer.access?.mode).toBe('write');
+      // Only an organiser cancels.
+      expect(
+        (await f.clients['sdp.lukija1']!.post(`${path}/status`, { status: 'cancelled' })).status,
+      ).toBe(403);
+      expect(
+        (await f.clients['kesk.edustaja']!.post(`${path}/status`, { status: 'cancelled' })).status,
+      ).toBe(403);
+
+      const cancelled = await chair().post<Meeting>(`${path}/status`, { status: 'cancelled' });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body).toMatchObject({
+        status: 'cancelled',
+        invitation: { sequence: 1, kind: 'cancellation', changedSince: [] },
+      });
+      const cancellations = await invitationsFor(meeting.id, /^Kokous on peruttu: /);
+      const uid = icsEvent(invited[0]!.ics).event.uid;
+      for (const mail of cancellations) {
+        const { method, event, vevent } = icsEvent(mail.ics);
+        expect(method).toBe('CANCEL');
+        expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+        expect(event.uid).toBe(uid);
+        expect(event.sequence).toBe(1);
+        expect(mail.mail.raw).not.toContain(CANARY);
+      }
+
+      // The live memo takes no more writes, from a client that was open before or one opened now.
+      await waitUntil(() => writer.access?.reason === 'locked', 5_000, 'the memo to lock');
+      const before = await serverState(t.url, memoRoom, f.cookie('sihteeri'));
+      writer.sendUpdate(
+        updateFrom(writer, (doc: Y.Doc) => {
+          const section = memoFragment(doc).get(0) as Y.XmlElement;
+          section.insert(section.length, [new Y.XmlElement('paragraph')]);
+        }),
+      );
+      await waitUntil(() => writer.rejections.length > 0, 5_000, 'the refusal');
+      expect(writer.rejections).toEqual(['locked']);
+      expect(await serverState(t.url, memoRoom, f.cookie('sihteeri'))).toEqual(before);
+      const late = await connectRaw(t.url, memoRoom, f.cookie('puheenjohtaja'));
+      expect(late.access).toEqual({ mode: 'read', reason: 'locked' });
+      await late.close();
+
+      // Read-only everywhere else too, and no way back or onward.
+      const edit = await chair().put(path, {
+        revision: cancelled.body.revision,
+        title: 'Peruttu mutta muokattu',
+        startsAt: meeting.startsAt,
+        location: '',
+        videoLink: '',
+        councilMeetingDate: '',
+        agenda: meeting.agenda,
+      });
+      expect(edit.status).toBe(409);
+      expect((await chair().put(`${path}/attendance`, { attendance: [] })).status).toBe(409);
+      expect((await chair().post(`${path}/approval`, {})).status).toBe(409);
+      for (const status of ['planned', 'in_progress', 'drafting'])
+        expect((await chair().post(`${path}/status`, { status })).status).toBe(409);
+      // Sending again sends nothing new.
+      const again = await chair().post<SendInvitationResult>(`${path}/invitation`, {});
+      expect(again.body).toMatchObject({ sent: false, invitation: { sequence: 1 } });
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('a meeting never invited to is cancelled without any email', async () => {
+    const meeting = await plannedMeeting('Kutsumaton peruttu');
+    const cancelled = await chair().post<Meeting>(`/api/meetings/${meeting.id}/status`, {
+      status: 'cancelled',
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.invitation).toBeNull();
+    expect((await chair().post(`/api/meetings/${meeting.id}/invitation`, {})).status).toBe(409);
+    expect(await storedEmails(meeting.id)).toHaveLength(0);
   });
 });

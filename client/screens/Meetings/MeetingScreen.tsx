@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting } from '../../../shared/api/types';
+import { isMeetingLocked } from '../../../shared/meetings';
 import { can } from '../../../shared/permissions';
 import { api } from '../../api';
 import { Loadable } from '../../components/Loadable';
@@ -64,7 +65,9 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   );
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
-    can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
+    can(actor, 'meeting.edit') &&
+    !isMeetingLocked(meeting.status) &&
+    !meeting.agenda.some(isRedacted);
 
   // A notice speaks of the last step only: starting the meeting, marking attendance or
   // approving makes "Meeting created." stale.

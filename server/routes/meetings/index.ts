@@ -110,6 +110,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   function refuseIfApproved(meeting: MeetingDoc) {
     if (meeting.status === 'approved')
       throw conflict('The memo is approved; the meeting is locked.');
+    if (meeting.status === 'cancelled') throw conflict('The meeting was cancelled.');
   }
 
   api.route(routes.listMeetings, async (req) => {
@@ -153,13 +154,20 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     const updated = await repos.meetings.commit(meeting, { status: body.status });
     if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
     ctx.events.publish({ type: 'meetingStatus', meetingId: updated._id, status: updated.status });
+    // Everyone invited gets the cancellation (METHOD:CANCEL); a meeting never invited to has
+    // nobody to tell.
+    if (updated.status === 'cancelled' && (await repos.meetingInvitations.latest(updated._id))) {
+      const { user } = requireAuth(req);
+      await sendMeetingInvitation(ctx, updated, { userId: user._id, name: user.name });
+    }
     return respond(updated, membership);
   });
 
   api.route(routes.sendInvitation, async (req) => {
     const { meeting, membership } = await loadMeeting(req);
     authorize(membership, 'meeting.invite');
-    if (meeting.status !== 'planned' && meeting.status !== 'in_progress')
+    // A cancelled meeting's send is its cancellation (again, should the first have been cut short).
+    if (meeting.status === 'drafting' || meeting.status === 'approved')
       throw conflict('The meeting has been held; invitations are for meetings to come.');
     const { user } = requireAuth(req);
     const { sent, send } = await sendMeetingInvitation(ctx, meeting, {
