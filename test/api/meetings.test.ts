@@ -81,6 +81,7 @@ describe('meetings and agendas', () => {
       updatedAt: _u,
       review: _r,
       carried: _cr,
+      invitation: _i,
       ...fields
     } = meeting;
     const first = await secretary.put(`/api/meetings/${meeting.id}`, {
