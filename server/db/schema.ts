@@ -161,6 +161,16 @@ export interface MeetingInvitationSnapshot {
   cancelled: boolean;
 }
 
+/**
+ * A user's private calendar feed (issue 19), `_id` = the user id: only the SHA-256 of the feed's
+ * token is stored, so the address is shown once; a new one replaces (revokes) the old.
+ */
+export interface CalendarFeedDoc {
+  _id: string;
+  tokenHash: string;
+  createdAt: Date;
+}
+
 /** One immutable revision of a meeting; inserting revision n+1 is how an edit wins a race. */
 export interface MeetingRevisionDoc {
   _id: string;
@@ -529,6 +539,7 @@ export const COLLECTIONS = {
   meetings: 'meetings',
   meetingRevisions: 'meetingRevisions',
   meetingInvitations: 'meetingInvitations',
+  calendarFeeds: 'calendarFeeds',
   claims: 'claims',
   chairSeats: 'chairSeats',
   attempts: 'attempts',

@@ -8,6 +8,7 @@ import { ConfidentialityChangeRepository } from './confidentialityChanges';
 import { ConsentRepository } from './consent';
 import { GroupRepository } from './groups';
 import { InvitationRepository } from './invitations';
+import { CalendarFeedRepository } from './calendarFeeds';
 import { MeetingInvitationRepository } from './meetingInvitations';
 import { MeetingRepository } from './meetings';
 import { MembershipRepository } from './memberships';
@@ -29,6 +30,7 @@ export interface Repositories {
   passwordResets: PasswordResetRepository;
   meetings: MeetingRepository;
   meetingInvitations: MeetingInvitationRepository;
+  calendarFeeds: CalendarFeedRepository;
   rateLimits: RateLimitRepository;
   claims: ClaimRepository;
   chairSeats: ChairSeatRepository;
@@ -53,6 +55,7 @@ export function createRepositories(db: Database): Repositories {
     passwordResets: new PasswordResetRepository(db),
     meetings: new MeetingRepository(db),
     meetingInvitations: new MeetingInvitationRepository(db),
+    calendarFeeds: new CalendarFeedRepository(db),
     rateLimits: new RateLimitRepository(db),
     claims: new ClaimRepository(db),
     chairSeats: new ChairSeatRepository(db),

@@ -42,6 +42,7 @@ import {
 } from './memoVersions';
 import {
   INVITATION_CHANGES,
+  type CalendarFeed,
   type CreatedInvitation,
   type Group,
   type Invitation,
@@ -161,6 +162,11 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
 const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   id,
   withheld: z.literal(true),
+});
+
+export const CalendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
+  createdAt: isoTime.nullable(),
+  url: z.string().optional(),
 });
 
 export const MeetingInvitationStatusSchema: z.ZodType<MeetingInvitationStatus> = z.object({

@@ -135,6 +135,14 @@ export interface SendInvitationResult {
   invitation: MeetingInvitationStatus;
 }
 
+/** The user's private calendar feed: the address is shown only when it is made. */
+export interface CalendarFeed {
+  /** When the current address was made; null when there is none. */
+  createdAt: string | null;
+  /** The address itself, only in the answer that made it. */
+  url?: string;
+}
+
 /** Continuity from the previous approved memo, set when the meeting was created after one. */
 export interface MeetingContinuity {
   /** The approved memo version this meeting reviews. */
