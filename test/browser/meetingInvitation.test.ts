@@ -63,4 +63,29 @@ describe('the chair invites the group to a meeting', () => {
       expect(await invitation.getByText('Kutsun jälkeen on muuttunut').count()).toBe(0);
     });
   });
+
+  it('makes a private calendar address on the profile, and a new one revokes it', async () => {
+    await inFreshContext(env.browser, async (page) => {
+      await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await page.goto(`${env.server.url}/profile`);
+      const section = page.getByRole('region', { name: 'Kalenteri' });
+      await section.getByText('Sinulla ei ole vielä kalenteriosoitetta.').waitFor();
+      await section.getByRole('button', { name: 'Luo kalenteriosoite' }).click();
+      const address = section.locator('code');
+      await address.waitFor();
+      const first = await address.innerText();
+      expect(first).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      const feed = await fetch(first);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+      await page.reload();
+      await section.getByText('Kalenteriosoite on luotu', { exact: false }).waitFor();
+      expect(await section.locator('code').count()).toBe(0);
+      await section.getByRole('button', { name: 'Luo uusi osoite' }).click();
+      await section.locator('code').waitFor();
+      expect(await section.locator('code').innerText()).not.toBe(first);
+      expect((await fetch(first)).status).toBe(404);
+    });
+  });
 });

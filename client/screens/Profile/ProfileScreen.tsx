@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { useMe, useSession } from '../../session';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+import { CalendarFeedSection } from './CalendarFeedSection';
 import { PasswordForm } from './PasswordForm';
 import { SaveButtonRow } from '../../components/SaveButtonRow';
 
@@ -24,6 +25,7 @@ export function ProfileScreen() {
         <LanguageSwitcher id="language-profile" />
       </section>
       <PasswordForm />
+      <CalendarFeedSection />
     </Page>
   );
 }
