@@ -1,4 +1,4 @@
-import type { OutboxKind } from '../../shared/api/mail';
+import type { EmailPreference, OutboxKind } from '../../shared/api/mail';
 import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
 import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
@@ -21,6 +21,8 @@ export interface UserDoc {
   createdAt: Date;
   /** Set by `npm run admin -- disable-user`: the account cannot log in and has no sessions. */
   disabledAt?: Date;
+  /** How much email the user wants (issue 19); absent: everything. */
+  emailPreference?: EmailPreference;
 }
 
 export interface GroupDoc {

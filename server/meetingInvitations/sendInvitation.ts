@@ -3,6 +3,7 @@
 // member gets an in-app notice and a link-only email with the meeting's .ics through the outbox.
 // Nothing here reads an agenda item's title: the calendar and email builders never receive one.
 import { createHash } from 'node:crypto';
+import { wantsEmail } from '../../shared/api/mail';
 import type { InvitationChange, MeetingInvitationStatus } from '../../shared/api/types';
 import type { AppContext } from '../context';
 import { meetingInvitationIcs, organizerOf, type CalendarMeeting } from '../calendar/ics';
@@ -161,7 +162,9 @@ async function storeEmails(
     repos.groups.findById(meeting.groupId),
     repos.memberships.listByGroup(meeting.groupId),
   ]);
-  const users = await repos.users.findByIds(members.map((member) => member.userId));
+  const users = (await repos.users.findByIds(members.map((member) => member.userId))).filter(
+    (user) => wantsEmail(user.emailPreference, 'meetingInvitation'),
+  );
   const calendar = {
     method: send.kind === 'cancellation' ? ('CANCEL' as const) : ('REQUEST' as const),
     content: meetingInvitationIcs({

@@ -26,7 +26,7 @@ import {
 import { LOCALES } from '../locales';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { ROLES } from '../roles';
-import { OUTBOX_KINDS, type MailOutbox } from './mail';
+import { EMAIL_PREFERENCES, OUTBOX_KINDS, type MailOutbox } from './mail';
 import {
   TRACKED_ITEM_STATUSES,
   type ApprovalCheck,
@@ -78,6 +78,7 @@ export const MeSchema: z.ZodType<Me> = z.object({
   email: z.string(),
   name: z.string(),
   locale: z.enum(LOCALES),
+  emailPreference: z.enum(EMAIL_PREFERENCES),
   memberships: z.array(
     z.object({ groupId: id, groupName: z.string(), role, partyId: id.nullable() }),
   ),

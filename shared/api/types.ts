@@ -2,7 +2,7 @@ import type { Confidentiality } from '../confidentiality';
 import type { Locale } from '../locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus, RedactedAgendaItem } from '../meetings';
 import type { Role } from '../roles';
-import type { EmailOutcome } from './mail';
+import type { EmailOutcome, EmailPreference } from './mail';
 import type { TrackedItem, WithheldTrackedItem } from './memoVersions';
 
 // Response bodies of the HTTP API, shared so the client reads exactly what the server writes.
@@ -19,6 +19,8 @@ export interface Me {
   email: string;
   name: string;
   locale: Locale;
+  /** How much email the user wants (issue 19). */
+  emailPreference: EmailPreference;
   memberships: MembershipSummary[];
 }
 

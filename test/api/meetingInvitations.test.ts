@@ -8,7 +8,7 @@ import { roomName } from '../../shared/memo/format';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
 import { ApiClient } from '../support/apiClient';
-import { auditEntries } from '../support/auditLog';
+import { auditEntries, auditEntryWhere } from '../support/auditLog';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { connectRaw, serverState, updateFrom, waitUntil } from '../support/rawCollab';
@@ -86,7 +86,7 @@ describe.each(ENGINES)('meeting invitations on %s', (engine) => {
   /** The invitation emails stored for the meeting (stored before the route answers). */
   async function storedEmails(meetingId: string) {
     const outbox = await t.server.ctx.db
-      .collection<{ _id: string; key: string }>('outbox')
+      .collection<{ _id: string; key: string; to: string }>('outbox')
       .find({});
     return outbox.filter((m) => m.key.startsWith(`meetingInvitation:${meetingId}#`));
   }
@@ -353,5 +353,43 @@ describe.each(ENGINES)('meeting invitations on %s', (engine) => {
     expect(cancelled.body.invitation).toBeNull();
     expect((await chair().post(`/api/meetings/${meeting.id}/invitation`, {})).status).toBe(409);
     expect(await storedEmails(meeting.id)).toHaveLength(0);
+  });
+
+  it('honours each member’s email preference: none, invitations only, everything', async () => {
+    const reader = f.clients['sdp.lukija1']!;
+    const readerEmail = 'sdp.lukija1@demo.example';
+    const setPreference = async (emailPreference: string) => {
+      const saved = await reader.patch('/api/me', { emailPreference });
+      expect(saved.status).toBe(200);
+      expect(saved.body.emailPreference).toBe(emailPreference);
+    };
+    expect((await reader.patch('/api/me', { emailPreference: 'some' })).status).toBe(400);
+    try {
+      await setPreference('none');
+      const quiet = await plannedMeeting('Ilman sähköpostia');
+      expect((await chair().post(`/api/meetings/${quiet.id}/invitation`, {})).status).toBe(200);
+      const toQuiet = (await storedEmails(quiet.id)).map((m) => m.to);
+      expect(toQuiet).toHaveLength(memberEmails.length - 1);
+      expect(toQuiet).not.toContain(readerEmail);
+
+      await setPreference('meetings');
+      const invited = await plannedMeeting('Vain kutsut');
+      expect((await chair().post(`/api/meetings/${invited.id}/invitation`, {})).status).toBe(200);
+      expect((await storedEmails(invited.id)).map((m) => m.to)).toContain(readerEmail);
+      // An approved memo's delivery email is not an invitation: it goes to the other readers only.
+      const path = `/api/meetings/${invited.id}`;
+      expect((await chair().post(`${path}/status`, { status: 'in_progress' })).status).toBe(200);
+      expect((await chair().post(`${path}/approval`, {})).status).toBe(201);
+      // The delivery is recorded in the audit log once its emails are stored.
+      await auditEntryWhere(chair(), f.groupId, (e) => e.action === 'memo.deliver');
+      const delivered = await t.server.ctx.db
+        .collection<{ _id: string; key: string; to: string }>('outbox')
+        .find({ kind: 'delivery' } as never);
+      const readerUser = (await t.server.ctx.repos.users.findByEmail(readerEmail))!;
+      expect(delivered.length).toBeGreaterThan(0);
+      expect(delivered.some((m) => m.key.endsWith(`:${readerUser._id}`))).toBe(false);
+    } finally {
+      await setPreference('all');
+    }
   });
 });

@@ -11,6 +11,7 @@ import { useMe, useSession } from '../../session';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
 import { CalendarFeedSection } from './CalendarFeedSection';
+import { EmailPreferenceSection } from './EmailPreferenceSection';
 import { PasswordForm } from './PasswordForm';
 import { SaveButtonRow } from '../../components/SaveButtonRow';
 
@@ -25,6 +26,7 @@ export function ProfileScreen() {
         <LanguageSwitcher id="language-profile" />
       </section>
       <PasswordForm />
+      <EmailPreferenceSection />
       <CalendarFeedSection />
     </Page>
   );
