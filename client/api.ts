@@ -150,6 +150,8 @@ export const api = {
   me: (signal?: AbortSignal) => call(profileRoutes.getMe, {}, signal),
   updateMe: (body: UpdateProfileRequest) => call(profileRoutes.updateMe, { body }),
   changePassword: (body: ChangePasswordRequest) => call(profileRoutes.changePassword, { body }),
+  calendarFeed: (signal?: AbortSignal) => call(profileRoutes.getCalendarFeed, {}, signal),
+  renewCalendarFeed: () => call(profileRoutes.renewCalendarFeed, {}),
 
   previewInvitation: (token: string, signal?: AbortSignal) =>
     call(invitationRoutes.previewInvitation, { body: { token } }, signal),
@@ -200,6 +202,8 @@ export const api = {
     call(meetingRoutes.changeMeetingStatus, { params: { meetingId }, body }),
   setAttendance: (meetingId: string, body: SetAttendanceRequest) =>
     call(meetingRoutes.setAttendance, { params: { meetingId }, body }),
+  sendInvitation: (meetingId: string) =>
+    call(meetingRoutes.sendInvitation, { params: { meetingId } }),
 };
 
 /** True when `error` is an ApiError with one of the given codes. */

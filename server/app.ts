@@ -27,6 +27,7 @@ import { profileRoutes } from './routes/profile';
 import { publicApiRoutes } from './routes/public';
 import { metricsEndpoint, requestTimer } from './metrics/endpoint';
 import { publicPages } from './routes/public/pages';
+import { calendarFeedRoutes } from './calendar/feed';
 import { statementRoutes } from './routes/statements';
 import { versionRoutes } from './routes/versions';
 
@@ -160,6 +161,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use('/api', api);
   // The public page (no login), server-rendered: before the client's app shell claims the path.
   app.use(publicPages(ctx));
+  // A user's private calendar feed: its token is the key, so no login (issue 19).
+  app.use(calendarFeedRoutes(ctx));
 
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
     const index = path.join(options.clientDir, 'index.html');

@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'consent.refused',
   // An administrator sent a failed email to the outbox again.
   'mail.retry',
+  // The meeting's invitation (or an update of it) was sent to every member (issue 19).
+  'meeting.invite',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,17 +1,38 @@
 import type { CaseLink } from './caseLinks';
 import { isVisibleTo, type Audience, type Confidentiality } from './confidentiality';
 
-/** A meeting's lifecycle; `approved` is reached only through the chair's approval of the memo. */
-export const MEETING_STATUSES = ['planned', 'in_progress', 'drafting', 'approved'] as const;
+/**
+ * A meeting's lifecycle; `approved` is reached only through the chair's approval of the memo.
+ * `cancelled` ("peruttu", issue 19) is off the path: a meeting that will not be held.
+ */
+export const MEETING_STATUSES = [
+  'planned',
+  'in_progress',
+  'drafting',
+  'approved',
+  'cancelled',
+] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-/** Status changes an organiser may make by hand. */
+/** The stages a held meeting goes through, in order (the stage indicator's steps). */
+export const MEETING_STAGES = ['planned', 'in_progress', 'drafting', 'approved'] as const;
+
+/** Status changes an organiser may make by hand. Cancelling is last: it is never "moving on". */
 export const MANUAL_STATUS_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
-  planned: ['in_progress'],
-  in_progress: ['planned', 'drafting'],
+  planned: ['in_progress', 'cancelled'],
+  in_progress: ['planned', 'drafting', 'cancelled'],
   drafting: ['in_progress'],
   approved: [],
+  cancelled: [],
 };
+
+/**
+ * Whether nothing of the meeting changes any more: its memo is approved, or it was cancelled.
+ * The live memo refuses every write then, on every channel.
+ */
+export function isMeetingLocked(status: MeetingStatus): boolean {
+  return status === 'approved' || status === 'cancelled';
+}
 
 /** Whether an organiser may move a meeting from `from` to `to`. */
 export function canTransition(from: MeetingStatus, to: MeetingStatus): boolean {

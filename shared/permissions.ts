@@ -24,6 +24,7 @@ export const ACTIONS = [
   'meeting.changeStatus',
   'document.upload',
   'document.delete',
+  'meeting.invite',
   'memo.edit',
   'memo.approve',
   'memo.recordReview',
@@ -118,6 +119,9 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'document.upload': NEGOTIATORS,
   // Taking a document off the table is the organisers' (never after the memo is approved).
   'document.delete': MEETING_ORGANISERS,
+  // "Lähetä kokouskutsu": the invitation, its updates and a cancellation go out from whoever
+  // convenes the meeting (issue 19).
+  'meeting.invite': MEETING_ORGANISERS,
   'memo.edit': NEGOTIATORS,
   // Only the chair: the vice-chair stands in for meeting duties but never approves.
   'memo.approve': ['chair'],

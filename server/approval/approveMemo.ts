@@ -43,6 +43,7 @@ export async function checkMemoDraft(ctx: AppContext, meeting: MeetingDoc): Prom
 
 function refuseUnlessApprovable(meeting: MeetingDoc): void {
   if (meeting.status === 'approved') throw conflict('The memo is already approved.');
+  if (meeting.status === 'cancelled') throw conflict('The meeting was cancelled.');
   if (meeting.status === 'planned')
     throw conflict('The meeting has not started; start it before approving its memo.');
 }

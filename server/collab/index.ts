@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { isMeetingLocked } from '../../shared/meetings';
 import { roomName } from '../../shared/memo/format';
 import { MAX_COLLAB_MESSAGE_BYTES } from '../../shared/memo/protocol';
 import type { AppContext } from '../context';
@@ -89,7 +90,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     switch (event.type) {
       case 'meetingStatus':
         for (const room of registry.roomsOfMeeting(event.meetingId))
-          room.setLocked(event.status === 'approved');
+          room.setLocked(isMeetingLocked(event.status));
         return;
       case 'consentReleased':
         // Every party consented to these words: nobody changes them any more.
@@ -109,6 +110,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         rights.membershipChanged(event);
         return;
       case 'memoDelivered':
+      case 'meetingInvited':
       case 'confidentialityChanged':
       case 'editRejected':
       case 'consentNotice':

@@ -2,6 +2,7 @@
 // its own, see kinds/): the meeting of a memo or party room, the consent request of a statement
 // room. Access decisions only need its group and whether it is locked (an approved memo, a
 // statement in consent or released), not what kind it is.
+import { isMeetingLocked } from '../../shared/meetings';
 import type { ConsentRequestDoc, MeetingDoc } from '../db/schema';
 import type { Repositories } from '../repositories';
 
@@ -22,7 +23,7 @@ export function meetingSubject(meeting: MeetingDoc): RoomSubject {
   return {
     kind: 'meeting',
     groupId: meeting.groupId,
-    locked: meeting.status === 'approved',
+    locked: isMeetingLocked(meeting.status),
     meeting,
   };
 }

@@ -14,6 +14,10 @@ export const INDEXES: readonly IndexSpec[] = [
   // Which link of an account is its newest (only that one works).
   { collection: COLLECTIONS.passwordResets, fields: ['userId', 'createdAt'] },
   { collection: COLLECTIONS.meetings, fields: ['groupId', 'startsAt'] },
+  // A meeting's invitations, the newest first (issue 19).
+  { collection: COLLECTIONS.meetingInvitations, fields: ['meetingId', 'sequence'] },
+  // A calendar feed is found by its token's hash.
+  { collection: COLLECTIONS.calendarFeeds, fields: ['tokenHash'], unique: true },
   { collection: COLLECTIONS.meetingRevisions, fields: ['meetingId', 'revision'], unique: true },
   { collection: COLLECTIONS.attempts, fields: ['key', 'at'] },
   { collection: COLLECTIONS.collabUpdates, fields: ['room', 'seq'], unique: true },

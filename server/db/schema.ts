@@ -1,4 +1,4 @@
-import type { OutboxKind } from '../../shared/api/mail';
+import type { EmailPreference, OutboxKind } from '../../shared/api/mail';
 import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
 import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { Confidentiality } from '../../shared/confidentiality';
@@ -24,6 +24,8 @@ export interface UserDoc {
   createdAt: Date;
   /** Set by `npm run admin -- disable-user`: the account cannot log in and has no sessions. */
   disabledAt?: Date;
+  /** How much email the user wants (issue 19); absent: everything. */
+  emailPreference?: EmailPreference;
 }
 
 export interface GroupDoc {
@@ -152,6 +154,46 @@ export interface DocumentDoc {
   uploadedBy: string;
   uploadedByName: string;
   uploadedAt: Date;
+}
+
+/**
+ * One sending of a meeting's invitation (issue 19), `_id` = `<meetingId>#<sequence>`: the unique
+ * insert decides which of two racing sends is sequence n. Sequence 0 is the invitation, each later
+ * one an update (the .ics SEQUENCE), and a cancellation is the last.
+ */
+export interface MeetingInvitationDoc {
+  _id: string;
+  meetingId: string;
+  groupId: string;
+  sequence: number;
+  kind: 'invitation' | 'update' | 'cancellation';
+  /** The meeting's revision (and so the agenda's) that was sent. */
+  revision: number;
+  /** What was announced: a later send with the same facts would tell nobody anything new. */
+  snapshot: MeetingInvitationSnapshot;
+  sentAt: Date;
+  sentBy: string;
+  sentByName: string;
+  members: number;
+}
+
+export interface MeetingInvitationSnapshot {
+  title: string;
+  startsAt: Date;
+  location: string;
+  /** SHA-256 of the agenda as stored: "changed since the invitation" without keeping a copy. */
+  agendaHash: string;
+  cancelled: boolean;
+}
+
+/**
+ * A user's private calendar feed (issue 19), `_id` = the user id: only the SHA-256 of the feed's
+ * token is stored, so the address is shown once; a new one replaces (revokes) the old.
+ */
+export interface CalendarFeedDoc {
+  _id: string;
+  tokenHash: string;
+  createdAt: Date;
 }
 
 /** One immutable revision of a meeting; inserting revision n+1 is how an edit wins a race. */
@@ -485,6 +527,13 @@ export interface OutboxMessageDoc {
   lastError: string | null;
   sentAt: Date | null;
   failedAt: Date | null;
+  /** A meeting's .ics, sent as the message's calendar part (issue 19); never an agenda item. */
+  calendar?: OutboxCalendar;
+}
+
+export interface OutboxCalendar {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
 }
 
 /**
@@ -535,6 +584,8 @@ export const COLLECTIONS = {
   meetings: 'meetings',
   meetingRevisions: 'meetingRevisions',
   documents: 'documents',
+  meetingInvitations: 'meetingInvitations',
+  calendarFeeds: 'calendarFeeds',
   claims: 'claims',
   chairSeats: 'chairSeats',
   attempts: 'attempts',

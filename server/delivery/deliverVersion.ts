@@ -1,5 +1,6 @@
 // Delivery of an approved version to the party groups: an in-app notice to every member, an
 // email with a link (never memo content) to every reader, stored in the outbox.
+import { wantsEmail } from '../../shared/api/mail';
 import { can } from '../../shared/permissions';
 import type { MemoDelivered } from '../../shared/realtime/events';
 import type { AppContext } from '../context';
@@ -33,7 +34,9 @@ export async function deliverVersion(
   });
 
   const readers = members.filter((member) => can(member, 'memo.receiveDelivery'));
-  const users = await repos.users.findByIds(readers.map((reader) => reader.userId));
+  const users = (await repos.users.findByIds(readers.map((reader) => reader.userId))).filter(
+    (user) => wantsEmail(user.emailPreference, 'delivery'),
+  );
   const link = `${ctx.publicUrl()}${versionPath(meeting, version.version)}`;
   // Keyed by version and reader: delivering a version again stores (and sends) nothing twice.
   const queued = await ctx.outbox.enqueue(

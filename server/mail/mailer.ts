@@ -4,6 +4,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** A meeting's .ics: sent as the text/calendar part calendars act on, and as an attachment. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /** How one hand-over to the SMTP server went. */
@@ -87,7 +89,15 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
     configured: true,
     async send(mail, signal) {
       // nodemailer 10 aborts a send on `signal`; its type definitions predate the option.
-      const message: SendMailOptions & { signal: AbortSignal } = { from, ...mail, signal };
+      const { calendar, ...plain } = mail;
+      const message: SendMailOptions & { signal: AbortSignal } = {
+        from,
+        ...plain,
+        ...(calendar && {
+          icalEvent: { method: calendar.method, filename: 'kokous.ics', content: calendar.content },
+        }),
+        signal,
+      };
       try {
         await transporter.sendMail(message);
         return { ok: true };

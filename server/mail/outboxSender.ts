@@ -83,7 +83,12 @@ export async function attemptMessage(
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const result = await mailer.send(
-    { to: current.to, subject: current.subject, text: current.text },
+    {
+      to: current.to,
+      subject: current.subject,
+      text: current.text,
+      ...(current.calendar && { calendar: current.calendar }),
+    },
     signal,
   );
   const at = clock();

@@ -286,3 +286,103 @@ export function passwordResetMail(input: { locale: Locale; link: string; expires
     text: [words.body, input.link, '', words.until(until), '', words.ignore].join('\n'),
   };
 }
+
+/** "torstai 3. joulukuuta 2026 klo 14.05": the meeting's time as the member reads it. */
+function inHelsinki(locale: Locale, at: Date): string {
+  const format = { timeZone: 'Europe/Helsinki', dateStyle: 'full', timeStyle: 'short' } as const;
+  return new Intl.DateTimeFormat(`${locale}-FI`, format).format(at);
+}
+
+type MeetingMailKind = 'invitation' | 'update' | 'cancellation';
+
+const MEETING_INVITATION: Record<
+  Locale,
+  {
+    subject: Record<MeetingMailKind, (title: string) => string>;
+    lead: Record<MeetingMailKind, (group: string) => string>;
+    when: string;
+    where: string;
+    open: string;
+    footer: string;
+  }
+> = {
+  fi: {
+    subject: {
+      invitation: (title) => `Kokouskutsu: ${title}`,
+      update: (title) => `Kokouskutsu muuttui: ${title}`,
+      cancellation: (title) => `Kokous on peruttu: ${title}`,
+    },
+    lead: {
+      invitation: (group) => `Sinut kutsutaan ryhmän "${group}" kokoukseen.`,
+      update: (group) => `Ryhmän "${group}" kokouksen tiedot ovat muuttuneet.`,
+      cancellation: (group) => `Ryhmän "${group}" kokous on peruttu.`,
+    },
+    when: 'Aika',
+    where: 'Paikka',
+    open: 'Esityslista ja kokouksen tiedot palvelussa:',
+    footer: 'Esityslistaa ei lähetetä sähköpostilla. Liitteenä on kalenterimerkintä.',
+  },
+  sv: {
+    subject: {
+      invitation: (title) => `Möteskallelse: ${title}`,
+      update: (title) => `Möteskallelsen har ändrats: ${title}`,
+      cancellation: (title) => `Mötet är inställt: ${title}`,
+    },
+    lead: {
+      invitation: (group) => `Du kallas till ett möte i gruppen "${group}".`,
+      update: (group) => `Uppgifterna om mötet i gruppen "${group}" har ändrats.`,
+      cancellation: (group) => `Mötet i gruppen "${group}" är inställt.`,
+    },
+    when: 'Tid',
+    where: 'Plats',
+    open: 'Föredragningslistan och mötets uppgifter i tjänsten:',
+    footer: 'Föredragningslistan skickas inte per e-post. En kalenderpost är bifogad.',
+  },
+  en: {
+    subject: {
+      invitation: (title) => `Meeting invitation: ${title}`,
+      update: (title) => `Meeting invitation changed: ${title}`,
+      cancellation: (title) => `Meeting cancelled: ${title}`,
+    },
+    lead: {
+      invitation: (group) => `You are invited to a meeting of "${group}".`,
+      update: (group) => `The meeting of "${group}" has changed.`,
+      cancellation: (group) => `The meeting of "${group}" has been cancelled.`,
+    },
+    when: 'When',
+    where: 'Where',
+    open: 'The agenda and the meeting’s details, signed in:',
+    footer: 'The agenda is never sent by email. A calendar entry is attached.',
+  },
+};
+
+/**
+ * A meeting's invitation, update or cancellation: the meeting's title, time, place and a link.
+ * Never an agenda item, not even its title: email leaves our control, and an item may be
+ * confidential (issue 19).
+ */
+export function meetingInvitationMail(input: {
+  locale: Locale;
+  kind: MeetingMailKind;
+  groupName: string;
+  meetingTitle: string;
+  startsAt: Date;
+  location: string;
+  link: string;
+}) {
+  const words = MEETING_INVITATION[input.locale];
+  const lines = [words.lead[input.kind](input.groupName), '', input.meetingTitle];
+  return {
+    subject: words.subject[input.kind](input.meetingTitle),
+    text: [
+      ...lines,
+      `${words.when}: ${inHelsinki(input.locale, input.startsAt)}`,
+      ...(input.location ? [`${words.where}: ${input.location}`] : []),
+      '',
+      words.open,
+      input.link,
+      '',
+      words.footer,
+    ].join('\n'),
+  };
+}

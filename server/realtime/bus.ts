@@ -3,7 +3,7 @@
 // pub/sub, so no listener may rely on living in the same process as the publisher.
 import type { MeetingStatus } from '../../shared/meetings';
 import type { ConfidentialityChange } from '../../shared/confidentiality';
-import type { EditRejected, MemoDelivered } from '../../shared/realtime/events';
+import type { EditRejected, MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
 import type { ConsentNotice } from '../../shared/api/consent';
 import type { Role } from '../../shared/roles';
 import type { InstancePubSub } from './pubsub';
@@ -17,6 +17,8 @@ export type MeetingEvent =
   | { type: 'editRejected'; userId: string; notice: EditRejected }
   /** A memo version was approved: tell these members (ids only cross instances, plus the notice). */
   | { type: 'memoDelivered'; userIds: string[]; notice: MemoDelivered }
+  /** A meeting's invitation, update or cancellation went out: tell these members. */
+  | { type: 'meetingInvited'; userIds: string[]; notice: MeetingInvited }
   /** Something awaits (or happened to) a consent request: tell these negotiators. */
   | { type: 'consentNotice'; userIds: string[]; notice: ConsentNotice }
   /** A request's consent state changed (answer, new round, release): these negotiators refetch. */
@@ -82,6 +84,7 @@ const EVENT_TYPES = new Set<string>([
   'confidentialityChanged',
   'editRejected',
   'memoDelivered',
+  'meetingInvited',
   'consentNotice',
   'consentChanged',
   'consentReleased',

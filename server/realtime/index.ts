@@ -80,6 +80,10 @@ export function attachRealtime(
         for (const userId of event.userIds)
           io.local.to(userRoom(userId)).emit('memoDelivered', event.notice);
         return;
+      case 'meetingInvited':
+        for (const userId of event.userIds)
+          io.local.to(userRoom(userId)).emit('meetingInvited', event.notice);
+        return;
       case 'consentNotice':
         for (const userId of event.userIds)
           io.local.to(userRoom(userId)).emit('consentNotice', event.notice);

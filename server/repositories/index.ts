@@ -9,6 +9,8 @@ import { ConsentRepository } from './consent';
 import { GroupRepository } from './groups';
 import { InvitationRepository } from './invitations';
 import { DocumentRepository } from './documents';
+import { CalendarFeedRepository } from './calendarFeeds';
+import { MeetingInvitationRepository } from './meetingInvitations';
 import { MeetingRepository } from './meetings';
 import { MembershipRepository } from './memberships';
 import { MemoVersionRepository } from './memoVersions';
@@ -30,6 +32,8 @@ export interface Repositories {
   passwordResets: PasswordResetRepository;
   meetings: MeetingRepository;
   documents: DocumentRepository;
+  meetingInvitations: MeetingInvitationRepository;
+  calendarFeeds: CalendarFeedRepository;
   rateLimits: RateLimitRepository;
   claims: ClaimRepository;
   chairSeats: ChairSeatRepository;
@@ -55,6 +59,8 @@ export function createRepositories(db: Database): Repositories {
     passwordResets: new PasswordResetRepository(db),
     meetings: new MeetingRepository(db),
     documents: new DocumentRepository(db),
+    meetingInvitations: new MeetingInvitationRepository(db),
+    calendarFeeds: new CalendarFeedRepository(db),
     rateLimits: new RateLimitRepository(db),
     claims: new ClaimRepository(db),
     chairSeats: new ChairSeatRepository(db),

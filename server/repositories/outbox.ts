@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Database, DocCollection, Filter } from '../db/collection';
 import { insertIfAbsent } from '../db/insertIfAbsent';
 import type { OutboxKind } from '../../shared/api/mail';
-import { COLLECTIONS, type OutboxAttemptDoc, type OutboxMessageDoc } from '../db/schema';
+import {
+  COLLECTIONS,
+  type OutboxAttemptDoc,
+  type OutboxCalendar,
+  type OutboxMessageDoc,
+} from '../db/schema';
 
 export interface NewOutboxMessage {
   groupId: string;
@@ -12,6 +17,8 @@ export interface NewOutboxMessage {
   text: string;
   /** What makes storing it again a no-op (e.g. a reminder's claim key and the recipient). */
   key?: string;
+  /** A meeting's .ics (issue 19). */
+  calendar?: OutboxCalendar;
 }
 
 /** What an attempt changes on its message: the outcome, written by the attempt's claimant only. */
@@ -59,6 +66,7 @@ export class OutboxRepository {
       lastError: null,
       sentAt: null,
       failedAt: null,
+      ...(input.calendar && { calendar: input.calendar }),
     };
     return (await insertIfAbsent(this.messages, doc)) ? doc : null;
   }

@@ -50,7 +50,10 @@ export class UserRepository {
     return this.users.deleteOne({ _id: id });
   }
 
-  update(id: string, changes: Partial<Pick<UserDoc, 'name' | 'locale' | 'passwordHash'>>) {
+  update(
+    id: string,
+    changes: Partial<Pick<UserDoc, 'name' | 'locale' | 'passwordHash' | 'emailPreference'>>,
+  ) {
     return this.users.findOneAndUpdate({ _id: id }, { $set: changes });
   }
 }

@@ -10,8 +10,33 @@ export const OUTBOX_KINDS = [
   'consent',
   'reminder',
   'passwordReset',
+  // A meeting's invitation, its update or its cancellation, with the .ics (issue 19).
+  'meetingInvitation',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * How much email a user wants (issue 19): everything, only meeting invitations and their changes,
+ * or none (in-app notices only). Account mail (invitations to join, password reset links) and
+ * consent notices always go: they are not news a person may opt out of.
+ */
+export const EMAIL_PREFERENCES = ['all', 'meetings', 'none'] as const;
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
+
+/** Whether a user with `preference` is sent email of `kind`. */
+export function wantsEmail(preference: EmailPreference | undefined, kind: OutboxKind): boolean {
+  switch (kind) {
+    case 'meetingInvitation':
+      return preference !== 'none';
+    case 'delivery':
+      return (preference ?? 'all') === 'all';
+    case 'invitation':
+    case 'passwordReset':
+    case 'consent':
+    case 'reminder':
+      return true;
+  }
+}
 
 /**
  * The outbox's `groupId` of an account's own email (a password reset link): it belongs to no

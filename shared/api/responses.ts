@@ -28,7 +28,7 @@ import { DocumentListingSchema } from './routes/documents';
 import { REVIEW_OUTCOMES } from '../continuity';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { ROLES } from '../roles';
-import { OUTBOX_KINDS, type MailOutbox } from './mail';
+import { EMAIL_PREFERENCES, OUTBOX_KINDS, type MailOutbox } from './mail';
 import {
   TRACKED_ITEM_STATUSES,
   type ApprovalCheck,
@@ -42,18 +42,22 @@ import {
   type TrackedItem,
   type WithheldTrackedItem,
 } from './memoVersions';
-import type {
-  CreatedInvitation,
-  Group,
-  Invitation,
-  InvitationPreview,
-  Me,
-  Meeting,
-  MeetingSummary,
-  MemoReview,
-  Member,
-  Party,
-  PartyRemoval,
+import {
+  INVITATION_CHANGES,
+  type CalendarFeed,
+  type CreatedInvitation,
+  type Group,
+  type Invitation,
+  type InvitationPreview,
+  type Me,
+  type Meeting,
+  type MeetingInvitationStatus,
+  type MeetingSummary,
+  type MemoReview,
+  type SendInvitationResult,
+  type Member,
+  type Party,
+  type PartyRemoval,
 } from './types';
 
 /**
@@ -77,6 +81,7 @@ export const MeSchema: z.ZodType<Me> = z.object({
   email: z.string(),
   name: z.string(),
   locale: z.enum(LOCALES),
+  emailPreference: z.enum(EMAIL_PREFERENCES),
   memberships: z.array(
     z.object({ groupId: id, groupName: z.string(), role, partyId: id.nullable() }),
   ),
@@ -186,6 +191,25 @@ export const MemoReviewSchema: z.ZodType<MemoReview> = z.object({
   recordedAt: isoTime,
 });
 
+export const CalendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
+  createdAt: isoTime.nullable(),
+  url: z.string().optional(),
+});
+
+export const MeetingInvitationStatusSchema: z.ZodType<MeetingInvitationStatus> = z.object({
+  sequence: z.number().int(),
+  kind: z.enum(['invitation', 'update', 'cancellation']),
+  revision: z.number().int(),
+  sentAt: isoTime,
+  sentByName: z.string(),
+  changedSince: z.array(z.enum(INVITATION_CHANGES)),
+});
+
+export const SendInvitationResultSchema: z.ZodType<SendInvitationResult> = z.object({
+  sent: z.boolean(),
+  invitation: MeetingInvitationStatusSchema,
+});
+
 export const MeetingSchema: z.ZodType<Meeting> = z.object({
   id,
   groupId: id,
@@ -220,6 +244,7 @@ export const MeetingSchema: z.ZodType<Meeting> = z.object({
   }).nullable(),
   reviewOutcome: MemoReviewSchema.nullable(),
   reviewedAt: MemoReviewSchema.nullable(),
+  invitation: MeetingInvitationStatusSchema.nullable().optional(),
 });
 
 export const MeetingSummarySchema: z.ZodType<MeetingSummary> = z.object({

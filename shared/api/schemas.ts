@@ -6,6 +6,7 @@ import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
 import { MAX_AGENDA_TITLE_LENGTH, REVIEW_OUTCOMES } from '../continuity';
 import { CASE_LINK_LIMITS } from '../caseLinks';
 import { TRACKED_ITEM_STATUSES } from './memoVersions';
+import { EMAIL_PREFERENCES } from './mail';
 import { CONSENT_ANSWERS, FIRST_CONSENT_ROUND, MAX_CONSENT_REASON_LENGTH } from '../consent';
 import { BLOCK_ID_PATTERN } from '../memo/format';
 
@@ -45,6 +46,7 @@ export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
 export const UpdateProfileRequest = z.strictObject({
   name: name.optional(),
   locale: z.enum(LOCALES).optional(),
+  emailPreference: z.enum(EMAIL_PREFERENCES).optional(),
 });
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
 

@@ -3,7 +3,7 @@ import type { ReviewOutcome } from '../continuity';
 import type { Locale } from '../locales';
 import type { AgendaItem, AttendanceStatus, MeetingStatus, RedactedAgendaItem } from '../meetings';
 import type { Role } from '../roles';
-import type { EmailOutcome } from './mail';
+import type { EmailOutcome, EmailPreference } from './mail';
 import type { TrackedItem, WithheldTrackedItem } from './memoVersions';
 
 // Response bodies of the HTTP API, shared so the client reads exactly what the server writes.
@@ -20,6 +20,8 @@ export interface Me {
   email: string;
   name: string;
   locale: Locale;
+  /** How much email the user wants (issue 19). */
+  emailPreference: EmailPreference;
   memberships: MembershipSummary[];
 }
 
@@ -109,6 +111,39 @@ export interface Meeting extends MeetingContinuity {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  /** The newest invitation sent for the meeting (issue 19); null when none was sent. */
+  invitation?: MeetingInvitationStatus | null;
+}
+
+/** What of a meeting changed since its invitation was sent. */
+export const INVITATION_CHANGES = ['title', 'time', 'place', 'agenda'] as const;
+export type InvitationChange = (typeof INVITATION_CHANGES)[number];
+
+/** "Kutsu lähetetty 3.12. klo 14.05 (esityslistan versio 4)", and what moved on since. */
+export interface MeetingInvitationStatus {
+  /** 0 for the invitation, then one more for each update sent (the .ics SEQUENCE). */
+  sequence: number;
+  kind: 'invitation' | 'update' | 'cancellation';
+  /** The meeting's revision (its agenda's version) that was sent. */
+  revision: number;
+  sentAt: string;
+  sentByName: string;
+  /** Empty when the invitation still says what the meeting is. */
+  changedSince: InvitationChange[];
+}
+
+/** The answer to "Lähetä kokouskutsu": `sent` false when nothing changed since the last one. */
+export interface SendInvitationResult {
+  sent: boolean;
+  invitation: MeetingInvitationStatus;
+}
+
+/** The user's private calendar feed: the address is shown only when it is made. */
+export interface CalendarFeed {
+  /** When the current address was made; null when there is none. */
+  createdAt: string | null;
+  /** The address itself, only in the answer that made it. */
+  url?: string;
 }
 
 /** Continuity from the previous approved memo, set when the meeting was created after one. */

@@ -43,6 +43,18 @@ export interface MemoDelivered {
   declassified?: boolean;
 }
 
+/**
+ * Sent to every member when a meeting's invitation, its update or its cancellation goes out
+ * (issue 19): the meeting's title and time, never an agenda item.
+ */
+export interface MeetingInvited {
+  groupId: string;
+  meetingId: string;
+  meetingTitle: string;
+  startsAt: string;
+  kind: 'invitation' | 'update' | 'cancellation';
+}
+
 export type JoinMeetingResult =
   | { ok: true; room: MeetingRoomSnapshot }
   | { ok: false; error: { code: ErrorCode; message: string } };
@@ -53,6 +65,7 @@ export interface ServerToClientEvents {
   confidentialityChanged: (change: ConfidentialityChange) => void;
   editRejected: (notice: EditRejected) => void;
   memoDelivered: (notice: MemoDelivered) => void;
+  meetingInvited: (notice: MeetingInvited) => void;
   /** A consent request awaits this user's party, changed, or was released (issue 5). */
   consentNotice: (notice: ConsentNotice) => void;
   /** A request's consent state changed: refetch it if shown. */

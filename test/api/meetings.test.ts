@@ -84,6 +84,7 @@ describe('meetings and agendas', () => {
       previousMeeting: _p,
       reviewOutcome: _ro,
       reviewedAt: _ra,
+      invitation: _i,
       ...fields
     } = meeting;
     const first = await secretary.put(`/api/meetings/${meeting.id}`, {

@@ -47,5 +47,12 @@ describe('confidentiality', () => {
     expect(canTransition('planned', 'drafting')).toBe(false);
     expect(canTransition('drafting', 'approved')).toBe(false);
     expect(canTransition('approved', 'drafting')).toBe(false);
+    // Cancelling (issue 19): before the meeting is over, and nothing after it.
+    expect(canTransition('planned', 'cancelled')).toBe(true);
+    expect(canTransition('in_progress', 'cancelled')).toBe(true);
+    expect(canTransition('drafting', 'cancelled')).toBe(false);
+    expect(canTransition('approved', 'cancelled')).toBe(false);
+    for (const to of ['planned', 'in_progress', 'drafting', 'approved'] as const)
+      expect(canTransition('cancelled', to)).toBe(false);
   });
 });

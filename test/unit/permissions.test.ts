@@ -35,6 +35,7 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'meeting.changeStatus':       [Y,    Y,    Y,    N,    N,    N,     N],
   'document.upload':            [Y,    Y,    Y,    Y,    Y,    N,     N],
   'document.delete':            [Y,    Y,    Y,    N,    N,    N,     N],
+  'meeting.invite':             [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
   'memo.recordReview':          [Y,    Y,    Y,    N,    N,    N,     N],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting, Party } from '../../../shared/api/types';
 import { newBlockId } from '../../../shared/memo/format';
 import { COLLAB_CLOSE_REASON } from '../../../shared/memo/protocol';
+import { isMeetingLocked } from '../../../shared/meetings';
 import { can, partySpokenFor, type Actor } from '../../../shared/permissions';
 import type { MeetingRooms, RoomsSnapshot } from '../../memo/meetingRooms';
 import { deleteDatabase, offlineStoreName } from '../../memo/offlineStore';
@@ -37,7 +38,7 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
   const summary = useMemoSummary(rooms, parties);
 
   const status = live.status ?? meeting.status;
-  const locked = status === 'approved' || snapshot.memo.access?.reason === 'locked';
+  const locked = isMeetingLocked(status) || snapshot.memo.access?.reason === 'locked';
   const memoWritable = canEdit && !locked && snapshot.memo.access?.mode !== 'read';
   const ownPartyId = partySpokenFor(actor);
   const partyWritable =

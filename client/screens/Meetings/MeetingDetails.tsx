@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/types';
+import { isMeetingLocked } from '../../../shared/meetings';
 import { can } from '../../../shared/permissions';
 import { useGroup } from '../../group';
 import { CaseLinkCitation } from '../../components/CaseLinkCitation';
@@ -109,7 +110,7 @@ export function AttendanceSection({
       <h2 id="attendance-heading" tabIndex={-1}>
         {t('attendance.title')}
       </h2>
-      {can(actor, 'meeting.edit') && meeting.status !== 'approved' ? (
+      {can(actor, 'meeting.edit') && !isMeetingLocked(meeting.status) ? (
         <AttendanceEditor meeting={meeting} parties={group.parties} onChange={onChange} />
       ) : (
         <AttendanceList meeting={meeting} parties={group.parties} />

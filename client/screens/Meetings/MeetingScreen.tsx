@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import type { CreateMeetingRequest } from '../../../shared/api/schemas';
 import type { Meeting } from '../../../shared/api/types';
+import { isMeetingLocked } from '../../../shared/meetings';
 import { can } from '../../../shared/permissions';
 import { api } from '../../api';
 import { Loadable } from '../../components/Loadable';
@@ -14,6 +15,7 @@ import { useApprovalCheck } from '../Approval/useApprovalCheck';
 import { draftFromMeeting, isRedacted } from './draft';
 import { AgendaSection, AttendanceSection, MeetingFacts } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
+import { MeetingInvitation } from './MeetingInvitation';
 import { MeetingNotFound } from './MeetingNotFound';
 import { MeetingStage } from './MeetingStage';
 import { MemoNote } from './MemoNote';
@@ -63,7 +65,9 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   );
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
-    can(actor, 'meeting.edit') && meeting.status !== 'approved' && !meeting.agenda.some(isRedacted);
+    can(actor, 'meeting.edit') &&
+    !isMeetingLocked(meeting.status) &&
+    !meeting.agenda.some(isRedacted);
 
   // A notice speaks of the last step only: starting the meeting, marking attendance or
   // approving makes "Meeting created." stale.
@@ -177,6 +181,7 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
       </p>
       <MeetingStage meeting={meeting} onChange={changed} newest={newest} check={check.result} />
       <MeetingFacts meeting={meeting} />
+      <MeetingInvitation meeting={meeting} onChange={changed} />
       <PageContents entries={order.flatMap((part) => parts[part].contents)} />
       {order.map((part) => parts[part].node)}
       <MemoNote meeting={meeting} latestVersion={newest?.version} />

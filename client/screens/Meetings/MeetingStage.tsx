@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/api/memoVersions';
 import type { Meeting } from '../../../shared/api/types';
 import { approvalReadiness, findingsToFix } from '../../../shared/memo/approvalReadiness';
-import { MEETING_STATUSES } from '../../../shared/meetings';
+import { MEETING_STAGES } from '../../../shared/meetings';
 import { can } from '../../../shared/permissions';
 import { InPageLink } from '../../components/InPageLink';
 import { useGroup } from '../../group';
@@ -39,12 +39,22 @@ interface Props {
  */
 export function MeetingStage(props: Props) {
   const { t } = useTranslation();
-  const current = MEETING_STATUSES.indexOf(props.meeting.status);
+  const { status: now } = props.meeting;
+  // A cancelled meeting left the path: it says so instead of showing steps never to be taken.
+  if (now === 'cancelled') {
+    return (
+      <section className="meeting-stage" aria-labelledby="stage-heading">
+        <h2 id="stage-heading">{t('meetingStage.title')}</h2>
+        <p className="alert alert-warning">{t('meetingStage.describe.cancelled')}</p>
+      </section>
+    );
+  }
+  const current = MEETING_STAGES.indexOf(now);
   return (
     <section className="meeting-stage" aria-labelledby="stage-heading">
       <h2 id="stage-heading">{t('meetingStage.title')}</h2>
       <ol className="stage-list">
-        {MEETING_STATUSES.map((status, index) => {
+        {MEETING_STAGES.map((status, index) => {
           const state = index < current ? 'done' : index === current ? 'current' : 'later';
           return (
             <li
@@ -160,6 +170,9 @@ function NextStep({ meeting, onChange, newest, check }: Props) {
       break;
     case 'approved':
       sentence = t('meetingStage.next.approved');
+      break;
+    case 'cancelled':
+      sentence = t('meetingStage.next.cancelled');
       break;
   }
   // A reader reads; so does everyone once approved. A reopened memo's earlier version stays

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/types';
 import {
@@ -45,11 +46,33 @@ export function StatusControls({
   const change = useAction(async (status: MeetingStatus) => {
     onChange(await api.changeMeetingStatus(meeting.id, { status }));
   });
+  const [confirming, setConfirming] = useState(false);
   const forward = forwardTransition(meeting.status);
-  // Moving on first: it is the step the sentence above speaks of.
-  const back = MANUAL_STATUS_TRANSITIONS[meeting.status].filter((to) => to !== forward);
+  const allowed = MANUAL_STATUS_TRANSITIONS[meeting.status];
+  // Moving on first: it is the step the sentence above speaks of. Cancelling asks first.
+  const back = allowed.filter((to) => to !== forward && to !== 'cancelled');
   const targets = forward ? [forward, ...back] : back;
-  if (targets.length === 0) return null;
+  const cancellable = allowed.includes('cancelled');
+  if (targets.length === 0 && !cancellable) return null;
+  if (confirming) {
+    return (
+      <div role="group" aria-labelledby="cancel-question" className="confirm-cancel">
+        <ErrorMessage error={change.error} />
+        <p id="cancel-question">{t('meetingTransition.cancel.question')}</p>
+        <button
+          type="button"
+          className="button-danger"
+          disabled={change.busy}
+          onClick={() => change.run('cancelled')}
+        >
+          {t('meetingTransition.cancel.confirm')}
+        </button>
+        <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+          {t('meetingTransition.cancel.keep')}
+        </button>
+      </div>
+    );
+  }
   return (
     <>
       <ErrorMessage error={change.error} />
@@ -67,6 +90,11 @@ export function StatusControls({
           </button>
         );
       })}
+      {cancellable && (
+        <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
+          {t('meetingTransition.cancel.button')}
+        </button>
+      )}
     </>
   );
 }

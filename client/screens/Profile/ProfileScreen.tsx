@@ -10,6 +10,8 @@ import { Page } from '../../components/Page';
 import { useMe, useSession } from '../../session';
 import { useAction } from '../../useAction';
 import { focusFirstInvalid, validate, type FieldErrors } from '../../validation';
+import { CalendarFeedSection } from './CalendarFeedSection';
+import { EmailPreferenceSection } from './EmailPreferenceSection';
 import { PasswordForm } from './PasswordForm';
 import { SaveButtonRow } from '../../components/SaveButtonRow';
 
@@ -24,6 +26,8 @@ export function ProfileScreen() {
         <LanguageSwitcher id="language-profile" />
       </section>
       <PasswordForm />
+      <EmailPreferenceSection />
+      <CalendarFeedSection />
     </Page>
   );
 }

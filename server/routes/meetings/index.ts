@@ -7,6 +7,7 @@ import { hasCaseLink } from '../../../shared/caseLinks';
 import { canTransition, redactAgenda, type AgendaItem } from '../../../shared/meetings';
 import { meetingContinuity } from '../../continuity/meetingContinuity';
 import { withContinuity } from '../../continuity/nextMeeting';
+import { invitationStatus, sendMeetingInvitation } from '../../meetingInvitations/sendInvitation';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { MeetingDoc, MembershipDoc } from '../../db/schema';
@@ -109,12 +110,20 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   /** The response for `viewer`, with what the meeting carries from the previous memo. */
   async function respond(meeting: MeetingDoc, viewer: MembershipDoc): Promise<Meeting> {
     const audience = audienceForRole(viewer.role);
-    return toMeeting(meeting, viewer, await meetingContinuity(repos, meeting, audience));
+    const [continuity, sent] = await Promise.all([
+      meetingContinuity(repos, meeting, audience),
+      repos.meetingInvitations.latest(meeting._id),
+    ]);
+    return {
+      ...toMeeting(meeting, viewer, continuity),
+      invitation: sent ? invitationStatus(sent, meeting) : null,
+    };
   }
 
   function refuseIfApproved(meeting: MeetingDoc) {
     if (meeting.status === 'approved')
       throw conflict('The memo is approved; the meeting is locked.');
+    if (meeting.status === 'cancelled') throw conflict('The meeting was cancelled.');
   }
 
   api.route(routes.listMeetings, async (req) => {
@@ -158,7 +167,27 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     const updated = await repos.meetings.commit(meeting, { status: body.status });
     if (!updated) throw conflict('The meeting’s status changed meanwhile; reload.');
     ctx.events.publish({ type: 'meetingStatus', meetingId: updated._id, status: updated.status });
+    // Everyone invited gets the cancellation (METHOD:CANCEL); a meeting never invited to has
+    // nobody to tell.
+    if (updated.status === 'cancelled' && (await repos.meetingInvitations.latest(updated._id))) {
+      const { user } = requireAuth(req);
+      await sendMeetingInvitation(ctx, updated, { userId: user._id, name: user.name });
+    }
     return respond(updated, membership);
+  });
+
+  api.route(routes.sendInvitation, async (req) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.invite');
+    // A cancelled meeting's send is its cancellation (again, should the first have been cut short).
+    if (meeting.status === 'drafting' || meeting.status === 'approved')
+      throw conflict('The meeting has been held; invitations are for meetings to come.');
+    const { user } = requireAuth(req);
+    const { sent, send } = await sendMeetingInvitation(ctx, meeting, {
+      userId: user._id,
+      name: user.name,
+    });
+    return { sent, invitation: invitationStatus(send, meeting) };
   });
 
   api.route(routes.setAttendance, async (req, body) => {

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors';
 import { ApiRouter } from '../../http/api';
 import { profileRoutes as routes } from '../../../shared/api/routes/profile';
 import { requireAuth } from '../../http/context';
+import { renewCalendarFeed } from '../../calendar/feed';
 import { buildMe } from './me';
 
 export function profileRoutes(ctx: AppContext): ApiRouter {
@@ -36,6 +37,16 @@ export function profileRoutes(ctx: AppContext): ApiRouter {
     });
     await ctx.sessions.endOthers(user._id, sessionHash);
     return undefined;
+  });
+
+  api.route(routes.getCalendarFeed, async (req) => {
+    const feed = await ctx.repos.calendarFeeds.ofUser(requireAuth(req).user._id);
+    return { createdAt: feed ? feed.createdAt.toISOString() : null };
+  });
+
+  api.route(routes.renewCalendarFeed, async (req) => {
+    const { url, createdAt } = await renewCalendarFeed(ctx, requireAuth(req).user._id);
+    return { url, createdAt: createdAt.toISOString() };
   });
 
   return api;

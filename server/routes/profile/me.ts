@@ -12,6 +12,7 @@ export async function buildMe(repos: Repositories, user: UserDoc): Promise<Me> {
     email: user.email,
     name: user.name,
     locale: user.locale,
+    emailPreference: user.emailPreference ?? 'all',
     memberships: memberships.map((m) => ({
       groupId: m.groupId,
       groupName: groupNames.get(m.groupId) ?? '',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoutes, json } from '../contract';
-import { MeetingSchema, MeetingSummarySchema } from '../responses';
+import { MeetingSchema, MeetingSummarySchema, SendInvitationResultSchema } from '../responses';
 import {
   ChangeMeetingStatusRequest,
   CreateMeetingRequest,
@@ -42,6 +42,14 @@ export const meetingRoutes = defineRoutes('meetings', {
     body: ChangeMeetingStatusRequest,
     status: 200,
     response: json(MeetingSchema),
+  },
+  sendInvitation: {
+    method: 'post',
+    path: '/meetings/:meetingId/invitation',
+    summary:
+      'Send the meeting invitation (or its update) to every member: an in-app notice and a link-only email with an .ics',
+    status: 200,
+    response: json(SendInvitationResultSchema),
   },
   setAttendance: {
     method: 'put',

@@ -1,5 +1,5 @@
 import { defineRoutes, empty, json } from '../contract';
-import { MeSchema } from '../responses';
+import { CalendarFeedSchema, MeSchema } from '../responses';
 import { ChangePasswordRequest, UpdateProfileRequest } from '../schemas';
 
 export const profileRoutes = defineRoutes('profile', {
@@ -23,5 +23,18 @@ export const profileRoutes = defineRoutes('profile', {
     body: ChangePasswordRequest,
     status: 204,
     response: empty,
+  },
+  getCalendarFeed: {
+    method: 'get',
+    path: '/me/calendar-feed',
+    summary: 'Whether the user has a private calendar feed address, and since when',
+    response: json(CalendarFeedSchema),
+  },
+  renewCalendarFeed: {
+    method: 'post',
+    path: '/me/calendar-feed',
+    summary: 'Make a new private calendar feed address (shown once); the old one stops working',
+    status: 200,
+    response: json(CalendarFeedSchema),
   },
 });

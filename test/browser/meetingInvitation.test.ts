@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/seed/demo';
+import type { Me, Meeting } from '../../shared/api/types';
+import { CSRF_HEADER } from '../../shared/errors';
+import {
+  CHAIR_EMAIL,
+  inFreshContext,
+  logInFinnish,
+  useDemoServerAndBrowser,
+} from './support/browser';
+
+// Issue 19, item 1: the chair sends the invitation from the meeting page, sees when it went and,
+// once the meeting moved, that it changed since and the button for the update.
+
+describe('the chair invites the group to a meeting', () => {
+  const env = useDemoServerAndBrowser();
+
+  it('sends the invitation, sees it sent, and after a change of time sends the update', async () => {
+    await inFreshContext(env.browser, async (page) => {
+      await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      const me = (await (await page.request.get(`${env.server.url}/api/me`)).json()) as Me;
+      const groupId = me.memberships[0]?.groupId ?? '';
+      const headers = { [CSRF_HEADER]: '1' };
+      const fields = {
+        title: 'Kutsuttava neuvottelu',
+        startsAt: '2030-11-14T17:00:00+02:00',
+        location: 'Kaupungintalo',
+        videoLink: '',
+        councilMeetingDate: '',
+        agenda: [{ title: 'Talousarvio', description: '', confidentiality: 'groups' }],
+      };
+      const created = await page.request.post(`${env.server.url}/api/groups/${groupId}/meetings`, {
+        data: fields,
+        headers,
+      });
+      const meeting = (await created.json()) as Meeting;
+      await page.goto(`${env.server.url}/groups/${groupId}/meetings/${meeting.id}`);
+
+      const invitation = page.getByRole('region', { name: 'Kokouskutsu' });
+      await invitation.getByText('Kokouskutsua ei ole vielä lähetetty.').waitFor();
+      await invitation.getByRole('button', { name: 'Lähetä kokouskutsu' }).click();
+      await invitation.getByText('Kutsu lähetetty kaikille ryhmän jäsenille.').waitFor();
+      expect(await invitation.innerText()).toMatch(
+        /Kutsu lähetetty .*klo.* \(esityslistan versio 1\)\./,
+      );
+      // Nothing changed: nothing to send again.
+      expect(await invitation.getByRole('button').count()).toBe(0);
+
+      const moved = await page.request.put(`${env.server.url}/api/meetings/${meeting.id}`, {
+        data: {
+          ...fields,
+          agenda: meeting.agenda,
+          revision: meeting.revision,
+          startsAt: '2030-11-15T09:00:00+02:00',
+        },
+        headers,
+      });
+      expect(moved.status()).toBe(200);
+      await page.reload();
+      await invitation.getByText('Kutsun jälkeen on muuttunut: aika.', { exact: false }).waitFor();
+      await invitation.getByRole('button', { name: 'Lähetä muutoskutsu' }).click();
+      await invitation.getByText('Muutoskutsu lähetetty', { exact: false }).waitFor();
+      expect(await invitation.getByText('Kutsun jälkeen on muuttunut').count()).toBe(0);
+    });
+  });
+
+  it('makes a private calendar address on the profile, and a new one revokes it', async () => {
+    await inFreshContext(env.browser, async (page) => {
+      await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+      await page.goto(`${env.server.url}/profile`);
+      const section = page.getByRole('region', { name: 'Kalenteri' });
+      await section.getByText('Sinulla ei ole vielä kalenteriosoitetta.').waitFor();
+      await section.getByRole('button', { name: 'Luo kalenteriosoite' }).click();
+      const address = section.locator('code');
+      await address.waitFor();
+      const first = await address.innerText();
+      expect(first).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      const feed = await fetch(first);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+      await page.reload();
+      await section.getByText('Kalenteriosoite on luotu', { exact: false }).waitFor();
+      expect(await section.locator('code').count()).toBe(0);
+      await section.getByRole('button', { name: 'Luo uusi osoite' }).click();
+      await section.locator('code').waitFor();
+      expect(await section.locator('code').innerText()).not.toBe(first);
+      expect((await fetch(first)).status).toBe(404);
+    });
+  });
+});
