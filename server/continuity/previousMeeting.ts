@@ -13,8 +13,12 @@ export async function previousMeetingByDate(
 ): Promise<MeetingDoc | null> {
   // Latest first, so the first one dated before is the previous meeting.
   const meetings = await repos.meetings.listByGroup(meeting.groupId);
+  // A cancelled meeting was never held: it has no memo to review.
   const before = meetings.find(
-    (other) => other._id !== meeting._id && other.startsAt.getTime() < meeting.startsAt.getTime(),
+    (other) =>
+      other._id !== meeting._id &&
+      other.status !== 'cancelled' &&
+      other.startsAt.getTime() < meeting.startsAt.getTime(),
   );
   return before ?? null;
 }

@@ -443,6 +443,35 @@ describe.each(ENGINES)('documents on agenda items on %s', (engine) => {
     ).toBe(204);
   });
 
+  it('refuses documents for a cancelled meeting, storing nothing', async () => {
+    const chair = f.clients.puheenjohtaja!;
+    const created = await chair.post(`/api/groups/${f.groupId}/meetings`, {
+      title: 'Peruttava liitekokous',
+      startsAt: '2026-12-08T17:00:00+02:00',
+      agenda: [{ title: 'Asia' }],
+    });
+    const cancelledMeeting: string = created.body.id;
+    const item: string = created.body.agenda[0].id;
+    const on = await uploadTo(
+      'sihteeri',
+      item,
+      { name: 'ennen.pdf', bytes: pdf('e') },
+      cancelledMeeting,
+    );
+    expect(on.status).toBe(201);
+    expect(
+      (await chair.post(`/api/meetings/${cancelledMeeting}/status`, { status: 'cancelled' }))
+        .status,
+    ).toBe(200);
+    await expectNothingStored(
+      () => uploadTo('sihteeri', item, { name: 'jälkeen.pdf', bytes: pdf('j') }, cancelledMeeting),
+      409,
+    );
+    expect(
+      (await chair.delete(`/api/meetings/${cancelledMeeting}/documents/${on.body.id}`)).status,
+    ).toBe(409);
+  });
+
   // Last: the approval locks the meeting.
   it('records the documents on the table in the approved version, redacted per audience', async () => {
     const secretBytes = pdf(CANARY_CONTENT);

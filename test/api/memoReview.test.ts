@@ -143,4 +143,16 @@ describe.each(ENGINES)('the review of the previous memo on %s', (engine) => {
     expect(between.previousMeeting?.meetingId).toBe(earlier.id);
     expect((await read(later.id)).previousMeeting?.meetingId).toBe(between.id);
   });
+
+  it('a cancelled meeting is no previous meeting: it was never held', async () => {
+    const cancelled = await create('Peruttu väliin', '2031-03-07T17:00:00+02:00');
+    expect((await read(later.id)).previousMeeting?.meetingId).toBe(cancelled.id);
+    const status = await chair().post(`/api/meetings/${cancelled.id}/status`, {
+      status: 'cancelled',
+    });
+    expect(status.status).toBe(200);
+    const previous = (await read(later.id)).previousMeeting;
+    expect(previous?.meetingId).toBeDefined();
+    expect(previous?.meetingId).not.toBe(cancelled.id);
+  });
 });

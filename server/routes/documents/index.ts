@@ -5,6 +5,7 @@ import {
   UploadDocumentFields,
 } from '../../../shared/api/routes/documents';
 import { audienceForRole, isVisibleTo } from '../../../shared/confidentiality';
+import { isMeetingLocked } from '../../../shared/meetings';
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_SNIFF_BYTES,
@@ -175,8 +176,12 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
   }
 
   function refuseIfApproved(meeting: MeetingDoc) {
-    if (meeting.status === 'approved')
-      throw conflict('The memo is approved; its documents can no longer change.');
+    if (isMeetingLocked(meeting.status))
+      throw conflict(
+        meeting.status === 'cancelled'
+          ? 'The meeting is cancelled; its documents can no longer change.'
+          : 'The memo is approved; its documents can no longer change.',
+      );
   }
 
   api.route(routes.listDocuments, async (req) => {
