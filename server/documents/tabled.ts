@@ -1,6 +1,7 @@
 import { moreClosed, type TabledDocument } from '../../shared/documents';
 import type { DocumentDoc, MeetingDoc } from '../db/schema';
 import type { Repositories } from '../repositories';
+import { toDocumentInfo } from './info';
 
 /**
  * The documents on the meeting's agenda now, as an approved version records them (with each
@@ -18,18 +19,9 @@ export async function tabledDocuments(
     if (!itemConfidentiality) return [];
     return [
       {
-        id: doc._id,
-        meetingId: doc.meetingId,
-        agendaItemId: doc.agendaItemId,
-        fileName: doc.fileName,
-        mediaType: doc.mediaType,
-        size: doc.size,
-        sha256: doc.sha256,
+        ...toDocumentInfo(doc),
         // Recorded as closed as it was seen: a later change of the item cannot open it.
         confidentiality: moreClosed(itemConfidentiality, doc.confidentiality),
-        uploadedBy: doc.uploadedBy,
-        uploadedByName: doc.uploadedByName,
-        uploadedAt: doc.uploadedAt.toISOString(),
         itemConfidentiality,
       },
     ];

@@ -15,12 +15,12 @@ import {
   moreClosed,
   normaliseFileName,
   redactDocuments,
-  type DocumentInfo,
 } from '../../../shared/documents';
 import { meetingAsMember } from '../../auth/meetingMembership';
 import type { AppContext } from '../../context';
 import type { DocumentDoc, MeetingDoc, MembershipDoc } from '../../db/schema';
 import type { DocumentStore, StoredBlob } from '../../documents/store';
+import { toDocumentInfo } from '../../documents/info';
 import {
   AppError,
   badRequest,
@@ -34,22 +34,6 @@ import { ApiRouter } from '../../http/api';
 import { authorize, idParam, requireAuth } from '../../http/context';
 
 const ACCEPTED = 'PDF, Word, Excel, PowerPoint, OpenDocument, CSV or plain text';
-
-function toInfo(doc: DocumentDoc): DocumentInfo {
-  return {
-    id: doc._id,
-    meetingId: doc.meetingId,
-    agendaItemId: doc.agendaItemId,
-    fileName: doc.fileName,
-    mediaType: doc.mediaType,
-    size: doc.size,
-    sha256: doc.sha256,
-    confidentiality: doc.confidentiality,
-    uploadedBy: doc.uploadedBy,
-    uploadedByName: doc.uploadedByName,
-    uploadedAt: doc.uploadedAt.toISOString(),
-  };
-}
 
 /** The level that decides who sees a document: its own, or its agenda item's when more closed. */
 function effectiveLevel(meeting: MeetingDoc, doc: DocumentDoc) {
@@ -188,7 +172,7 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
     const { meeting, membership } = await loadMeeting(req);
     const docs = await repos.documents.listByMeeting(meeting._id);
     const levels = new Map(meeting.agenda.map((item) => [item.id, item.confidentiality]));
-    return redactDocuments(docs.map(toInfo), audienceForRole(membership.role), (id) =>
+    return redactDocuments(docs.map(toDocumentInfo), audienceForRole(membership.role), (id) =>
       levels.get(id),
     );
   });
@@ -226,7 +210,7 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
       // The meeting may have been approved while the file arrived.
       refuseIfApproved((await repos.meetings.findById(meeting._id)) ?? meeting);
       await repos.documents.insert(doc);
-      return toInfo(doc);
+      return toDocumentInfo(doc);
     } catch (error) {
       await store.delete(file.blob.id).catch(() => undefined);
       throw error;
