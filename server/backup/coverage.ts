@@ -14,6 +14,9 @@ const EXCLUDED_BECAUSE: Partial<Record<CollectionKey, string>> = {
   attempts:
     'login throttle records: short windows of failed logins and known addresses, which would ' +
     'lock people out or let an attacker in on a stale count',
+  calendarFeeds:
+    'private calendar addresses: a restored one could be an address its owner had revoked, ' +
+    'live again; everyone makes a new address on their profile after a restore',
 };
 
 export type Coverage = { backup: true } | { backup: false; reason: string };
