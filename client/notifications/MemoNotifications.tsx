@@ -7,10 +7,12 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { ConsentNotice } from '../../shared/api/consent';
-import type { MemoDelivered } from '../../shared/realtime/events';
+import type { MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
+import { useFormat, type Formatters } from '../i18n/format';
 import { versionRoute } from '../screens/Version/paths';
 import { useMe } from '../session';
 import { ConsentNoticeMessage, consentNoticeText } from './ConsentNoticeMessage';
@@ -30,13 +32,17 @@ const NotificationsContext = createContext<NotificationsContextValue | null>(nul
 /** More would cover the page; the memo list shows every new memo anyway. */
 const MAX_SHOWN = 3;
 
-type Notice = { kind: 'memo'; notice: MemoDelivered } | { kind: 'consent'; notice: ConsentNotice };
+type Notice =
+  | { kind: 'memo'; notice: MemoDelivered }
+  | { kind: 'meeting'; notice: MeetingInvited }
+  | { kind: 'consent'; notice: ConsentNotice };
 
 type Shown = Notice & { key: string };
 
 /**
- * For a logged-in person: listens for newly delivered memos and for consent notices (a statement
- * or declassification awaits their party, changed, was objected to or released), shows each as a
+ * For a logged-in person: listens for newly delivered memos, for meeting invitations (and their
+ * updates and cancellations) and for consent notices (a statement or declassification awaits
+ * their party, changed, was objected to or released), shows each as a
  * notice that stays until closed, announces it politely, and tells subscribed screens (memo
  * lists, statements, consent panels) to refresh.
  */
@@ -68,6 +74,12 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
       // One notice per meeting: a newer version replaces the older one's.
       show({ kind: 'memo', notice, key: `memo:${notice.meetingId}` });
     };
+    const onMeetingInvited = (notice: MeetingInvited) => {
+      // The meeting's page shows the invitation's state itself (that is where the chair sends it).
+      if (path.current === meetingRoute(notice.groupId, notice.meetingId)) return;
+      // One notice per meeting: an update or cancellation replaces the invitation's.
+      show({ kind: 'meeting', notice, key: `meeting:${notice.meetingId}` });
+    };
     const onConsentNotice = (notice: ConsentNotice) => {
       // The request's own screen shows the change live, with more than a notice could say.
       if (path.current === pathOnly(notice.path)) return;
@@ -86,6 +98,7 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
         if (!cancelled)
           stop = listenToUserNotices({
             memoDelivered: onMemoDelivered,
+            meetingInvited: onMeetingInvited,
             consentNotice: onConsentNotice,
             consentChanged: tellConsent,
             reconnected: () => tellConsent(null),
@@ -165,51 +178,76 @@ interface NoticesProps {
   onDismiss: (key: string) => void;
 }
 
+/** The meeting's page, where its agenda, time and invitation are shown. */
+function meetingRoute(groupId: string, meetingId: string): string {
+  return `/groups/${groupId}/meetings/${meetingId}`;
+}
+
+function meetingInvitedText(t: TFunction, format: Formatters, notice: MeetingInvited): string {
+  return t(`notifications.meetingInvited.${notice.kind}`, {
+    title: notice.meetingTitle,
+    time: format.dateTime(notice.startsAt),
+  });
+}
+
+/** The toast's title, link and message for a memo or meeting notice (consent ones have their own). */
+function noticeParts(t: TFunction, format: Formatters, item: Notice) {
+  switch (item.kind) {
+    case 'memo':
+      return {
+        title: item.notice.meetingTitle,
+        to: versionRoute(item.notice.groupId, item.notice.meetingId, item.notice.version),
+        open: t('notifications.open'),
+        message: t(
+          item.notice.declassified
+            ? 'notifications.memoDeclassified'
+            : 'notifications.memoDelivered',
+          { title: item.notice.meetingTitle, version: item.notice.version },
+        ),
+      };
+    case 'meeting':
+      return {
+        title: item.notice.meetingTitle,
+        to: meetingRoute(item.notice.groupId, item.notice.meetingId),
+        open: t('notifications.openMeeting'),
+        message: meetingInvitedText(t, format, item.notice),
+      };
+    case 'consent':
+      return {
+        title: item.notice.title,
+        to: item.notice.path,
+        open: t(`consentNotices.open.${item.notice.requestKind}`),
+        message: consentNoticeText(t, item.notice),
+      };
+  }
+}
+
 function Notices({ shown, announcement, onDismiss }: NoticesProps) {
   const { t } = useTranslation();
-  const memoMessage = (notice: MemoDelivered) =>
-    t(notice.declassified ? 'notifications.memoDeclassified' : 'notifications.memoDelivered', {
-      title: notice.meetingTitle,
-      version: notice.version,
-    });
-  const text = (item: Notice) =>
-    item.kind === 'memo' ? memoMessage(item.notice) : consentNoticeText(t, item.notice);
+  const format = useFormat();
   return (
     <section className="toasts" aria-label={t('notifications.label')}>
       {/* Only the message is announced, not the links and buttons around it. */}
       <p role="status" className="visually-hidden">
-        {announcement && text(announcement)}
+        {announcement && noticeParts(t, format, announcement).message}
       </p>
       {shown.length > 0 && (
         <ul className="toast-list">
           {shown.map((item) => {
-            const title = item.kind === 'memo' ? item.notice.meetingTitle : item.notice.title;
+            const { title, to, open, message } = noticeParts(t, format, item);
             return (
               <li
                 key={item.key}
                 className={item.kind === 'consent' ? `toast toast-${item.notice.kind}` : 'toast'}
               >
-                {item.kind === 'memo' ? (
-                  <p className="toast-message">{memoMessage(item.notice)}</p>
-                ) : (
+                {item.kind === 'consent' ? (
                   <ConsentNoticeMessage notice={item.notice} />
+                ) : (
+                  <p className="toast-message">{message}</p>
                 )}
                 <div className="toast-actions">
-                  <Link
-                    to={
-                      item.kind === 'memo'
-                        ? versionRoute(
-                            item.notice.groupId,
-                            item.notice.meetingId,
-                            item.notice.version,
-                          )
-                        : item.notice.path
-                    }
-                    onClick={() => onDismiss(item.key)}
-                  >
-                    {item.kind === 'memo'
-                      ? t('notifications.open')
-                      : t(`consentNotices.open.${item.notice.requestKind}`)}
+                  <Link to={to} onClick={() => onDismiss(item.key)}>
+                    {open}
                     <span className="visually-hidden">: {title}</span>
                   </Link>
                   <button

@@ -1,5 +1,5 @@
 import type { ConsentNotice } from '../../shared/api/consent';
-import type { MemoDelivered } from '../../shared/realtime/events';
+import type { MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
 import { createMeetingSocket } from './socket';
 
 const RETRY_MS = 15_000;
@@ -8,6 +8,8 @@ const FINAL_CODES: readonly string[] = ['unauthenticated', 'forbidden'];
 
 export interface UserNoticeHandlers {
   memoDelivered: (notice: MemoDelivered) => void;
+  /** An invitation to a meeting, its update or its cancellation went out. */
+  meetingInvited: (notice: MeetingInvited) => void;
   /** A statement or declassification awaits this person's party, changed or was released. */
   consentNotice: (notice: ConsentNotice) => void;
   /** A request's consent state changed: screens showing it refetch it. */
@@ -30,6 +32,7 @@ export function listenToUserNotices(handlers: UserNoticeHandlers): () => void {
   };
 
   socket.on('memoDelivered', (notice) => handlers.memoDelivered(notice));
+  socket.on('meetingInvited', (notice) => handlers.meetingInvited(notice));
   socket.on('consentNotice', (notice) => handlers.consentNotice(notice));
   socket.on('consentChanged', (requestId) => {
     if (typeof requestId === 'string') handlers.consentChanged(requestId);
