@@ -51,7 +51,7 @@ async function main() {
       ? await listenChannel(
           config.storage.dataDir,
           // Loaded only on this engine (server/db/open.ts); the engine name says which it is.
-          channelCommands(db as EmbeddedDatabase),
+          channelCommands(db as EmbeddedDatabase, server.ctx.documents),
           logger,
         )
       : null;

@@ -8,7 +8,9 @@ import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
 import { MIGRATIONS } from '../db/migrations';
+import { COLLECTIONS } from '../db/schema';
 import { BACKED_UP, EXCLUDED } from './coverage';
+import { checkDocumentBytes, documentFileOf, type DocumentBytes } from './documentBytes';
 import {
   appVersion,
   FORMAT_VERSION,
@@ -21,9 +23,13 @@ import { fromLine, type Snapshot } from './snapshot';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** Stream the archive of `snapshot` into `out`; resolves with its manifest once all is written. */
+/**
+ * Stream the archive of `snapshot` and the bytes of its documents into `out`; resolves with its
+ * manifest once all is written.
+ */
 export async function writeArchive(
   snapshot: Snapshot,
+  documents: readonly DocumentBytes[],
   out: Writable,
   now = new Date(),
 ): Promise<Manifest> {
@@ -35,6 +41,7 @@ export async function writeArchive(
     files.push({ name: file, bytes });
     collections.push({ name, file, documents: lines.length, sha256: sha256(bytes) });
   }
+  for (const { id, bytes } of documents) files.push({ name: documentFileOf(id), bytes });
   const manifest: Manifest = {
     format: 'neuvottelu-backup',
     formatVersion: FORMAT_VERSION,
@@ -44,6 +51,12 @@ export async function writeArchive(
     createdAt: now.toISOString(),
     consistency: { method: snapshot.method, attempts: snapshot.attempts, note: snapshot.note },
     collections,
+    documents: documents.map(({ id, bytes }) => ({
+      id,
+      file: documentFileOf(id),
+      size: bytes.length,
+      sha256: sha256(bytes),
+    })),
     excluded: [...EXCLUDED].map(([name, reason]) => ({ name, reason })),
     validation: snapshot.validation,
   };
@@ -87,6 +100,8 @@ export interface VerifiedArchive {
   manifest: Manifest;
   /** Per collection in the manifest, its documents in the archive's order. */
   docs: Map<string, Record<string, unknown>[]>;
+  /** The bytes of every agenda document, each checked against the manifest and its metadata. */
+  documentBytes: DocumentBytes[];
 }
 
 async function readEntries(file: string): Promise<Map<string, Buffer>> {
@@ -143,7 +158,8 @@ function parseManifest(file: string, bytes: Buffer | undefined): Manifest {
 /**
  * Read the whole archive and check it before anything is written: the format version, that
  * the schema is not newer than this code, that every collection is one this code backs up, and
- * each file's SHA-256 and document count against the manifest.
+ * each file's SHA-256 and document count against the manifest, and that every agenda document
+ * listed has its bytes with the SHA-256 its metadata records.
  */
 export async function readArchive(file: string): Promise<VerifiedArchive> {
   const entries = await readEntries(file);
@@ -178,7 +194,14 @@ export async function readArchive(file: string): Promise<VerifiedArchive> {
       );
     }
   }
+  const documentBytes = checkDocumentBytes(
+    manifest.documents ?? [],
+    entries,
+    docs.get(COLLECTIONS.documents) ?? [],
+    (message) => new ArchiveError(`${file}: ${message}.`),
+  );
+  for (const entry of manifest.documents ?? []) expected.add(entry.file);
   const extra = [...entries.keys()].find((name) => !expected.has(name));
   if (extra) throw new ArchiveError(`${file} holds ${extra}, which its manifest does not list.`);
-  return { manifest, docs };
+  return { manifest, docs, documentBytes };
 }

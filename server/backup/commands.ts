@@ -2,14 +2,16 @@
 // admin CLI (server/cli/admin.ts) only parses the flags and dispatches here.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { runThroughChannel } from '../cli/channel';
 import type { Database } from '../db/collection';
 import { openDatabase } from '../db/open';
 import { COLLECTIONS } from '../db/schema';
+import { openDocumentStore } from '../documents/open';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import { ArchiveError, readArchive, writeArchive } from './archive';
+import { readDocumentBytes } from './documentBytes';
 import { describeBackup, describeValidation } from './report';
 import { BackupError, takeSnapshot } from './snapshot';
 import { validate } from './validate';
@@ -90,7 +92,13 @@ async function backupHere(ctx: CommandContext, file: Writable): Promise<number> 
   const db = await openDatabase(ctx.config.storage, { logger: ctx.logger, owner: 'admin command' });
   try {
     const snapshot = await takeSnapshot(db, { log: (line) => ctx.err(`${line}\n`) });
-    ctx.out(describeBackup(await writeArchive(snapshot, file)));
+    const store = await openDocumentStore(ctx.config.storage, db);
+    const bytes = await readDocumentBytes(
+      snapshot.lines,
+      store,
+      (message) => new BackupError(message),
+    );
+    ctx.out(describeBackup(await writeArchive(snapshot, bytes, file)));
     return 0;
   } finally {
     await db.close();
@@ -157,7 +165,7 @@ export async function restoreCommand(
     ctx.err(`Nothing was restored. ${error.message}\n`);
     return 1;
   }
-  const { manifest, docs } = archive;
+  const { manifest, docs, documentBytes } = archive;
   const db = await openDatabase(ctx.config.storage, {
     logger: ctx.logger,
     owner: 'admin command',
@@ -175,6 +183,10 @@ export async function restoreCommand(
     const started = performance.now();
     let written = 0;
     try {
+      // The bytes first, as an upload stores them: a listed document always has its bytes.
+      const store = await openDocumentStore(ctx.config.storage, db);
+      for (const { id, bytes } of documentBytes)
+        await store.put(Readable.from([bytes]), { id, maxBytes: bytes.length });
       for (const entry of manifest.collections) {
         const all = docs.get(entry.name) ?? [];
         const target = db.collection<{ _id: string }>(entry.name);
@@ -198,7 +210,8 @@ export async function restoreCommand(
     const validation = validate((name) => restored.get(name) ?? []);
     const fresh = validation.problems.filter((p) => !manifest.validation.problems.includes(p));
     ctx.out(
-      `Restored ${written} documents in ${names.length} collections from ${file} ` +
+      `Restored ${written} documents in ${names.length} collections and the bytes of ` +
+        `${documentBytes.length} agenda documents from ${file} ` +
         `(taken ${manifest.createdAt} on the ${manifest.engine} engine, schema version ` +
         `${manifest.schemaVersion}) in ${Math.round(performance.now() - started)} ms.\n` +
         `Checked: ${describeValidation(validation)}.\n`,

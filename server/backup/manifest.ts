@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DocumentEntry } from './documentBytes';
 
 /** The archive layout this code writes and reads; a restore refuses any other. */
 export const FORMAT_VERSION = 1;
@@ -34,6 +35,11 @@ export interface Manifest {
   createdAt: string;
   consistency: { method: ConsistencyMethod; attempts: number; note: string };
   collections: CollectionEntry[];
+  /**
+   * The bytes of every agenda document (`documents/<id>` files, server/backup/documentBytes.ts).
+   * Absent in archives taken before documents existed, which then list none.
+   */
+  documents?: DocumentEntry[];
   /** Collections deliberately left out, with why (server/backup/coverage.ts). */
   excluded: { name: string; reason: string }[];
   /** What the checks of server/backup/validate.ts found in the backed-up documents. */

@@ -33,7 +33,8 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async put(source: Readable, options: PutOptions): Promise<StoredBlob> {
-    const id = randomUUID();
+    const id = options.id ?? randomUUID();
+    if (!BLOB_ID.test(id)) throw new Error(`"${id}" is not a document id`);
     const temporary = path.join(this.dir, INCOMING, `${id}.part`);
     const guard = new UploadGuard(options);
     try {

@@ -21,7 +21,7 @@ export class GridFsDocumentStore implements DocumentStore {
   }
 
   async put(source: Readable, options: PutOptions): Promise<StoredBlob> {
-    const id = randomUUID();
+    const id = options.id ?? randomUUID();
     const guard = new UploadGuard(options);
     const upload = this.bucket.openUploadStreamWithId(id as never, id);
     // Written one awaited write at a time (the driver answers a write once its chunks are

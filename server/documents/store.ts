@@ -5,6 +5,8 @@
 import type { Readable } from 'node:stream';
 
 export interface PutOptions {
+  /** Store under this id (a restore keeps the archive's ids); a new UUID when absent. */
+  id?: string;
   /** More bytes than this and nothing is stored: the put fails with a 413 error. */
   maxBytes: number;
   /**

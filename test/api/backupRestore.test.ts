@@ -13,6 +13,7 @@ import { isCovered } from '../../shared/memo/savedVector';
 import { readArchive } from '../../server/backup/archive';
 import { openDatabase } from '../../server/db/open';
 import { COLLECTIONS, type MigrationDoc } from '../../server/db/schema';
+import { CSRF_HEADER } from '../../shared/errors';
 import { createRepositories } from '../../server/repositories';
 import { seedDemo } from '../../server/seed/demo';
 import { connectEditor, type CollabEditor } from '../support/collabClient';
@@ -55,7 +56,16 @@ function runCommand(argv: string[], env: Record<string, string>) {
   );
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/** An agenda document's bytes as its download gives them. */
+async function downloadBytes(base: string, cookie: string, meetingId: string, id: string) {
+  const response = await fetch(new URL(`/api/meetings/${meetingId}/documents/${id}`, base), {
+    headers: { cookie },
+  });
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
 const archivePath = (name: string) =>
   path.join(fs.mkdtempSync(path.join(inject('tempRoot'), 'backup-')), name);
 
@@ -129,6 +139,16 @@ describe.each(CROSSINGS)('backup on %s, restore into %s', (from, into) => {
     const live = await f.newMeeting('Elävä muistio');
     expect((await start(live.id)).status).toBe(200);
     const liveRoom = roomName({ kind: 'memo', meetingId: live.id });
+    // An agenda document: its bytes live outside the collections (GridFS, or DATA_DIR files).
+    const pdfBytes = Buffer.from(`%PDF-1.4\n% talousarvio ${from}\n%%EOF\n`, 'latin1');
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(pdfBytes)], { type: 'application/pdf' }), 'ta.pdf');
+    const uploaded = await fetch(
+      new URL(`/api/meetings/${live.id}/agenda/${live.agenda[0]!.id}/documents`, source.url),
+      { method: 'POST', headers: { [CSRF_HEADER]: '1', cookie: f.cookie('sihteeri') }, body: form },
+    );
+    expect(uploaded.status).toBe(201);
+    const documentId = ((await uploaded.json()) as { id: string }).id;
     const editor = connectEditor(source.url, liveRoom, f.cookie('sihteeri'));
     editors.push(editor);
     await editor.settled();
@@ -187,6 +207,35 @@ describe.each(CROSSINGS)('backup on %s, restore into %s', (from, into) => {
     expect(manifest.engine).toBe(from);
     expect(manifest.validation.problems).toEqual([]);
     expect(manifest.collections.map((c) => c.name)).not.toContain('sessions');
+    expect(manifest.documents).toEqual([
+      {
+        id: documentId,
+        file: `documents/${documentId}`,
+        size: pdfBytes.length,
+        sha256: sha256(pdfBytes),
+      },
+    ]);
+    // Bytes changed, or a listed document without its bytes (manifest and file dropped): refused.
+    const changedBytes = archivePath('changed-bytes.tar.gz');
+    await retar(file, changedBytes, (name, bytes) =>
+      name === `documents/${documentId}` ? Buffer.from(bytes.toString('latin1') + ' ') : bytes,
+    );
+    const withoutBytes = archivePath('without-bytes.tar.gz');
+    await retar(file, withoutBytes, (name, bytes) => {
+      if (name === `documents/${documentId}`) return null;
+      if (name !== 'manifest.json') return bytes;
+      return Buffer.from(JSON.stringify({ ...JSON.parse(bytes.toString()), documents: [] }));
+    });
+    const restoreFresh = (archive: string) =>
+      runToExit([ADMIN, 'restore', '--in', archive], freshStorageEnv('embedded'));
+    const [refusedChanged, refusedWithout] = await Promise.all([
+      restoreFresh(changedBytes),
+      restoreFresh(withoutBytes),
+    ]);
+    expect(refusedChanged.code).toBe(1);
+    expect(refusedChanged.output).toContain(`documents/${documentId} does not match`);
+    expect(refusedWithout.code).toBe(1);
+    expect(refusedWithout.output).toContain(`document ${documentId} is listed but its bytes`);
     const liveAtBackup = archivedRoom(docs, liveRoom);
     expect(isCovered(acked, stateVectorOf(liveAtBackup))).toBe(true);
 
@@ -225,6 +274,8 @@ describe.each(CROSSINGS)('backup on %s, restore into %s', (from, into) => {
     for (const hash of state.auditHashes) expect(restoredHashes).toContain(hash);
 
     const cookie = g.cookie('sihteeri');
+    const restoredBytes = await downloadBytes(target.url, cookie, state.liveMeetingId, documentId);
+    expect(restoredBytes.equals(pdfBytes)).toBe(true);
     expect(memoText(await serverState(target.url, approvedRoom, cookie))).toBe(state.approvedMemo);
     const restoredLive = await serverState(target.url, liveRoom, cookie);
     expect(memoText(restoredLive)).toBe(memoText(liveAtBackup));
@@ -325,11 +376,14 @@ describe('backup and restore refusals', () => {
   }, 120_000);
 });
 
-/** Copy a tar.gz, changing entries' contents on the way (sizes follow, the manifest does not). */
+/**
+ * Copy a tar.gz, changing entries' contents on the way (sizes follow, the manifest does not);
+ * an entry changed to null is left out.
+ */
 async function retar(
   from: string,
   to: string,
-  change: (name: string, bytes: Buffer) => Buffer,
+  change: (name: string, bytes: Buffer) => Buffer | null,
 ): Promise<void> {
   const tar = await import('tar-stream');
   const zlib = await import('node:zlib');
@@ -341,7 +395,8 @@ async function retar(
     stream.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
     stream.on('end', () => {
       const bytes = change(header.name, Buffer.concat(chunks));
-      pack.entry({ ...header, size: bytes.length }, bytes, next);
+      if (bytes) pack.entry({ ...header, size: bytes.length }, bytes, next);
+      else next();
     });
   });
   extract.on('finish', () => pack.finalize());
