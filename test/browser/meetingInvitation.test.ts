@@ -6,6 +6,7 @@ import { CSRF_HEADER } from '../../shared/errors';
 import {
   CHAIR_EMAIL,
   inFreshContext,
+  liveConnectionAccepted,
   logInFinnish,
   useDemoServerAndBrowser,
 } from './support/browser';
@@ -18,11 +19,7 @@ const MEMBER_EMAIL = 'kesk.edustaja@demo.example';
 
 /** Log in and wait until the app's Socket.io connection is accepted, so no notice is missed. */
 async function logInListening(page: Page, baseUrl: string, email: string): Promise<void> {
-  const connected = page
-    .waitForEvent('websocket', (socket) => socket.url().includes('/socket.io/'))
-    .then((socket) =>
-      socket.waitForEvent('framereceived', (frame) => String(frame.payload).startsWith('40')),
-    );
+  const connected = liveConnectionAccepted(page);
   await logInFinnish(page, baseUrl, email, DEMO_PASSWORD);
   await connected;
 }

@@ -12,6 +12,7 @@ import { readPdf } from '../support/pdfText';
 import { seriousAxeViolations } from './support/axe';
 import {
   inFreshContext,
+  liveConnectionAccepted,
   logInFinnish,
   useDemoServerAndBrowser,
   type BrowserTestEnv,
@@ -76,11 +77,7 @@ async function threePartyGroup(env: BrowserTestEnv): Promise<string> {
  * connection to be accepted (its CONNECT answer), so that live notices cannot be missed.
  */
 async function logIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  const connected = page
-    .waitForEvent('websocket', (socket) => socket.url().includes('/socket.io/'))
-    .then((socket) =>
-      socket.waitForEvent('framereceived', (frame) => String(frame.payload).startsWith('40')),
-    );
+  const connected = liveConnectionAccepted(page);
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Sähköposti').fill(email);
   await page.getByLabel('Salasana').fill(DEMO_PASSWORD);

@@ -29,6 +29,18 @@ export async function logInFinnish(page: Page, baseUrl: string, email: string, p
   await page.getByRole('heading', { level: 1, name: GROUP_NAME }).waitFor();
 }
 
+/**
+ * Resolves once the page's Socket.io connection is accepted (its CONNECT answer): start it before
+ * logging in, await it after, so that no live notice sent meanwhile is missed.
+ */
+export function liveConnectionAccepted(page: Page): Promise<unknown> {
+  return page
+    .waitForEvent('websocket', (socket) => socket.url().includes('/socket.io/'))
+    .then((socket) =>
+      socket.waitForEvent('framereceived', (frame) => String(frame.payload).startsWith('40')),
+    );
+}
+
 /** Wait until the document's language is `lang`. */
 export async function waitForHtmlLang(page: Page, lang: string) {
   await page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
