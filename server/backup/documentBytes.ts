@@ -6,19 +6,12 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { COLLECTIONS } from '../db/schema';
 import type { DocumentStore } from '../documents/store';
+import type { DocumentEntry } from './manifest';
 import { fromLine } from './snapshot';
 
 export interface DocumentBytes {
   id: string;
   bytes: Buffer;
-}
-
-/** What the manifest says of each document's bytes. */
-export interface DocumentEntry {
-  id: string;
-  file: string;
-  size: number;
-  sha256: string;
 }
 
 /** Document ids are UUIDs (the store makes them): never a path of their own. */

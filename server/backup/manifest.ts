@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocumentEntry } from './documentBytes';
 
 /** The archive layout this code writes and reads; a restore refuses any other. */
 export const FORMAT_VERSION = 1;
@@ -22,6 +21,14 @@ export interface CollectionEntry {
   file: string;
   documents: number;
   /** SHA-256 (hex) of the file's bytes. */
+  sha256: string;
+}
+
+/** What the manifest says of each document's bytes (server/backup/documentBytes.ts). */
+export interface DocumentEntry {
+  id: string;
+  file: string;
+  size: number;
   sha256: string;
 }
 
