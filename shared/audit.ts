@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   'mail.retry',
   // The meeting's invitation (or an update of it) was sent to every member (issue 19).
   'meeting.invite',
+  // A document put on an agenda item, or taken off it (issue 19). Details hold the level and the
+  // SHA-256, never the file's name: the name of a confidential file is confidential too.
+  'document.upload',
+  'document.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -60,6 +64,7 @@ export const AUDIT_TARGET_TYPES = [
   'publication',
   'party',
   'email',
+  'document',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

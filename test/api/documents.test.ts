@@ -7,6 +7,7 @@ import { GRIDFS_BUCKET } from '../../server/documents/gridFsStore';
 import { DOCUMENT_MAX_BYTES } from '../../shared/documents';
 import { CSRF_HEADER } from '../../shared/errors';
 import type { ApiClient } from '../support/apiClient';
+import { auditEntries } from '../support/auditLog';
 import { ENGINES } from '../support/engines';
 import { readPdf } from '../support/pdfText';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
@@ -422,6 +423,22 @@ describe.each(ENGINES)('documents on agenda items on %s', (engine) => {
           .status,
       ).toBe(204);
     expect(await storedBlobs()).toEqual({ blobs: 0, chunks: 0 });
+
+    // The audit log (administrators, who are no negotiators, read it too) records each upload
+    // and removal by its level and hash, never the file's name.
+    const audited = (await auditEntries(f.clients.puheenjohtaja!, f.groupId)).filter(
+      (entry) => entry.target.type === 'document' && entry.target.id === secret.body.id,
+    );
+    expect(audited.map((entry) => entry.action).sort()).toEqual([
+      'document.delete',
+      'document.upload',
+    ]);
+    expect(audited[0]).toMatchObject({
+      actor: { name: expect.any(String) },
+      details: { confidentiality: 'confidential', sha256: secret.body.sha256, meetingId },
+    });
+    for (const canary of [CANARY_NAME, CANARY_CONTENT])
+      expect(JSON.stringify(audited)).not.toContain(canary);
   });
 
   it('lets only organisers remove a document', async () => {

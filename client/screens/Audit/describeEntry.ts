@@ -108,6 +108,14 @@ export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
         lines.push(t('audit.details.change', { from: d.from, to: d.to }));
         consume('from', 'to');
       }
+      if (isLevel(d.confidentiality)) {
+        lines.push(
+          t('audit.details.confidentiality', {
+            level: t(`confidentiality.${d.confidentiality}`),
+          }),
+        );
+        consume('confidentiality');
+      }
       if (typeof d.round === 'number') {
         lines.push(
           typeof d.fromRound === 'number'

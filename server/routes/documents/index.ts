@@ -30,6 +30,7 @@ import {
   unsupportedMediaType,
   validationFailed,
 } from '../../errors';
+import { actorOf } from '../../audit/actors';
 import { ApiRouter } from '../../http/api';
 import { authorize, idParam, requireAuth } from '../../http/context';
 
@@ -168,6 +169,27 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
       );
   }
 
+  function auditDocument(
+    meeting: MeetingDoc,
+    doc: DocumentDoc,
+    action: 'document.upload' | 'document.delete',
+    user: { _id: string; name: string },
+  ) {
+    return ctx.audit.record({
+      groupId: meeting.groupId,
+      actor: actorOf(user),
+      action,
+      target: { type: 'document', id: doc._id },
+      details: {
+        meetingId: meeting._id,
+        meetingTitle: meeting.title,
+        agendaItemId: doc.agendaItemId,
+        confidentiality: doc.confidentiality,
+        sha256: doc.sha256,
+      },
+    });
+  }
+
   api.route(routes.listDocuments, async (req) => {
     const { meeting, membership } = await loadMeeting(req);
     const docs = await repos.documents.listByMeeting(meeting._id);
@@ -210,6 +232,7 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
       // The meeting may have been approved while the file arrived.
       refuseIfApproved((await repos.meetings.findById(meeting._id)) ?? meeting);
       await repos.documents.insert(doc);
+      await auditDocument(meeting, doc, 'document.upload', user);
       return toDocumentInfo(doc);
     } catch (error) {
       await store.delete(file.blob.id).catch(() => undefined);
@@ -253,6 +276,7 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
     // Metadata first: a listed document always has its bytes.
     await repos.documents.delete(doc._id);
     await store.delete(doc._id);
+    await auditDocument(meeting, doc, 'document.delete', requireAuth(req).user);
   });
 
   return api;
