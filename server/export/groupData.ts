@@ -21,6 +21,7 @@ import type {
   ConsentRequestDoc,
   GroupDoc,
   MeetingDoc,
+  MemoReviewDoc,
   MemoVersionDoc,
   PartyDoc,
   TrackedItemDoc,
@@ -99,6 +100,7 @@ export function exportedMeeting(
   meeting: MeetingDoc,
   audience: Audience,
   versions: ExportedVersionSummary[],
+  review: MemoReviewDoc | null,
 ): ExportedMeeting {
   const negotiators = isNegotiatorsEdition(audience);
   return {
@@ -112,6 +114,12 @@ export function exportedMeeting(
     agenda: redactAgenda(meeting.agenda, audience),
     attendance: meeting.attendance,
     review: meeting.review ?? null,
+    reviewOutcome: review && {
+      reviewedMeetingId: review.reviewedMeetingId,
+      outcome: review.outcome,
+      recordedBy: { id: review.recordedBy, name: review.recordedByName },
+      recordedAt: review.recordedAt.toISOString(),
+    },
     // The chair's reasons for reopening are for the negotiators (`group.negotiate`).
     reopenings: (meeting.reopenings ?? []).map((reopening) => ({
       afterVersion: reopening.afterVersion,

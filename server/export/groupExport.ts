@@ -73,7 +73,8 @@ export async function writeGroupExport(
       summaries.push(versionSummaryFor(doc, files));
       versionCount++;
     }
-    meetings.push(exportedMeeting(meeting, audience, summaries));
+    const review = await ctx.repos.memoReviews.findByMeeting(meeting._id);
+    meetings.push(exportedMeeting(meeting, audience, summaries, review));
   }
 
   const [parties, members, trackedItems, consentRequests] = await Promise.all([

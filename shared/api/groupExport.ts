@@ -4,6 +4,7 @@
 import type { AuditExport } from '../audit';
 import type { Audience, Confidentiality } from '../confidentiality';
 import type { ConsentAnswer } from '../consent';
+import type { ReviewOutcome } from '../continuity';
 import type { AgendaItem, AttendanceStatus, MeetingStatus, RedactedAgendaItem } from '../meetings';
 import type { MemoContent } from '../memo/content';
 import type { DeclassificationTarget } from '../memo/declassification';
@@ -79,6 +80,17 @@ export interface ExportedMeeting {
   attendance: { partyId: string; status: AttendanceStatus }[];
   /** The previous approved memo this meeting reviewed. */
   review: { meetingId: string; version: number } | null;
+  /**
+   * What this meeting found when it reviewed the previous meeting's memo (issue 19): "reviewed"
+   * or "reviewedWithCorrections" (that memo was then reopened for corrections); null until
+   * recorded.
+   */
+  reviewOutcome: {
+    reviewedMeetingId: string;
+    outcome: ReviewOutcome;
+    recordedBy: ExportPerson;
+    recordedAt: string;
+  } | null;
   /** Each reopening of an approved memo; `reason` only in the negotiators' edition. */
   reopenings: { afterVersion: number; by: ExportPerson; at: string; reason?: string }[];
   createdAt: string;

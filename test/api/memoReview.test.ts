@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GroupExport } from '../../shared/api/groupExport';
 import type { Meeting } from '../../shared/api/types';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { outsiderClient } from '../support/outsider';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { readZip } from '../support/zipEntries';
 
 // The review of the previous memo (issue 19, item 6): a meeting reviews the meeting before it by
 // date, approved or not, and the group records the outcome, shown on both meetings.
@@ -124,6 +126,26 @@ describe.each(ENGINES)('the review of the previous memo on %s', (engine) => {
       target: { type: 'meeting', id: later.id },
       details: { reviewedMeetingId: earlier.id },
     });
+
+    // The group export keeps the outcome with the meeting that recorded it.
+    const zip = await fetch(new URL(`/api/groups/${f.groupId}/export.zip`, t.url), {
+      headers: { cookie: chair().sessionCookie! },
+    });
+    expect(zip.status).toBe(200);
+    const group = JSON.parse(
+      (await readZip(Buffer.from(await zip.arrayBuffer()))).get('group.json')!.toString('utf8'),
+    ) as GroupExport;
+    const exported = (id: string) => group.meetings.find((meeting) => meeting.id === id);
+    const { id: chairId, name: chairName } = (
+      await chair().get<{ id: string; name: string }>('/api/me')
+    ).body;
+    expect(exported(later.id)?.reviewOutcome).toEqual({
+      reviewedMeetingId: earlier.id,
+      outcome: 'reviewedWithCorrections',
+      recordedBy: { id: chairId, name: chairName },
+      recordedAt: expect.any(String),
+    });
+    expect(exported(earlier.id)?.reviewOutcome).toBeNull();
   });
 
   it('says when the previous memo has an approved version', async () => {
