@@ -2,18 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import { reviewItemTitle } from '../../shared/continuity';
 import type { Locale } from '../../shared/locales';
-import type { MeetingDoc, MemoVersionDoc } from '../db/schema';
 import type { Repositories } from '../repositories';
 import type { MeetingFields } from '../repositories/meetings';
 
 /**
- * `fields` of a meeting being created, continued from the approved memo of the group's latest
- * meeting dated before it: a first agenda item to review it (titled in `locale`, the creator's
- * language), the version it reviews, and every follow-up and dissent still open from memos of
- * meetings before it. Unchanged when no earlier meeting has an approved memo.
+ * `fields` of a meeting being created, continued from the group's latest meeting held before it:
+ * a first agenda item to review its memo (titled in `locale`, the creator's language), the
+ * approved version it reviews when there is one yet, and every follow-up and dissent still open
+ * from memos of meetings before it. Unchanged for the group's first meeting.
  *
  * Meeting date, not approval order: a meeting recorded afterwards for 15.1.2020 must not review
- * (nor carry items from) a memo of December 2026 just because that one was approved last.
+ * (nor carry items from) a memo of December 2026 just because that one was approved last. And
+ * the previous meeting is reviewed even before its memo is approved: the meeting page warns of it.
  */
 export async function withContinuity(
   repos: Repositories,
@@ -21,10 +21,12 @@ export async function withContinuity(
   locale: Locale,
   fields: MeetingFields,
 ): Promise<MeetingFields> {
-  const found = await previousMemo(repos, groupId, fields.startsAt);
-  if (!found) return fields;
-  const { meeting: previous, version } = found;
-  const open = await repos.trackedItems.listByGroup(groupId, { status: 'open' });
+  const previous = await repos.meetings.latestHeldBefore(groupId, fields.startsAt);
+  if (!previous) return fields;
+  const [version, open] = await Promise.all([
+    repos.memoVersions.newestOfMeeting(previous._id),
+    repos.trackedItems.listByGroup(groupId, { status: 'open' }),
+  ]);
   return {
     ...fields,
     agenda: [
@@ -36,27 +38,9 @@ export async function withContinuity(
       },
       ...fields.agenda,
     ],
-    review: { meetingId: previous._id, version: version.version },
+    ...(version && { review: { meetingId: previous._id, version: version.version } }),
     carriedItemIds: open
       .filter((item) => item.meetingStartsAt.getTime() < fields.startsAt.getTime())
       .map((item) => item._id),
   };
-}
-
-/** The newest approved version of the latest meeting dated before `startsAt`, if any. */
-async function previousMemo(
-  repos: Repositories,
-  groupId: string,
-  startsAt: Date,
-): Promise<{ meeting: MeetingDoc; version: MemoVersionDoc } | null> {
-  // Latest first; usually the first earlier meeting has an approved memo.
-  const meetings = await repos.meetings.listByGroup(groupId);
-  for (const listed of meetings) {
-    if (listed.startsAt.getTime() >= startsAt.getTime()) continue;
-    const version = await repos.memoVersions.newestOfMeeting(listed._id);
-    if (!version) continue;
-    const meeting = await repos.meetings.findById(listed._id);
-    if (meeting) return { meeting, version };
-  }
-  return null;
 }

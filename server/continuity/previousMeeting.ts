@@ -11,16 +11,8 @@ export async function previousMeetingByDate(
   repos: Repositories,
   meeting: Pick<MeetingDoc, '_id' | 'groupId' | 'startsAt'>,
 ): Promise<MeetingDoc | null> {
-  // Latest first, so the first one dated before is the previous meeting.
-  const meetings = await repos.meetings.listByGroup(meeting.groupId);
   // A cancelled meeting was never held: it has no memo to review.
-  const before = meetings.find(
-    (other) =>
-      other._id !== meeting._id &&
-      other.status !== 'cancelled' &&
-      other.startsAt.getTime() < meeting.startsAt.getTime(),
-  );
-  return before ?? null;
+  return repos.meetings.latestHeldBefore(meeting.groupId, meeting.startsAt, meeting._id);
 }
 
 export function meetingRef(meeting: Pick<MeetingDoc, '_id' | 'title' | 'startsAt'>): MeetingRef {

@@ -9,6 +9,9 @@ export type MeetingFields = Pick<
 > &
   Partial<Pick<MeetingDoc, 'review' | 'carriedItemIds'>>;
 
+/** How many of the nearest earlier meetings one query reads when looking for the previous one. */
+const NEAREST_MEETINGS = 4;
+
 /**
  * Meetings are a chain of immutable revisions. An edit inserts revision n+1 under a unique key, so
  * of two edits from the same revision exactly one wins on every engine. The `meetings` collection
@@ -47,6 +50,33 @@ export class MeetingRepository {
 
   listByGroup(groupId: string) {
     return this.meetings.find({ groupId }, { sort: { startsAt: -1 } });
+  }
+
+  /**
+   * The group's latest meeting dated before `startsAt` that was held (not cancelled), other than
+   * `exceptId`: the meeting whose memo a later one reviews. Asks the database for the few
+   * nearest; only when a crash left their cached state behind (a cancellation not yet in it) does
+   * it read further.
+   */
+  async latestHeldBefore(
+    groupId: string,
+    startsAt: Date,
+    exceptId?: string,
+  ): Promise<MeetingDoc | null> {
+    const filter = { groupId, startsAt: { $lt: startsAt }, status: { $ne: 'cancelled' as const } };
+    for (const limit of [NEAREST_MEETINGS, 0]) {
+      const candidates = await this.meetings.find(filter, {
+        sort: { startsAt: -1 },
+        ...(limit && { limit }),
+      });
+      for (const cached of candidates) {
+        if (cached._id === exceptId) continue;
+        const meeting = await this.rollForward(cached);
+        if (meeting.status !== 'cancelled') return meeting;
+      }
+      if (candidates.length < NEAREST_MEETINGS) break;
+    }
+    return null;
   }
 
   /**

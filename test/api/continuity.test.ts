@@ -382,15 +382,18 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
       dissentId(first.id, IDS.dissent, KESK()),
       ...ofSecond,
     ]);
-    // The creator's language titles the review item.
+    // The creator's language titles the review item. The meeting before it by date is the
+    // third, whose memo is not approved yet: it is reviewed all the same, with no version.
     expect((await chair().patch('/api/me', { locale: 'sv' })).status).toBe(200);
     const swedish = await chair().post(`/api/groups/${f.groupId}/meetings`, {
       title: 'Fjärde',
       startsAt: '2027-02-01T17:00:00+02:00',
     });
     expect(swedish.body.agenda[0].title).toBe(
-      'Granskning av föregående promemoria: Jatkoneuvottelu (siirretty) (14.12.2026)',
+      'Granskning av föregående promemoria: Kolmas neuvottelu (11.1.2027)',
     );
+    expect(swedish.body.review).toBeNull();
+    expect(swedish.body.previousMeeting).toMatchObject({ meetingId: third.body.id });
     expect((await chair().patch('/api/me', { locale: 'fi' })).status).toBe(200);
   });
 
