@@ -21,10 +21,12 @@ import './notifications.css';
 type Listener = (notice: MemoDelivered) => void;
 /** `null`: the connection was lost for a while, so anything may have changed. */
 type ConsentListener = (requestId: string | null) => void;
+type MeetingListener = (notice: MeetingInvited) => void;
 
 interface NotificationsContextValue {
   subscribe: (listener: Listener) => () => void;
   subscribeConsent: (listener: ConsentListener) => () => void;
+  subscribeMeeting: (listener: MeetingListener) => () => void;
 }
 
 const NotificationsContext = createContext<NotificationsContextValue | null>(null);
@@ -50,6 +52,7 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
   const me = useMe();
   const listeners = useRef(new Set<Listener>());
   const consentListeners = useRef(new Set<ConsentListener>());
+  const meetingListeners = useRef(new Set<MeetingListener>());
   const [shown, setShown] = useState<Shown[]>([]);
   const [announcement, setAnnouncement] = useState<Notice | null>(null);
   const { pathname } = useLocation();
@@ -75,7 +78,9 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
       show({ kind: 'memo', notice, key: `memo:${notice.meetingId}` });
     };
     const onMeetingInvited = (notice: MeetingInvited) => {
-      // The meeting's page shows the invitation's state itself (that is where the chair sends it).
+      meetingListeners.current.forEach((listener) => listener(notice));
+      // The meeting's page shows the invitation's state itself (that is where the chair sends it)
+      // and reloads on it.
       if (path.current === meetingRoute(notice.groupId, notice.meetingId)) return;
       // One notice per meeting: an update or cancellation replaces the invitation's.
       show({ kind: 'meeting', notice, key: `meeting:${notice.meetingId}` });
@@ -122,6 +127,10 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
         consentListeners.current.add(listener);
         return () => consentListeners.current.delete(listener);
       },
+      subscribeMeeting: (listener) => {
+        meetingListeners.current.add(listener);
+        return () => meetingListeners.current.delete(listener);
+      },
     }),
     [],
   );
@@ -146,6 +155,25 @@ export function useMemoDelivered(listener: Listener): void {
     latest.current = listener;
   });
   useEffect(() => context?.subscribe((notice) => latest.current(notice)), [context]);
+}
+
+/**
+ * Run `listener` whenever an invitation, its update or the cancellation of `meetingId` went out
+ * (by anyone, this person included): the meeting's page reloads to show its new state.
+ */
+export function useMeetingInvited(meetingId: string, listener: () => void): void {
+  const context = useContext(NotificationsContext);
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(
+    () =>
+      context?.subscribeMeeting((notice) => {
+        if (notice.meetingId === meetingId) latest.current();
+      }),
+    [context, meetingId],
+  );
 }
 
 /**

@@ -95,6 +95,22 @@ describe('the chair invites the group to a meeting', () => {
       await memberPage.getByRole('region', { name: 'Kokouskutsu' }).waitFor();
       expect(memberPage.url()).toMatch(/\/groups\/[^/]+\/meetings\/[^/]+$/);
       expect(await notices.getByRole('listitem').count()).toBe(0);
+
+      // Cancelled elsewhere while the member has the meeting's page open: the page shows it at
+      // once, without a reload by hand (and without a notice repeating what the page says).
+      const meetingPath = new URL(memberPage.url()).pathname;
+      const meetingId = meetingPath.split('/').at(-1) ?? '';
+      await inFreshContext(env.browser, async (page) => {
+        await logInFinnish(page, env.server.url, CHAIR_EMAIL, DEMO_PASSWORD);
+        const cancelled = await page.request.post(
+          `${env.server.url}/api/meetings/${meetingId}/status`,
+          { data: { status: 'cancelled' }, headers: { [CSRF_HEADER]: '1' } },
+        );
+        expect(cancelled.status()).toBe(200);
+      });
+      await memberPage.getByText('Peruttu', { exact: true }).first().waitFor();
+      expect(new URL(memberPage.url()).pathname).toBe(meetingPath);
+      expect(await notices.getByRole('listitem').count()).toBe(0);
     });
   });
 

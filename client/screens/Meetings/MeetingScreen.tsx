@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
+import { useMeetingInvited } from '../../notifications/MemoNotifications';
 import { useResource } from '../../useResource';
 import { MeetingMemoVersions, useMemoHistory } from '../Approval/MeetingMemoVersions';
 import { useApprovalCheck } from '../Approval/useApprovalCheck';
@@ -55,6 +56,11 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
   const history = useMemoHistory(meeting.id);
+  // Someone sent the invitation or an update, or cancelled the meeting: show it without a reload
+  // by hand. Never under an open edit form, whose unsaved work a new revision would replace.
+  useMeetingInvited(meeting.id, () => {
+    if (!editing) onReload();
+  });
   const versions = history.result.status === 'ready' ? history.result.data.versions : [];
   const newest = versions.at(-1);
   // The chair's check, while there is a draft to approve: the next step and the panel share it.
