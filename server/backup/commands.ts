@@ -172,11 +172,16 @@ export async function restoreCommand(
   });
   try {
     const occupied = await nonEmpty(db);
-    if (occupied) {
+    const store = await openDocumentStore(ctx.config.storage, db);
+    const what = occupied
+      ? `the collection "${occupied.name}" holds ${occupied.count} documents`
+      : (await store.hasAny())
+        ? 'its document store holds agenda documents'
+        : null;
+    if (what) {
       ctx.err(
-        `Nothing was restored: the target database is not empty (the collection ` +
-          `"${occupied.name}" holds ${occupied.count} documents). Restore into an empty ` +
-          `database: a new MONGODB_DB, or an empty DATA_DIR.\n`,
+        `Nothing was restored: the target database is not empty (${what}). Restore into an ` +
+          `empty database: a new MONGODB_DB, or an empty DATA_DIR.\n`,
       );
       return 1;
     }
@@ -184,7 +189,6 @@ export async function restoreCommand(
     let written = 0;
     try {
       // The bytes first, as an upload stores them: a listed document always has its bytes.
-      const store = await openDocumentStore(ctx.config.storage, db);
       for (const { id, bytes } of documentBytes)
         await store.put(Readable.from([bytes]), { id, maxBytes: bytes.length });
       for (const entry of manifest.collections) {

@@ -54,6 +54,11 @@ export class FileDocumentStore implements DocumentStore {
     return { id, size: guard.size, sha256: guard.sha256 };
   }
 
+  async hasAny(): Promise<boolean> {
+    const names = await fsp.readdir(this.dir);
+    return names.some((name) => BLOB_ID.test(name));
+  }
+
   async get(id: string): Promise<Readable | null> {
     const file = this.pathOf(id);
     if (!file) return null;

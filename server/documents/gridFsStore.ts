@@ -49,6 +49,10 @@ export class GridFsDocumentStore implements DocumentStore {
     return { id, size: guard.size, sha256: guard.sha256 };
   }
 
+  async hasAny(): Promise<boolean> {
+    return (await this.bucket.find({}, { limit: 1 }).toArray()).length > 0;
+  }
+
   async get(id: string): Promise<Readable | null> {
     const found = await this.bucket.find({ _id: id as never }, { limit: 1 }).toArray();
     if (found.length === 0) return null;

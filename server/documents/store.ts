@@ -34,4 +34,6 @@ export interface DocumentStore {
   get(id: string): Promise<Readable | null>;
   /** Remove a blob; removing one that is not there is not an error. */
   delete(id: string): Promise<void>;
+  /** Some blob is stored (a restore writes only into an empty store). */
+  hasAny(): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -371,6 +371,13 @@ describe('backup and restore refusals', () => {
     const again = await restoreInto(good);
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/not empty \(the collection "\w+" holds \d+ documents\)/);
+    // Empty collections are not enough: a document's bytes left in the store refuse it too.
+    const leftover = freshStorageEnv('embedded') as { DATA_DIR: string };
+    fs.mkdirSync(path.join(leftover.DATA_DIR, 'documents'), { recursive: true });
+    fs.writeFileSync(path.join(leftover.DATA_DIR, 'documents', randomUUID()), 'left behind');
+    const intoLeftover = await runToExit([ADMIN, 'restore', '--in', good], leftover);
+    expect(intoLeftover.code).toBe(1);
+    expect(intoLeftover.output).toContain('its document store holds agenda documents');
     // A dozen CLI processes, each starting Node with tsx: more than the default limit on a busy
     // machine, and nothing here is a timing.
   }, 120_000);
