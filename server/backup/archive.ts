@@ -3,20 +3,28 @@
 // read back whole and checked before a restore writes anything.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import type { Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { Readable, type Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
 import { MIGRATIONS } from '../db/migrations';
 import { COLLECTIONS } from '../db/schema';
 import { BACKED_UP, EXCLUDED } from './coverage';
-import { checkDocumentBytes, documentFileOf, type DocumentBytes } from './documentBytes';
+import {
+  checkDocumentBytes,
+  DOCUMENT_FILE_PREFIX,
+  documentFileOf,
+  verifiedStream,
+  type DocumentSource,
+  type FileDigest,
+} from './documentBytes';
 import {
   appVersion,
   FORMAT_VERSION,
   fileOf,
   MANIFEST_FILE,
   type CollectionEntry,
+  type DocumentEntry,
   type Manifest,
 } from './manifest';
 import { fromLine, type Snapshot } from './snapshot';
@@ -29,7 +37,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 export async function writeArchive(
   snapshot: Snapshot,
-  documents: readonly DocumentBytes[],
+  documents: readonly DocumentSource[],
   out: Writable,
   now = new Date(),
 ): Promise<Manifest> {
@@ -41,7 +49,6 @@ export async function writeArchive(
     files.push({ name: file, bytes });
     collections.push({ name, file, documents: lines.length, sha256: sha256(bytes) });
   }
-  for (const { id, bytes } of documents) files.push({ name: documentFileOf(id), bytes });
   const manifest: Manifest = {
     format: 'neuvottelu-backup',
     formatVersion: FORMAT_VERSION,
@@ -51,11 +58,11 @@ export async function writeArchive(
     createdAt: now.toISOString(),
     consistency: { method: snapshot.method, attempts: snapshot.attempts, note: snapshot.note },
     collections,
-    documents: documents.map(({ id, bytes }) => ({
+    documents: documents.map(({ id, size, sha256 }) => ({
       id,
       file: documentFileOf(id),
-      size: bytes.length,
-      sha256: sha256(bytes),
+      size,
+      sha256,
     })),
     excluded: [...EXCLUDED].map(([name, reason]) => ({ name, reason })),
     validation: snapshot.validation,
@@ -64,11 +71,12 @@ export async function writeArchive(
   const written = pipeline(pack, zlib.createGzip(), out);
   // A failed destination (a full disk) fails the pipeline and destroys the entry being added:
   // its own error is the same one, reported through `written`.
+  const endedEarly = written.then(() => {
+    throw new Error('the archive ended early');
+  });
   const add = (name: string, bytes: Buffer) =>
     Promise.race([
-      written.then(() => {
-        throw new Error('the archive ended early');
-      }),
+      endedEarly,
       new Promise<void>((resolve, reject) => {
         const entry = pack.entry(
           { name, size: bytes.length, mtime: now, mode: 0o600 },
@@ -78,9 +86,23 @@ export async function writeArchive(
         entry.on('error', () => undefined);
       }),
     ]);
+  // A document's bytes stream through: tar-stream refuses more or fewer than `size`, and the
+  // source itself fails on bytes that do not match their SHA-256.
+  const stream = async (name: string, size: number, source: Readable) =>
+    Promise.race([
+      endedEarly,
+      new Promise<void>((resolve, reject) => {
+        const entry = pack.entry({ name, size, mtime: now, mode: 0o600 }, (error) =>
+          error ? reject(error) : resolve(),
+        );
+        pipeline(source, entry).catch(reject);
+      }),
+    ]);
   try {
     await add(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
     for (const file of files) await add(file.name, file.bytes);
+    for (const document of documents)
+      await stream(documentFileOf(document.id), document.size, await document.open());
     pack.finalize();
   } catch (error) {
     pack.destroy();
@@ -100,21 +122,34 @@ export interface VerifiedArchive {
   manifest: Manifest;
   /** Per collection in the manifest, its documents in the archive's order. */
   docs: Map<string, Record<string, unknown>[]>;
-  /** The bytes of every agenda document, each checked against the manifest and its metadata. */
-  documentBytes: DocumentBytes[];
+  /** Every agenda document, its bytes checked against the manifest and its metadata. */
+  documents: DocumentEntry[];
+  /**
+   * Read the archive again and hand each document's bytes to `each` as a stream, one at a time;
+   * a stream fails at its end should its bytes no longer be what the check found.
+   */
+  streamDocuments(each: (entry: DocumentEntry, bytes: Readable) => Promise<void>): Promise<void>;
 }
 
-async function readEntries(file: string): Promise<Map<string, Buffer>> {
-  const entries = new Map<string, Buffer>();
+interface Entries {
+  /** Manifest and collection files, whole. */
+  files: Map<string, Buffer>;
+  /** Documents' bytes: only their size and SHA-256 (any number of 20 MB files fit no memory). */
+  digests: Map<string, FileDigest>;
+}
+
+/** Go through the archive's entries in order; `each` must consume (or drain) the stream. */
+async function forEachEntry(
+  file: string,
+  each: (name: string, stream: Readable) => Promise<void>,
+): Promise<void> {
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
-    stream.on('end', () => {
-      entries.set(header.name, Buffer.concat(chunks));
-      next();
-    });
-    stream.on('error', next);
+    // tar-stream's entries are streamx streams: as Node's own, they pipe and fail like the rest.
+    each(header.name, Readable.from(stream, { objectMode: false })).then(
+      () => next(),
+      (error: unknown) => extract.destroy(error as Error),
+    );
   });
   try {
     await pipeline(fs.createReadStream(file), zlib.createGunzip(), extract);
@@ -123,10 +158,30 @@ async function readEntries(file: string): Promise<Map<string, Buffer>> {
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       throw new ArchiveError(`Cannot read ${file}: ${(error as Error).message}`);
     }
+    if (error instanceof ArchiveError) throw error;
     throw new ArchiveError(
       `${file} is not a whole backup archive (damaged or cut short): ${(error as Error).message}`,
     );
   }
+}
+
+async function readEntries(file: string): Promise<Entries> {
+  const entries: Entries = { files: new Map(), digests: new Map() };
+  await forEachEntry(file, async (name, stream) => {
+    if (name.startsWith(DOCUMENT_FILE_PREFIX)) {
+      const hash = createHash('sha256');
+      let size = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        size += chunk.length;
+      }
+      entries.digests.set(name, { size, sha256: hash.digest('hex') });
+    } else {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+      entries.files.set(name, Buffer.concat(chunks));
+    }
+  });
   return entries;
 }
 
@@ -162,7 +217,7 @@ function parseManifest(file: string, bytes: Buffer | undefined): Manifest {
  * listed has its bytes with the SHA-256 its metadata records.
  */
 export async function readArchive(file: string): Promise<VerifiedArchive> {
-  const entries = await readEntries(file);
+  const { files: entries, digests } = await readEntries(file);
   const manifest = parseManifest(file, entries.get(MANIFEST_FILE));
   const expected = new Set([MANIFEST_FILE]);
   const docs = new Map<string, Record<string, unknown>[]>();
@@ -194,14 +249,31 @@ export async function readArchive(file: string): Promise<VerifiedArchive> {
       );
     }
   }
-  const documentBytes = checkDocumentBytes(
+  const fail = (message: string) => new ArchiveError(`${file}: ${message}.`);
+  const documents = checkDocumentBytes(
     manifest.documents ?? [],
-    entries,
+    digests,
     docs.get(COLLECTIONS.documents) ?? [],
-    (message) => new ArchiveError(`${file}: ${message}.`),
+    fail,
   );
   for (const entry of manifest.documents ?? []) expected.add(entry.file);
-  const extra = [...entries.keys()].find((name) => !expected.has(name));
+  const extra = [...entries.keys(), ...digests.keys()].find((name) => !expected.has(name));
   if (extra) throw new ArchiveError(`${file} holds ${extra}, which its manifest does not list.`);
-  return { manifest, docs, documentBytes };
+  const byFile = new Map(documents.map((entry) => [entry.file, entry]));
+  return {
+    manifest,
+    docs,
+    documents,
+    streamDocuments: (each) =>
+      forEachEntry(file, async (name, stream) => {
+        const entry = byFile.get(name);
+        if (!entry) return finished(stream.resume());
+        await each(
+          entry,
+          verifiedStream(stream, entry.sha256, () =>
+            fail(`${entry.file} changed while it was restored`),
+          ),
+        );
+      }),
+  };
 }

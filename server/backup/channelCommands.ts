@@ -20,7 +20,7 @@ export function channelCommands(
           import('./documentBytes'),
         ]);
       const snapshot = await embeddedSnapshot(db);
-      const files = await bytes.readDocumentBytes(
+      const files = bytes.documentSources(
         snapshot.lines,
         documents,
         (message) => new BackupError(message),

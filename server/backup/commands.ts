@@ -2,7 +2,7 @@
 // admin CLI (server/cli/admin.ts) only parses the flags and dispatches here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { runThroughChannel } from '../cli/channel';
 import type { Database } from '../db/collection';
 import { openDatabase } from '../db/open';
@@ -11,7 +11,7 @@ import { openDocumentStore } from '../documents/open';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import { ArchiveError, readArchive, writeArchive } from './archive';
-import { readDocumentBytes } from './documentBytes';
+import { documentSources } from './documentBytes';
 import { describeBackup, describeValidation } from './report';
 import { BackupError, takeSnapshot } from './snapshot';
 import { validate } from './validate';
@@ -93,12 +93,8 @@ async function backupHere(ctx: CommandContext, file: Writable): Promise<number> 
   try {
     const snapshot = await takeSnapshot(db, { log: (line) => ctx.err(`${line}\n`) });
     const store = await openDocumentStore(ctx.config.storage, db);
-    const bytes = await readDocumentBytes(
-      snapshot.lines,
-      store,
-      (message) => new BackupError(message),
-    );
-    ctx.out(describeBackup(await writeArchive(snapshot, bytes, file)));
+    const documents = documentSources(snapshot.lines, store, (message) => new BackupError(message));
+    ctx.out(describeBackup(await writeArchive(snapshot, documents, file)));
     return 0;
   } finally {
     await db.close();
@@ -165,7 +161,7 @@ export async function restoreCommand(
     ctx.err(`Nothing was restored. ${error.message}\n`);
     return 1;
   }
-  const { manifest, docs, documentBytes } = archive;
+  const { manifest, docs, documents } = archive;
   const db = await openDatabase(ctx.config.storage, {
     logger: ctx.logger,
     owner: 'admin command',
@@ -189,8 +185,9 @@ export async function restoreCommand(
     let written = 0;
     try {
       // The bytes first, as an upload stores them: a listed document always has its bytes.
-      for (const { id, bytes } of documentBytes)
-        await store.put(Readable.from([bytes]), { id, maxBytes: bytes.length });
+      await archive.streamDocuments(async ({ id, size }, bytes) => {
+        await store.put(bytes, { id, maxBytes: size });
+      });
       for (const entry of manifest.collections) {
         const all = docs.get(entry.name) ?? [];
         const target = db.collection<{ _id: string }>(entry.name);
@@ -215,7 +212,7 @@ export async function restoreCommand(
     const fresh = validation.problems.filter((p) => !manifest.validation.problems.includes(p));
     ctx.out(
       `Restored ${written} documents in ${names.length} collections and the bytes of ` +
-        `${documentBytes.length} agenda documents from ${file} ` +
+        `${documents.length} agenda documents from ${file} ` +
         `(taken ${manifest.createdAt} on the ${manifest.engine} engine, schema version ` +
         `${manifest.schemaVersion}) in ${Math.round(performance.now() - started)} ms.\n` +
         `Checked: ${describeValidation(validation)}.\n`,

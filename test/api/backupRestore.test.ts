@@ -12,7 +12,7 @@ import { memoFragment } from '../../shared/memo/memoDoc';
 import { isCovered } from '../../shared/memo/savedVector';
 import { readArchive } from '../../server/backup/archive';
 import { openDatabase } from '../../server/db/open';
-import { COLLECTIONS, type MigrationDoc } from '../../server/db/schema';
+import { COLLECTIONS, type DocumentDoc, type MigrationDoc } from '../../server/db/schema';
 import { CSRF_HEADER } from '../../shared/errors';
 import { createRepositories } from '../../server/repositories';
 import { seedDemo } from '../../server/seed/demo';
@@ -378,6 +378,38 @@ describe('backup and restore refusals', () => {
     const intoLeftover = await runToExit([ADMIN, 'restore', '--in', good], leftover);
     expect(intoLeftover.code).toBe(1);
     expect(intoLeftover.output).toContain('its document store holds agenda documents');
+
+    // The bytes stream into the archive one document at a time, checked on the way: bytes that
+    // differ from their metadata, or are gone, fail the backup and leave no file.
+    const id = randomUUID();
+    const blob = path.join(env.DATA_DIR, 'documents', id);
+    fs.writeFileSync(blob, 'changed bytes');
+    const withDocument = await openDatabase({ kind: 'embedded', dataDir: env.DATA_DIR });
+    await withDocument.collection<DocumentDoc>(COLLECTIONS.documents).insertOne({
+      _id: id,
+      groupId: 'g',
+      meetingId: 'm',
+      agendaItemId: 'a',
+      fileName: 'liite.pdf',
+      mediaType: 'application/pdf',
+      size: 'changed bytes'.length,
+      sha256: createHash('sha256').update('the original').digest('hex'),
+      confidentiality: 'groups',
+      uploadedBy: 'u',
+      uploadedByName: 'U',
+      uploadedAt: new Date(),
+    });
+    await withDocument.close();
+    const damaged = archivePath('damaged.tar.gz');
+    const changedBytes = await runToExit([ADMIN, 'backup', '--out', damaged], env);
+    expect(changedBytes.code).toBe(1);
+    expect(changedBytes.output).toContain(`document ${id}: its stored bytes do not match`);
+    fs.rmSync(blob);
+    const goneBytes = await runToExit([ADMIN, 'backup', '--out', damaged], env);
+    expect(goneBytes.code).toBe(1);
+    expect(goneBytes.output).toContain(`document ${id} is listed but its bytes are not in`);
+    expect(fs.existsSync(damaged)).toBe(false);
+    expect(fs.existsSync(`${damaged}.tmp`)).toBe(false);
     // A dozen CLI processes, each starting Node with tsx: more than the default limit on a busy
     // machine, and nothing here is a timing.
   }, 120_000);
