@@ -5,7 +5,6 @@ import {
   UploadDocumentFields,
 } from '../../../shared/api/routes/documents';
 import { audienceForRole, isVisibleTo } from '../../../shared/confidentiality';
-import { isMeetingLocked } from '../../../shared/meetings';
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_SNIFF_BYTES,
@@ -24,7 +23,6 @@ import { toDocumentInfo } from '../../documents/info';
 import {
   AppError,
   badRequest,
-  conflict,
   notFound,
   payloadTooLarge,
   unsupportedMediaType,
@@ -33,6 +31,7 @@ import {
 import { actorOf } from '../../audit/actors';
 import { ApiRouter } from '../../http/api';
 import { authorize, idParam, requireAuth } from '../../http/context';
+import { refuseIfMeetingLocked } from '../../http/meetingLock';
 
 const ACCEPTED = 'PDF, Word, Excel, PowerPoint, OpenDocument, CSV or plain text';
 
@@ -160,14 +159,7 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
     return { meeting, membership, doc };
   }
 
-  function refuseIfApproved(meeting: MeetingDoc) {
-    if (isMeetingLocked(meeting.status))
-      throw conflict(
-        meeting.status === 'cancelled'
-          ? 'The meeting is cancelled; its documents can no longer change.'
-          : 'The memo is approved; its documents can no longer change.',
-      );
-  }
+  const refuseIfApproved = (meeting: MeetingDoc) => refuseIfMeetingLocked(meeting, 'its documents');
 
   function auditDocument(
     meeting: MeetingDoc,

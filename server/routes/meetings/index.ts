@@ -15,6 +15,7 @@ import { AppError, conflict } from '../../errors';
 import { ApiRouter } from '../../http/api';
 import { meetingRoutes as routes } from '../../../shared/api/routes/meetings';
 import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
+import { refuseIfMeetingLocked } from '../../http/meetingLock';
 import type { Request } from 'express';
 
 type MeetingInput = z.output<typeof CreateMeetingRequest>;
@@ -120,11 +121,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     };
   }
 
-  function refuseIfApproved(meeting: MeetingDoc) {
-    if (meeting.status === 'approved')
-      throw conflict('The memo is approved; the meeting is locked.');
-    if (meeting.status === 'cancelled') throw conflict('The meeting was cancelled.');
-  }
+  const refuseIfApproved = (meeting: MeetingDoc) => refuseIfMeetingLocked(meeting, 'the meeting');
 
   api.route(routes.listMeetings, async (req) => {
     const { groupId } = await authorizeInGroup(repos, req, 'meeting.view');
