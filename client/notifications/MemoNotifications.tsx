@@ -2,6 +2,7 @@ import {
   createContext,
   useContext,
   useEffect,
+  useEffectEvent,
   useMemo,
   useRef,
   useState,
@@ -150,11 +151,8 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
 /** Run `listener` for every memo delivered while this component is mounted. */
 export function useMemoDelivered(listener: Listener): void {
   const context = useContext(NotificationsContext);
-  const latest = useRef(listener);
-  useEffect(() => {
-    latest.current = listener;
-  });
-  useEffect(() => context?.subscribe((notice) => latest.current(notice)), [context]);
+  const onNotice = useEffectEvent(listener);
+  useEffect(() => context?.subscribe((notice) => onNotice(notice)), [context]);
 }
 
 /**
@@ -163,14 +161,11 @@ export function useMemoDelivered(listener: Listener): void {
  */
 export function useMeetingInvited(meetingId: string, listener: () => void): void {
   const context = useContext(NotificationsContext);
-  const latest = useRef(listener);
-  useEffect(() => {
-    latest.current = listener;
-  });
+  const onNotice = useEffectEvent(listener);
   useEffect(
     () =>
       context?.subscribeMeeting((notice) => {
-        if (notice.meetingId === meetingId) latest.current();
+        if (notice.meetingId === meetingId) onNotice();
       }),
     [context, meetingId],
   );
@@ -182,14 +177,11 @@ export function useMeetingInvited(meetingId: string, listener: () => void): void
  */
 export function useConsentChanged(requestId: string | null, listener: () => void): void {
   const context = useContext(NotificationsContext);
-  const latest = useRef(listener);
-  useEffect(() => {
-    latest.current = listener;
-  });
+  const onChange = useEffectEvent(listener);
   useEffect(
     () =>
       context?.subscribeConsent((changed) => {
-        if (requestId === null || changed === null || changed === requestId) latest.current();
+        if (requestId === null || changed === null || changed === requestId) onChange();
       }),
     [context, requestId],
   );
