@@ -42,6 +42,11 @@ export const AUDIT_ACTIONS = [
   'mail.retry',
   // The meeting's invitation (or an update of it) was sent to every member (issue 19).
   'meeting.invite',
+  // Who attended a meeting, person by person, and which deputy stood in for whom (issue 19).
+  'meeting.attendance',
+  // A party's deputy order, or the group's rule on when deputies speak for their party.
+  'party.deputyOrder',
+  'group.deputiesSpeak',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
