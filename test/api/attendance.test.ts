@@ -16,6 +16,7 @@ import {
   waitUntil,
   type RawCollabClient,
 } from '../support/rawCollab';
+import { openSocket, socketConnected, type ClientSocket } from '../support/socketClient';
 import { writeStatement } from '../support/statementWriter';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -31,6 +32,7 @@ describe.each(ENGINES)('who attends and who speaks on %s', (engine) => {
   let f: MemoFixture;
   let members: Member[];
   const raws: RawCollabClient[] = [];
+  const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
     t = await startTestServer({ seedDemo: true, engine });
@@ -45,6 +47,7 @@ describe.each(ENGINES)('who attends and who speaks on %s', (engine) => {
       .body;
   });
   afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
     await Promise.all(raws.map((raw) => raw.close()));
     await t.close();
   });
@@ -342,6 +345,18 @@ describe.each(ENGINES)('who attends and who speaks on %s', (engine) => {
         (await client('kesk.varajasen').get<ConsentView>(`/api/consent/${free}`)).body,
       ).toMatchObject({ answersFor: null });
       expect((await answer(ofMeeting)).status).toBe(403);
+      // Socket.io carries no consent answers (removed in issue 15): a hostile client sending the
+      // old event, or a made-up one, stores nothing. A join's answer proves both were handled.
+      const socket = openSocket(t.url, f.cookie('kesk.varajasen'));
+      sockets.push(socket);
+      await socketConnected(socket);
+      const raw = socket as unknown as { emit(event: string, ...args: unknown[]): void };
+      raw.emit('answerConsent', { requestId: free, round: 1, answer: 'consent' });
+      raw.emit('consentAnswer', free, { round: 1, answer: 'consent', partyId: f.partyIds.KESK });
+      const joined = await socket.timeout(5_000).emitWithAck('joinMeeting', meeting.id);
+      expect(joined.ok).toBe(true);
+      const view = (await client('puheenjohtaja').get<ConsentView>(`/api/consent/${free}`)).body;
+      expect(view.history.some((a) => a.userId === user('kesk.varajasen').userId)).toBe(false);
       expect(
         (await audit()).some(
           (e) =>
