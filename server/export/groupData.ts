@@ -111,6 +111,7 @@ export function exportedMeeting(
     status: meeting.status,
     agenda: redactAgenda(meeting.agenda, audience),
     attendance: meeting.attendance,
+    people: meeting.people ?? [],
     review: meeting.review ?? null,
     // The chair's reasons for reopening are for the negotiators (`group.negotiate`).
     reopenings: (meeting.reopenings ?? []).map((reopening) => ({
