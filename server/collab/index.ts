@@ -111,10 +111,11 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         return;
       case 'speakingChanged': {
         // Attendance or the rule on deputies changed: party rooms decide their writers anew.
-        const rooms =
+        const rooms = (
           event.meetingId === null
             ? registry.all().filter((room) => room.subject.groupId === event.groupId)
-            : registry.roomsOfMeeting(event.meetingId);
+            : registry.roomsOfMeeting(event.meetingId)
+        ).filter((room) => room.ref.kind === 'party');
         for (const room of rooms)
           room
             .rereadSubject()

@@ -172,8 +172,14 @@ function PeopleAttendanceEditor({
   const [saved, setSaved] = useState(false);
   const save = useAction(async () => {
     setSaved(false);
+    // Someone recorded earlier who has since left the group is no longer listed, or sent.
+    const present = new Set(negotiators(members).map((m) => m.userId));
     const updated = await api.setPeopleAttendance(meeting.id, {
-      people: peopleOf(rows),
+      people: peopleOf(rows).filter(
+        (entry) =>
+          present.has(entry.userId) &&
+          (entry.substituteUserId === null || present.has(entry.substituteUserId)),
+      ),
       revision: meeting.revision,
     });
     setRows(rowsOf(updated));
