@@ -115,7 +115,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
           event.meetingId === null
             ? registry.all().filter((room) => room.subject.groupId === event.groupId)
             : registry.roomsOfMeeting(event.meetingId)
-        ).filter((room) => room.ref.kind === 'party');
+        ).filter((room) => room.kind.followsAttendance);
         for (const room of rooms)
           room
             .rereadSubject()

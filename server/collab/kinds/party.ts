@@ -42,6 +42,7 @@ export const partyKind: RoomKind<PartyRoom> = {
     return (await groups.findParty(groupId, ref.partyId)) ? null : 'Party';
   },
   meetingOf: (ref) => ref.meetingId,
+  followsAttendance: true,
   // A deputy writes only while they speak for the party in this meeting (issue 19).
   mayWrite: (ref, actor, writer) =>
     can(

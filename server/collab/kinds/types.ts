@@ -56,6 +56,11 @@ export interface RoomKind<R extends CollabRoom = CollabRoom> {
    */
   mayWrite(ref: R, actor: Actor, writer?: WriterContext): boolean;
   /**
+   * Whether `mayWrite` depends on the meeting's attendance and the group's rule on deputies
+   * (issue 19): such rooms read their subject again when either changes.
+   */
+  readonly followsAttendance?: boolean;
+  /**
    * Content the server adds before anyone sees the document, stored first (with `origin`).
    * The core seeds an unlocked room on load; the stored-memo reader seeds what it reads.
    */
