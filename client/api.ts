@@ -9,6 +9,7 @@ import type {
   RequestPasswordResetRequest,
   ResetPasswordRequest,
   SetAttendanceRequest,
+  SetPeopleAttendanceRequest,
   UpdateGroupRequest,
   UpdateMeetingRequest,
   UpdateMemberRequest,
@@ -202,6 +203,8 @@ export const api = {
     call(meetingRoutes.changeMeetingStatus, { params: { meetingId }, body }),
   setAttendance: (meetingId: string, body: SetAttendanceRequest) =>
     call(meetingRoutes.setAttendance, { params: { meetingId }, body }),
+  setPeopleAttendance: (meetingId: string, body: SetPeopleAttendanceRequest) =>
+    call(meetingRoutes.setPeopleAttendance, { params: { meetingId }, body }),
   sendInvitation: (meetingId: string) =>
     call(meetingRoutes.sendInvitation, { params: { meetingId } }),
 };

@@ -46,6 +46,11 @@ export const AUDIT_ACTIONS = [
   // SHA-256, never the file's name: the name of a confidential file is confidential too.
   'document.upload',
   'document.delete',
+  // Who attended a meeting, person by person, and which deputy stood in for whom (issue 19).
+  'meeting.attendance',
+  // A party's deputy order, or the group's rule on when deputies speak for their party.
+  'party.deputyOrder',
+  'group.deputiesSpeak',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -22,6 +22,7 @@ export const ACTIONS = [
   'meeting.create',
   'meeting.edit',
   'meeting.changeStatus',
+  'meeting.recordAttendance',
   'document.upload',
   'document.delete',
   'meeting.invite',
@@ -49,6 +50,11 @@ export type Action = (typeof ACTIONS)[number];
 export interface Actor {
   role: Role;
   partyId?: string | null;
+  /**
+   * For a deputy: whether they speak for their party here, by the group's setting and the
+   * meeting's attendance (server/attendance/speaking.ts). Absent: yes, as before issue 19.
+   */
+  deputySpeaks?: boolean;
 }
 
 /** What an action is done to, as far as some rules depend on it. */
@@ -69,10 +75,14 @@ const MEETING_ORGANISERS: readonly Role[] = ['chair', 'vice_chair', 'secretary']
 const GROUP_MANAGERS: readonly Role[] = ['chair', 'admin'];
 const ADMINISTRATORS: readonly Role[] = ['admin'];
 
-/** A party speaks only through its own representatives and deputies. */
+/**
+ * A party speaks only through its own representatives and deputies; a deputy only while
+ * `deputySpeaks` allows (the group's setting, issue 19).
+ */
 function speaksForParty(actor: Actor, subject: Subject): boolean {
   return (
-    (actor.role === 'representative' || actor.role === 'deputy') &&
+    (actor.role === 'representative' ||
+      (actor.role === 'deputy' && actor.deputySpeaks !== false)) &&
     !!actor.partyId &&
     actor.partyId === subject.partyId
   );
@@ -115,6 +125,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'meeting.create': MEETING_ORGANISERS,
   'meeting.edit': MEETING_ORGANISERS,
   'meeting.changeStatus': MEETING_ORGANISERS,
+  // Who is there and which deputy stands in for whom (issue 19): whoever runs the meeting.
+  'meeting.recordAttendance': MEETING_ORGANISERS,
   // Preparation material on an agenda item: anyone at the table brings it; readers only read.
   'document.upload': NEGOTIATORS,
   // Taking a document off the table is the organisers' (never after the memo is approved).

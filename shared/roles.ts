@@ -40,3 +40,16 @@ export function roleRequiresParty(role: Role): boolean {
 export function isChairSeat(role: Role): boolean {
   return role === 'chair';
 }
+
+/**
+ * Who stands in for whom at a meeting (issue 19): a deputy, for an absent representative of the
+ * same party ("varavaltuutetut… heidän poissa ollessaan", in the deputies' order).
+ */
+export function standsInFor(substitute: Role, absent: Role): boolean {
+  return substitute === 'deputy' && absent === 'representative';
+}
+
+/** True for a deputy (varajäsen), whose order in the party and whose substitutions count. */
+export function isDeputy(role: Role): boolean {
+  return role === 'deputy';
+}

@@ -3,6 +3,7 @@ import type { CollabRoom } from '../../shared/memo/format';
 import type { RejectReason, RoomAccess } from '../../shared/memo/protocol';
 import type { Actor } from '../../shared/permissions';
 import { roomKind } from './kinds';
+import type { WriterContext } from './kinds/types';
 
 export const WRITE_ACCESS: RoomAccess = { mode: 'write', reason: null };
 
@@ -11,9 +12,14 @@ export const WRITE_ACCESS: RoomAccess = { mode: 'write', reason: null };
  * the room's kind asks the permission table (kinds/): negotiators write the memo room and
  * statement rooms, and a party room is written only by that party's representatives and deputies.
  */
-export function roomAccess(room: CollabRoom, actor: Actor, locked: boolean): RoomAccess {
+export function roomAccess(
+  room: CollabRoom,
+  actor: Actor,
+  locked: boolean,
+  writer?: WriterContext,
+): RoomAccess {
   if (locked) return { mode: 'read', reason: 'locked' };
-  return roomKind(room).mayWrite(room, actor)
+  return roomKind(room).mayWrite(room, actor, writer)
     ? WRITE_ACCESS
     : { mode: 'read', reason: 'not_allowed' };
 }

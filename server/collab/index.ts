@@ -109,6 +109,21 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       case 'membershipChanged':
         rights.membershipChanged(event);
         return;
+      case 'speakingChanged': {
+        // Attendance or the rule on deputies changed: party rooms decide their writers anew.
+        const rooms = (
+          event.meetingId === null
+            ? registry.all().filter((room) => room.subject.groupId === event.groupId)
+            : registry.roomsOfMeeting(event.meetingId)
+        ).filter((room) => room.kind.followsAttendance);
+        for (const room of rooms)
+          room
+            .rereadSubject()
+            .catch((error: unknown) =>
+              logger.error({ err: error, room: room.name }, 'collab subject re-read failed'),
+            );
+        return;
+      }
       case 'memoDelivered':
       case 'meetingInvited':
       case 'confidentialityChanged':

@@ -28,6 +28,7 @@ import type { RoomDeps } from './roomDeps';
 import { RoomLink } from './roomLink';
 import { RoomLog, withRetry } from './roomLog';
 import type { RoomSubject } from './roomSubject';
+import type { WriterContext } from './kinds/types';
 import { addsNothing } from './validateUpdate';
 
 /**
@@ -250,7 +251,12 @@ export class Room implements MessageHandler, PipelineRoom, SyncedRoom {
     const { doc, awareness } = this.loaded!;
     // The connection's access was decided from a fresher read of the subject than the room's.
     if (connection.access.reason === 'locked') this.setLocked(true);
-    connection.access = roomAccess(this.ref, connection.actor, this.locked);
+    connection.access = roomAccess(
+      this.ref,
+      connection.actor,
+      this.locked,
+      this.writer(connection),
+    );
     connection.send(syncStep1Message(doc));
     connection.send(accessMessage(connection.access));
     connection.send(savedMessage(this.storedVector!, connection.handledThrough));
@@ -346,11 +352,26 @@ export class Room implements MessageHandler, PipelineRoom, SyncedRoom {
     this.locked = true;
   }
 
+  private writer(connection: Connection): WriterContext {
+    return { userId: connection.userId, subject: this.lastSubject };
+  }
+
+  /**
+   * Read the subject again now, outside a batch: attendance or the group's rule on deputies
+   * changed (issue 19), so open connections hear their new access at once. A batch reads it
+   * again anyway before it stores anything, so a read that loses a race decides nothing.
+   */
+  async rereadSubject(): Promise<void> {
+    if (this.gone) return;
+    const subject = await this.kind.readSubject(this.deps.repos, this.ref);
+    if (subject && !this.gone) this.subjectRead(subject);
+  }
+
   /** Decide a connection's access again and tell it if it changed. */
   private refreshAccess(connection: Connection): void {
     // Not yet welcomed: welcome() decides and sends the access then.
     if (!connection.started) return;
-    const access = roomAccess(this.ref, connection.actor, this.locked);
+    const access = roomAccess(this.ref, connection.actor, this.locked, this.writer(connection));
     if (sameAccess(access, connection.access)) return;
     connection.access = access;
     connection.send(accessMessage(access));

@@ -11,7 +11,7 @@ import type { CollabQuotaConfig } from './quotas';
 export interface RoomDeps {
   repos: Pick<
     Repositories,
-    'collabLog' | 'collabClients' | 'meetings' | 'consent' | 'confidentialityChanges'
+    'collabLog' | 'collabClients' | 'meetings' | 'consent' | 'confidentialityChanges' | 'groups'
   >;
   events: MeetingEventBus;
   /** The other instances holding the same rooms (roomLink.ts). */

@@ -73,7 +73,7 @@ export async function admit(ctx: AppContext, req: IncomingMessage): Promise<Admi
       sessionHash: auth.sessionHash,
       sessionExpiresAt: auth.expiresAt,
     },
-    access: roomAccess(room, membership, subject.locked),
+    access: roomAccess(room, membership, subject.locked, { userId: auth.user._id, subject }),
   };
 }
 

@@ -15,6 +15,7 @@ import { announceConsentChange, notifyConsent } from './notify';
 import { releaseIfUnanimous } from './release';
 import { settleGate } from './settle';
 import { consentView } from './view';
+import { readSpeakingActor } from '../attendance/speaking';
 
 export interface Answerer {
   userId: string;
@@ -62,7 +63,10 @@ export async function answerConsent(
   const { request, membership } = await requestAsMember(ctx, requestId, caller.userId);
 
   const partyId = body.partyId ?? membership.partyId;
-  if (!partyId || !can(membership, 'consent.answer', { partyId })) {
+  // A deputy answers only while they speak for the party: always, or (issue 19) only for a
+  // request of a meeting in which they substitute.
+  const speaker = await readSpeakingActor(ctx.repos, membership, caller.userId, request.meetingId);
+  if (!partyId || !can(speaker, 'consent.answer', { partyId })) {
     // Ids and roles only; never the reason the caller tried to give.
     await ctx.audit.record({
       groupId: request.groupId,
@@ -76,7 +80,11 @@ export async function answerConsent(
         role: membership.role,
       },
     });
-    throw forbidden('Only the party’s own representatives and deputies answer for it.');
+    throw forbidden(
+      speaker.deputySpeaks === false
+        ? 'In this group deputies answer for their party only while substituting in the meeting.'
+        : 'Only the party’s own representatives and deputies answer for it.',
+    );
   }
 
   const now = new Date();

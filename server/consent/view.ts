@@ -1,7 +1,7 @@
 // The gate of one request as negotiators see it: parties, current state, every answer and round.
 // Reasons of objections are in it, so only negotiators ever get a ConsentView.
 import type { ConsentParty, ConsentRoundInfo, ConsentView } from '../../shared/api/consent';
-import { partySpokenFor } from '../../shared/permissions';
+import { partySpokenFor, type Actor } from '../../shared/permissions';
 import type { AppContext } from '../context';
 import type {
   ConsentRequestDoc,
@@ -12,9 +12,10 @@ import type {
 } from '../db/schema';
 import { partiesOfRound, type ConsentGate } from './gate';
 import { settleGate } from './settle';
+import { readSpeakingActor } from '../attendance/speaking';
 
 /** The party a member may answer for: their own, if they speak for it. */
-export function answersFor(membership: MembershipDoc): string | null {
+export function answersFor(membership: Actor): string | null {
   return partySpokenFor(membership);
 }
 
@@ -69,7 +70,7 @@ function partiesNamed(gate: ConsentGate, rounds: readonly ConsentRoundInfo[]): C
 }
 
 /** The view of a gate already read. */
-export function consentViewOf(gate: ConsentGate, membership: MembershipDoc): ConsentView {
+export function consentViewOf(gate: ConsentGate, membership: Actor): ConsentView {
   const { request } = gate;
   const rounds = gate.rounds.map((round) =>
     roundInfo(
@@ -110,5 +111,10 @@ export async function consentView(
   request: ConsentRequestDoc,
   membership: MembershipDoc,
 ): Promise<ConsentView> {
-  return consentViewOf(await readCompletedGate(ctx, request), membership);
+  // The answer form is offered only to who may answer now (a deputy per the group's rule).
+  const [gate, speaker] = await Promise.all([
+    readCompletedGate(ctx, request),
+    readSpeakingActor(ctx.repos, membership, membership.userId, request.meetingId),
+  ]);
+  return consentViewOf(gate, speaker);
 }

@@ -1,3 +1,4 @@
+import type { DeputiesSpeak, PersonAttendance } from '../../shared/attendance';
 import type { EmailPreference, OutboxKind } from '../../shared/api/mail';
 import type { AuditAction, AuditDetails, AuditTarget } from '../../shared/audit';
 import type { MemoMeetingFacts, TrackedItemStatus } from '../../shared/api/memoVersions';
@@ -33,6 +34,8 @@ export interface GroupDoc {
   name: string;
   municipality: string;
   createdAt: Date;
+  /** When deputies speak for their party (issue 19); absent: always, as before. */
+  deputiesSpeak?: DeputiesSpeak;
 }
 
 export interface PartyDoc {
@@ -48,6 +51,8 @@ export interface PartyDoc {
    * gets no new members. Absent or null: the party is active.
    */
   endedAt?: Date | null;
+  /** The party's deputies in order (user ids, 1st first; issue 19); absent: none set. */
+  deputyOrder?: string[];
 }
 
 export interface MembershipDoc {
@@ -111,6 +116,11 @@ export interface MeetingDoc {
   status: MeetingStatus;
   agenda: AgendaItem[];
   attendance: { partyId: string; status: AttendanceStatus }[];
+  /**
+   * Who attended, person by person, with substitutions (issue 19). A party with anyone here has
+   * its `attendance` entry derived from them when they are recorded; absent: none recorded.
+   */
+  people?: PersonAttendance[];
   /** Bumped on every change; an edit from an older revision is refused as a conflict. */
   revision: number;
   /** The newest approved memo version (0: never approved). */

@@ -113,6 +113,7 @@ export function exportedMeeting(
     status: meeting.status,
     agenda: redactAgenda(meeting.agenda, audience),
     attendance: meeting.attendance,
+    people: meeting.people ?? [],
     review: meeting.review ?? null,
     reviewOutcome: review && {
       reviewedMeetingId: review.reviewedMeetingId,

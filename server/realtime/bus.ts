@@ -32,6 +32,11 @@ export type MeetingEvent =
   /** All but one of a user's sessions ended (password change): close their live connections. */
   | { type: 'otherSessionsEnded'; userId: string; keptSessionHash: string }
   /**
+   * Who speaks for a party may have changed (issue 19): a meeting's attendance was recorded, or
+   * (`meetingId` null) the group's rule on deputies changed. Open party rooms re-read it.
+   */
+  | { type: 'speakingChanged'; groupId: string; meetingId: string | null }
+  /**
    * A member's role or party changed, or they left the group (`role` null). Open connections act
    * on these facts at once and then re-read the stored membership, which wins if events raced.
    */

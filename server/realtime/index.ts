@@ -94,6 +94,7 @@ export function attachRealtime(
         return;
       case 'consentReleased':
       case 'statementLock':
+      case 'speakingChanged':
         // The collab server locks the room; clients hear of the change through consentChanged.
         return;
       case 'sessionEnded':

@@ -34,7 +34,7 @@ export class GroupRepository {
     return this.groups.countDocuments({});
   }
 
-  update(id: string, changes: Partial<Pick<GroupDoc, 'name' | 'municipality'>>) {
+  update(id: string, changes: Partial<Pick<GroupDoc, 'name' | 'municipality' | 'deputiesSpeak'>>) {
     return this.groups.findOneAndUpdate({ _id: id }, { $set: changes });
   }
 
@@ -78,7 +78,7 @@ export class GroupRepository {
   async updateParty(
     groupId: string,
     partyId: string,
-    changes: Partial<Pick<PartyDoc, 'name' | 'shortName' | 'colour'>>,
+    changes: Partial<Pick<PartyDoc, 'name' | 'shortName' | 'colour' | 'deputyOrder'>>,
   ) {
     try {
       return await this.parties.findOneAndUpdate({ _id: partyId, groupId }, { $set: changes });

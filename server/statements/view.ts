@@ -7,6 +7,7 @@ import { readStoredStatement } from '../consent/storedStatement';
 import { consentViewOf, readCompletedGate } from '../consent/view';
 import type { AppContext } from '../context';
 import type { ConsentReleaseDoc, ConsentRequestDoc, MembershipDoc } from '../db/schema';
+import { readSpeakingActor } from '../attendance/speaking';
 import { toReleasedStatement } from '../public/feed';
 
 export function statementSummaryOf(gate: ConsentGate): StatementSummary {
@@ -47,7 +48,10 @@ export async function statementView(
   request: ConsentRequestDoc,
   membership: MembershipDoc,
 ): Promise<StatementView> {
-  const gate = await readCompletedGate(ctx, request);
+  const [gate, speaker] = await Promise.all([
+    readCompletedGate(ctx, request),
+    readSpeakingActor(ctx.repos, membership, membership.userId, request.meetingId),
+  ]);
   const released = gate.release ? await releasedStatement(ctx, gate.release) : null;
   let words: Pick<StatementView, 'content' | 'hash'>;
   if (released) words = { content: released.content, hash: released.hash };
@@ -60,7 +64,7 @@ export async function statementView(
   return {
     ...statementSummaryOf(gate),
     ...words,
-    consent: consentViewOf(gate, membership),
+    consent: consentViewOf(gate, speaker),
     released,
   };
 }

@@ -1,6 +1,7 @@
 // The group export's format (`GET /api/groups/:groupId/export.zip`): the JSON files inside the
 // zip. Field names are part of the format (documented in docs/group-export.md): add fields, never
 // rename or remove them without raising GROUP_EXPORT_FORMAT_VERSION.
+import type { PersonAttendance } from '../attendance';
 import type { AuditExport } from '../audit';
 import type { Audience, Confidentiality } from '../confidentiality';
 import type { ConsentAnswer } from '../consent';
@@ -78,6 +79,8 @@ export interface ExportedMeeting {
   /** Items above the audience's level are `{ id, redacted: true }`. */
   agenda: (AgendaItem | RedactedAgendaItem)[];
   attendance: { partyId: string; status: AttendanceStatus }[];
+  /** Who attended, person by person (user ids of `members`), with substitutions (issue 19). */
+  people: PersonAttendance[];
   /** The previous approved memo this meeting reviewed. */
   review: { meetingId: string; version: number } | null;
   /**

@@ -27,7 +27,18 @@ export interface MemoParticipant {
   name: string;
   role: Exclude<Role, 'reader' | 'admin'>;
   partyId: string | null;
+  /**
+   * Whether they attended, when recorded person by person (issue 19): `substituting` for a
+   * deputy standing in for `for`, `substituted` for a representative `by` a deputy. Absent on
+   * versions approved before, and for anyone not recorded.
+   */
+  attended?: ParticipantAttendance;
 }
+
+export type ParticipantAttendance =
+  | { status: 'present' | 'absent' }
+  | { status: 'substituted'; by: string }
+  | { status: 'substituting'; for: string };
 
 /**
  * Where the meeting was held and who took part, frozen at approval beside the content (not part

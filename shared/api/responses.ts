@@ -27,6 +27,7 @@ import { LOCALES } from '../locales';
 import { DocumentListingSchema } from './routes/documents';
 import { REVIEW_OUTCOMES } from '../continuity';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
+import { DEPUTIES_SPEAK, PERSON_ATTENDANCE_STATUSES } from '../attendance';
 import { ROLES } from '../roles';
 import { EMAIL_PREFERENCES, OUTBOX_KINDS, type MailOutbox } from './mail';
 import {
@@ -94,6 +95,7 @@ export const PartySchema: z.ZodType<Party> = z.object({
   shortName: z.string(),
   colour: z.string(),
   endedAt: isoTime.nullable(),
+  deputyOrder: z.array(id),
 });
 
 export const PartyRemovalSchema: z.ZodType<PartyRemoval> = z.object({
@@ -110,6 +112,7 @@ export const GroupSchema: z.ZodType<Group> = z.object({
   endedParties: z.array(PartySchema),
   myRole: role,
   myPartyId: id.nullable(),
+  deputiesSpeak: z.enum(DEPUTIES_SPEAK),
 });
 
 export const MemberSchema: z.ZodType<Member> = z.object({
@@ -232,6 +235,13 @@ export const MeetingSchema: z.ZodType<Meeting> = z.object({
     ]),
   ),
   attendance: z.array(z.object({ partyId: id, status: z.enum(ATTENDANCE_STATUSES) })),
+  people: z.array(
+    z.object({
+      userId: id,
+      status: z.enum(PERSON_ATTENDANCE_STATUSES),
+      substituteUserId: id.nullable(),
+    }),
+  ),
   revision: z.number().int(),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -364,6 +374,13 @@ export const MemoVersionViewSchema: z.ZodType<MemoVersionView> = z.object({
         name: z.string(),
         role: z.enum(ROLES).exclude(['reader', 'admin']),
         partyId: id.nullable(),
+        attended: z
+          .union([
+            z.object({ status: z.enum(['present', 'absent']) }),
+            z.object({ status: z.literal('substituted'), by: z.string() }),
+            z.object({ status: z.literal('substituting'), for: z.string() }),
+          ])
+          .optional(),
       }),
     ),
   }),

@@ -3,6 +3,7 @@ import { ROLES } from '../roles';
 import { CONFIDENTIALITY_LEVELS } from '../confidentiality';
 import { LOCALES } from '../locales';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES } from '../meetings';
+import { DEPUTIES_SPEAK, PERSON_ATTENDANCE_STATUSES } from '../attendance';
 import { MAX_AGENDA_TITLE_LENGTH, REVIEW_OUTCOMES } from '../continuity';
 import { CASE_LINK_LIMITS } from '../caseLinks';
 import { TRACKED_ITEM_STATUSES } from './memoVersions';
@@ -59,6 +60,8 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export const UpdateGroupRequest = z.strictObject({
   name: name.optional(),
   municipality: z.string().trim().max(120).optional(),
+  /** When deputies speak for their party (issue 19). */
+  deputiesSpeak: z.enum(DEPUTIES_SPEAK).optional(),
 });
 export type UpdateGroupRequest = z.infer<typeof UpdateGroupRequest>;
 
@@ -71,7 +74,10 @@ export const CreatePartyRequest = z.strictObject({
 });
 export type CreatePartyRequest = z.infer<typeof CreatePartyRequest>;
 
-export const UpdatePartyRequest = CreatePartyRequest.partial();
+export const UpdatePartyRequest = CreatePartyRequest.partial().extend({
+  /** The party's deputies in order, 1st first (user ids; issue 19). */
+  deputyOrder: z.array(id).max(100).optional(),
+});
 export type UpdatePartyRequest = z.infer<typeof UpdatePartyRequest>;
 
 export const UpdateMemberRequest = z.strictObject({
@@ -140,6 +146,22 @@ export const SetAttendanceRequest = z.strictObject({
   attendance: z.array(z.strictObject({ partyId: id, status: z.enum(ATTENDANCE_STATUSES) })).max(50),
 });
 export type SetAttendanceRequest = z.infer<typeof SetAttendanceRequest>;
+
+/** Who attends, person by person (issue 19): the whole list, replacing the one stored. */
+export const SetPeopleAttendanceRequest = z.strictObject({
+  people: z
+    .array(
+      z.strictObject({
+        userId: id,
+        status: z.enum(PERSON_ATTENDANCE_STATUSES),
+        substituteUserId: id.nullable().default(null),
+      }),
+    )
+    .max(200),
+  /** The meeting's revision the list was made from: a change meanwhile is a conflict. */
+  revision: z.int().min(0),
+});
+export type SetPeopleAttendanceRequest = z.input<typeof SetPeopleAttendanceRequest>;
 
 export const InvitationPreviewRequest = z.strictObject({
   token: z.string().min(20).max(200),

@@ -1,3 +1,4 @@
+import type { DeputiesSpeak, PersonAttendance } from '../attendance';
 import type { Confidentiality } from '../confidentiality';
 import type { ReviewOutcome } from '../continuity';
 import type { Locale } from '../locales';
@@ -33,6 +34,8 @@ export interface Party {
   colour: string;
   /** When the party was ended (kept for history, counted no more); null while active. */
   endedAt: string | null;
+  /** The party's deputies in order, 1st first (user ids); deputies not named come after. */
+  deputyOrder: string[];
 }
 
 /** `DELETE /api/groups/:id/parties/:partyId`: a party with history is ended, not deleted. */
@@ -54,6 +57,8 @@ export interface Group {
   /** The caller's own membership in this group. */
   myRole: Role;
   myPartyId: string | null;
+  /** When deputies speak for their party: always, or only while substituting (issue 19). */
+  deputiesSpeak: DeputiesSpeak;
 }
 
 export interface Member {
@@ -108,6 +113,8 @@ export interface Meeting extends MeetingContinuity {
   status: MeetingStatus;
   agenda: (AgendaItem | RedactedAgendaItem)[];
   attendance: PartyAttendance[];
+  /** Who attends, person by person, with substitutions (issue 19); empty until recorded. */
+  people: PersonAttendance[];
   revision: number;
   createdAt: string;
   updatedAt: string;

@@ -40,6 +40,11 @@ export interface MemoLabels {
   /** Heading of the parties' attendance and the people who took part. */
   participants: string;
   attendance: Record<AttendanceStatus, string>;
+  /**
+   * A person's attendance after their role (issue 19); `{name}` is the other person. Names are
+   * never inflected (Finnish "jäsenen Pekka Virtanen sijaisena", not a guessed genitive).
+   */
+  personAttendance: { absent: string; substituted: string; substituting: string };
   /** The roles named in the participants list (readers and admins take no part in meetings). */
   roles: Record<Exclude<Role, 'reader' | 'admin'>, string>;
   /** Heading of the agenda items, numbered as on the agenda. */
@@ -94,6 +99,11 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     place: 'Paikka',
     participants: 'Osallistujat ja läsnäolo',
     attendance: { present: 'läsnä', absent: 'poissa', unknown: 'läsnäoloa ei merkitty' },
+    personAttendance: {
+      absent: 'poissa',
+      substituted: 'poissa, sijaisena {name}',
+      substituting: 'jäsenen {name} sijaisena',
+    },
     roles: {
       chair: 'puheenjohtaja',
       vice_chair: 'varapuheenjohtaja',
@@ -137,6 +147,11 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     place: 'Plats',
     participants: 'Deltagare och närvaro',
     attendance: { present: 'närvarande', absent: 'frånvarande', unknown: 'närvaro inte antecknad' },
+    personAttendance: {
+      absent: 'frånvarande',
+      substituted: 'frånvarande, ersatt av {name}',
+      substituting: 'i stället för {name}',
+    },
     roles: {
       chair: 'ordförande',
       vice_chair: 'vice ordförande',
@@ -180,6 +195,11 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     place: 'Place',
     participants: 'Participants and attendance',
     attendance: { present: 'present', absent: 'absent', unknown: 'attendance not recorded' },
+    personAttendance: {
+      absent: 'absent',
+      substituted: 'absent, substituted by {name}',
+      substituting: 'substituting for {name}',
+    },
     roles: {
       chair: 'chair',
       vice_chair: 'vice-chair',

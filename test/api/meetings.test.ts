@@ -77,6 +77,7 @@ describe('meetings and agendas', () => {
       groupId: _g,
       status: _s,
       attendance: _a,
+      people: _pe,
       createdAt: _c,
       updatedAt: _u,
       review: _r,

@@ -33,6 +33,7 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'meeting.create':             [Y,    Y,    Y,    N,    N,    N,     N],
   'meeting.edit':               [Y,    Y,    Y,    N,    N,    N,     N],
   'meeting.changeStatus':       [Y,    Y,    Y,    N,    N,    N,     N],
+  'meeting.recordAttendance':   [Y,    Y,    Y,    N,    N,    N,     N],
   'document.upload':            [Y,    Y,    Y,    Y,    Y,    N,     N],
   'document.delete':            [Y,    Y,    Y,    N,    N,    N,     N],
   'meeting.invite':             [Y,    Y,    Y,    N,    N,    N,     N],
@@ -105,6 +106,29 @@ describe('permission table', () => {
   );
   it.each(partyCases)('%s: %s of p1 for party %s → %s', (action, role, target, allowed) => {
     expect(can({ role, partyId: 'p1' }, action, { partyId: target })).toBe(allowed);
+  });
+
+  // Issue 19: a deputy the group's setting silences (not substituting) speaks for nobody; the
+  // flag never gives anyone else a voice, and a representative ignores it.
+  it.each(PARTY_ACTIONS)('%s: deputySpeaks decides for deputies only', (action) => {
+    expect(
+      can({ role: 'deputy', partyId: 'p1', deputySpeaks: false }, action, { partyId: 'p1' }),
+    ).toBe(false);
+    expect(
+      can({ role: 'deputy', partyId: 'p1', deputySpeaks: true }, action, { partyId: 'p1' }),
+    ).toBe(true);
+    expect(
+      can({ role: 'deputy', partyId: 'p1', deputySpeaks: true }, action, { partyId: 'p2' }),
+    ).toBe(false);
+    expect(
+      can({ role: 'representative', partyId: 'p1', deputySpeaks: false }, action, {
+        partyId: 'p1',
+      }),
+    ).toBe(true);
+    for (const role of ['chair', 'secretary', 'reader', 'admin'] as const)
+      expect(can({ role, partyId: 'p1', deputySpeaks: true }, action, { partyId: 'p1' })).toBe(
+        false,
+      );
   });
 
   it.each(PARTY_ACTIONS)('%s: a representative without a party speaks for no party', (action) => {

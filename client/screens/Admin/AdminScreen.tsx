@@ -5,6 +5,7 @@ import { InPageLink } from '../../components/InPageLink';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
 import { GroupExport } from './GroupExport';
+import { DeputyOrder } from './DeputyOrder';
 import { GroupSettings } from './GroupSettings';
 import { Invitations } from './Invitations';
 import { MailOutbox } from './MailOutbox';
@@ -24,6 +25,10 @@ export function AdminScreen() {
   const sections = [
     can(actor, 'group.edit') && { id: 'group-settings-heading', label: t('admin.group.title') },
     can(actor, 'party.manage') && { id: 'parties-heading', label: t('admin.parties.title') },
+    can(actor, 'party.manage') && {
+      id: 'deputy-order-heading',
+      label: t('admin.deputyOrder.title'),
+    },
     { id: 'members-heading', label: t('admin.members.title') },
     can(actor, 'member.invite') && {
       id: 'invitations-heading',
@@ -54,6 +59,7 @@ export function AdminScreen() {
       </nav>
       {can(actor, 'group.edit') && <GroupSettings />}
       {can(actor, 'party.manage') && <Parties />}
+      {can(actor, 'party.manage') && <DeputyOrder />}
       <Members />
       {can(actor, 'member.invite') && <Invitations />}
       {can(actor, 'mail.manage') && <MailOutbox />}

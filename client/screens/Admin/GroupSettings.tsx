@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateGroupRequest } from '../../../shared/api/schemas';
+import { DEPUTIES_SPEAK, type DeputiesSpeak } from '../../../shared/attendance';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
@@ -15,6 +16,7 @@ export function GroupSettings() {
   const { group, updateGroup } = useGroup();
   const [name, setName] = useState(group.name);
   const [municipality, setMunicipality] = useState(group.municipality);
+  const [deputiesSpeak, setDeputiesSpeak] = useState<DeputiesSpeak>(group.deputiesSpeak);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const save = useAction(async (request: UpdateGroupRequest) => {
@@ -26,7 +28,7 @@ export function GroupSettings() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const result = validate(UpdateGroupRequest, { name, municipality }, t);
+    const result = validate(UpdateGroupRequest, { name, municipality, deputiesSpeak }, t);
     setErrors(result.ok ? {} : result.errors);
     if (result.ok) save.run(result.data);
     else focusFirstInvalid(event.currentTarget);
@@ -56,6 +58,32 @@ export function GroupSettings() {
             onValueChange={setMunicipality}
           />
         </div>
+        <fieldset>
+          <legend>{t('admin.group.deputiesSpeak')}</legend>
+          {DEPUTIES_SPEAK.map((choice) => (
+            <label key={choice} className="radio-label">
+              <input
+                type="radio"
+                name="deputies-speak"
+                value={choice}
+                checked={deputiesSpeak === choice}
+                aria-describedby="deputies-speak-help"
+                onChange={() => {
+                  setSaved(false);
+                  setDeputiesSpeak(choice);
+                }}
+              />
+              {t(
+                choice === 'always'
+                  ? 'admin.group.deputiesSpeakAlways'
+                  : 'admin.group.deputiesSpeakWhenSubstituting',
+              )}
+            </label>
+          ))}
+          <p id="deputies-speak-help" className="muted">
+            {t('admin.group.deputiesSpeakHelp')}
+          </p>
+        </fieldset>
         <SaveButtonRow
           label={t('common.save')}
           busy={save.busy}

@@ -86,7 +86,7 @@ export function ConsentPanel({
 
 /** PartyBadge takes a group's party; the gate lists the same fields (ended ones too). */
 function asParty(party: ConsentParty, groupId: string): Party {
-  return { ...party, groupId, endedAt: null };
+  return { ...party, groupId, endedAt: null, deputyOrder: [] };
 }
 
 function ConsentSummary({ consent }: { consent: ConsentView }) {

@@ -7,7 +7,8 @@ import { CaseLinkCitation } from '../../components/CaseLinkCitation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFormat } from '../../i18n/format';
 import { AgendaDocuments, useMeetingDocuments } from './AgendaDocuments';
-import { AttendanceEditor, AttendanceList } from './Attendance';
+import { AttendanceList } from './Attendance';
+import { PeopleAttendanceSection } from './PeopleAttendance';
 import { isRedacted } from './draft';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 
@@ -110,8 +111,13 @@ export function AttendanceSection({
       <h2 id="attendance-heading" tabIndex={-1}>
         {t('attendance.title')}
       </h2>
-      {can(actor, 'meeting.edit') && !isMeetingLocked(meeting.status) ? (
-        <AttendanceEditor meeting={meeting} parties={group.parties} onChange={onChange} />
+      {can(actor, 'member.view') ? (
+        // Person by person (issue 19) for whoever may see the members; readers keep the parties.
+        <PeopleAttendanceSection
+          meeting={meeting}
+          onChange={onChange}
+          editable={can(actor, 'meeting.recordAttendance') && !isMeetingLocked(meeting.status)}
+        />
       ) : (
         <AttendanceList meeting={meeting} parties={group.parties} />
       )}

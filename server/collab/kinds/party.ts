@@ -17,7 +17,8 @@ import { Connection } from '../connection';
 import { createRoomDoc } from '../roomDoc';
 import { watchStances, type DetectedStanceChange } from '../stanceWatch';
 import { ConfidentialityHistory } from './confidentialityHistory';
-import { meetingOf, readMeetingSubject } from './meetingRoom';
+import { meetingOf, readSpeakingSubject } from './meetingRoom';
+import { deputiesSpeakIn, speakingActor } from '../../attendance/speaking';
 import type { EffectDeps, RoomKind } from './types';
 import { actorOfConnection } from '../../audit/actors';
 
@@ -36,12 +37,26 @@ export const partyKind: RoomKind<PartyRoom> = {
     doc.getMap(DISSENTS_MAP);
     return doc;
   },
-  readSubject: readMeetingSubject,
+  readSubject: readSpeakingSubject,
   async missingPart(groups, ref, groupId) {
     return (await groups.findParty(groupId, ref.partyId)) ? null : 'Party';
   },
   meetingOf: (ref) => ref.meetingId,
-  mayWrite: (ref, actor) => can(actor, 'stance.set', { partyId: ref.partyId }),
+  followsAttendance: true,
+  // A deputy writes only while they speak for the party in this meeting (issue 19).
+  mayWrite: (ref, actor, writer) =>
+    can(
+      writer?.subject.kind === 'meeting'
+        ? speakingActor(
+            actor,
+            writer.userId,
+            writer.subject.deputiesSpeak ?? deputiesSpeakIn(null),
+            writer.subject.meeting,
+          )
+        : actor,
+      'stance.set',
+      { partyId: ref.partyId },
+    ),
   watch(doc, ref, deps) {
     const history = new ConfidentialityHistory(deps, roomName(ref));
     watchDissentConfidentiality(doc, history.note);

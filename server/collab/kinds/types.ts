@@ -11,6 +11,12 @@ import type { RoomLog } from '../roomLog';
 import type { RoomSubject, SubjectRepos } from '../roomSubject';
 import type { DocShape } from '../validateUpdate';
 
+/** Who writes, and the room's subject as last read (see `RoomKind.mayWrite`). */
+export interface WriterContext {
+  userId: string;
+  subject: RoomSubject;
+}
+
 /** What a loaded room's kind does with the batches it stores (see `RoomKind.watch`). */
 export interface BatchEffects {
   /** A batch is about to be applied: forget whatever an earlier, failed one noticed. */
@@ -43,8 +49,17 @@ export interface RoomKind<R extends CollabRoom = CollabRoom> {
   missingPart?(groups: Repositories['groups'], ref: R, groupId: string): Promise<string | null>;
   /** The meeting whose Socket.io room hears of refusals and approvals; null if none. */
   meetingOf(ref: R): string | null;
-  /** Whether the actor may write this room while it is not locked (the permission table). */
-  mayWrite(ref: R, actor: Actor): boolean;
+  /**
+   * Whether the actor may write this room while it is not locked (the permission table).
+   * `writer` names the connection's user and the room's subject as last read, for rules that
+   * depend on them (a deputy in a party room, issue 19); without it, the membership alone.
+   */
+  mayWrite(ref: R, actor: Actor, writer?: WriterContext): boolean;
+  /**
+   * Whether `mayWrite` depends on the meeting's attendance and the group's rule on deputies
+   * (issue 19): such rooms read their subject again when either changes.
+   */
+  readonly followsAttendance?: boolean;
   /**
    * Content the server adds before anyone sees the document, stored first (with `origin`).
    * The core seeds an unlocked room on load; the stored-memo reader seeds what it reads.

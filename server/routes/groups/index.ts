@@ -8,6 +8,8 @@ import { ApiRouter } from '../../http/api';
 import { groupRoutes as routes } from '../../../shared/api/routes/groups';
 import { authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { partyHasHistory } from './partyHistory';
+import { checkDeputyOrder } from '../../attendance/deputyOrder';
+import { DEFAULT_DEPUTIES_SPEAK } from '../../../shared/attendance';
 
 export function toParty(party: PartyDoc): Party {
   return {
@@ -17,6 +19,7 @@ export function toParty(party: PartyDoc): Party {
     shortName: party.shortName,
     colour: party.colour,
     endedAt: party.endedAt?.toISOString() ?? null,
+    deputyOrder: party.deputyOrder ?? [],
   };
 }
 
@@ -36,6 +39,7 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
       endedParties: parties.filter((party) => party.endedAt).map(toParty),
       myRole: membership.role,
       myPartyId: membership.partyId,
+      deputiesSpeak: group.deputiesSpeak ?? DEFAULT_DEPUTIES_SPEAK,
     };
   }
 
@@ -45,8 +49,21 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
   });
 
   api.route(routes.updateGroup, async (req, body) => {
+    const { user } = requireAuth(req);
     const { groupId, membership } = await authorizeInGroup(repos, req, 'group.edit');
+    const before = await repos.groups.findById(groupId);
     await repos.groups.update(groupId, body);
+    const from = before?.deputiesSpeak ?? DEFAULT_DEPUTIES_SPEAK;
+    if (body.deputiesSpeak && body.deputiesSpeak !== from) {
+      await ctx.audit.record({
+        groupId,
+        actor: actorOf(user),
+        action: 'group.deputiesSpeak',
+        target: { type: 'group', id: groupId },
+        details: { from, to: body.deputiesSpeak },
+      });
+      ctx.events.publish({ type: 'speakingChanged', groupId, meetingId: null });
+    }
     return groupView(groupId, membership);
   });
 
@@ -60,12 +77,25 @@ export function groupRoutes(ctx: AppContext): ApiRouter {
   });
 
   api.route(routes.updateParty, async (req, body) => {
+    const { user } = requireAuth(req);
     const { groupId } = await authorizeInGroup(repos, req, 'party.manage');
     const partyId = idParam(req, 'partyId', 'Party');
     // An ended party stays as it was, for history.
-    if (!(await repos.groups.findParty(groupId, partyId))) throw notFound('Party');
+    const before = await repos.groups.findParty(groupId, partyId);
+    if (!before) throw notFound('Party');
+    if (body.deputyOrder)
+      checkDeputyOrder(body.deputyOrder, partyId, await repos.memberships.listByGroup(groupId));
     const party = await repos.groups.updateParty(groupId, partyId, body);
     if (!party) throw notFound('Party');
+    if (body.deputyOrder && body.deputyOrder.join() !== (before.deputyOrder ?? []).join()) {
+      await ctx.audit.record({
+        groupId,
+        actor: actorOf(user),
+        action: 'party.deputyOrder',
+        target: { type: 'party', id: partyId, label: party.shortName },
+        details: { deputies: body.deputyOrder.length },
+      });
+    }
     return toParty(party);
   });
 

@@ -17,6 +17,11 @@ import { meetingRoutes as routes } from '../../../shared/api/routes/meetings';
 import { authorize, authorizeInGroup, idParam, requireAuth } from '../../http/context';
 import { refuseIfMeetingLocked } from '../../http/meetingLock';
 import type { Request } from 'express';
+import {
+  attendeesOf,
+  partiesRecordedByPerson,
+  recordPeopleAttendance,
+} from '../../attendance/record';
 
 type MeetingInput = z.output<typeof CreateMeetingRequest>;
 
@@ -37,6 +42,7 @@ function toMeeting(
     status: meeting.status,
     agenda: redactAgenda(meeting.agenda, audienceForRole(viewer.role)),
     attendance: meeting.attendance,
+    people: meeting.people ?? [],
     revision: meeting.revision,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
@@ -198,8 +204,32 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
         { path: `attendance.${unknown}.partyId`, message: 'not a party of this group' },
       ]);
     }
-    const updated = await repos.meetings.commit(meeting, { attendance: body.attendance });
+    // A party recorded person by person keeps the status its people give it (issue 19).
+    const byPerson = partiesRecordedByPerson(meeting, await attendeesOf(ctx, meeting.groupId));
+    const overridden = body.attendance.findIndex((entry) => {
+      const stored = meeting.attendance.find((a) => a.partyId === entry.partyId)?.status;
+      return byPerson.has(entry.partyId) && stored !== entry.status;
+    });
+    if (overridden >= 0)
+      throw conflict('This party’s attendance follows its people; change theirs instead.');
+    const attendance = [
+      ...body.attendance.filter((entry) => !byPerson.has(entry.partyId)),
+      ...meeting.attendance.filter((entry) => byPerson.has(entry.partyId)),
+    ];
+    const updated = await repos.meetings.commit(meeting, { attendance });
     if (!updated) throw conflict('The meeting changed meanwhile; reload.');
+    return respond(updated, membership);
+  });
+
+  api.route(routes.setPeopleAttendance, async (req, body) => {
+    const { meeting, membership } = await loadMeeting(req);
+    authorize(membership, 'meeting.recordAttendance');
+    refuseIfApproved(meeting);
+    const { user } = requireAuth(req);
+    const updated = await recordPeopleAttendance(ctx, meeting, body, {
+      userId: user._id,
+      name: user.name,
+    });
     return respond(updated, membership);
   });
 

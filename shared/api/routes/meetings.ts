@@ -5,6 +5,7 @@ import {
   ChangeMeetingStatusRequest,
   CreateMeetingRequest,
   SetAttendanceRequest,
+  SetPeopleAttendanceRequest,
   UpdateMeetingRequest,
 } from '../schemas';
 
@@ -56,6 +57,14 @@ export const meetingRoutes = defineRoutes('meetings', {
     path: '/meetings/:meetingId/attendance',
     summary: 'Record which parties attend',
     body: SetAttendanceRequest,
+    response: json(MeetingSchema),
+  },
+  setPeopleAttendance: {
+    method: 'put',
+    path: '/meetings/:meetingId/attendance/people',
+    summary:
+      'Record who attends, person by person, and which deputy substitutes whom (the parties’ attendance follows)',
+    body: SetPeopleAttendanceRequest,
     response: json(MeetingSchema),
   },
 });
