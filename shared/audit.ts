@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   // A party with history is ended (kept, counted no more); one without is deleted.
   'party.end',
   'party.delete',
+  // By the chair, or by a vice-chair acting for the chair (details: actingChair, delegationId).
   'memo.approve',
   'memo.reopen',
   // The outcome of reviewing the previous meeting's memo, recorded at the later meeting.
@@ -42,6 +43,10 @@ export const AUDIT_ACTIONS = [
   'mail.retry',
   // The meeting's invitation (or an update of it) was sent to every member (issue 19).
   'meeting.invite',
+  // The chair (or an administrator: details.byAdministrator) delegated the approval to a
+  // vice-chair, or ended such a delegation early (issue 19).
+  'approval.delegate',
+  'approval.endDelegation',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -60,6 +65,7 @@ export const AUDIT_TARGET_TYPES = [
   'publication',
   'party',
   'email',
+  'approvalDelegation',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

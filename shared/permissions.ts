@@ -27,6 +27,8 @@ export const ACTIONS = [
   'meeting.invite',
   'memo.edit',
   'memo.approve',
+  'approval.delegate',
+  'approval.viewDelegations',
   'memo.recordReview',
   'memo.readApproved',
   'memo.receiveDelivery',
@@ -59,6 +61,11 @@ export interface Subject {
   member?: Actor;
   /** The role being given (by invitation or role change). */
   role?: Role;
+  /**
+   * A delegation of approval to the actor is in force for the meeting at hand (issue 19). The
+   * server reads it from the stored delegations at the moment of approval; never from a request.
+   */
+  actingChair?: boolean;
 }
 
 type Rule = readonly Role[] | ((actor: Actor, subject: Subject) => boolean);
@@ -123,8 +130,16 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // convenes the meeting (issue 19).
   'meeting.invite': MEETING_ORGANISERS,
   'memo.edit': NEGOTIATORS,
-  // Only the chair: the vice-chair stands in for meeting duties but never approves.
-  'memo.approve': ['chair'],
+  // The chair, or a vice-chair the chair (or an administrator) delegated the approval to, while
+  // the delegation is in force for the meeting at hand (subject.actingChair; issue 19). Reopening
+  // follows the same rule.
+  'memo.approve': (actor, { actingChair }) =>
+    actor.role === 'chair' || (actor.role === 'vice_chair' && actingChair === true),
+  // Delegating the approval to a vice-chair, and ending a delegation early: the chair, or an
+  // administrator when the chair cannot be reached (the audit says who).
+  'approval.delegate': GROUP_MANAGERS,
+  // Who is acting chair and when: the negotiators (the vice-chair learns of it) and administrators.
+  'approval.viewDelegations': [...NEGOTIATORS, 'admin'],
   // The group reviews the previous memo at its next meeting; who runs the meeting records it.
   'memo.recordReview': MEETING_ORGANISERS,
   'memo.readApproved': EVERYONE,

@@ -37,7 +37,10 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'document.delete':            [Y,    Y,    Y,    N,    N,    N,     N],
   'meeting.invite':             [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
+  // Without a delegation in force (subject.actingChair): see the acting chair's cases below.
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
+  'approval.delegate':          [Y,    N,    N,    N,    N,    N,     Y],
+  'approval.viewDelegations':   [Y,    Y,    Y,    Y,    Y,    N,     Y],
   'memo.recordReview':          [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'memo.receiveDelivery':       [N,    N,    N,    N,    N,    Y,     N],
@@ -119,6 +122,16 @@ describe('permission table', () => {
       expect(partySpokenFor({ role, partyId })).toBe(speaks ? partyId : null);
     },
   );
+
+  // The acting chair (issue 19): a delegation in force lets a vice-chair approve, nobody else;
+  // the chair approves with or without one.
+  it.each(ROLES)('memo.approve with a delegation in force: %s', (role) => {
+    const allowed = role === 'chair' || role === 'vice_chair';
+    expect(can({ role, partyId: null }, 'memo.approve', { actingChair: true })).toBe(allowed);
+    expect(can({ role, partyId: null }, 'memo.approve', { actingChair: false })).toBe(
+      role === 'chair',
+    );
+  });
 
   const removeCases = ROLES.flatMap((actor) =>
     ROLES.map((target, i) => [actor, target, cell(REMOVE, actor, i)] as const),
