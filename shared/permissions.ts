@@ -2,7 +2,7 @@
 // collab upgrade and each stored batch, Socket.io joins, consent answers, notices, and the
 // client's "may I offer this"), is `can(actor, action, subject)`. Nothing outside this module and
 // ./roles.ts compares roles (lint-enforced: see eslint.config.js).
-import { NEGOTIATOR_ROLES, ROLES, type Role } from './roles';
+import { NEGOTIATOR_ROLES, OFFICER_ROLES, ROLES, type Role } from './roles';
 
 /** Everything a member of a group may try to do; the server checks each one on every path. */
 export const ACTIONS = [
@@ -76,10 +76,23 @@ const MEETING_ORGANISERS: readonly Role[] = ['chair', 'vice_chair', 'secretary']
 const GROUP_MANAGERS: readonly Role[] = ['chair', 'admin'];
 const ADMINISTRATORS: readonly Role[] = ['admin'];
 
-/** A party speaks only through its own representatives and deputies. */
+/** A party speaks only through its own representatives and deputies (and officers in it). */
 function speaksForParty(actor: Actor, subject: Subject): boolean {
   return (
-    (actor.role === 'representative' || actor.role === 'deputy') &&
+    ((actor.role === 'representative' || actor.role === 'deputy') &&
+      !!actor.partyId &&
+      actor.partyId === subject.partyId) ||
+    officerSpeaksForParty(actor, subject)
+  );
+}
+
+/**
+ * Issue 19: a chair, vice-chair or secretary who belongs to a party speaks for it like its
+ * representatives; an officer without a party speaks for none.
+ */
+function officerSpeaksForParty(actor: Actor, subject: Subject): boolean {
+  return (
+    (OFFICER_ROLES as readonly Role[]).includes(actor.role) &&
     !!actor.partyId &&
     actor.partyId === subject.partyId
   );
@@ -102,7 +115,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // An administrator of the group; the group always keeps one.
   'group.administer': ADMINISTRATORS,
   'party.manage': GROUP_MANAGERS,
-  // "Speaks for party P" (subject.partyId): that party's own representatives and deputies.
+  // "Speaks for party P" (subject.partyId): that party's own representatives and deputies, and
+  // an officer (chair, vice-chair, secretary) who belongs to it.
   'party.speakFor': speaksForParty,
   'member.view': [...NEGOTIATORS, 'admin'],
   'member.invite': GROUP_MANAGERS,
@@ -149,7 +163,7 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // Who has read what is the chair's to follow up, not something members watch each other by.
   'receipts.view': ['chair'],
   'content.readConfidential': NEGOTIATORS,
-  // A party speaks only through its own representatives and deputies.
+  // A party speaks only through its own people (representatives, deputies, officers in it).
   'stance.set': speaksForParty,
   // A consent request's state, answers and objection reasons: readers may not learn it exists.
   'consent.view': NEGOTIATORS,

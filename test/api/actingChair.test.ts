@@ -7,6 +7,9 @@ import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { outsiderClient } from '../support/outsider';
 import { readPdf } from '../support/pdfText';
+import { newBlockId, roomName } from '../../shared/memo/format';
+import { writeStance } from '../../shared/memo/partyDoc';
+import { connectRaw, updateFrom, waitUntil, type RawCollabClient } from '../support/rawCollab';
 import { openSocket, socketConnected, type ClientSocket } from '../support/socketClient';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -25,6 +28,7 @@ describe.each(ENGINES)('the acting chair on %s', (engine) => {
   let vice: { id: string; name: string };
   let chairUser: { id: string; name: string };
   const sockets: ClientSocket[] = [];
+  const raws: RawCollabClient[] = [];
   const chair = () => f.clients.puheenjohtaja!;
   const viceChair = () => f.clients.varapuheenjohtaja!;
   const delegationsPath = () => `/api/groups/${f.groupId}/approval-delegations`;
@@ -43,6 +47,7 @@ describe.each(ENGINES)('the acting chair on %s', (engine) => {
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
+    for (const raw of raws) raw.close();
     await t.close();
   });
 
@@ -343,5 +348,88 @@ describe.each(ENGINES)('the acting chair on %s', (engine) => {
     for (const id of [tomorrow.id, period.id]) {
       expect((await admin.post(`${delegationsPath()}/${id}/end`, {})).status).toBe(200);
     }
+  });
+
+  it('an officer who belongs to a party speaks for it, and only for it; one without a party for none', async () => {
+    const secretary = (await f.clients.sihteeri!.get('/api/me')).body as {
+      id: string;
+      name: string;
+    };
+    const memberPath = `/api/groups/${f.groupId}/members/${secretary.id}`;
+    // Only the chair or an administrator gives an officer a party, and only a party of the group.
+    expect(
+      (await viceChair().patch(memberPath, { role: 'secretary', partyId: f.partyIds.KESK })).status,
+    ).toBe(403);
+    expect(
+      (
+        await chair().patch(memberPath, {
+          role: 'secretary',
+          partyId: '00000000-0000-4000-8000-000000000000',
+        })
+      ).status,
+    ).toBe(400);
+    const given = await chair().patch(memberPath, { role: 'secretary', partyId: f.partyIds.KESK });
+    expect(given.status).toBe(200);
+    expect(given.body).toMatchObject({ role: 'secretary', partyId: f.partyIds.KESK });
+
+    const meeting = await startedMeeting('Sihteeri puolueen äänenä');
+    const room = (party: string) =>
+      roomName({ kind: 'party', meetingId: meeting.id, partyId: f.partyIds[party]! });
+    const connect = async (party: string, who: string) => {
+      const raw = await connectRaw(t.url, room(party), f.cookie(who));
+      raws.push(raw);
+      return raw;
+    };
+    const own = await connect('KESK', 'sihteeri');
+    expect(own.access).toEqual({ mode: 'write', reason: null });
+    const foreign = await connect('SDP', 'sihteeri');
+    expect(foreign.access).toEqual({ mode: 'read', reason: 'not_allowed' });
+    // The chair has no party: speaks for none.
+    expect((await connect('KESK', 'puheenjohtaja')).access).toEqual({
+      mode: 'read',
+      reason: 'not_allowed',
+    });
+    const point = newBlockId('ap');
+    foreign.sendUpdate(
+      updateFrom(foreign, (doc) => writeStance(doc, point, { stance: 'agree', reason: '' })),
+    );
+    own.sendUpdate(
+      updateFrom(own, (doc) =>
+        writeStance(doc, point, { stance: 'reservation', reason: 'Kysyttävää' }),
+      ),
+    );
+    await waitUntil(() => foreign.rejections.length === 1, 5_000, 'the foreign stance refused');
+    expect(foreign.rejections).toEqual(['read_only']);
+    await waitUntil(() => own.saved !== null, 5_000, 'the own stance saved');
+
+    // The memo lists the secretary under the party, with the office named.
+    expect((await approve(chair(), meeting.id)).status).toBe(201);
+    const view = await chair().get(`/api/meetings/${meeting.id}/versions/1`);
+    expect(view.body.meetingFacts.participants).toContainEqual({
+      name: secretary.name,
+      role: 'secretary',
+      partyId: f.partyIds.KESK,
+    });
+    const md = await fetch(new URL(`/api/meetings/${meeting.id}/versions/1/export.md`, t.url), {
+      headers: { cookie: f.cookie('puheenjohtaja') },
+    });
+    const text = (await md.text()).replace(/\\(.)/g, '$1');
+    const keskLine = text
+      .split('\n')
+      .find((line) => line.includes('KESK') || line.includes('Keskusta'));
+    expect(keskLine, text).toContain(`${secretary.name} (sihteeri)`);
+
+    // Taking the party away takes the voice away on the open connection at once.
+    const taken = await chair().patch(memberPath, { role: 'secretary', partyId: null });
+    expect(taken.status).toBe(200);
+    expect(taken.body.partyId).toBeNull();
+    const next = await startedMeeting('Ilman puoluetta');
+    const after = await connectRaw(
+      t.url,
+      roomName({ kind: 'party', meetingId: next.id, partyId: f.partyIds.KESK! }),
+      f.cookie('sihteeri'),
+    );
+    raws.push(after);
+    expect(after.access).toEqual({ mode: 'read', reason: 'not_allowed' });
   });
 });

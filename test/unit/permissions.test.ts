@@ -92,17 +92,12 @@ describe('permission table', () => {
   });
 
   // A party's stance and its consent answers: only that party's representatives and deputies,
-  // never anyone else.
+  // and (issue 19) an officer who belongs to it; never anyone else.
+  const SPEAKS: readonly Role[] = ['representative', 'deputy', 'chair', 'vice_chair', 'secretary'];
   const partyCases = PARTY_ACTIONS.flatMap((action) =>
     ROLES.flatMap((role) =>
       (['p1', 'p2'] as const).map(
-        (target) =>
-          [
-            action,
-            role,
-            target,
-            (role === 'representative' || role === 'deputy') && target === 'p1',
-          ] as const,
+        (target) => [action, role, target, SPEAKS.includes(role) && target === 'p1'] as const,
       ),
     ),
   );
@@ -115,10 +110,20 @@ describe('permission table', () => {
     expect(can({ role: 'representative' }, action, {})).toBe(false);
   });
 
+  // Issue 19: officers without a party speak for none, whatever party is asked about.
+  it.each(
+    PARTY_ACTIONS.flatMap((action) => SPEAKS.slice(2).map((role) => [action, role] as const)),
+  )('%s: a %s without a party speaks for no party', (action, role) => {
+    for (const partyId of ['p1', null, undefined]) {
+      expect(can({ role, partyId: null }, action, { partyId })).toBe(false);
+      expect(can({ role }, action, { partyId })).toBe(false);
+    }
+  });
+
   it.each(ROLES.flatMap((role) => [[role, 'p1'] as const, [role, null] as const]))(
     'the party a %s of party %s speaks for',
     (role, partyId) => {
-      const speaks = (role === 'representative' || role === 'deputy') && partyId !== null;
+      const speaks = SPEAKS.includes(role) && partyId !== null;
       expect(partySpokenFor({ role, partyId })).toBe(speaks ? partyId : null);
     },
   );
