@@ -47,7 +47,7 @@ describe.each(ENGINES)('the acting chair on %s', (engine) => {
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    for (const raw of raws) raw.close();
+    await Promise.all(raws.map((raw) => raw.close()));
     await t.close();
   });
 
