@@ -65,3 +65,17 @@ export function delegationCurrent(
   if (delegation.ended) return false;
   return delegation.scope.kind === 'meeting' || helsinkiDay(now) <= delegation.scope.to;
 }
+
+/** Whether `userId` holds, among `delegations`, one in force now for the meeting `meetingId`. */
+export function actsForChair(
+  delegations: readonly Pick<ApprovalDelegation, 'delegate' | 'scope' | 'inForce'>[],
+  userId: string,
+  meetingId: string,
+): boolean {
+  return delegations.some(
+    (delegation) =>
+      delegation.inForce &&
+      delegation.delegate.id === userId &&
+      (delegation.scope.kind === 'period' || delegation.scope.meetingId === meetingId),
+  );
+}

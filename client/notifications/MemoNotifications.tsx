@@ -22,9 +22,13 @@ type Listener = (notice: MemoDelivered) => void;
 /** `null`: the connection was lost for a while, so anything may have changed. */
 type ConsentListener = (requestId: string | null) => void;
 
+/** A group's delegations of approval changed; `null`: after a lost connection, any may have. */
+type DelegationListener = (groupId: string | null) => void;
+
 interface NotificationsContextValue {
   subscribe: (listener: Listener) => () => void;
   subscribeConsent: (listener: ConsentListener) => () => void;
+  subscribeDelegations: (listener: DelegationListener) => () => void;
 }
 
 const NotificationsContext = createContext<NotificationsContextValue | null>(null);
@@ -50,6 +54,7 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
   const me = useMe();
   const listeners = useRef(new Set<Listener>());
   const consentListeners = useRef(new Set<ConsentListener>());
+  const delegationListeners = useRef(new Set<DelegationListener>());
   const [shown, setShown] = useState<Shown[]>([]);
   const [announcement, setAnnouncement] = useState<Notice | null>(null);
   const { pathname } = useLocation();
@@ -88,6 +93,8 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
     };
     const tellConsent = (requestId: string | null) =>
       consentListeners.current.forEach((listener) => listener(requestId));
+    const tellDelegations = (groupId: string | null) =>
+      delegationListeners.current.forEach((listener) => listener(groupId));
     // Socket.io's client is loaded after the first screen, keeping it out of the initial bundle
     // (readers open memos from links). Should loading fail (offline), only the live notices are
     // missed: the memo lists still mark new memos.
@@ -101,7 +108,11 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
             meetingInvited: onMeetingInvited,
             consentNotice: onConsentNotice,
             consentChanged: tellConsent,
-            reconnected: () => tellConsent(null),
+            approvalDelegationChanged: tellDelegations,
+            reconnected: () => {
+              tellConsent(null);
+              tellDelegations(null);
+            },
           });
       },
       () => undefined,
@@ -121,6 +132,10 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
       subscribeConsent: (listener) => {
         consentListeners.current.add(listener);
         return () => consentListeners.current.delete(listener);
+      },
+      subscribeDelegations: (listener) => {
+        delegationListeners.current.add(listener);
+        return () => delegationListeners.current.delete(listener);
       },
     }),
     [],
@@ -164,6 +179,25 @@ export function useConsentChanged(requestId: string | null, listener: () => void
         if (requestId === null || changed === null || changed === requestId) latest.current();
       }),
     [context, requestId],
+  );
+}
+
+/**
+ * Calls `listener` when the delegations of approval of `groupId` change (issue 19: who acts for
+ * the chair), or after a lost connection.
+ */
+export function useDelegationsChanged(groupId: string, listener: () => void): void {
+  const context = useContext(NotificationsContext);
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(
+    () =>
+      context?.subscribeDelegations((changed) => {
+        if (changed === null || changed === groupId) latest.current();
+      }),
+    [context, groupId],
   );
 }
 
