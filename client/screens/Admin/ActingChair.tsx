@@ -179,16 +179,18 @@ function DelegateForm({
   return (
     <form onSubmit={submit} className="acting-chair-form">
       <ErrorMessage error={create.error} />
-      <label>
-        {t('actingChair.delegate')}
-        <select value={delegate} onChange={(event) => setDelegate(event.target.value)}>
-          {viceChairs.map((member) => (
-            <option key={member.userId} value={member.userId}>
-              {member.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor="acting-chair-delegate">{t('actingChair.delegate')}</label>
+      <select
+        id="acting-chair-delegate"
+        value={delegate}
+        onChange={(event) => setDelegate(event.target.value)}
+      >
+        {viceChairs.map((member) => (
+          <option key={member.userId} value={member.userId}>
+            {member.name}
+          </option>
+        ))}
+      </select>
       <fieldset>
         <legend>{t('actingChair.scope')}</legend>
         <label>
@@ -211,16 +213,21 @@ function DelegateForm({
         </label>
       </fieldset>
       {kind === 'meeting' ? (
-        <label>
-          {t('actingChair.meeting')}
-          <select value={meetingId} onChange={(event) => setMeetingId(event.target.value)} required>
+        <>
+          <label htmlFor="acting-chair-meeting">{t('actingChair.meeting')}</label>
+          <select
+            id="acting-chair-meeting"
+            value={meetingId}
+            onChange={(event) => setMeetingId(event.target.value)}
+            required
+          >
             {open.map((meeting) => (
               <option key={meeting.id} value={meeting.id}>
                 {meeting.title} ({format.dateTime(meeting.startsAt)})
               </option>
             ))}
           </select>
-        </label>
+        </>
       ) : (
         <>
           <label>
