@@ -7,6 +7,7 @@ import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { outsiderClient } from '../support/outsider';
 import { readPdf } from '../support/pdfText';
+import { writeStatement } from '../support/statementWriter';
 import { newBlockId, roomName } from '../../shared/memo/format';
 import { writeStance } from '../../shared/memo/partyDoc';
 import { connectRaw, updateFrom, waitUntil, type RawCollabClient } from '../support/rawCollab';
@@ -418,6 +419,33 @@ describe.each(ENGINES)('the acting chair on %s', (engine) => {
       .split('\n')
       .find((line) => line.includes('KESK') || line.includes('Keskusta'));
     expect(keskLine, text).toContain(`${secretary.name} (sihteeri)`);
+
+    // Consent answers over REST by the same rule: for its own party only; the chair for none.
+    const statement = await chair().post(`/api/groups/${f.groupId}/statements`, {
+      title: 'Yhteinen kannanotto',
+    });
+    expect(statement.status).toBe(201);
+    const statementId = statement.body.id as string;
+    await writeStatement(t.url, f.cookie('puheenjohtaja'), statementId, 'Kannatamme yhdessä.');
+    expect((await chair().post(`/api/statements/${statementId}/consent`, {})).status).toBe(200);
+    const answer = (who: string, body: object) =>
+      f.clients[who]!.post(`/api/consent/${statementId}/answers`, {
+        round: 1,
+        answer: 'consent',
+        ...body,
+      });
+    expect((await answer('sihteeri', { partyId: f.partyIds.SDP })).status).toBe(403);
+    expect((await answer('puheenjohtaja', { partyId: f.partyIds.KESK })).status).toBe(403);
+    expect((await answer('puheenjohtaja', {})).status).toBe(403);
+    const ownAnswer = await answer('sihteeri', {});
+    expect(ownAnswer.status, JSON.stringify(ownAnswer.body)).toBe(200);
+    expect(ownAnswer.body.history).toEqual([
+      expect.objectContaining({ partyId: f.partyIds.KESK, answer: 'consent' }),
+    ]);
+    expect((await f.clients.sihteeri!.get(`/api/consent/${statementId}`)).body.answersFor).toBe(
+      f.partyIds.KESK,
+    );
+    expect((await chair().get(`/api/consent/${statementId}`)).body.answersFor).toBeNull();
 
     // Taking the party away takes the voice away on the open connection at once.
     const taken = await chair().patch(memberPath, { role: 'secretary', partyId: null });
