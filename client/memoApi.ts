@@ -3,7 +3,11 @@
 import { approvalRoutes } from '../shared/api/routes/approval';
 import { exportRoutes } from '../shared/api/routes/export';
 import { versionRoutes } from '../shared/api/routes/versions';
-import type { ApproveMemoRequest, ReopenMemoRequest } from '../shared/api/schemas';
+import type {
+  ApproveMemoRequest,
+  CreateApprovalDelegationRequest,
+  ReopenMemoRequest,
+} from '../shared/api/schemas';
 import type { Audience } from '../shared/confidentiality';
 import type { Locale } from '../shared/locales';
 import { call, linkTo } from './api';
@@ -15,6 +19,12 @@ export const memoApi = {
     call(approvalRoutes.approveMemo, { params: { meetingId }, body }),
   reopen: (meetingId: string, body: ReopenMemoRequest) =>
     call(approvalRoutes.reopenMemo, { params: { meetingId }, body }),
+  delegations: (groupId: string, signal?: AbortSignal) =>
+    call(approvalRoutes.listApprovalDelegations, { params: { groupId } }, signal),
+  delegate: (groupId: string, body: CreateApprovalDelegationRequest) =>
+    call(approvalRoutes.createApprovalDelegation, { params: { groupId }, body }),
+  endDelegation: (groupId: string, delegationId: string) =>
+    call(approvalRoutes.endApprovalDelegation, { params: { groupId, delegationId }, body: {} }),
 
   history: (meetingId: string, signal?: AbortSignal) =>
     call(versionRoutes.getMemoHistory, { params: { meetingId } }, signal),

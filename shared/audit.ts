@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   // A party with history is ended (kept, counted no more); one without is deleted.
   'party.end',
   'party.delete',
+  // By the chair, or by a vice-chair acting for the chair (details: actingChair, delegationId).
   'memo.approve',
   'memo.reopen',
   // The outcome of reviewing the previous meeting's memo, recorded at the later meeting.
@@ -51,6 +52,10 @@ export const AUDIT_ACTIONS = [
   // A party's deputy order, or the group's rule on when deputies speak for their party.
   'party.deputyOrder',
   'group.deputiesSpeak',
+  // The chair (or an administrator: details.byAdministrator) delegated the approval to a
+  // vice-chair, or ended such a delegation early (issue 19).
+  'approval.delegate',
+  'approval.endDelegation',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -70,6 +75,7 @@ export const AUDIT_TARGET_TYPES = [
   'party',
   'email',
   'document',
+  'approvalDelegation',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -22,13 +22,19 @@ const dayParts = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-/** A moment's Finnish calendar day as `d.m.yyyy` (the Finnish way, in every language). */
-export function finnishDate(moment: Date): string {
+/** A moment's calendar day in Finnish time, as numbers. */
+export function finnishDay(moment: Date): { day: number; month: number; year: number } {
   // Numbers, not the formatted strings: some ICU versions pad "numeric" days and months.
   const parts = Object.fromEntries(
     dayParts.formatToParts(moment).map((part) => [part.type, Number(part.value)]),
   );
-  return `${parts.day}.${parts.month}.${parts.year}`;
+  return { day: parts.day ?? 0, month: parts.month ?? 0, year: parts.year ?? 0 };
+}
+
+/** A moment's Finnish calendar day as `d.m.yyyy` (the Finnish way, in every language). */
+export function finnishDate(moment: Date): string {
+  const { day, month, year } = finnishDay(moment);
+  return `${day}.${month}.${year}`;
 }
 
 /** The longest agenda item title a meeting edit accepts (AgendaItemInput). */

@@ -2,7 +2,7 @@
 // collab upgrade and each stored batch, Socket.io joins, consent answers, notices, and the
 // client's "may I offer this"), is `can(actor, action, subject)`. Nothing outside this module and
 // ./roles.ts compares roles (lint-enforced: see eslint.config.js).
-import { NEGOTIATOR_ROLES, ROLES, type Role } from './roles';
+import { NEGOTIATOR_ROLES, OFFICER_ROLES, ROLES, type Role } from './roles';
 
 /** Everything a member of a group may try to do; the server checks each one on every path. */
 export const ACTIONS = [
@@ -28,6 +28,8 @@ export const ACTIONS = [
   'meeting.invite',
   'memo.edit',
   'memo.approve',
+  'approval.delegate',
+  'approval.viewDelegations',
   'memo.recordReview',
   'memo.readApproved',
   'memo.receiveDelivery',
@@ -65,6 +67,11 @@ export interface Subject {
   member?: Actor;
   /** The role being given (by invitation or role change). */
   role?: Role;
+  /**
+   * A delegation of approval to the actor is in force for the meeting at hand (issue 19). The
+   * server reads it from the stored delegations at the moment of approval; never from a request.
+   */
+  actingChair?: boolean;
 }
 
 type Rule = readonly Role[] | ((actor: Actor, subject: Subject) => boolean);
@@ -76,13 +83,26 @@ const GROUP_MANAGERS: readonly Role[] = ['chair', 'admin'];
 const ADMINISTRATORS: readonly Role[] = ['admin'];
 
 /**
- * A party speaks only through its own representatives and deputies; a deputy only while
- * `deputySpeaks` allows (the group's setting, issue 19).
+ * A party speaks only through its own representatives and deputies (a deputy only while
+ * `deputySpeaks` allows: the group's setting, issue 19), and officers in it.
  */
 function speaksForParty(actor: Actor, subject: Subject): boolean {
   return (
-    (actor.role === 'representative' ||
+    ((actor.role === 'representative' ||
       (actor.role === 'deputy' && actor.deputySpeaks !== false)) &&
+      !!actor.partyId &&
+      actor.partyId === subject.partyId) ||
+    officerSpeaksForParty(actor, subject)
+  );
+}
+
+/**
+ * Issue 19: a chair, vice-chair or secretary who belongs to a party speaks for it like its
+ * representatives; an officer without a party speaks for none.
+ */
+function officerSpeaksForParty(actor: Actor, subject: Subject): boolean {
+  return (
+    (OFFICER_ROLES as readonly Role[]).includes(actor.role) &&
     !!actor.partyId &&
     actor.partyId === subject.partyId
   );
@@ -105,7 +125,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // An administrator of the group; the group always keeps one.
   'group.administer': ADMINISTRATORS,
   'party.manage': GROUP_MANAGERS,
-  // "Speaks for party P" (subject.partyId): that party's own representatives and deputies.
+  // "Speaks for party P" (subject.partyId): that party's own representatives and deputies, and
+  // an officer (chair, vice-chair, secretary) who belongs to it.
   'party.speakFor': speaksForParty,
   'member.view': [...NEGOTIATORS, 'admin'],
   'member.invite': GROUP_MANAGERS,
@@ -135,8 +156,16 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // convenes the meeting (issue 19).
   'meeting.invite': MEETING_ORGANISERS,
   'memo.edit': NEGOTIATORS,
-  // Only the chair: the vice-chair stands in for meeting duties but never approves.
-  'memo.approve': ['chair'],
+  // The chair, or a vice-chair the chair (or an administrator) delegated the approval to, while
+  // the delegation is in force for the meeting at hand (subject.actingChair; issue 19). Reopening
+  // follows the same rule.
+  'memo.approve': (actor, { actingChair }) =>
+    actor.role === 'chair' || (actor.role === 'vice_chair' && actingChair === true),
+  // Delegating the approval to a vice-chair, and ending a delegation early: the chair, or an
+  // administrator when the chair cannot be reached (the audit says who).
+  'approval.delegate': GROUP_MANAGERS,
+  // Who is acting chair and when: the negotiators (the vice-chair learns of it) and administrators.
+  'approval.viewDelegations': [...NEGOTIATORS, 'admin'],
   // The group reviews the previous memo at its next meeting; who runs the meeting records it.
   'memo.recordReview': MEETING_ORGANISERS,
   'memo.readApproved': EVERYONE,
@@ -146,7 +175,7 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // Who has read what is the chair's to follow up, not something members watch each other by.
   'receipts.view': ['chair'],
   'content.readConfidential': NEGOTIATORS,
-  // A party speaks only through its own representatives and deputies.
+  // A party speaks only through its own people (representatives, deputies, officers in it).
   'stance.set': speaksForParty,
   // A consent request's state, answers and objection reasons: readers may not learn it exists.
   'consent.view': NEGOTIATORS,

@@ -28,6 +28,21 @@ export const PARTY_ROLES = [
   'reader',
 ] as const satisfies readonly Role[];
 
+/**
+ * The group's officers (issue 19): each may also belong to a party (optional), and then speaks
+ * for it like its representatives.
+ */
+export const OFFICER_ROLES = [
+  'chair',
+  'vice_chair',
+  'secretary',
+] as const satisfies readonly Role[];
+
+/** True when a person in this role may belong to a party: party roles must, officers may. */
+export function roleMayHaveParty(role: Role): boolean {
+  return roleRequiresParty(role) || (OFFICER_ROLES as readonly Role[]).includes(role);
+}
+
 /** True when a person in this role must belong to a party. */
 export function roleRequiresParty(role: Role): boolean {
   return (PARTY_ROLES as readonly Role[]).includes(role);

@@ -24,10 +24,14 @@ type Listener = (notice: MemoDelivered) => void;
 type ConsentListener = (requestId: string | null) => void;
 type MeetingListener = (notice: MeetingInvited) => void;
 
+/** A group's delegations of approval changed; `null`: after a lost connection, any may have. */
+type DelegationListener = (groupId: string | null) => void;
+
 interface NotificationsContextValue {
   subscribe: (listener: Listener) => () => void;
   subscribeConsent: (listener: ConsentListener) => () => void;
   subscribeMeeting: (listener: MeetingListener) => () => void;
+  subscribeDelegations: (listener: DelegationListener) => () => void;
 }
 
 const NotificationsContext = createContext<NotificationsContextValue | null>(null);
@@ -54,6 +58,7 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
   const listeners = useRef(new Set<Listener>());
   const consentListeners = useRef(new Set<ConsentListener>());
   const meetingListeners = useRef(new Set<MeetingListener>());
+  const delegationListeners = useRef(new Set<DelegationListener>());
   const [shown, setShown] = useState<Shown[]>([]);
   const [announcement, setAnnouncement] = useState<Notice | null>(null);
   const { pathname } = useLocation();
@@ -94,6 +99,8 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
     };
     const tellConsent = (requestId: string | null) =>
       consentListeners.current.forEach((listener) => listener(requestId));
+    const tellDelegations = (groupId: string | null) =>
+      delegationListeners.current.forEach((listener) => listener(groupId));
     // Socket.io's client is loaded after the first screen, keeping it out of the initial bundle
     // (readers open memos from links). Should loading fail (offline), only the live notices are
     // missed: the memo lists still mark new memos.
@@ -107,7 +114,11 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
             meetingInvited: onMeetingInvited,
             consentNotice: onConsentNotice,
             consentChanged: tellConsent,
-            reconnected: () => tellConsent(null),
+            approvalDelegationChanged: tellDelegations,
+            reconnected: () => {
+              tellConsent(null);
+              tellDelegations(null);
+            },
           });
       },
       () => undefined,
@@ -131,6 +142,10 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
       subscribeMeeting: (listener) => {
         meetingListeners.current.add(listener);
         return () => meetingListeners.current.delete(listener);
+      },
+      subscribeDelegations: (listener) => {
+        delegationListeners.current.add(listener);
+        return () => delegationListeners.current.delete(listener);
       },
     }),
     [],
@@ -184,6 +199,22 @@ export function useConsentChanged(requestId: string | null, listener: () => void
         if (requestId === null || changed === null || changed === requestId) onChange();
       }),
     [context, requestId],
+  );
+}
+
+/**
+ * Calls `listener` when the delegations of approval of `groupId` change (issue 19: who acts for
+ * the chair), or after a lost connection.
+ */
+export function useDelegationsChanged(groupId: string, listener: () => void): void {
+  const context = useContext(NotificationsContext);
+  const onChange = useEffectEvent(listener);
+  useEffect(
+    () =>
+      context?.subscribeDelegations((changed) => {
+        if (changed === null || changed === groupId) onChange();
+      }),
+    [context, groupId],
   );
 }
 

@@ -14,6 +14,8 @@ export interface UserNoticeHandlers {
   consentNotice: (notice: ConsentNotice) => void;
   /** A request's consent state changed: screens showing it refetch it. */
   consentChanged: (requestId: string) => void;
+  /** A group's delegations of approval changed (issue 19): who may approve is read again. */
+  approvalDelegationChanged: (groupId: string) => void;
   /** Connected again after a loss: whatever changed meanwhile was not told. */
   reconnected: () => void;
 }
@@ -36,6 +38,9 @@ export function listenToUserNotices(handlers: UserNoticeHandlers): () => void {
   socket.on('consentNotice', (notice) => handlers.consentNotice(notice));
   socket.on('consentChanged', (requestId) => {
     if (typeof requestId === 'string') handlers.consentChanged(requestId);
+  });
+  socket.on('approvalDelegationChanged', (groupId) => {
+    if (typeof groupId === 'string') handlers.approvalDelegationChanged(groupId);
   });
   let connectedBefore = false;
   socket.on('connect', () => {

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { trackVersion } from '../continuity/trackVersion';
 import type { MeetingDoc, MemoVersionDoc } from '../db/schema';
 import { deliverVersion } from '../delivery/deliverVersion';
-import type { Approver } from './approver';
+import { actingChairDetails, type Approver } from './approver';
 
 export async function afterApproval(
   ctx: AppContext,
@@ -16,7 +16,7 @@ export async function afterApproval(
     actor: { userId: approver.userId, name: approver.name },
     action: 'memo.approve',
     target: { type: 'memoVersion', id: version._id, label: `${meeting.title} v${version.version}` },
-    details: { version: version.version, hash: version.hash },
+    details: { version: version.version, hash: version.hash, ...actingChairDetails(approver) },
   });
   try {
     await trackVersion(ctx, meeting, version);

@@ -11,7 +11,7 @@ import { currentMeetingFacts } from '../versions/meetingFacts';
 import { tabledDocuments } from '../documents/tabled';
 import { readStoredMemo, type StoredMemo } from './storedMemo';
 import { afterApproval } from './afterApproval';
-import type { Approver } from './approver';
+import { actingChairDetails, type Approver } from './approver';
 
 const encode = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -28,7 +28,11 @@ async function draftFindings(ctx: AppContext, meeting: MeetingDoc, draft: Stored
 }
 
 /** What the chair sees before approving: findings on the draft as stored now, and its hash. */
-export async function checkMemoDraft(ctx: AppContext, meeting: MeetingDoc): Promise<ApprovalCheck> {
+export async function checkMemoDraft(
+  ctx: AppContext,
+  meeting: MeetingDoc,
+  approver: Approver,
+): Promise<ApprovalCheck> {
   const parties = await ctx.repos.groups.listParties(meeting.groupId);
   const draft = await readStoredMemo(ctx, meeting, parties);
   const { warnings, blockers } = await draftFindings(ctx, meeting, draft);
@@ -38,6 +42,7 @@ export async function checkMemoDraft(ctx: AppContext, meeting: MeetingDoc): Prom
     draftHash: draft.hash,
     warnings,
     blockers,
+    actingChair: approver.delegationId !== undefined,
   };
 }
 
@@ -72,6 +77,7 @@ async function storeVersion(
     approvedBy: approval.userId,
     approvedByName: approval.userName,
     approvedAt: approval.at,
+    ...(approval.delegationId ? { actingChairDelegationId: approval.delegationId } : {}),
     content: frozen.canonical,
     hash: frozen.hash,
     yjs: {
@@ -93,8 +99,8 @@ async function storeVersion(
 }
 
 /**
- * Approve the memo of `meeting` as `approver`, who must be checked as the group's chair by the
- * caller. Order matters for the invariants:
+ * Approve the memo of `meeting` as `approver`, who must be checked by the caller as the group's
+ * chair or as an acting chair (`authorizeApproval`). Order matters for the invariants:
  * 1. the meeting is committed as approved (a unique revision insert: one approval wins) and every
  *    live room is told, so editors turn read-only at once;
  * 2. each room's log is sealed after what was read, so a write that raced the lock is either in
@@ -121,7 +127,13 @@ export async function approveMemo(
   const locked = await ctx.repos.meetings.commit(meeting, {
     status: 'approved',
     memoVersion: version,
-    approval: { version, userId: approver.userId, userName: approver.name, at: new Date() },
+    approval: {
+      version,
+      userId: approver.userId,
+      userName: approver.name,
+      at: new Date(),
+      ...(approver.delegationId ? { delegationId: approver.delegationId } : {}),
+    },
   });
   if (!locked) throw conflict('The meeting changed meanwhile; reload and try again.');
   ctx.events.publish({ type: 'meetingStatus', meetingId: locked._id, status: 'approved' });
@@ -169,7 +181,11 @@ export async function ensureVersion(ctx: AppContext, meeting: MeetingDoc): Promi
   const { doc, created } = await storeVersion(ctx, meeting, frozen);
   if (created) {
     ctx.logger.warn({ meetingId: meeting._id, version: doc.version }, 'completed an approval');
-    await afterApproval(ctx, meeting, doc, { userId: approval.userId, name: approval.userName });
+    await afterApproval(ctx, meeting, doc, {
+      userId: approval.userId,
+      name: approval.userName,
+      ...(approval.delegationId ? { delegationId: approval.delegationId } : {}),
+    });
   }
 }
 
@@ -199,7 +215,7 @@ export async function reopenMemo(
     actor: { userId: by.userId, name: by.name },
     action: 'memo.reopen',
     target: { type: 'meeting', id: meeting._id, label: `${meeting.title} v${afterVersion}` },
-    details: { afterVersion },
+    details: { afterVersion, ...actingChairDetails(by) },
   });
   return reopened;
 }

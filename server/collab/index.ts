@@ -130,6 +130,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       case 'editRejected':
       case 'consentNotice':
       case 'consentChanged':
+      case 'approvalDelegationChanged':
+        // Nothing for a live room: approving (and delegating it) never goes through collab.
         return;
     }
   });

@@ -32,6 +32,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.trackedItems, fields: ['meetingId'] },
   { collection: COLLECTIONS.documents, fields: ['meetingId'] },
   { collection: COLLECTIONS.memoReviews, fields: ['reviewedMeetingId'] },
+  { collection: COLLECTIONS.approvalDelegations, fields: ['groupId', 'createdAt'] },
+  { collection: COLLECTIONS.approvalDelegationEnds, fields: ['groupId'] },
   { collection: COLLECTIONS.auditLog, fields: ['groupId', 'seq'], unique: true },
   { collection: COLLECTIONS.consentRequests, fields: ['groupId', 'kind', 'createdAt'] },
   { collection: COLLECTIONS.consentRequests, fields: ['meetingId'] },

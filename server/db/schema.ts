@@ -9,6 +9,7 @@ import type { ReviewOutcome } from '../../shared/continuity';
 import type { FrozenCaseLink } from '../../shared/caseLinks';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
+import type { DelegationScope } from '../../shared/actingChair';
 import type { ConsentAnswer } from '../../shared/consent';
 import type { DeclassificationTarget } from '../../shared/memo/declassification';
 import type { StatementContent } from '../../shared/statements/content';
@@ -126,7 +127,14 @@ export interface MeetingDoc {
   /** The newest approved memo version (0: never approved). */
   memoVersion?: number;
   /** Set while the memo is approved: who approved which version. Cleared by a reopening. */
-  approval?: { version: number; userId: string; userName: string; at: Date } | null;
+  approval?: {
+    version: number;
+    userId: string;
+    userName: string;
+    at: Date;
+    /** The delegation under which a vice-chair approved as acting chair (issue 19). */
+    delegationId?: string;
+  } | null;
   /** Each reopening of an approved memo, oldest first. */
   reopenings?: MeetingReopening[];
   /** The previous approved memo this meeting reviews, when it was created after one. */
@@ -316,6 +324,8 @@ export interface MemoVersionDoc {
   approvedBy: string;
   approvedByName: string;
   approvedAt: Date;
+  /** Set when a vice-chair approved as acting chair: the delegation it was done under. */
+  actingChairDelegationId?: string;
   /** canonicalMemoJson of the full content, exactly the bytes `hash` covers. */
   content: string;
   /** SHA-256 (hex) of `content` as UTF-8. */
@@ -583,6 +593,32 @@ export interface MemoReviewDoc {
   recordedAt: Date;
 }
 
+/**
+ * The chair's delegation of approval to a vice-chair (issue 19): insert-only. Ending it early is
+ * a separate insert (ApprovalDelegationEndDoc), so two endings at once make one end.
+ */
+export interface ApprovalDelegationDoc {
+  _id: string;
+  groupId: string;
+  delegateUserId: string;
+  delegateName: string;
+  scope: DelegationScope;
+  createdBy: string;
+  createdByName: string;
+  /** An administrator delegated because the chair could not be reached. */
+  byAdministrator: boolean;
+  createdAt: Date;
+}
+
+/** The early end of a delegation (`_id` = the delegation's id: it ends once). */
+export interface ApprovalDelegationEndDoc {
+  _id: string;
+  groupId: string;
+  endedBy: string;
+  endedByName: string;
+  endedAt: Date;
+}
+
 export const COLLECTIONS = {
   users: 'users',
   groups: 'groups',
@@ -607,6 +643,8 @@ export const COLLECTIONS = {
   readReceipts: 'readReceipts',
   trackedItems: 'trackedItems',
   memoReviews: 'memoReviews',
+  approvalDelegations: 'approvalDelegations',
+  approvalDelegationEnds: 'approvalDelegationEnds',
   auditLog: 'auditLog',
   consentRequests: 'consentRequests',
   consentRounds: 'consentRounds',

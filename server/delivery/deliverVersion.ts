@@ -51,6 +51,7 @@ export async function deliverVersion(
         meetingTitle: meeting.title,
         meetingStartsAt: meeting.startsAt,
         version: version.version,
+        ...(version.actingChairDelegationId ? { actingChair: version.approvedByName } : {}),
         link,
       }),
     })),

@@ -12,7 +12,7 @@ import type {
   ContentStance,
 } from '../../shared/memo/content';
 import { formatCaseLink } from '../../shared/caseLinks';
-import { MEMO_LABELS, type MemoLabels } from '../../shared/memo/labels';
+import { approverLine, MEMO_LABELS, type MemoLabels } from '../../shared/memo/labels';
 import { participantLines } from '../../shared/memo/participants';
 import type { Locale } from '../../shared/locales';
 import { formatCalendarDate, formatMoment } from './dates';
@@ -166,7 +166,7 @@ export function memoDocument(view: MemoVersionView, locale: Locale): MemoDocumen
     documents: docDocuments(view, labels),
     stampLabel: labels.stamp,
     stamp: [
-      { label: labels.approvedBy, value: view.approvedBy.name, isHash: false },
+      { ...approverLine(view, labels), isHash: false },
       { label: labels.approvedAt, value: formatMoment(view.approvedAt, locale), isHash: false },
       { label: labels.version, value: String(view.version), isHash: false },
       { label: labels.hash, value: view.hash, isHash: true },

@@ -40,6 +40,8 @@ const DELIVERED: Record<
   {
     subject: (group: string) => string;
     body: (title: string, date: string, version: number) => string;
+    /** The same, when a vice-chair approved as acting chair (issue 19). */
+    actingBody: (title: string, date: string, version: number, name: string) => string;
     open: string;
     footer: string;
   }
@@ -48,6 +50,8 @@ const DELIVERED: Record<
     subject: (group) => `Uusi hyväksytty muistio: ${group}`,
     body: (title, date, version) =>
       `Puheenjohtaja on hyväksynyt kokouksen "${title}" (${date}) muistion, versio ${version}.`,
+    actingBody: (title, date, version, name) =>
+      `Varapuheenjohtaja ${name} on puheenjohtajan sijaisena hyväksynyt kokouksen "${title}" (${date}) muistion, versio ${version}.`,
     open: 'Lue muistio kirjautumalla palveluun:',
     footer: 'Muistion sisältöä ei lähetetä sähköpostilla.',
   },
@@ -55,6 +59,8 @@ const DELIVERED: Record<
     subject: (group) => `Ny godkänd promemoria: ${group}`,
     body: (title, date, version) =>
       `Ordföranden har godkänt promemorian från mötet "${title}" (${date}), version ${version}.`,
+    actingBody: (title, date, version, name) =>
+      `Vice ordförande ${name} har i ordförandens ställe godkänt promemorian från mötet "${title}" (${date}), version ${version}.`,
     open: 'Läs promemorian genom att logga in:',
     footer: 'Promemorians innehåll skickas inte per e-post.',
   },
@@ -62,6 +68,8 @@ const DELIVERED: Record<
     subject: (group) => `New approved memo: ${group}`,
     body: (title, date, version) =>
       `The chair has approved the memo of the meeting "${title}" (${date}), version ${version}.`,
+    actingBody: (title, date, version, name) =>
+      `Vice-chair ${name}, acting for the chair, has approved the memo of the meeting "${title}" (${date}), version ${version}.`,
     open: 'Read the memo by signing in:',
     footer: 'The memo itself is never sent by email.',
   },
@@ -77,6 +85,8 @@ export function memoDeliveredMail(input: {
   meetingTitle: string;
   meetingStartsAt: Date;
   version: number;
+  /** The vice-chair who approved as acting chair; absent when the chair approved. */
+  actingChair?: string;
   link: string;
 }) {
   const words = DELIVERED[input.locale];
@@ -87,7 +97,9 @@ export function memoDeliveredMail(input: {
   return {
     subject: words.subject(input.groupName),
     text: [
-      words.body(input.meetingTitle, date, input.version),
+      input.actingChair === undefined
+        ? words.body(input.meetingTitle, date, input.version)
+        : words.actingBody(input.meetingTitle, date, input.version, input.actingChair),
       '',
       words.open,
       input.link,

@@ -27,6 +27,11 @@ export type MeetingEvent =
   | { type: 'consentReleased'; requestId: string; kind: 'statement' }
   /** A statement was put to consent (its text locks) or taken back for editing (it unlocks). */
   | { type: 'statementLock'; statementId: string; locked: boolean }
+  /**
+   * A delegation of the approval to a vice-chair was made or ended (issue 19): these members'
+   * pages re-read who may approve (the server checks it again at the approval anyway).
+   */
+  | { type: 'approvalDelegationChanged'; userIds: string[]; groupId: string }
   /** A session ended (logout, new login): close its live connections. */
   | { type: 'sessionEnded'; userId: string; sessionHash: string }
   /** All but one of a user's sessions ended (password change): close their live connections. */
@@ -94,6 +99,7 @@ const EVENT_TYPES = new Set<string>([
   'consentChanged',
   'consentReleased',
   'statementLock',
+  'approvalDelegationChanged',
   'sessionEnded',
   'otherSessionsEnded',
   'membershipChanged',

@@ -92,6 +92,10 @@ export function attachRealtime(
         for (const userId of event.userIds)
           io.local.to(userRoom(userId)).emit('consentChanged', event.requestId);
         return;
+      case 'approvalDelegationChanged':
+        for (const userId of event.userIds)
+          io.local.to(userRoom(userId)).emit('approvalDelegationChanged', event.groupId);
+        return;
       case 'consentReleased':
       case 'statementLock':
       case 'speakingChanged':

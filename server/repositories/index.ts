@@ -1,4 +1,5 @@
 import type { Database } from '../db/collection';
+import { ApprovalDelegationRepository } from './approvalDelegations';
 import { AuditLogRepository } from './auditLog';
 import { ChairSeatRepository } from './chairSeats';
 import { ClaimRepository } from './claims';
@@ -43,6 +44,7 @@ export interface Repositories {
   memoVersions: MemoVersionRepository;
   readReceipts: ReadReceiptRepository;
   memoReviews: MemoReviewRepository;
+  approvalDelegations: ApprovalDelegationRepository;
   trackedItems: TrackedItemRepository;
   auditLog: AuditLogRepository;
   consent: ConsentRepository;
@@ -70,6 +72,7 @@ export function createRepositories(db: Database): Repositories {
     memoVersions: new MemoVersionRepository(db),
     readReceipts: new ReadReceiptRepository(db),
     memoReviews: new MemoReviewRepository(db),
+    approvalDelegations: new ApprovalDelegationRepository(db),
     trackedItems: new TrackedItemRepository(db),
     auditLog: new AuditLogRepository(db),
     consent: new ConsentRepository(db),

@@ -52,6 +52,7 @@ export function versionSummary(doc: MemoVersionDoc): MemoVersionSummary {
     version: doc.version,
     approvedAt: doc.approvedAt.toISOString(),
     approvedBy: { id: doc.approvedBy, name: doc.approvedByName },
+    actingChair: doc.actingChairDelegationId !== undefined,
     hash: doc.hash,
   };
 }

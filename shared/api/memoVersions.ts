@@ -18,6 +18,8 @@ export interface MemoVersionSummary {
   version: number;
   approvedAt: string;
   approvedBy: PersonRef;
+  /** A vice-chair approved it as acting chair, under a delegation from the chair (issue 19). */
+  actingChair: boolean;
   /** SHA-256 (hex) of the canonical full content: identifies the version on every rendering. */
   hash: string;
 }
@@ -99,6 +101,8 @@ export interface ApprovalCheck {
   draftHash: string;
   warnings: DraftFinding[];
   blockers: DraftFinding[];
+  /** The caller would approve as acting chair, under a delegation in force (issue 19). */
+  actingChair: boolean;
 }
 
 export interface VersionComparison {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditExport, type AuditLogPage } from '../audit';
 import { CONFIDENTIALITY_LEVELS, type Audience } from '../confidentiality';
+import type { ApprovalDelegation } from '../actingChair';
 import { CONSENT_ANSWERS, type ConsentState } from '../consent';
 import type { MemoContent } from '../memo/content';
 import type { DeclassifiableItem, DeclassificationTarget } from '../memo/declassification';
@@ -317,6 +318,7 @@ export const MemoVersionSummarySchema: z.ZodType<MemoVersionSummary> = z.object(
   version: z.number().int(),
   approvedAt: isoTime,
   approvedBy: PersonRefSchema,
+  actingChair: z.boolean(),
   hash: z.string(),
 });
 
@@ -361,6 +363,7 @@ export const MemoVersionViewSchema: z.ZodType<MemoVersionView> = z.object({
   version: z.number().int(),
   approvedAt: isoTime,
   approvedBy: PersonRefSchema,
+  actingChair: z.boolean(),
   hash: z.string(),
   groupId: id,
   groupName: z.string(),
@@ -393,12 +396,28 @@ export const MemoVersionViewSchema: z.ZodType<MemoVersionView> = z.object({
   latestVersion: z.number().int(),
 });
 
+export const ApprovalDelegationSchema: z.ZodType<ApprovalDelegation> = z.object({
+  id,
+  groupId: id,
+  delegate: PersonRefSchema,
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('meeting'), meetingId: id }),
+    z.object({ kind: z.literal('period'), from: z.string(), to: z.string() }),
+  ]),
+  createdAt: isoTime,
+  createdBy: PersonRefSchema,
+  byAdministrator: z.boolean(),
+  ended: z.object({ at: isoTime, by: PersonRefSchema }).nullable(),
+  inForce: z.boolean(),
+});
+
 export const ApprovalCheckSchema: z.ZodType<ApprovalCheck> = z.object({
   meetingId: id,
   nextVersion: z.number().int(),
   draftHash: z.string(),
   warnings: z.array(described<DraftFinding>('A finding about the draft, by `kind`.')),
   blockers: z.array(described<DraftFinding>('A finding that stops the approval, by `kind`.')),
+  actingChair: z.boolean(),
 });
 
 export const VersionComparisonSchema: z.ZodType<VersionComparison> = z.object({
@@ -588,6 +607,7 @@ export const NAMED_RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ApprovedMemoListItem: ApprovedMemoListItemSchema,
   MemoVersionView: MemoVersionViewSchema,
   ApprovalCheck: ApprovalCheckSchema,
+  ApprovalDelegation: ApprovalDelegationSchema,
   VersionComparison: VersionComparisonSchema,
   ConsentView: ConsentViewSchema,
   StatementSummary: StatementSummarySchema,

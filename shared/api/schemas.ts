@@ -177,6 +177,21 @@ export const ApproveMemoRequest = z.strictObject({
 });
 export type ApproveMemoRequest = z.infer<typeof ApproveMemoRequest>;
 
+const calendarDay = z.iso.date();
+
+/** The chair (or an administrator) delegates the approval to a vice-chair (issue 19). */
+export const CreateApprovalDelegationRequest = z.strictObject({
+  delegateUserId: id,
+  scope: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('meeting'), meetingId: id }),
+    z.strictObject({ kind: z.literal('period'), from: calendarDay, to: calendarDay }),
+  ]),
+});
+export type CreateApprovalDelegationRequest = z.infer<typeof CreateApprovalDelegationRequest>;
+
+/** Ending a delegation early takes nothing but the path. */
+export const EndApprovalDelegationRequest = z.strictObject({});
+
 export const ReopenMemoRequest = z.strictObject({
   reason: z.string().trim().min(1).max(2000),
 });

@@ -12,6 +12,10 @@ export interface MemoLabels {
   disclaimer: string;
   version: string;
   approvedBy: string;
+  /** The stamp's label for an acting chair's approval (issue 19), before `actingChair`. */
+  approval: string;
+  /** The stamp line of a vice-chair who approved in the chair's place; `{name}` is replaced. */
+  actingChair: string;
   approvedAt: string;
   hash: string;
   agreedPoint: string;
@@ -75,6 +79,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     disclaimer: `${NOT_A_DECISION_BODY.fi} Tämä muistio ei ole virallinen pöytäkirja eikä sisällä päätöksiä. Siihen on kirjattu vain yhdessä linjatut näkemykset, eriävät kannat ja jatkovalmisteltavat asiat.`,
     version: 'Versio',
     approvedBy: 'Hyväksyjä',
+    approval: 'Hyväksyntä',
+    actingChair: 'Hyväksynyt varapuheenjohtaja {name} puheenjohtajan sijaisena',
     approvedAt: 'Hyväksytty',
     hash: 'Tunnistekoodi',
     agreedPoint: 'Yhdessä linjattu näkemys',
@@ -123,6 +129,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     disclaimer: `${NOT_A_DECISION_BODY.sv} Denna promemoria är inget officiellt protokoll och innehåller inga beslut. Den tar endast upp gemensamt överenskomna linjer, avvikande åsikter och frågor för fortsatt beredning.`,
     version: 'Version',
     approvedBy: 'Godkänd av',
+    approval: 'Godkännande',
+    actingChair: 'Godkänd av vice ordförande {name} i ordförandens ställe',
     approvedAt: 'Godkänd',
     hash: 'Kontrollkod',
     agreedPoint: 'Gemensamt överenskommen linje',
@@ -171,6 +179,8 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     disclaimer: `${NOT_A_DECISION_BODY.en} This memo is not official minutes and contains no decisions. It records only the views agreed together, dissenting positions and items for further preparation.`,
     version: 'Version',
     approvedBy: 'Approved by',
+    approval: 'Approval',
+    actingChair: 'Approved by vice-chair {name}, acting for the chair',
     approvedAt: 'Approved',
     hash: 'Check code',
     agreedPoint: 'Agreed point',
@@ -215,3 +225,19 @@ export const MEMO_LABELS: Record<Locale, MemoLabels> = {
     withheldDocument: 'A confidential document',
   },
 };
+
+/**
+ * The approver's line of a version's stamp: "Hyväksyjä: Nimi", or for a vice-chair who approved
+ * as acting chair "Hyväksyntä: Hyväksynyt varapuheenjohtaja Nimi puheenjohtajan sijaisena".
+ */
+export function approverLine(
+  version: { approvedBy: { name: string }; actingChair: boolean },
+  labels: MemoLabels,
+): { label: string; value: string } {
+  return version.actingChair
+    ? {
+        label: labels.approval,
+        value: labels.actingChair.replace('{name}', version.approvedBy.name),
+      }
+    : { label: labels.approvedBy, value: version.approvedBy.name };
+}

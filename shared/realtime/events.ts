@@ -70,6 +70,8 @@ export interface ServerToClientEvents {
   consentNotice: (notice: ConsentNotice) => void;
   /** A request's consent state changed: refetch it if shown. */
   consentChanged: (requestId: string) => void;
+  /** A delegation of the approval to a vice-chair was made or ended: refetch who may approve. */
+  approvalDelegationChanged: (groupId: string) => void;
   /**
    * The server took this socket out of a meeting room: the member's role changed (or they left
    * the group) and they may no longer follow the live memo.

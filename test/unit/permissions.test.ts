@@ -38,7 +38,10 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'document.delete':            [Y,    Y,    Y,    N,    N,    N,     N],
   'meeting.invite':             [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
+  // Without a delegation in force (subject.actingChair): see the acting chair's cases below.
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
+  'approval.delegate':          [Y,    N,    N,    N,    N,    N,     Y],
+  'approval.viewDelegations':   [Y,    Y,    Y,    Y,    Y,    N,     Y],
   'memo.recordReview':          [Y,    Y,    Y,    N,    N,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'memo.receiveDelivery':       [N,    N,    N,    N,    N,    Y,     N],
@@ -90,17 +93,12 @@ describe('permission table', () => {
   });
 
   // A party's stance and its consent answers: only that party's representatives and deputies,
-  // never anyone else.
+  // and (issue 19) an officer who belongs to it; never anyone else.
+  const SPEAKS: readonly Role[] = ['representative', 'deputy', 'chair', 'vice_chair', 'secretary'];
   const partyCases = PARTY_ACTIONS.flatMap((action) =>
     ROLES.flatMap((role) =>
       (['p1', 'p2'] as const).map(
-        (target) =>
-          [
-            action,
-            role,
-            target,
-            (role === 'representative' || role === 'deputy') && target === 'p1',
-          ] as const,
+        (target) => [action, role, target, SPEAKS.includes(role) && target === 'p1'] as const,
       ),
     ),
   );
@@ -136,13 +134,33 @@ describe('permission table', () => {
     expect(can({ role: 'representative' }, action, {})).toBe(false);
   });
 
+  // Issue 19: officers without a party speak for none, whatever party is asked about.
+  it.each(
+    PARTY_ACTIONS.flatMap((action) => SPEAKS.slice(2).map((role) => [action, role] as const)),
+  )('%s: a %s without a party speaks for no party', (action, role) => {
+    for (const partyId of ['p1', null, undefined]) {
+      expect(can({ role, partyId: null }, action, { partyId })).toBe(false);
+      expect(can({ role }, action, { partyId })).toBe(false);
+    }
+  });
+
   it.each(ROLES.flatMap((role) => [[role, 'p1'] as const, [role, null] as const]))(
     'the party a %s of party %s speaks for',
     (role, partyId) => {
-      const speaks = (role === 'representative' || role === 'deputy') && partyId !== null;
+      const speaks = SPEAKS.includes(role) && partyId !== null;
       expect(partySpokenFor({ role, partyId })).toBe(speaks ? partyId : null);
     },
   );
+
+  // The acting chair (issue 19): a delegation in force lets a vice-chair approve, nobody else;
+  // the chair approves with or without one.
+  it.each(ROLES)('memo.approve with a delegation in force: %s', (role) => {
+    const allowed = role === 'chair' || role === 'vice_chair';
+    expect(can({ role, partyId: null }, 'memo.approve', { actingChair: true })).toBe(allowed);
+    expect(can({ role, partyId: null }, 'memo.approve', { actingChair: false })).toBe(
+      role === 'chair',
+    );
+  });
 
   const removeCases = ROLES.flatMap((actor) =>
     ROLES.map((target, i) => [actor, target, cell(REMOVE, actor, i)] as const),

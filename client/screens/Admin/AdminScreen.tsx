@@ -4,6 +4,7 @@ import { can } from '../../../shared/permissions';
 import { InPageLink } from '../../components/InPageLink';
 import { Page } from '../../components/Page';
 import { useGroup } from '../../group';
+import { ActingChair } from './ActingChair';
 import { GroupExport } from './GroupExport';
 import { DeputyOrder } from './DeputyOrder';
 import { GroupSettings } from './GroupSettings';
@@ -34,6 +35,10 @@ export function AdminScreen() {
       id: 'invitations-heading',
       label: t('admin.invitations.title'),
     },
+    can(actor, 'approval.delegate') && {
+      id: 'acting-chair-heading',
+      label: t('actingChair.title'),
+    },
     can(actor, 'mail.manage') && { id: 'mail-heading', label: t('admin.mail.title') },
     can(actor, 'group.export') && { id: 'group-export-heading', label: t('admin.export.title') },
   ].filter((section) => section !== false);
@@ -62,6 +67,7 @@ export function AdminScreen() {
       {can(actor, 'party.manage') && <DeputyOrder />}
       <Members />
       {can(actor, 'member.invite') && <Invitations />}
+      {can(actor, 'approval.delegate') && <ActingChair />}
       {can(actor, 'mail.manage') && <MailOutbox />}
       {can(actor, 'group.export') && <GroupExport />}
     </Page>

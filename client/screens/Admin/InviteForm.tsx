@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CreateInvitationRequest } from '../../../shared/api/schemas';
 import type { CreatedInvitation } from '../../../shared/api/types';
 import { assignableRoles } from '../../../shared/permissions';
-import { roleRequiresParty, type Role } from '../../../shared/roles';
+import { roleMayHaveParty, roleRequiresParty, type Role } from '../../../shared/roles';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
@@ -61,7 +61,11 @@ export function InviteForm({ onInvited }: { onInvited: (invitation: CreatedInvit
           id="invite-party"
           label={t('admin.party')}
           hint={
-            roleRequiresParty(role) ? t('admin.partyRequiredHint') : t('admin.partyOptionalHint')
+            roleRequiresParty(role)
+              ? t('admin.partyRequiredHint')
+              : roleMayHaveParty(role)
+                ? t('admin.partyOptionalHint')
+                : t('admin.partyNoneHint')
           }
           parties={group.parties}
           value={partyId}

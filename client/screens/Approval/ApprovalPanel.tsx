@@ -105,7 +105,9 @@ function ApprovedNotice({ groupId, version }: { groupId: string; version: MemoVe
       <p>
         {t('approval.isApproved', {
           version: version.version,
-          name: version.approvedBy.name,
+          name: version.actingChair
+            ? t('approval.actingChairName', { name: version.approvedBy.name })
+            : version.approvedBy.name,
           time: format.dateTime(version.approvedAt),
         })}
       </p>
@@ -193,6 +195,9 @@ function DraftCheck({ meetingId, check, reopened, onApproved, onConflict }: Chec
                   {t('approval.recheck')}
                 </button>
               </div>
+              {data.actingChair && (
+                <p className="alert alert-info approval-acting">{t('approval.actingChair')}</p>
+              )}
               <DraftFindings check={data} />
               <ErrorMessage error={approve.error} />
               <ApproveControl

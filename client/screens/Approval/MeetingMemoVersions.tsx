@@ -7,6 +7,7 @@ import { useGroup } from '../../group';
 import { memoApi } from '../../memoApi';
 import { useMemoDelivered } from '../../notifications/MemoNotifications';
 import { useResource, type LoadedResource } from '../../useResource';
+import { useApprovalRight } from './useApprovalRight';
 import { ApprovalPanel } from './ApprovalPanel';
 import { ReadReceipts } from './ReadReceipts';
 import { VersionHistory } from './VersionHistory';
@@ -42,7 +43,7 @@ interface Props {
 export function MeetingMemoVersions({ meeting, history, check, onMeetingChanged }: Props) {
   const { group, actor } = useGroup();
   const { reload, update } = history;
-  const chair = can(actor, 'memo.approve');
+  const chair = useApprovalRight(meeting.id).mayApprove;
 
   function changed(next?: MemoHistory) {
     if (next) update(() => next);

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../shared/permissions';
 import { Loadable } from '../../components/Loadable';
 import { useGroup } from '../../group';
 import { memoApi } from '../../memoApi';
 import { useResource } from '../../useResource';
 import { ApprovalPanel } from './ApprovalPanel';
 import { useApprovalCheck } from './useApprovalCheck';
+import { useApprovalRight } from './useApprovalRight';
 
 /**
  * The chair's way to the approval from the live memo: a button that opens the approval panel
@@ -14,9 +14,8 @@ import { useApprovalCheck } from './useApprovalCheck';
  */
 export function RoomApproval({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const { actor } = useGroup();
   const [open, setOpen] = useState(false);
-  if (!can(actor, 'memo.approve')) return null;
+  if (!useApprovalRight(meetingId).mayApprove) return null;
   return (
     <div className="room-approval">
       <button

@@ -84,8 +84,12 @@ function VersionEntry({
         {latest && <span className="status-badge status-approved">{t('versions.latest')}</span>}
       </p>
       <p className="version-entry-facts">
-        {t('versions.approvedBy', { name: version.approvedBy.name })},{' '}
-        <time dateTime={version.approvedAt}>{format.dateTime(version.approvedAt)}</time>
+        {t('versions.approvedBy', {
+          name: version.actingChair
+            ? t('approval.actingChairName', { name: version.approvedBy.name })
+            : version.approvedBy.name,
+        })}
+        , <time dateTime={version.approvedAt}>{format.dateTime(version.approvedAt)}</time>
         {' · '}
         {t('versions.hash')} <code title={version.hash}>{version.hash.slice(0, SHORT_HASH)}</code>
       </p>

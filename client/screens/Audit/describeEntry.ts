@@ -30,6 +30,7 @@ const HIDDEN_KEYS = new Set([
   'agendaItemId',
   'requestId',
   'statementId',
+  'delegationId',
 ]);
 
 const CONSENT_ANSWER_KINDS: readonly unknown[] = CONSENT_ANSWERS;
@@ -166,6 +167,21 @@ export function useEntryDescriber(parties: readonly Party[]): EntryDescriber {
           lines.push(t('audit.details.version', { version }));
           consume(key);
         }
+      }
+      // The acting chair (issue 19): who was delegated, for what, by whom; an approval in the
+      // chair's place.
+      if (typeof d.delegate === 'string') {
+        lines.push(t('audit.details.delegate', { name: d.delegate }));
+        consume('delegate');
+      }
+      if (typeof d.scope === 'string') {
+        lines.push(t('audit.details.delegationScope', { scope: d.scope }));
+        consume('scope');
+      }
+      for (const key of ['byAdministrator', 'actingChair'] as const) {
+        if (typeof d[key] !== 'boolean') continue;
+        if (d[key]) lines.push(t(`audit.details.${key}`));
+        consume(key);
       }
       // Facts this screen has no words for yet still show, plainly.
       for (const [key, value] of Object.entries(d))

@@ -13,6 +13,7 @@ import { useMeetingInvited } from '../../notifications/MemoNotifications';
 import { useResource } from '../../useResource';
 import { MeetingMemoVersions, useMemoHistory } from '../Approval/MeetingMemoVersions';
 import { useApprovalCheck } from '../Approval/useApprovalCheck';
+import { useApprovalRight } from '../Approval/useApprovalRight';
 import { draftFromMeeting, isRedacted } from './draft';
 import { AgendaSection, AttendanceSection, MeetingFacts } from './MeetingDetails';
 import { MeetingForm } from './MeetingForm';
@@ -65,9 +66,10 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
   const newest = versions.at(-1);
   // The chair's check, while there is a draft to approve: the next step and the panel share it.
   const memoOpen = history.result.status === 'ready' && history.result.data.status === 'open';
+  const { mayApprove } = useApprovalRight(meeting.id);
   const check = useApprovalCheck(
     meeting.id,
-    can(actor, 'memo.approve') && meeting.status !== 'planned' && memoOpen,
+    mayApprove && meeting.status !== 'planned' && memoOpen,
   );
   // An organiser sees every item; should one still arrive redacted, saving would drop it.
   const editable =
@@ -148,7 +150,7 @@ function LoadedMeeting({ meeting, onChange, onReload }: Props) {
         />
       ),
       contents: [
-        ...(can(actor, 'memo.approve') && meeting.status !== 'planned'
+        ...(mayApprove && meeting.status !== 'planned'
           ? [{ headingId: 'approval-heading', label: t('approval.title') }]
           : []),
         { headingId: 'versions-heading', label: t('versions.title') },

@@ -12,6 +12,7 @@ import { approvalReadiness, findingsToFix } from '../../../shared/memo/approvalR
 import { MEETING_STAGES } from '../../../shared/meetings';
 import { can } from '../../../shared/permissions';
 import { InPageLink } from '../../components/InPageLink';
+import { useApprovalRight } from '../Approval/useApprovalRight';
 import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
 import type { Resource } from '../../useResource';
@@ -87,7 +88,7 @@ function NextStep({ meeting, onChange, newest, check }: Props) {
   const { actor } = useGroup();
   const organiser = can(actor, 'meeting.changeStatus');
   const negotiator = can(actor, 'group.negotiate');
-  const chair = can(actor, 'memo.approve');
+  const chair = useApprovalRight(meeting.id).mayApprove;
   const memoPath = `/groups/${meeting.groupId}/meetings/${meeting.id}/memo`;
 
   const openMemo = (primary: boolean) =>

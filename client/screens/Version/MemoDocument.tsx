@@ -12,7 +12,7 @@ import type {
   WithheldMarker,
   WithheldSection,
 } from '../../../shared/memo/content';
-import type { MemoLabels } from '../../../shared/memo/labels';
+import { approverLine, type MemoLabels } from '../../../shared/memo/labels';
 import { useTranslation } from 'react-i18next';
 import { documentsApi } from '../../documentsApi';
 import { useFormat } from '../../i18n/format';
@@ -128,6 +128,7 @@ export function AuthenticityCheck({ hash }: { hash: string }) {
 export function ApprovalStamp({ view }: { view: MemoVersionView }) {
   const labels = useMemoLabels();
   const format = useFormat();
+  const approver = approverLine(view, labels);
   return (
     <dl className="memo-doc-stamp">
       <div>
@@ -135,8 +136,8 @@ export function ApprovalStamp({ view }: { view: MemoVersionView }) {
         <dd>{view.version}</dd>
       </div>
       <div>
-        <dt>{labels.approvedBy}</dt>
-        <dd>{view.approvedBy.name}</dd>
+        <dt>{approver.label}</dt>
+        <dd>{approver.value}</dd>
       </div>
       <div>
         <dt>{labels.approvedAt}</dt>

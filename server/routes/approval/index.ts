@@ -4,23 +4,22 @@ import { approveMemo, checkMemoDraft, reopenMemo } from '../../approval/approveM
 import type { AppContext } from '../../context';
 import { ApiRouter } from '../../http/api';
 import { approvalRoutes as routes } from '../../../shared/api/routes/approval';
-import { authorizeInMeeting, requireAuth } from '../../http/context';
+import { authorizeApproval } from '../../approval/actingChair';
 import { versionSummary } from '../../versions/versionView';
 import { memoHistory } from '../versions/history';
+import { delegationRoutes } from './delegations';
 
-/** The chair's routes: check the draft, approve, reopen. Every path checks `memo.approve`. */
+/**
+ * The chair's routes: check the draft, approve, reopen, each for the chair or the acting chair
+ * (`memo.approve` with the delegation in force read from the store), and the delegations.
+ */
 export function approvalRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter();
-
-  async function asChair(req: Request) {
-    const { user } = requireAuth(req);
-    const { meeting, membership } = await authorizeInMeeting(ctx.repos, req, 'memo.approve');
-    return { meeting, membership, approver: { userId: user._id, name: user.name } };
-  }
+  const asChair = (req: Request) => authorizeApproval(ctx.repos, req);
 
   api.route(routes.checkApproval, async (req) => {
-    const { meeting } = await asChair(req);
-    return checkMemoDraft(ctx, meeting);
+    const { meeting, approver } = await asChair(req);
+    return checkMemoDraft(ctx, meeting, approver);
   });
 
   api.route(routes.approveMemo, async (req, body) => {
@@ -34,5 +33,6 @@ export function approvalRoutes(ctx: AppContext): ApiRouter {
     return memoHistory(ctx, reopened, membership);
   });
 
+  delegationRoutes(ctx, api);
   return api;
 }

@@ -1,11 +1,11 @@
 import { can, type Actor } from '../../../shared/permissions';
-import { isChairSeat, roleRequiresParty, type Role } from '../../../shared/roles';
+import { isChairSeat, roleMayHaveParty, roleRequiresParty, type Role } from '../../../shared/roles';
 import { AppError, conflict, forbidden } from '../../errors';
 import type { Repositories } from '../../repositories';
 
 /**
  * Check that `actor` may give `role` (with `partyId`) in the group, and normalise the party:
- * party roles need a party of this group, the others carry none.
+ * party roles need a party of this group, officers may have one (issue 19), the others carry none.
  */
 export async function checkRoleAssignment(
   repos: Repositories,
@@ -22,7 +22,8 @@ export async function checkRoleAssignment(
       throw conflict('The group already has a chair; change the current chair’s role first.');
     }
   }
-  if (!roleRequiresParty(role)) return null;
+  if (!roleMayHaveParty(role)) return null;
+  if (!partyId && !roleRequiresParty(role)) return null;
   if (!partyId) {
     throw new AppError('validation_failed', 'This role needs a party.', [
       { path: 'partyId', message: 'required for this role' },

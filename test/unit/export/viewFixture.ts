@@ -72,6 +72,7 @@ export function viewOf(content: MemoContent, audience: Audience): MemoVersionVie
     version: 2,
     approvedAt: '2026-11-24T12:05:00.000Z',
     approvedBy: { id: 'u-chair', name: CHAIR },
+    actingChair: false,
     hash: createHash('sha256').update(canonicalMemoJson(content), 'utf8').digest('hex'),
     groupId: 'g-1',
     groupName: 'Äänekosken neuvotteluryhmä',
