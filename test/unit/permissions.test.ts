@@ -123,7 +123,12 @@ describe('permission table', () => {
         partyId: 'p1',
       }),
     ).toBe(true);
-    for (const role of ['chair', 'secretary', 'reader', 'admin'] as const)
+    // Officers in the party speak for it whatever the flag says; readers and administrators never.
+    for (const role of ['chair', 'secretary'] as const)
+      expect(can({ role, partyId: 'p1', deputySpeaks: false }, action, { partyId: 'p1' })).toBe(
+        true,
+      );
+    for (const role of ['reader', 'admin'] as const)
       expect(can({ role, partyId: 'p1', deputySpeaks: true }, action, { partyId: 'p1' })).toBe(
         false,
       );
