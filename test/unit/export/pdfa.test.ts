@@ -90,7 +90,11 @@ describe.skipIf(!hasJava)('PDF/A-2a by veraPDF', () => {
 
   it('finds the memo (every audience, a long one) and the joint statement compliant', async () => {
     const files: Record<string, Buffer> = {
-      'groups.pdf': await renderPdf(withCaseLink(fixtureView('groups')), 'fi'),
+      // Approved by the acting chair: the stamp's row says so (issue 19).
+      'groups.pdf': await renderPdf(
+        { ...withCaseLink(fixtureView('groups')), actingChair: true },
+        'fi',
+      ),
       'negotiators.pdf': await renderPdf(fixtureView('negotiators'), 'sv'),
       'public-long.pdf': await renderPdf(viewOf(longContent(60), 'public'), 'en'),
       'statement.pdf': await renderStatementPdf(STATEMENT, 'fi'),
