@@ -19,6 +19,7 @@ export function toTrackedItem(doc: TrackedItemDoc, audience: Audience): TrackedI
     sectionTitle: doc.sectionTitle,
     text: doc.text,
     owner: doc.owner,
+    ownerRef: doc.ownerRef ? { ...doc.ownerRef } : null,
     due: doc.due,
     partyId: doc.partyId,
     confidentiality: doc.confidentiality,

@@ -6,6 +6,7 @@ import type { TabledDocument } from '../../shared/documents';
 import type { Locale } from '../../shared/locales';
 import type { ReviewOutcome } from '../../shared/continuity';
 import type { FrozenCaseLink } from '../../shared/caseLinks';
+import type { OwnerRef } from '../../shared/memo/followUpOwner';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
 import type { ConsentAnswer } from '../../shared/consent';
@@ -371,7 +372,10 @@ export interface TrackedItemDoc {
   position: number;
   sectionTitle: string;
   text: string;
+  /** The owner's name as the memo wrote it (free text in memos before issue 19). */
   owner: string;
+  /** The member or party the memo named as owner, checked against the group; missing before. */
+  ownerRef?: OwnerRef | null;
   due: string;
   partyId: string | null;
   /** Effective level, from the approved content. */

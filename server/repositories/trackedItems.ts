@@ -70,6 +70,7 @@ export class TrackedItemRepository {
         sectionTitle: source.sectionTitle,
         text: source.text,
         owner: source.owner,
+        ownerRef: source.ownerRef,
         due: source.due,
         partyId: source.partyId,
         confidentiality: source.confidentiality,

@@ -1,4 +1,5 @@
 // Response bodies of the approval, version, delivery and continuity routes (issue 4).
+import type { OwnerRef } from '../memo/followUpOwner';
 import type { CaseLink } from '../caseLinks';
 import type { Audience, Confidentiality, ConfidentialityChange } from '../confidentiality';
 import type { DocumentListing } from '../documents';
@@ -138,7 +139,11 @@ export interface TrackedItem {
   version: number;
   sectionTitle: string;
   text: string;
+  /** The owner's name as the memo wrote it. */
   owner: string;
+  /** The member or party who owns it, when the memo picked one from the group. */
+  ownerRef: OwnerRef | null;
+  /** `YYYY-MM-DD` or empty. */
   due: string;
   partyId: string | null;
   confidentiality: Confidentiality;

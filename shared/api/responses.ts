@@ -164,6 +164,7 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
   sectionTitle: z.string(),
   text: z.string(),
   owner: z.string(),
+  ownerRef: z.object({ kind: z.enum(['member', 'party']), id }).nullable(),
   due: z.string(),
   partyId: id.nullable(),
   confidentiality,

@@ -1,0 +1,25 @@
+// Who prepares a follow-up (issue 19): a member of the group or one of its parties, named in the
+// memo by a reference, or — in memos written before owners were picked — free text.
+
+/** A follow-up's owner reference as stored in the memo's `ownerRef` attribute. */
+export interface OwnerRef {
+  kind: 'member' | 'party';
+  /** The member's user id or the party's id (UUIDs on both engines). */
+  id: string;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const OWNER_REF_PATTERN = new RegExp(`^(member|party):(${UUID})$`);
+
+/** `member:<userId>` or `party:<partyId>`. */
+export function formatOwnerRef(ref: OwnerRef): string {
+  return `${ref.kind}:${ref.id}`;
+}
+
+/** The reference in `value`, or null for anything that is not exactly one. */
+export function parseOwnerRef(value: unknown): OwnerRef | null {
+  if (typeof value !== 'string') return null;
+  const match = OWNER_REF_PATTERN.exec(value);
+  if (!match?.[1] || !match[2]) return null;
+  return { kind: match[1] as OwnerRef['kind'], id: match[2] };
+}
