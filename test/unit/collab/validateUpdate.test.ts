@@ -685,9 +685,9 @@ describe('validateUpdate: the layout, node by node (shared/memo/schema.ts)', () 
     ['a list of references', [`member:${memberId}`]],
     ['an empty text', ''],
   ])('refuses a follow-up owner reference that is %s', (_what, ownerRef) => {
-    expect(
-      problemOf(memoServer(), (doc) => section(doc).insert(1, [followUp({ ownerRef })])),
-    ).toBe('bad ownerRef');
+    expect(problemOf(memoServer(), (doc) => section(doc).insert(1, [followUp({ ownerRef })]))).toBe(
+      'bad ownerRef',
+    );
   });
 });
 
