@@ -28,6 +28,7 @@ export const ACTIONS = [
   'memo.edit',
   'memo.approve',
   'memo.recordReview',
+  'followUp.setStatus',
   'memo.readApproved',
   'memo.receiveDelivery',
   'receipts.view',
@@ -59,6 +60,11 @@ export interface Subject {
   member?: Actor;
   /** The role being given (by invitation or role change). */
   role?: Role;
+  /**
+   * Whose follow-up or dissent it is (issue 19): `self` when its owner is the acting member, else
+   * the owning party's id (a party-owned follow-up, a party's dissent). Null: no known owner.
+   */
+  owner?: { self: boolean; partyId: string | null } | null;
 }
 
 type Rule = readonly Role[] | ((actor: Actor, subject: Subject) => boolean);
@@ -76,6 +82,17 @@ function speaksForParty(actor: Actor, subject: Subject): boolean {
     !!actor.partyId &&
     actor.partyId === subject.partyId
   );
+}
+
+/**
+ * Who moves a follow-up or dissent along: those who run the meetings, and its owner — the member
+ * named, or the people who speak for the party named (or whose dissent it is). An item with no
+ * known owner (a free-text owner from an older memo) stays with every negotiator, as before.
+ */
+function movesTrackedItem(actor: Actor, { owner }: Subject): boolean {
+  if (MEETING_ORGANISERS.includes(actor.role)) return true;
+  if (!owner) return NEGOTIATORS.includes(actor.role);
+  return owner.self || speaksForParty(actor, { partyId: owner.partyId });
 }
 
 /** The chair and administrators are above a chair's powers: only an administrator touches them. */
@@ -127,6 +144,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'memo.approve': ['chair'],
   // The group reviews the previous memo at its next meeting; who runs the meeting records it.
   'memo.recordReview': MEETING_ORGANISERS,
+  // subject.owner: a follow-up's status (avoin … ei toteuteta), or a dissent's open / done.
+  'followUp.setStatus': movesTrackedItem,
   'memo.readApproved': EVERYONE,
   // The party groups are sent (and told of) each approved version; negotiators were there.
   // Whose read receipts the chair follows.

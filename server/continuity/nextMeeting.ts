@@ -24,7 +24,8 @@ export async function withContinuity(
   const found = await previousMemo(repos, groupId, fields.startsAt);
   if (!found) return fields;
   const { meeting: previous, version } = found;
-  const open = await repos.trackedItems.listByGroup(groupId, { status: 'open' });
+  // Everything still to be done: open, in progress, or taken to the council's preparation.
+  const open = await repos.trackedItems.listByGroup(groupId, { unfinished: true });
   return {
     ...fields,
     agenda: [

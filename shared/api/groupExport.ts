@@ -1,6 +1,7 @@
 // The group export's format (`GET /api/groups/:groupId/export.zip`): the JSON files inside the
 // zip. Field names are part of the format (documented in docs/group-export.md): add fields, never
 // rename or remove them without raising GROUP_EXPORT_FORMAT_VERSION.
+import type { CaseLink } from '../caseLinks';
 import type { AuditExport } from '../audit';
 import type { Audience, Confidentiality } from '../confidentiality';
 import type { ConsentAnswer } from '../consent';
@@ -144,7 +145,14 @@ export type ExportedTrackedItem = Pick<
   | 'confidentiality'
   | 'status'
 > & {
-  statusHistory: { status: TrackedItemStatus; by: ExportPerson; at: string }[];
+  /** Every change; since issue 19 with the case a follow-up went to or why it is not done. */
+  statusHistory: {
+    status: TrackedItemStatus;
+    by: ExportPerson;
+    at: string;
+    caseLink?: CaseLink | null;
+    reason?: string | null;
+  }[];
 };
 
 export interface ExportedConsentRequest {

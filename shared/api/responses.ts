@@ -172,6 +172,17 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
   status: z.enum(TRACKED_ITEM_STATUSES),
   statusChangedAt: isoTime.nullable(),
   statusChangedBy: PersonRefSchema.nullable(),
+  statusCaseLink: CaseLinkSchema.nullable(),
+  statusReason: z.string().nullable(),
+  history: z.array(
+    z.object({
+      status: z.enum(TRACKED_ITEM_STATUSES),
+      at: isoTime,
+      by: PersonRefSchema,
+      caseLink: CaseLinkSchema.nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
 });
 const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   id,

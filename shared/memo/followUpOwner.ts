@@ -23,3 +23,20 @@ export function parseOwnerRef(value: unknown): OwnerRef | null {
   if (!match?.[1] || !match[2]) return null;
   return { kind: match[1] as OwnerRef['kind'], id: match[2] };
 }
+
+/**
+ * Whose tracked item it is, as `followUp.setStatus` asks (shared/permissions.ts): a dissent is its
+ * party's; a follow-up its owner member's (`self` for them) or owner party's; an owner written as
+ * text is nobody's in particular (null).
+ */
+export function trackedItemOwner(
+  item: { kind: 'followUp' | 'dissent'; partyId: string | null; ownerRef?: OwnerRef | null },
+  userId: string,
+): { self: boolean; partyId: string | null } | null {
+  if (item.kind === 'dissent') return { self: false, partyId: item.partyId };
+  const ref = item.ownerRef;
+  if (!ref) return null;
+  return ref.kind === 'member'
+    ? { self: ref.id === userId, partyId: null }
+    : { self: false, partyId: ref.id };
+}

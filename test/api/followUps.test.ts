@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import type { TrackedItem } from '../../shared/api/memoVersions';
-import { roomName } from '../../shared/memo/format';
+import { MEMO_ATTRS, roomName } from '../../shared/memo/format';
+import { writeDissent } from '../../shared/memo/partyDoc';
 import { memoFragment } from '../../shared/memo/memoDoc';
 import { ENGINES } from '../support/engines';
 import { memoFixture, type MemoFixture } from '../support/memoFixture';
 import { connectEditor } from '../support/collabClient';
 import { writeRoom } from '../support/memoWriter';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { outsiderClient } from '../support/outsider';
 import { followUp } from '../unit/memo/build';
 
 // Managed follow-ups (issue 19, item 7): the owner is a member or a party of the group, picked in
@@ -20,6 +22,7 @@ const IDS = {
   legacy: 'fu-omistaja-teksti',
   stranger: 'fu-omistaja-vieras',
   secret: 'fu-omistaja-salainen',
+  dissent: 'ds-omistaja-kesk',
 };
 
 const firstSection = (doc: Y.Doc) => memoFragment(doc).get(0) as Y.XmlElement;
@@ -57,21 +60,23 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
     userIds.stranger = stranger._id;
 
     meeting = await f.newMeeting('Jatkotoimien kokous');
+    let sectionId = '';
     await writeRoom(
       t.url,
       roomName({ kind: 'memo', meetingId: meeting.id }),
       f.cookie('sihteeri'),
       (doc) => {
         const section = firstSection(doc);
+        sectionId = section.getAttribute(MEMO_ATTRS.id) as string;
         section.insert(section.length, [
           followUp(IDS.party, 'Keskusta selvittää rahoituksen.', {
             owner: 'Suomen Keskusta',
             ownerRef: `party:${f.partyIds.KESK}`,
             due: '2027-01-31',
           }),
-          followUp(IDS.member, 'Sihteeri kokoaa aikataulun.', {
-            owner: 'Sihteeri',
-            ownerRef: `member:${userIds.sihteeri}`,
+          followUp(IDS.member, 'SDP:n edustaja kokoaa aikataulun.', {
+            owner: 'SDP:n edustaja',
+            ownerRef: `member:${userIds['sdp.edustaja']}`,
             due: '2027-02-15',
           }),
           followUp(IDS.legacy, 'Vanha tapa: vastuu tekstinä.', { owner: 'Talousjohtaja' }),
@@ -88,6 +93,17 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
         ]);
       },
     );
+    await writeRoom(
+      t.url,
+      roomName({ kind: 'party', meetingId: meeting.id, partyId: f.partyIds.KESK! }),
+      f.cookie('kesk.edustaja'),
+      (doc) =>
+        writeDissent(doc, IDS.dissent, {
+          sectionId,
+          reason: 'Keskusta ei hyväksy aikataulua.',
+          confidentiality: 'groups',
+        }),
+    );
     expect(
       (await chair().post(`/api/meetings/${meeting.id}/status`, { status: 'in_progress' })).status,
     ).toBe(200);
@@ -95,6 +111,18 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(201);
   });
   afterAll(() => t.close());
+  const client = (who: string) => f.clients[who]!;
+  const statusPath = (blockId: string) =>
+    `/api/tracked-items/${encodeURIComponent(itemId(blockId))}/status`;
+  const setStatus = (who: string, blockId: string, body: unknown) =>
+    client(who).put(statusPath(blockId), body);
+  const CASE = {
+    body: 'Kaupunginhallitus',
+    meetingDate: '2027-01-12',
+    section: '14',
+    diaryNumber: '123/2026',
+    url: 'https://kunta.example/kh/2027-01-12/14',
+  };
 
   it('an approved follow-up keeps the member or party picked as its owner, and old text as text', async () => {
     const items = (await secretary().get(listPath())).body as TrackedItem[];
@@ -104,7 +132,7 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
       due: '2027-01-31',
     });
     expect(byId(items, IDS.member)).toMatchObject({
-      ownerRef: { kind: 'member', id: userIds.sihteeri },
+      ownerRef: { kind: 'member', id: userIds['sdp.edustaja'] },
     });
     expect(byId(items, IDS.legacy)).toMatchObject({ owner: 'Talousjohtaja', ownerRef: null });
     // A reference to someone outside the group owns nothing: only its text is kept.
@@ -139,5 +167,137 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
     } finally {
       reader.destroy();
     }
+  });
+
+  it('who moves a follow-up along: organisers, the owner member, those who speak for the owner party', async () => {
+    // A party-owned follow-up: KESK's deputy may, SDP's representative and a reader may not.
+    expect((await setStatus('sdp.edustaja', IDS.party, { status: 'inProgress' })).status).toBe(403);
+    expect((await setStatus('sdp.lukija1', IDS.party, { status: 'inProgress' })).status).toBe(403);
+    const moved = await setStatus('kesk.varajasen', IDS.party, { status: 'inProgress' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({
+      status: 'inProgress',
+      statusChangedBy: { id: userIds['kesk.varajasen'] },
+      history: [{ status: 'inProgress', by: { id: userIds['kesk.varajasen'] } }],
+    });
+    // A member-owned one: that member, and not a representative of another party.
+    expect((await setStatus('kesk.edustaja', IDS.member, { status: 'done' })).status).toBe(403);
+    expect((await setStatus('sdp.edustaja', IDS.member, { status: 'done' })).status).toBe(200);
+    // The secretary runs the meetings: any follow-up.
+    expect((await setStatus('sihteeri', IDS.member, { status: 'open' })).status).toBe(200);
+    // A free-text owner is nobody in particular: every negotiator, as before.
+    expect((await setStatus('kesk.edustaja', IDS.legacy, { status: 'inProgress' })).status).toBe(
+      200,
+    );
+    expect((await setStatus('sdp.lukija1', IDS.legacy, { status: 'done' })).status).toBe(403);
+    // Another group's chair learns nothing: the item does not exist for them.
+    const outsider = await outsiderClient(t, `jatko.muu.${engine}@example.fi`);
+    expect((await outsider.put(statusPath(IDS.party), { status: 'done' })).status).toBe(404);
+    const item = byId((await secretary().get(listPath())).body, IDS.party)!;
+    expect(item.status).toBe('inProgress');
+  });
+
+  it('"viety valmisteluun" names the council case, "ei toteuteta" the reason; nothing else goes', async () => {
+    for (const body of [
+      { status: 'inPreparation' },
+      { status: 'inPreparation', caseLink: { body: '', section: '' } },
+      { status: 'inPreparation', caseLink: { ...CASE, url: 'http://kunta.example/kh' } },
+      { status: 'inPreparation', caseLink: { ...CASE, meetingDate: '2027-02-30' } },
+      { status: 'inPreparation', caseLink: { ...CASE, $set: { status: 'done' } } },
+      { status: 'inPreparation', caseLink: { ...CASE, body: { $ne: '' } } },
+      { status: 'done', caseLink: CASE },
+      { status: 'notDone' },
+      { status: 'notDone', reason: '   ' },
+      { status: 'notDone', reason: { $ne: '' } },
+      { status: 'notDone', reason: 'x'.repeat(4001) },
+      { status: 'open', reason: 'Miksi' },
+      { status: 'valmis' },
+      { status: { $in: ['done'] } },
+    ]) {
+      const refused = await setStatus('sihteeri', IDS.party, body);
+      expect(refused.status, JSON.stringify(body).slice(0, 200)).toBe(400);
+    }
+    const taken = await setStatus('kesk.edustaja', IDS.party, {
+      status: 'inPreparation',
+      caseLink: CASE,
+    });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(taken.body).toMatchObject({ status: 'inPreparation', statusCaseLink: CASE });
+    const dropped = await setStatus('sihteeri', IDS.legacy, {
+      status: 'notDone',
+      reason: 'Asia ratkesi muualla.',
+    });
+    expect(dropped.body).toMatchObject({
+      status: 'notDone',
+      statusReason: 'Asia ratkesi muualla.',
+    });
+    // The same again changes nothing and records nothing.
+    const again = await setStatus('sihteeri', IDS.legacy, {
+      status: 'notDone',
+      reason: 'Asia ratkesi muualla.',
+    });
+    expect(again.body.history).toEqual(dropped.body.history);
+    // The history keeps every step, oldest first, with its case link or reason.
+    const items = (await secretary().get(listPath())).body as TrackedItem[];
+    expect(byId(items, IDS.party)!.history.map((change) => change.status)).toEqual([
+      'inProgress',
+      'inPreparation',
+    ]);
+    expect(byId(items, IDS.party)!.history[1]!.caseLink).toEqual(CASE);
+    // Every change audited, without its texts.
+    const audit = (await chair().get(`/api/groups/${f.groupId}/audit`)).body;
+    const entries = audit.entries.filter((e: { action: string }) => e.action === 'followUp.status');
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+    expect(JSON.stringify(entries)).not.toContain('Asia ratkesi');
+  });
+
+  it("a dissent is only open or done, and only its party's people or the organisers close it", async () => {
+    const path = `/api/tracked-items/${encodeURIComponent(
+      `${meeting.id}:dissent:${IDS.dissent}:${f.partyIds.KESK}`,
+    )}/status`;
+    expect((await client('kesk.edustaja').put(path, { status: 'inProgress' })).status).toBe(400);
+    expect((await client('sdp.edustaja').put(path, { status: 'done' })).status).toBe(403);
+    expect((await client('kesk.varajasen').put(path, { status: 'done' })).status).toBe(200);
+    expect((await client('sihteeri').put(path, { status: 'open' })).status).toBe(200);
+  });
+
+  it('two people changing one follow-up at once: each change numbered once, the newest shown', async () => {
+    const results = await Promise.all([
+      setStatus('sihteeri', IDS.member, { status: 'inProgress' }),
+      setStatus('sdp.edustaja', IDS.member, { status: 'notDone', reason: 'Ei resursseja.' }),
+      setStatus('puheenjohtaja', IDS.member, { status: 'done' }),
+    ]);
+    for (const result of results) expect([200, 409]).toContain(result.status);
+    const stored = (await t.server.ctx.repos.trackedItems.changesOf([itemId(IDS.member)])).get(
+      itemId(IDS.member),
+    )!;
+    const seqs = stored.map((change) => change.seq);
+    expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(stored.length).toBe(2 + results.filter((result) => result.status === 200).length);
+    const item = byId((await secretary().get(listPath())).body, IDS.member)!;
+    expect(item.status).toBe(stored.at(-1)!.status);
+    expect((await t.server.ctx.repos.trackedItems.findById(itemId(IDS.member)))!.status).toBe(
+      stored.at(-1)!.status,
+    );
+  });
+
+  it('the next meeting carries what is still to be done, not what is done or dropped', async () => {
+    const next = await chair().post(`/api/groups/${f.groupId}/meetings`, {
+      title: 'Seuraava',
+      startsAt: '2026-12-21T17:00:00+02:00',
+    });
+    expect(next.status).toBe(201);
+    const carried = (next.body.carried as TrackedItem[]).map((item) => item.id);
+    expect(carried).toContain(itemId(IDS.party)); // taken to preparation
+    expect(carried).not.toContain(itemId(IDS.legacy)); // will not be done
+    const unfinished = (
+      await secretary().get(`/api/groups/${f.groupId}/tracked-items?unfinished=true`)
+    ).body as TrackedItem[];
+    expect(unfinished.every((item) => !['done', 'notDone'].includes(item.status))).toBe(true);
+    expect(unfinished.map((item) => item.id)).toContain(itemId(IDS.party));
+    expect(
+      (await secretary().get(`/api/groups/${f.groupId}/tracked-items?unfinished=1`)).status,
+    ).toBe(400);
   });
 });

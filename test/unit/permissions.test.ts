@@ -39,6 +39,8 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'memo.edit':                  [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.approve':               [Y,    N,    N,    N,    N,    N,     N],
   'memo.recordReview':          [Y,    Y,    Y,    N,    N,    N,     N],
+  // Without a known owner (free text in an older memo): every negotiator, as before issue 19.
+  'followUp.setStatus':         [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'memo.receiveDelivery':       [N,    N,    N,    N,    N,    Y,     N],
   'receipts.view':              [Y,    N,    N,    N,    N,    N,     N],
@@ -105,6 +107,23 @@ describe('permission table', () => {
   );
   it.each(partyCases)('%s: %s of p1 for party %s → %s', (action, role, target, allowed) => {
     expect(can({ role, partyId: 'p1' }, action, { partyId: target })).toBe(allowed);
+  });
+
+  // A follow-up with an owner: the organisers, the owner member, and those who speak for the
+  // owner party; nobody else, whatever their role.
+  //                                       chair vice  secr  rep   dep   reader admin
+  // prettier-ignore
+  const OWNED: Record<string, { owner: { self: boolean; partyId: string | null }; row: boolean[] }> = {
+    'owned by the actor':                 { owner: { self: true, partyId: null },   row: [Y, Y, Y, Y, Y, Y, Y] },
+    "owned by the actor's party":         { owner: { self: false, partyId: 'p1' },  row: [Y, Y, Y, Y, Y, N, N] },
+    'owned by another party':             { owner: { self: false, partyId: 'p2' },  row: [Y, Y, Y, N, N, N, N] },
+    'owned by another member':            { owner: { self: false, partyId: null },  row: [Y, Y, Y, N, N, N, N] },
+  };
+  const ownedCases = Object.entries(OWNED).flatMap(([what, { owner, row }]) =>
+    ROLES.map((role, i) => [what, role, row[i]!, owner] as const),
+  );
+  it.each(ownedCases)('followUp.setStatus %s, by a %s → %s', (_what, role, allowed, owner) => {
+    expect(can({ role, partyId: 'p1' }, 'followUp.setStatus', { owner })).toBe(allowed);
   });
 
   it.each(PARTY_ACTIONS)('%s: a representative without a party speaks for no party', (action) => {

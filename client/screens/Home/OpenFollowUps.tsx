@@ -9,14 +9,15 @@ import { useResource } from '../../useResource';
 import { TrackedItemList } from '../Continuity/TrackedItemList';
 
 /**
- * The group's open follow-ups and open dissents from approved memos, oldest meeting first. An
- * item marked done here stays in view (as done, with a way back) until the page is loaded again.
+ * The group's follow-ups and dissents from approved memos still to be done (open, in progress or
+ * taken to preparation), oldest meeting first. An item finished here stays in view (with a way
+ * back) until the page is loaded again.
  */
 export function OpenFollowUps() {
   const { t } = useTranslation();
   const { group } = useGroup();
   const load = useCallback(
-    (signal: AbortSignal) => continuityApi.trackedItems(group.id, { status: 'open' }, signal),
+    (signal: AbortSignal) => continuityApi.trackedItems(group.id, { unfinished: 'true' }, signal),
     [group.id],
   );
   const items = useResource(load);

@@ -1,10 +1,11 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { type TrackedItem } from '../../../shared/api/memoVersions';
-import { audienceForRole, isVisibleTo } from '../../../shared/confidentiality';
+import { audienceForRole } from '../../../shared/confidentiality';
 import { BLOCK_ID_PATTERN } from '../../../shared/memo/format';
 import { actorOf } from '../../audit/actors';
-import { toTrackedItem } from '../../continuity/trackedItemView';
+import { trackedItemsFor } from '../../continuity/trackedItemView';
+import { changeTrackedStatus } from '../../continuity/statusChange';
 import type { AppContext } from '../../context';
 import { conflict, notFound, validationFailed } from '../../errors';
 import { ApiRouter } from '../../http/api';
@@ -49,36 +50,18 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
     const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
     const query = routes.listTrackedItems.query.safeParse(req.query);
     if (!query.success) throw validationFailed(query.error);
-    const audience = audienceForRole(membership.role);
+    const { unfinished, ...only } = query.data;
     // Lists leave out what the caller may not read: not even a marker says it is there.
-    return (await repos.trackedItems.listByGroup(groupId, query.data))
-      .filter((item) => isVisibleTo(item.confidentiality, audience))
-      .map((item) => toTrackedItem(item, audience));
+    return trackedItemsFor(
+      repos,
+      await repos.trackedItems.listByGroup(groupId, { ...only, unfinished: !!unfinished }),
+      audienceForRole(membership.role),
+    );
   });
 
   api.route(routes.setTrackedItemStatus, async (req, body): Promise<TrackedItem> => {
     const { user } = requireAuth(req);
-    const id = trackedItemParam(req);
-    const item = await repos.trackedItems.findById(id);
-    const membership = item && (await repos.memberships.find(item.groupId, user._id));
-    // Items of other groups answer like missing ones, so ids reveal nothing.
-    if (!item || item.removed || !membership) throw notFound('Tracked item');
-    authorize(membership, 'memo.edit');
-    const audience = audienceForRole(membership.role);
-    if (item.status === body.status) return toTrackedItem(item, audience);
-    const updated = await repos.trackedItems.setStatus(id, body.status, {
-      userId: user._id,
-      userName: user.name,
-    });
-    if (!updated) throw notFound('Tracked item');
-    await ctx.audit.record({
-      groupId: item.groupId,
-      actor: actorOf(user),
-      action: 'followUp.status',
-      target: { type: 'trackedItem', id, label: item.kind },
-      details: { from: item.status, to: body.status },
-    });
-    return toTrackedItem(updated, audience);
+    return changeTrackedStatus(ctx, user, trackedItemParam(req), body);
   });
 
   api.route(routes.recordReview, async (req, body): Promise<MemoReview> => {
