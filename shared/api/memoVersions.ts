@@ -183,6 +183,13 @@ export interface TrackedItem {
   history: TrackedStatusChange[];
 }
 
+/** A follow-up in "Omat jatkotoimet": the item, its group, and whether it is late. */
+export interface MyFollowUp extends TrackedItem {
+  groupName: string;
+  /** Past its due date (in Finland) and not finished. */
+  overdue: boolean;
+}
+
 /** What a reader may see of a tracked item above their level: only that it exists. */
 export interface WithheldTrackedItem {
   id: string;

@@ -39,6 +39,7 @@ import {
   type MemoHistory,
   type MemoVersionSummary,
   type ReadReceipts,
+  type MyFollowUp,
   type TrackedItem,
   type WithheldTrackedItem,
 } from './memoVersions';
@@ -184,6 +185,11 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
     }),
   ),
 });
+
+export const MyFollowUpSchema: z.ZodType<MyFollowUp> = z.intersection(
+  TrackedItemSchema,
+  z.object({ groupName: z.string(), overdue: z.boolean() }),
+);
 const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   id,
   withheld: z.literal(true),

@@ -40,3 +40,23 @@ export function trackedItemOwner(
     ? { self: ref.id === userId, partyId: null }
     : { self: false, partyId: ref.id };
 }
+
+const isoDayParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Helsinki',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The moment's day in Finland as `YYYY-MM-DD`: due dates are Finnish calendar days. */
+export function finnishIsoDay(moment: Date): string {
+  const parts = Object.fromEntries(
+    isoDayParts.formatToParts(moment).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Whether a follow-up due `due` (`YYYY-MM-DD` or '') is late on `today` (same form). */
+export function isOverdue(due: string, today: string): boolean {
+  return due !== '' && due < today;
+}

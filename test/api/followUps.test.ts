@@ -23,6 +23,8 @@ const IDS = {
   stranger: 'fu-omistaja-vieras',
   secret: 'fu-omistaja-salainen',
   dissent: 'ds-omistaja-kesk',
+  readerOwn: 'fu-omistaja-lukija',
+  readerSecret: 'fu-omistaja-lukija-salainen',
 };
 
 const firstSection = (doc: Y.Doc) => memoFragment(doc).get(0) as Y.XmlElement;
@@ -88,6 +90,16 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
             owner: 'Suomen Sosialidemokraattinen Puolue',
             ownerRef: `party:${f.partyIds.SDP}`,
             due: '2027-01-10',
+            confidentiality: 'confidential',
+          }),
+          followUp(IDS.readerOwn, 'Lukija välittää tiedon ryhmälleen.', {
+            owner: 'SDP:n lukija',
+            ownerRef: `member:${userIds['sdp.lukija1']}`,
+            due: '2020-01-01',
+          }),
+          followUp(IDS.readerSecret, `${CANARY} lukijalle`, {
+            owner: 'SDP:n lukija',
+            ownerRef: `member:${userIds['sdp.lukija1']}`,
             confidentiality: 'confidential',
           }),
         ]);
@@ -299,5 +311,35 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
     expect(
       (await secretary().get(`/api/groups/${f.groupId}/tracked-items?unfinished=1`)).status,
     ).toBe(400);
+  });
+
+  it('"Omat jatkotoimet": what the person owns, directly or through their party, late ones marked', async () => {
+    const mine = async (who: string) => {
+      const answer = await client(who).get('/api/me/follow-ups');
+      expect(answer.status).toBe(200);
+      return answer.body as (TrackedItem & { groupName: string; overdue: boolean })[];
+    };
+    // KESK's deputy speaks for KESK: the party's follow-up, with its group named.
+    const kesk = await mine('kesk.varajasen');
+    expect(kesk.map((item) => item.id)).toEqual([itemId(IDS.party)]);
+    expect(kesk[0]).toMatchObject({ groupName: expect.any(String), status: 'inPreparation' });
+    // SDP's representative: their own follow-up, and SDP's confidential one (a negotiator).
+    const sdp = (await mine('sdp.edustaja')).map((item) => item.id);
+    expect(sdp).toEqual(expect.arrayContaining([itemId(IDS.member), itemId(IDS.secret)]));
+    expect(sdp).not.toContain(itemId(IDS.party));
+    // A reader: only what they may read, never the confidential one, not even as a marker.
+    const reader = await mine('sdp.lukija1');
+    expect(reader.map((item) => item.id)).toEqual([itemId(IDS.readerOwn)]);
+    expect(reader[0]!.overdue).toBe(true);
+    expect(JSON.stringify(reader)).not.toContain(CANARY);
+    expect(JSON.stringify(reader)).not.toContain(IDS.readerSecret);
+    // An owner who may not read it cannot move it either.
+    expect((await setStatus('sdp.lukija1', IDS.readerSecret, { status: 'done' })).status).toBe(403);
+    expect((await setStatus('sdp.lukija1', IDS.readerOwn, { status: 'done' })).status).toBe(200);
+    expect((await mine('sdp.lukija1'))[0]).toMatchObject({ status: 'done', overdue: false });
+    // Someone who owns nothing gets an empty list; no session, no list.
+    expect(await mine('puheenjohtaja')).toEqual([]);
+    const outsider = await outsiderClient(t, `omat.muu.${engine}@example.fi`);
+    expect((await outsider.get('/api/me/follow-ups')).body).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { type TrackedItem } from '../../../shared/api/memoVersions';
+import { type MyFollowUp, type TrackedItem } from '../../../shared/api/memoVersions';
+import { myFollowUps } from '../../continuity/myFollowUps';
 import { audienceForRole } from '../../../shared/confidentiality';
 import { BLOCK_ID_PATTERN } from '../../../shared/memo/format';
 import { actorOf } from '../../audit/actors';
@@ -57,6 +58,11 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
       await repos.trackedItems.listByGroup(groupId, { ...only, unfinished: !!unfinished }),
       audienceForRole(membership.role),
     );
+  });
+
+  api.route(routes.myFollowUps, async (req): Promise<MyFollowUp[]> => {
+    const { user } = requireAuth(req);
+    return myFollowUps(repos, user._id);
   });
 
   api.route(routes.setTrackedItemStatus, async (req, body): Promise<TrackedItem> => {

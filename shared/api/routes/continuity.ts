@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoutes, json } from '../contract';
-import { MemoReviewSchema, TrackedItemSchema } from '../responses';
+import { MemoReviewSchema, MyFollowUpSchema, TrackedItemSchema } from '../responses';
 import { TrackedItemsQuery } from './queries';
 import { RecordReviewRequest, SetTrackedItemStatusRequest } from '../schemas';
 
@@ -11,6 +11,13 @@ export const continuityRoutes = defineRoutes('continuity', {
     summary: 'Follow-ups and dissents of approved memos (?status=open|done&kind=followUp|dissent)',
     query: TrackedItemsQuery,
     response: json(z.array(TrackedItemSchema)),
+  },
+  myFollowUps: {
+    method: 'get',
+    path: '/me/follow-ups',
+    summary:
+      'Follow-ups the caller owns, directly or through the party they speak for, in every group (redacted per group)',
+    response: json(z.array(MyFollowUpSchema)),
   },
   setTrackedItemStatus: {
     method: 'put',
