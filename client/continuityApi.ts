@@ -15,6 +15,7 @@ export interface TrackedItemQuery {
 export const continuityApi = {
   trackedItems: (groupId: string, query: TrackedItemQuery, signal?: AbortSignal) =>
     call(continuityRoutes.listTrackedItems, { params: { groupId }, query }, signal),
+  myFollowUps: (signal?: AbortSignal) => call(continuityRoutes.myFollowUps, {}, signal),
   setStatus: (itemId: string, body: SetTrackedItemStatusRequest) =>
     call(continuityRoutes.setTrackedItemStatus, { params: { itemId }, body }),
   recordReview: (meetingId: string, outcome: ReviewOutcome) =>

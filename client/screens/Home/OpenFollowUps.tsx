@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TrackedItem } from '../../../shared/api/memoVersions';
 import { continuityApi } from '../../continuityApi';
 import { EmptyState } from '../../components/EmptyState';
@@ -27,6 +28,9 @@ export function OpenFollowUps() {
   return (
     <section className="panel" aria-labelledby="open-items-heading">
       <h2 id="open-items-heading">{t('continuity.home.title')}</h2>
+      <p>
+        <Link to="/my-follow-ups">{t('myFollowUps.link')}</Link>
+      </p>
       <Loadable resource={items}>
         {(list) => {
           const followUps = list.filter((item) => item.kind === 'followUp');
