@@ -111,6 +111,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         return;
       case 'memoDelivered':
       case 'meetingInvited':
+      case 'followUpReminder':
       case 'confidentialityChanged':
       case 'editRejected':
       case 'consentNotice':

@@ -147,6 +147,16 @@ export class TrackedItemRepository {
     return (await this.items.find(filter)).sort(byMeetingAndPosition);
   }
 
+  /** Follow-ups of every group still to be done that have a due date on or before `day`. */
+  async unfinishedDueBy(day: string): Promise<TrackedItemDoc[]> {
+    const items = await this.items.find({
+      kind: 'followUp',
+      removed: false,
+      status: { $in: UNFINISHED_STATUSES },
+    });
+    return items.filter((item) => item.due !== '' && item.due <= day);
+  }
+
   /** The items with these ids that are still in their memos, in the order of `ids`. */
   async listByIds(ids: readonly string[]): Promise<TrackedItemDoc[]> {
     if (ids.length === 0) return [];

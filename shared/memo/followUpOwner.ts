@@ -56,6 +56,17 @@ export function finnishIsoDay(moment: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** How many days before its due date a follow-up's owners are reminded (once). */
+export const FOLLOW_UP_REMINDER_LEAD_DAYS = 3;
+
+/** `day` (`YYYY-MM-DD`) moved by `days` calendar days. */
+export function addDays(day: string, days: number): string {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  const moved = new Date(0);
+  moved.setUTCFullYear(year, month - 1, date + days);
+  return moved.toISOString().slice(0, 10);
+}
+
 /** Whether a follow-up due `due` (`YYYY-MM-DD` or '') is late on `today` (same form). */
 export function isOverdue(due: string, today: string): boolean {
   return due !== '' && due < today;

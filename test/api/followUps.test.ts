@@ -11,6 +11,8 @@ import { writeRoom } from '../support/memoWriter';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { outsiderClient } from '../support/outsider';
 import { followUp } from '../unit/memo/build';
+import { sendFollowUpReminders } from '../../server/continuity/reminders';
+import type { MeetingEvent } from '../../server/realtime/bus';
 
 // Managed follow-ups (issue 19, item 7): the owner is a member or a party of the group, picked in
 // the memo and kept as a reference through approval.
@@ -100,6 +102,7 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
           followUp(IDS.readerSecret, `${CANARY} lukijalle`, {
             owner: 'SDP:n lukija',
             ownerRef: `member:${userIds['sdp.lukija1']}`,
+            due: '2027-01-11',
             confidentiality: 'confidential',
           }),
         ]);
@@ -341,5 +344,80 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
     expect(await mine('puheenjohtaja')).toEqual([]);
     const outsider = await outsiderClient(t, `omat.muu.${engine}@example.fi`);
     expect((await outsider.get('/api/me/follow-ups')).body).toEqual([]);
+  });
+
+  it('reminds the owners once before the due date and once when late: email and in-app, never to a reader of a closed one', async () => {
+    const outbox = () =>
+      t.server.ctx.db
+        .collection<{ _id: string; key: string; to: string; subject: string; text: string }>(
+          'outbox',
+        )
+        .find({});
+    const reminderMails = async () =>
+      (await outbox()).filter((mail) => mail.key.startsWith('followUpReminder:'));
+    const emailOf = async (who: string) => (await client(who).get('/api/me')).body.email as string;
+    const events: MeetingEvent[] = [];
+    const unsubscribe = t.server.ctx.events.subscribe((event) => events.push(event));
+    // KESK's deputy wants no email: the in-app notice only.
+    expect(
+      (await client('kesk.varajasen').patch('/api/me', { emailPreference: 'none' })).status,
+    ).toBe(200);
+    try {
+      // 9.1.2027: SDP's confidential follow-up is due on 10.1. (and the reader's on 11.1.).
+      const soon = new Date('2027-01-09T10:00:00Z');
+      const passes = await Promise.all([
+        sendFollowUpReminders(t.server.ctx, soon),
+        sendFollowUpReminders(t.server.ctx, soon),
+      ]);
+      expect(passes.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(await sendFollowUpReminders(t.server.ctx, soon)).toBe(0);
+      let mails = await reminderMails();
+      // Those who speak for SDP: its representative and its deputy.
+      expect(mails.map((mail) => mail.to).sort()).toEqual([
+        await emailOf('sdp.edustaja'),
+        'sdp.varajasen@demo.example',
+      ]);
+      // Confidential: link only, not a word of it.
+      expect(mails[0]!.subject).toMatch(/^Jatkotoimen määräaika lähestyy: ./);
+      expect(mails[0]!.text).toContain('10.1.2027');
+      expect(mails[0]!.text).toContain('/my-follow-ups');
+      expect(mails[0]!.text).not.toContain(CANARY);
+      await vi.waitFor(() =>
+        expect(events.filter((event) => event.type === 'followUpReminder')).toHaveLength(1),
+      );
+
+      // 1.2.2027: KESK's follow-up (due 31.1., taken to preparation, not finished) is late.
+      const late = new Date('2027-02-01T10:00:00Z');
+      expect(await sendFollowUpReminders(t.server.ctx, late)).toBe(2);
+      mails = await reminderMails();
+      // KESK's deputy chose no email: only the representative's.
+      const keskMail = mails.find((mail) => mail.key.includes(IDS.party))!;
+      expect(keskMail.to).toBe(await emailOf('kesk.edustaja'));
+      expect(keskMail.subject).toMatch(/^Jatkotoimi on myöhässä: /);
+      expect(keskMail.text).toContain('Keskusta selvittää rahoituksen.');
+      expect(mails.filter((mail) => mail.key.includes(IDS.party))).toHaveLength(1);
+      await vi.waitFor(() =>
+        expect(events.filter((event) => event.type === 'followUpReminder')).toHaveLength(3),
+      );
+      const keskNotice = events.find(
+        (event) => event.type === 'followUpReminder' && event.notice.itemId === itemId(IDS.party),
+      );
+      expect(keskNotice).toMatchObject({
+        userIds: expect.arrayContaining([userIds['kesk.edustaja'], userIds['kesk.varajasen']]),
+        notice: { kind: 'overdue', due: '2027-01-31' },
+      });
+      // The reader owns a confidential follow-up due 11.1.: not a mail, not a notice, not a word.
+      const readerEmail = await emailOf('sdp.lukija1');
+      expect(mails.filter((mail) => mail.to === readerEmail)).toEqual([]);
+      for (const event of events) {
+        if (event.type === 'followUpReminder')
+          expect(event.userIds).not.toContain(userIds['sdp.lukija1']);
+      }
+      expect(JSON.stringify(events)).not.toContain(CANARY);
+      expect(JSON.stringify(await outbox())).not.toContain(CANARY);
+    } finally {
+      unsubscribe();
+      await client('kesk.varajasen').patch('/api/me', { emailPreference: 'all' });
+    }
   });
 });
