@@ -11,6 +11,7 @@ import { writeRoom } from '../support/memoWriter';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { outsiderClient } from '../support/outsider';
 import { followUp } from '../unit/memo/build';
+import { parseSpreadsheetCsv } from '../support/csv';
 import { sendFollowUpReminders } from '../../server/continuity/reminders';
 import type { MeetingEvent } from '../../server/realtime/bus';
 
@@ -419,5 +420,52 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
       unsubscribe();
       await client('kesk.varajasen').patch('/api/me', { emailPreference: 'all' });
     }
+  });
+
+  it('CSV for Finnish Excel: negotiators get every follow-up, readers the redacted edition', async () => {
+    const groupCsv = (who: string) =>
+      client(who).get<string>(`/api/groups/${f.groupId}/follow-ups/export`);
+    const full = await groupCsv('sihteeri');
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(full.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="jatkotoimet-[0-9a-f-]+-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const [header, ...rows] = parseSpreadsheetCsv(full.body.replace(/^\uFEFF/, ''));
+    expect(header).toEqual([
+      'Kokous',
+      'Muistion versio',
+      'Asia',
+      'Jatkotoimi',
+      'Vastuu',
+      'Määräaika',
+      'Tila',
+      'Valtuuston asia',
+      'Perustelu',
+      'Luottamuksellisuus',
+    ]);
+    const party = rows.find((row) => row[3] === 'Keskusta selvittää rahoituksen.')!;
+    expect(party.slice(4, 8)).toEqual([
+      'Suomen Keskusta',
+      '31.1.2027',
+      'Viety valmisteluun',
+      'Kaupunginhallitus 12.1.2027 § 14, dnro 123/2026 https://kunta.example/kh/2027-01-12/14',
+    ]);
+    expect(full.body).toContain(CANARY);
+
+    const redacted = await groupCsv('sdp.lukija1');
+    expect(redacted.status).toBe(200);
+    expect(redacted.body).toContain('Keskusta selvittää rahoituksen.');
+    expect(redacted.body).not.toContain(CANARY);
+    const mine = await client('sdp.lukija1').get<string>('/api/me/follow-ups/export');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toContain('Lukija välittää tiedon ryhmälleen.');
+    expect(mine.body).not.toContain(CANARY);
+    expect(parseSpreadsheetCsv(mine.body.replace(/^\uFEFF/, ''))[0]![0]).toBe('Ryhmä');
+
+    const outsider = await outsiderClient(t, `csv.muu.${engine}@example.fi`);
+    expect([403, 404]).toContain(
+      (await outsider.get(`/api/groups/${f.groupId}/follow-ups/export`)).status,
+    );
   });
 });

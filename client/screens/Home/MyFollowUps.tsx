@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MyFollowUp } from '../../../shared/api/memoVersions';
+import { continuityRoutes } from '../../../shared/api/routes/continuity';
+import { linkTo } from '../../api';
 import { continuityApi } from '../../continuityApi';
 import { CaseLinkText } from '../../components/CaseLinkCitation';
 import { EmptyState } from '../../components/EmptyState';
@@ -19,6 +21,11 @@ export function MyFollowUps() {
   return (
     <Page title={t('myFollowUps.title')}>
       <p className="muted">{t('myFollowUps.intro')}</p>
+      <p>
+        <a href={linkTo(continuityRoutes.exportMyFollowUps, {})} download>
+          {t('myFollowUps.csv')}
+        </a>
+      </p>
       <Loadable resource={items}>
         {(list) =>
           list.length === 0 ? (

@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TrackedItem } from '../../../shared/api/memoVersions';
+import { continuityRoutes } from '../../../shared/api/routes/continuity';
+import { linkTo } from '../../api';
 import { continuityApi } from '../../continuityApi';
 import { EmptyState } from '../../components/EmptyState';
 import { Loadable } from '../../components/Loadable';
@@ -30,6 +32,13 @@ export function OpenFollowUps() {
       <h2 id="open-items-heading">{t('continuity.home.title')}</h2>
       <p>
         <Link to="/my-follow-ups">{t('myFollowUps.link')}</Link>
+        {' · '}
+        <a
+          href={linkTo(continuityRoutes.exportFollowUps, { params: { groupId: group.id } })}
+          download
+        >
+          {t('myFollowUps.csv')}
+        </a>
       </p>
       <Loadable resource={items}>
         {(list) => {

@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { followUpCsv } from '../../continuity/followUpCsv';
 import { z } from 'zod';
 import { type MyFollowUp, type TrackedItem } from '../../../shared/api/memoVersions';
 import { myFollowUps } from '../../continuity/myFollowUps';
@@ -43,6 +44,13 @@ function trackedItemParam(req: Request): string {
   return raw as string;
 }
 
+function sendCsv(res: Response, name: string, csv: string): void {
+  const filename = `${name}-${new Date().toISOString().slice(0, 10)}.csv`;
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.type('text/csv; charset=utf-8').send(csv);
+}
+
 export function continuityRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter();
   const { repos } = ctx;
@@ -63,6 +71,24 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
   api.route(routes.myFollowUps, async (req): Promise<MyFollowUp[]> => {
     const { user } = requireAuth(req);
     return myFollowUps(repos, user._id);
+  });
+
+  // Downloads, not JSON answers: the handlers write them.
+  api.route(routes.exportFollowUps, async (req, _body, res) => {
+    const { user } = requireAuth(req);
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
+    const items = await trackedItemsFor(
+      repos,
+      await repos.trackedItems.listByGroup(groupId, { kind: 'followUp' }),
+      audienceForRole(membership.role),
+    );
+    sendCsv(res, `jatkotoimet-${groupId}`, followUpCsv(items, user.locale, false));
+  });
+
+  api.route(routes.exportMyFollowUps, async (req, _body, res) => {
+    const { user } = requireAuth(req);
+    const items = await myFollowUps(repos, user._id);
+    sendCsv(res, 'omat-jatkotoimet', followUpCsv(items, user.locale, true));
   });
 
   api.route(routes.setTrackedItemStatus, async (req, body): Promise<TrackedItem> => {
