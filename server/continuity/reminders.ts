@@ -13,6 +13,7 @@ import {
 } from '../../shared/memo/followUpOwner';
 import type { FollowUpReminder } from '../../shared/realtime/events';
 import type { AppContext } from '../context';
+import { startReminderPasses, type ReminderJob } from '../consent/reminders';
 import type { TrackedItemDoc } from '../db/schema';
 import { followUpReminderMail } from '../mail/templates';
 import { ownedBy } from './myFollowUps';
@@ -87,30 +88,11 @@ export async function sendFollowUpReminders(ctx: AppContext, now = new Date()): 
   return given;
 }
 
-export interface FollowUpReminderJob {
-  /** Stop the timer and wait for a pass under way. */
-  stop(): Promise<void>;
-}
-
 /** Run `sendFollowUpReminders` on the consent reminders' interval; never two passes at once. */
-export function startFollowUpReminders(ctx: AppContext): FollowUpReminderJob {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sendFollowUpReminders(ctx)
-      .then(
-        () => undefined,
-        (error: unknown) => ctx.logger.warn({ err: error }, 'follow-up reminders failed'),
-      )
-      .finally(() => {
-        running = null;
-      });
-  }, ctx.config.consentReminderIntervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startFollowUpReminders(ctx: AppContext): ReminderJob {
+  return startReminderPasses(
+    ctx,
+    (context) => sendFollowUpReminders(context),
+    'follow-up reminders failed',
+  );
 }
