@@ -12,6 +12,7 @@ import { AdminScreen } from './screens/Admin/AdminScreen';
 import { AuditScreen } from './screens/Audit/AuditScreen';
 import { GroupChooser } from './screens/Home/GroupChooser';
 import { GroupHome } from './screens/Home/GroupHome';
+import { MyFollowUps } from './screens/Home/MyFollowUps';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { MeetingList } from './screens/Meetings/MeetingList';
 import { MeetingScreen } from './screens/Meetings/MeetingScreen';
@@ -64,6 +65,7 @@ export function App() {
           >
             <Route index element={<GroupChooser />} />
             <Route path="profile" element={<ProfileScreen />} />
+            <Route path="my-follow-ups" element={<MyFollowUps />} />
             <Route path="groups/:groupId" element={<GroupRoute />}>
               <Route index element={<GroupHome />} />
               <Route path="meetings" element={<MeetingList />} />

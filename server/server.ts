@@ -14,6 +14,7 @@ import { openDocumentStore } from './documents/open';
 import type { Config } from './env';
 import type { Logger } from './logger';
 import { startConsentReminders } from './consent/reminders';
+import { startFollowUpReminders } from './continuity/reminders';
 import { createMailer } from './mail/mailer';
 import { Metrics } from './metrics';
 import { Outbox } from './mail/outbox';
@@ -175,6 +176,7 @@ export async function startServer(
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
   const reminders = startConsentReminders(ctx);
+  const followUpReminders = startFollowUpReminders(ctx);
   // Without SMTP nothing is stored, and mail left pending waits for SMTP to be configured.
   const mail = ctx.outbox.configured
     ? startOutboxSender(ctx.outbox, Math.min(OUTBOX_POLL_MS, config.outbox.retryBaseMs), logger)
@@ -192,6 +194,7 @@ export async function startServer(
       // their responses close their connections (app.ts) so that the server can finish.
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
+      await followUpReminders.stop();
       await mail?.stop();
       await Promise.all([realtime.close(), collab.close()]);
       server.closeIdleConnections();

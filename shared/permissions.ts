@@ -31,6 +31,7 @@ export const ACTIONS = [
   'approval.delegate',
   'approval.viewDelegations',
   'memo.recordReview',
+  'followUp.setStatus',
   'memo.readApproved',
   'memo.receiveDelivery',
   'receipts.view',
@@ -72,6 +73,11 @@ export interface Subject {
    * server reads it from the stored delegations at the moment of approval; never from a request.
    */
   actingChair?: boolean;
+  /**
+   * Whose follow-up or dissent it is (issue 19): `self` when its owner is the acting member, else
+   * the owning party's id (a party-owned follow-up, a party's dissent). Null: no known owner.
+   */
+  owner?: { self: boolean; partyId: string | null } | null;
 }
 
 type Rule = readonly Role[] | ((actor: Actor, subject: Subject) => boolean);
@@ -106,6 +112,17 @@ function officerSpeaksForParty(actor: Actor, subject: Subject): boolean {
     !!actor.partyId &&
     actor.partyId === subject.partyId
   );
+}
+
+/**
+ * Who moves a follow-up or dissent along: those who run the meetings, and its owner — the member
+ * named, or the people who speak for the party named (or whose dissent it is). An item with no
+ * known owner (a free-text owner from an older memo) stays with every negotiator, as before.
+ */
+function movesTrackedItem(actor: Actor, { owner }: Subject): boolean {
+  if (MEETING_ORGANISERS.includes(actor.role)) return true;
+  if (!owner) return NEGOTIATORS.includes(actor.role);
+  return owner.self || speaksForParty(actor, { partyId: owner.partyId });
 }
 
 /** The chair and administrators are above a chair's powers: only an administrator touches them. */
@@ -168,6 +185,8 @@ export const PERMISSIONS: Record<Action, Rule> = {
   'approval.viewDelegations': [...NEGOTIATORS, 'admin'],
   // The group reviews the previous memo at its next meeting; who runs the meeting records it.
   'memo.recordReview': MEETING_ORGANISERS,
+  // subject.owner: a follow-up's status (avoin … ei toteuteta), or a dissent's open / done.
+  'followUp.setStatus': movesTrackedItem,
   'memo.readApproved': EVERYONE,
   // The party groups are sent (and told of) each approved version; negotiators were there.
   // Whose read receipts the chair follows.

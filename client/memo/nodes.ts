@@ -139,6 +139,7 @@ export function memoNodes(views: MemoNodeViews) {
     typedBlock(MEMO_NODES.agreedPoint, views.agreedPoint),
     typedBlock(MEMO_NODES.followUp, views.followUp, {
       [MEMO_ATTRS.owner]: textAttribute(MEMO_ATTRS.owner, 'owner'),
+      [MEMO_ATTRS.ownerRef]: textAttribute(MEMO_ATTRS.ownerRef, 'owner-ref'),
       [MEMO_ATTRS.due]: textAttribute(MEMO_ATTRS.due, 'due'),
     }),
     // List items hold paragraphs only: the memo has no nested lists.

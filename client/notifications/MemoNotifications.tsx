@@ -12,7 +12,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { ConsentNotice } from '../../shared/api/consent';
-import type { MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
+import type { FollowUpReminder, MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
 import { useFormat, type Formatters } from '../i18n/format';
 import { versionRoute } from '../screens/Version/paths';
 import { useMe } from '../session';
@@ -42,6 +42,7 @@ const MAX_SHOWN = 3;
 type Notice =
   | { kind: 'memo'; notice: MemoDelivered }
   | { kind: 'meeting'; notice: MeetingInvited }
+  | { kind: 'followUp'; notice: FollowUpReminder }
   | { kind: 'consent'; notice: ConsentNotice };
 
 type Shown = Notice & { key: string };
@@ -91,6 +92,10 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
       // One notice per meeting: an update or cancellation replaces the invitation's.
       show({ kind: 'meeting', notice, key: `meeting:${notice.meetingId}` });
     };
+    const onFollowUpReminder = (notice: FollowUpReminder) => {
+      // One notice per follow-up: "late" replaces "due soon".
+      show({ kind: 'followUp', notice, key: `followUp:${notice.itemId}` });
+    };
     const onConsentNotice = (notice: ConsentNotice) => {
       // The request's own screen shows the change live, with more than a notice could say.
       if (path.current === pathOnly(notice.path)) return;
@@ -112,6 +117,7 @@ export function MemoNotificationsProvider({ children }: { children: ReactNode })
           stop = listenToUserNotices({
             memoDelivered: onMemoDelivered,
             meetingInvited: onMeetingInvited,
+            followUpReminder: onFollowUpReminder,
             consentNotice: onConsentNotice,
             consentChanged: tellConsent,
             approvalDelegationChanged: tellDelegations,
@@ -262,6 +268,15 @@ function noticeParts(t: TFunction, format: Formatters, item: Notice) {
         to: meetingRoute(item.notice.groupId, item.notice.meetingId),
         open: t('notifications.openMeeting'),
         message: meetingInvitedText(t, format, item.notice),
+      };
+    case 'followUp':
+      return {
+        title: t('myFollowUps.title'),
+        to: '/my-follow-ups',
+        open: t('notifications.openFollowUps'),
+        message: t(`notifications.followUp.${item.notice.kind}`, {
+          date: format.calendarDate(item.notice.due),
+        }),
       };
     case 'consent':
       return {

@@ -1,5 +1,5 @@
 import type { ConsentNotice } from '../../shared/api/consent';
-import type { MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
+import type { FollowUpReminder, MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
 import { createMeetingSocket } from './socket';
 
 const RETRY_MS = 15_000;
@@ -10,6 +10,8 @@ export interface UserNoticeHandlers {
   memoDelivered: (notice: MemoDelivered) => void;
   /** An invitation to a meeting, its update or its cancellation went out. */
   meetingInvited: (notice: MeetingInvited) => void;
+  /** A follow-up this person or their party owns is due soon or late. */
+  followUpReminder: (notice: FollowUpReminder) => void;
   /** A statement or declassification awaits this person's party, changed or was released. */
   consentNotice: (notice: ConsentNotice) => void;
   /** A request's consent state changed: screens showing it refetch it. */
@@ -35,6 +37,7 @@ export function listenToUserNotices(handlers: UserNoticeHandlers): () => void {
 
   socket.on('memoDelivered', (notice) => handlers.memoDelivered(notice));
   socket.on('meetingInvited', (notice) => handlers.meetingInvited(notice));
+  socket.on('followUpReminder', (notice) => handlers.followUpReminder(notice));
   socket.on('consentNotice', (notice) => handlers.consentNotice(notice));
   socket.on('consentChanged', (requestId) => {
     if (typeof requestId === 'string') handlers.consentChanged(requestId);

@@ -30,24 +30,29 @@ function cell(value: string): string {
   return /[";,\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function auditCsv(entries: readonly AuditEntry[]): string {
-  const rows = entries.map((entry) =>
-    [
-      String(entry.seq),
-      entry.at,
-      entry.actor?.userId ?? '',
-      entry.actor?.name ?? '',
-      entry.action,
-      entry.target.type,
-      entry.target.id,
-      entry.target.label ?? '',
-      canonicalJson(entry.details),
-      entry.prevHash,
-      entry.hash,
-    ]
-      .map(cell)
-      .join(SEPARATOR),
-  );
+/**
+ * Rows (the first one the header) as a CSV file Excel in a Finnish locale opens as it is: byte
+ * order mark, `;` between cells, CRLF after every line, formula-like cells defused. The follow-up
+ * lists (server/continuity/followUpCsv.ts) are written with it too.
+ */
+export function spreadsheetCsv(rows: readonly (readonly string[])[]): string {
   // CRLF as RFC 4180 says; spreadsheets read it everywhere.
-  return BOM + [COLUMNS.join(SEPARATOR), ...rows].map((line) => `${line}\r\n`).join('');
+  return BOM + rows.map((row) => `${row.map(cell).join(SEPARATOR)}\r\n`).join('');
+}
+
+export function auditCsv(entries: readonly AuditEntry[]): string {
+  const rows = entries.map((entry) => [
+    String(entry.seq),
+    entry.at,
+    entry.actor?.userId ?? '',
+    entry.actor?.name ?? '',
+    entry.action,
+    entry.target.type,
+    entry.target.id,
+    entry.target.label ?? '',
+    canonicalJson(entry.details),
+    entry.prevHash,
+    entry.hash,
+  ]);
+  return spreadsheetCsv([COLUMNS, ...rows]);
 }

@@ -126,6 +126,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       }
       case 'memoDelivered':
       case 'meetingInvited':
+      case 'followUpReminder':
       case 'confidentialityChanged':
       case 'editRejected':
       case 'consentNotice':

@@ -65,13 +65,25 @@ export interface ReminderJob {
 
 /** Run `sendDueReminders` every `consentReminderIntervalMs`; a slow pass is never overlapped. */
 export function startConsentReminders(ctx: AppContext): ReminderJob {
+  return startReminderPasses(ctx, sendDueReminders, 'consent reminders failed');
+}
+
+/**
+ * Run `pass` every `consentReminderIntervalMs`, never two at once; a failed pass is logged as
+ * `failure` and the next one tries again. Also runs the follow-up reminders (issue 19).
+ */
+export function startReminderPasses(
+  ctx: AppContext,
+  pass: (ctx: AppContext) => Promise<unknown>,
+  failure: string,
+): ReminderJob {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = sendDueReminders(ctx)
+    running = pass(ctx)
       .then(
         () => undefined,
-        (error: unknown) => ctx.logger.warn({ err: error }, 'consent reminders failed'),
+        (error: unknown) => ctx.logger.warn({ err: error }, failure),
       )
       .finally(() => {
         running = null;

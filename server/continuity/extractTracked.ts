@@ -1,6 +1,7 @@
 // What an approved memo leaves open for later meetings: its follow-ups and its dissents.
 import type { FrozenCaseLink } from '../../shared/caseLinks';
 import type { Confidentiality } from '../../shared/confidentiality';
+import { parseOwnerRef, type OwnerRef } from '../../shared/memo/followUpOwner';
 import type {
   AgreedPointBlock,
   ContentSection,
@@ -27,6 +28,8 @@ export interface TrackedSource {
   sectionTitle: string;
   text: string;
   owner: string;
+  /** The follow-up's owner reference as the memo states it (not yet checked against the group). */
+  ownerRef: OwnerRef | null;
   due: string;
   partyId: string | null;
   confidentiality: Confidentiality;
@@ -54,6 +57,7 @@ function stanceDissents(
             sectionTitle: section.title,
             text: entry.reason,
             owner: '',
+            ownerRef: null,
             due: '',
             partyId,
             // A stance has no level of its own: it is as closed as the point it is about.
@@ -87,6 +91,7 @@ export function extractTrackedItems(
           sectionTitle: section.title,
           text: block.paragraphs.join('\n'),
           owner: block.owner,
+          ownerRef: parseOwnerRef(block.ownerRef),
           due: block.due,
           partyId: null,
           confidentiality: block.confidentiality,
@@ -105,6 +110,7 @@ export function extractTrackedItems(
         sectionTitle: section.title,
         text: dissent.reason,
         owner: '',
+        ownerRef: null,
         due: '',
         partyId: dissent.partyId,
         confidentiality: dissent.confidentiality,

@@ -1,6 +1,6 @@
 // What a meeting continues from: the memo it reviews and the items carried into it.
 import type { MeetingContinuity, MemoReview } from '../../shared/api/types';
-import type { Audience } from '../../shared/confidentiality';
+import { isVisibleTo, type Audience } from '../../shared/confidentiality';
 import type { MeetingDoc } from '../db/schema';
 import type { Repositories } from '../repositories';
 import { meetingRef, previousMeetingByDate, toMemoReview } from './previousMeeting';
@@ -20,9 +20,13 @@ export async function meetingContinuity(
     reviewOf(repos, meeting),
   ]);
   const approved = previous && (await repos.memoVersions.newestOfMeeting(previous._id));
+  // Histories only of what the audience may read: a marker says no more than that it exists.
+  const changes = await repos.trackedItems.changesOf(
+    carried.filter((item) => isVisibleTo(item.confidentiality, audience)).map((item) => item._id),
+  );
   return {
     review: meeting.review && reviewed ? { ...meeting.review, meetingTitle: reviewed.title } : null,
-    carried: carried.map((item) => visibleTrackedItem(item, audience)),
+    carried: carried.map((item) => visibleTrackedItem(item, audience, changes.get(item._id))),
     previousMeeting: previous
       ? { ...meetingRef(previous), approvedVersion: approved ? approved.version : null }
       : null,

@@ -25,7 +25,8 @@ export async function withContinuity(
   if (!previous) return fields;
   const [version, open] = await Promise.all([
     repos.memoVersions.newestOfMeeting(previous._id),
-    repos.trackedItems.listByGroup(groupId, { status: 'open' }),
+    // Everything still to be done: open, in progress, or taken to the council's preparation.
+    repos.trackedItems.listByGroup(groupId, { unfinished: true }),
   ]);
   return {
     ...fields,

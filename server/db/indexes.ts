@@ -30,6 +30,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.readReceipts, fields: ['groupId', 'userId'] },
   { collection: COLLECTIONS.trackedItems, fields: ['groupId', 'status'] },
   { collection: COLLECTIONS.trackedItems, fields: ['meetingId'] },
+  { collection: COLLECTIONS.trackedItemChanges, fields: ['itemId'] },
   { collection: COLLECTIONS.documents, fields: ['meetingId'] },
   { collection: COLLECTIONS.memoReviews, fields: ['reviewedMeetingId'] },
   { collection: COLLECTIONS.approvalDelegations, fields: ['groupId', 'createdAt'] },

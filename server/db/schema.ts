@@ -6,7 +6,8 @@ import type { Confidentiality } from '../../shared/confidentiality';
 import type { TabledDocument } from '../../shared/documents';
 import type { Locale } from '../../shared/locales';
 import type { ReviewOutcome } from '../../shared/continuity';
-import type { FrozenCaseLink } from '../../shared/caseLinks';
+import type { CaseLink, FrozenCaseLink } from '../../shared/caseLinks';
+import type { OwnerRef } from '../../shared/memo/followUpOwner';
 import type { AgendaItem, AttendanceStatus, MeetingStatus } from '../../shared/meetings';
 import type { Role } from '../../shared/roles';
 import type { DelegationScope } from '../../shared/actingChair';
@@ -391,20 +392,50 @@ export interface TrackedItemDoc {
   position: number;
   sectionTitle: string;
   text: string;
+  /** The owner's name as the memo wrote it (free text in memos before issue 19). */
   owner: string;
+  /** The member or party the memo named as owner, checked against the group; missing before. */
+  ownerRef?: OwnerRef | null;
   due: string;
   partyId: string | null;
   /** Effective level, from the approved content. */
   confidentiality: Confidentiality;
   /** Its agenda item's council case with that item's level; missing on items tracked before. */
   caseLink?: FrozenCaseLink | null;
+  /**
+   * The current status: a copy of the newest `trackedItemChanges` entry (which decides), or of
+   * the last `statusHistory` entry of an item changed before issue 19; 'open' when never changed.
+   */
   status: TrackedItemStatus;
-  /** Every status change, oldest first. */
+  /** The newest change's number (`TrackedItemChangeDoc.seq`) the copy above is of; missing: 0. */
+  statusSeq?: number;
+  /** Status changes made before issue 19, oldest first; later ones are `trackedItemChanges`. */
   statusHistory: { status: TrackedItemStatus; userId: string; userName: string; at: Date }[];
   /** Set when a later approved version of its meeting no longer has it; kept, not deleted. */
   removed: boolean;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * One status change of a tracked item (issue 19), written once. `_id` is `<itemId>#<seq>`, seq
+ * counting from the item's pre-issue-19 history length + 1: two people changing an item at once
+ * both try the same id, one insert wins and the other is told (FerretDB has no atomic guarded
+ * updates, so a unique key decides).
+ */
+export interface TrackedItemChangeDoc {
+  _id: string;
+  itemId: string;
+  groupId: string;
+  seq: number;
+  status: TrackedItemStatus;
+  /** "viety valmisteluun": the council case it went to. */
+  caseLink: CaseLink | null;
+  /** "ei toteuteta": why. */
+  reason: string | null;
+  userId: string;
+  userName: string;
+  at: Date;
 }
 
 /**
@@ -642,6 +673,7 @@ export const COLLECTIONS = {
   memoVersions: 'memoVersions',
   readReceipts: 'readReceipts',
   trackedItems: 'trackedItems',
+  trackedItemChanges: 'trackedItemChanges',
   memoReviews: 'memoReviews',
   approvalDelegations: 'approvalDelegations',
   approvalDelegationEnds: 'approvalDelegationEnds',

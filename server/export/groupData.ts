@@ -3,6 +3,7 @@
 // items above its level, the negotiation itself (drafts, rounds, answers, reopening reasons) and
 // the stored canonical content never reach it; versions' content goes through `audienceContent`,
 // the one redaction every rendering uses.
+import { statusHistoryOf } from '../continuity/trackedItemView';
 import type {
   ExportedConsentRequest,
   ExportedMeeting,
@@ -189,10 +190,13 @@ export async function exportedTrackedItems(
   groupId: string,
   audience: Audience,
 ): Promise<ExportedTrackedItem[]> {
-  const items = await ctx.repos.trackedItems.listByGroup(groupId);
-  return items
-    .filter((item) => isVisibleTo(item.confidentiality, audience))
-    .map((item: TrackedItemDoc) => ({
+  const items = (await ctx.repos.trackedItems.listByGroup(groupId)).filter((item) =>
+    isVisibleTo(item.confidentiality, audience),
+  );
+  const changes = await ctx.repos.trackedItems.changesOf(items.map((item) => item._id));
+  return items.map((item: TrackedItemDoc) => {
+    const history = statusHistoryOf(item, changes.get(item._id) ?? []);
+    return {
       id: item._id,
       kind: item.kind,
       meetingId: item.meetingId,
@@ -203,13 +207,16 @@ export async function exportedTrackedItems(
       due: item.due,
       partyId: item.partyId,
       confidentiality: item.confidentiality,
-      status: item.status,
-      statusHistory: item.statusHistory.map((change) => ({
-        status: change.status,
-        by: { id: change.userId, name: change.userName },
-        at: change.at.toISOString(),
+      status: history.at(-1)?.status ?? item.status,
+      statusHistory: history.map(({ status, by, at, caseLink, reason }) => ({
+        status,
+        by,
+        at,
+        ...(caseLink && { caseLink }),
+        ...(reason && { reason }),
       })),
-    }));
+    };
+  });
 }
 
 /**

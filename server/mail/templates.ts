@@ -398,3 +398,81 @@ export function meetingInvitationMail(input: {
     ].join('\n'),
   };
 }
+
+const FOLLOW_UP_REMINDER: Record<
+  Locale,
+  {
+    subject: Record<'soon' | 'overdue', (group: string) => string>;
+    body: Record<'soon' | 'overdue', (due: string) => string>;
+    item: string;
+    open: string;
+  }
+> = {
+  fi: {
+    subject: {
+      soon: (group) => `Jatkotoimen määräaika lähestyy: ${group}`,
+      overdue: (group) => `Jatkotoimi on myöhässä: ${group}`,
+    },
+    body: {
+      soon: (due) => `Sinun tai puolueesi vastuulla olevan jatkotoimen määräaika on ${due}.`,
+      overdue: (due) => `Sinun tai puolueesi vastuulla olevan jatkotoimen määräaika oli ${due}.`,
+    },
+    item: 'Jatkotoimi:',
+    open: 'Katso omat jatkotoimesi kirjautumalla palveluun:',
+  },
+  sv: {
+    subject: {
+      soon: (group) => `Tidsfristen för en uppföljning närmar sig: ${group}`,
+      overdue: (group) => `En uppföljning är försenad: ${group}`,
+    },
+    body: {
+      soon: (due) =>
+        `Tidsfristen för en uppföljning som du eller ditt parti ansvarar för är ${due}.`,
+      overdue: (due) =>
+        `Tidsfristen för en uppföljning som du eller ditt parti ansvarar för var ${due}.`,
+    },
+    item: 'Uppföljning:',
+    open: 'Se dina uppföljningar genom att logga in:',
+  },
+  en: {
+    subject: {
+      soon: (group) => `A follow-up is due soon: ${group}`,
+      overdue: (group) => `A follow-up is late: ${group}`,
+    },
+    body: {
+      soon: (due) => `A follow-up that you or your party own is due on ${due}.`,
+      overdue: (due) => `A follow-up that you or your party own was due on ${due}.`,
+    },
+    item: 'Follow-up:',
+    open: 'See your follow-ups by signing in:',
+  },
+};
+
+/**
+ * Reminds an owner of a follow-up's due date (issue 19). `text` is the follow-up's own text, or
+ * null for a confidential one: then the email is link-only, like every other that could carry
+ * closed content.
+ */
+export function followUpReminderMail(input: {
+  locale: Locale;
+  kind: 'soon' | 'overdue';
+  groupName: string;
+  /** `YYYY-MM-DD`. */
+  due: string;
+  text: string | null;
+  link: string;
+}) {
+  const words = FOLLOW_UP_REMINDER[input.locale];
+  const [year, month, day] = input.due.split('-').map(Number);
+  const due = `${day}.${month}.${year}`;
+  return {
+    subject: words.subject[input.kind](input.groupName),
+    text: [
+      words.body[input.kind](due),
+      ...(input.text ? ['', words.item, input.text] : []),
+      '',
+      words.open,
+      input.link,
+    ].join('\n'),
+  };
+}

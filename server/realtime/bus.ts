@@ -3,7 +3,12 @@
 // pub/sub, so no listener may rely on living in the same process as the publisher.
 import type { MeetingStatus } from '../../shared/meetings';
 import type { ConfidentialityChange } from '../../shared/confidentiality';
-import type { EditRejected, MeetingInvited, MemoDelivered } from '../../shared/realtime/events';
+import type {
+  EditRejected,
+  FollowUpReminder,
+  MeetingInvited,
+  MemoDelivered,
+} from '../../shared/realtime/events';
 import type { ConsentNotice } from '../../shared/api/consent';
 import type { Role } from '../../shared/roles';
 import type { InstancePubSub } from './pubsub';
@@ -19,6 +24,7 @@ export type MeetingEvent =
   | { type: 'memoDelivered'; userIds: string[]; notice: MemoDelivered }
   /** A meeting's invitation, update or cancellation went out: tell these members. */
   | { type: 'meetingInvited'; userIds: string[]; notice: MeetingInvited }
+  | { type: 'followUpReminder'; userIds: string[]; notice: FollowUpReminder }
   /** Something awaits (or happened to) a consent request: tell these negotiators. */
   | { type: 'consentNotice'; userIds: string[]; notice: ConsentNotice }
   /** A request's consent state changed (answer, new round, release): these negotiators refetch. */
@@ -95,6 +101,7 @@ const EVENT_TYPES = new Set<string>([
   'editRejected',
   'memoDelivered',
   'meetingInvited',
+  'followUpReminder',
   'consentNotice',
   'consentChanged',
   'consentReleased',

@@ -84,6 +84,10 @@ export function attachRealtime(
         for (const userId of event.userIds)
           io.local.to(userRoom(userId)).emit('meetingInvited', event.notice);
         return;
+      case 'followUpReminder':
+        for (const userId of event.userIds)
+          io.local.to(userRoom(userId)).emit('followUpReminder', event.notice);
+        return;
       case 'consentNotice':
         for (const userId of event.userIds)
           io.local.to(userRoom(userId)).emit('consentNotice', event.notice);

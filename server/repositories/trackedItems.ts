@@ -1,8 +1,20 @@
+import { FINISHED_STATUSES, TRACKED_ITEM_STATUSES } from '../../shared/api/memoVersions';
 import type { TrackedItemStatus } from '../../shared/api/memoVersions';
 import type { TrackedKind, TrackedSource } from '../continuity/extractTracked';
 import type { Database, DocCollection, Filter } from '../db/collection';
 import { insertIfAbsent } from '../db/insertIfAbsent';
-import { COLLECTIONS, type TrackedItemDoc } from '../db/schema';
+import { COLLECTIONS, type TrackedItemChangeDoc, type TrackedItemDoc } from '../db/schema';
+
+/** Statuses still to be done: what later meetings carry and "my follow-ups" lists first. */
+export const UNFINISHED_STATUSES = TRACKED_ITEM_STATUSES.filter(
+  (status) => !FINISHED_STATUSES.includes(status),
+);
+
+/** A change as recorded, before it has its number. */
+export type NewTrackedChange = Pick<
+  TrackedItemChangeDoc,
+  'status' | 'caseLink' | 'reason' | 'userId' | 'userName'
+>;
 
 /**
  * A tracked item's id: its meeting, then where in that meeting's memo it comes from
@@ -44,8 +56,10 @@ function byMeetingAndPosition(a: TrackedItemDoc, b: TrackedItemDoc): number {
  */
 export class TrackedItemRepository {
   private readonly items: DocCollection<TrackedItemDoc>;
+  private readonly changes: DocCollection<TrackedItemChangeDoc>;
   constructor(db: Database) {
     this.items = db.collection<TrackedItemDoc>(COLLECTIONS.trackedItems);
+    this.changes = db.collection<TrackedItemChangeDoc>(COLLECTIONS.trackedItemChanges);
   }
 
   /**
@@ -70,6 +84,7 @@ export class TrackedItemRepository {
         sectionTitle: source.sectionTitle,
         text: source.text,
         owner: source.owner,
+        ownerRef: source.ownerRef,
         due: source.due,
         partyId: source.partyId,
         confidentiality: source.confidentiality,
@@ -123,12 +138,23 @@ export class TrackedItemRepository {
   /** A group's items still in their memos, oldest meeting first, in memo order. */
   async listByGroup(
     groupId: string,
-    only: { status?: TrackedItemStatus; kind?: TrackedKind } = {},
+    only: { status?: TrackedItemStatus; kind?: TrackedKind; unfinished?: boolean } = {},
   ): Promise<TrackedItemDoc[]> {
     const filter: Filter<TrackedItemDoc> = { groupId, removed: false };
     if (only.status) filter.status = only.status;
+    else if (only.unfinished) filter.status = { $in: UNFINISHED_STATUSES };
     if (only.kind) filter.kind = only.kind;
     return (await this.items.find(filter)).sort(byMeetingAndPosition);
+  }
+
+  /** Follow-ups of every group still to be done that have a due date on or before `day`. */
+  async unfinishedDueBy(day: string): Promise<TrackedItemDoc[]> {
+    const items = await this.items.find({
+      kind: 'followUp',
+      removed: false,
+      status: { $in: UNFINISHED_STATUSES },
+    });
+    return items.filter((item) => item.due !== '' && item.due <= day);
   }
 
   /** The items with these ids that are still in their memos, in the order of `ids`. */
@@ -143,16 +169,64 @@ export class TrackedItemRepository {
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
-  /** Set the status and append the change to the history; null when the item is gone. */
-  setStatus(
-    id: string,
-    status: TrackedItemStatus,
-    by: { userId: string; userName: string },
-  ): Promise<TrackedItemDoc | null> {
-    const at = new Date();
-    return this.items.findOneAndUpdate(
-      { _id: id },
-      { $set: { status, updatedAt: at }, $push: { statusHistory: { status, ...by, at } } },
-    );
+  /** Every status change recorded for these items since issue 19, oldest first, by item id. */
+  async changesOf(itemIds: readonly string[]): Promise<Map<string, TrackedItemChangeDoc[]>> {
+    const byItem = new Map<string, TrackedItemChangeDoc[]>();
+    if (itemIds.length === 0) return byItem;
+    const found = await this.changes.find({ itemId: { $in: [...itemIds] } });
+    for (const change of found.sort((a, b) => a.seq - b.seq)) {
+      byItem.set(change.itemId, [...(byItem.get(change.itemId) ?? []), change]);
+    }
+    return byItem;
+  }
+
+  /** The number the item's next change takes: after its newest recorded one. */
+  async nextSeq(item: TrackedItemDoc): Promise<number> {
+    const newest = (await this.changesOf([item._id])).get(item._id)?.at(-1);
+    return (newest?.seq ?? item.statusHistory.length) + 1;
+  }
+
+  /**
+   * Record `change` as the item's change number `seq`. Null when that number is taken: someone
+   * changed the item meanwhile, and the caller says so instead of overwriting their change.
+   */
+  async recordChange(
+    item: TrackedItemDoc,
+    seq: number,
+    change: NewTrackedChange,
+  ): Promise<TrackedItemChangeDoc | null> {
+    const doc: TrackedItemChangeDoc = {
+      _id: `${item._id}#${seq}`,
+      itemId: item._id,
+      groupId: item.groupId,
+      seq,
+      status: change.status,
+      caseLink: change.caseLink,
+      reason: change.reason,
+      userId: change.userId,
+      userName: change.userName,
+      at: new Date(),
+    };
+    if (!(await insertIfAbsent(this.changes, doc))) return null;
+    await this.copyNewestStatus(item._id);
+    return doc;
+  }
+
+  /**
+   * Copy the newest change's status onto the item (for lists and filters). A plain $set, then a
+   * look at whether a newer change came in meanwhile: each writer's last word is the newest it
+   * saw after its own write, so two instances writing at once leave the newest status.
+   */
+  private async copyNewestStatus(itemId: string): Promise<void> {
+    let copied = 0;
+    for (let round = 0; round < 3; round++) {
+      const newest = (await this.changesOf([itemId])).get(itemId)?.at(-1);
+      if (!newest || newest.seq === copied) return;
+      await this.items.updateOne(
+        { _id: itemId },
+        { $set: { status: newest.status, statusSeq: newest.seq, updatedAt: newest.at } },
+      );
+      copied = newest.seq;
+    }
   }
 }

@@ -2,6 +2,7 @@
 // zip. Field names are part of the format (documented in docs/group-export.md): add fields, never
 // rename or remove them without raising GROUP_EXPORT_FORMAT_VERSION.
 import type { PersonAttendance } from '../attendance';
+import type { CaseLink } from '../caseLinks';
 import type { AuditExport } from '../audit';
 import type { Audience, Confidentiality } from '../confidentiality';
 import type { ConsentAnswer } from '../consent';
@@ -159,7 +160,14 @@ export type ExportedTrackedItem = Pick<
   | 'confidentiality'
   | 'status'
 > & {
-  statusHistory: { status: TrackedItemStatus; by: ExportPerson; at: string }[];
+  /** Every change; since issue 19 with the case a follow-up went to or why it is not done. */
+  statusHistory: {
+    status: TrackedItemStatus;
+    by: ExportPerson;
+    at: string;
+    caseLink?: CaseLink | null;
+    reason?: string | null;
+  }[];
 };
 
 export interface ExportedConsentRequest {

@@ -9,6 +9,7 @@ export const OUTBOX_KINDS = [
   'delivery',
   'consent',
   'reminder',
+  'followUpReminder',
   'passwordReset',
   // A meeting's invitation, its update or its cancellation, with the .ics (issue 19).
   'meetingInvitation',
@@ -28,7 +29,9 @@ export function wantsEmail(preference: EmailPreference | undefined, kind: Outbox
   switch (kind) {
     case 'meetingInvitation':
       return preference !== 'none';
+    // A follow-up's due date is news like a new memo: only for those who want every email.
     case 'delivery':
+    case 'followUpReminder':
       return (preference ?? 'all') === 'all';
     case 'invitation':
     case 'passwordReset':

@@ -1,4 +1,5 @@
 // Response bodies of the approval, version, delivery and continuity routes (issue 4).
+import type { OwnerRef } from '../memo/followUpOwner';
 import type { CaseLink } from '../caseLinks';
 import type { Audience, Confidentiality, ConfidentialityChange } from '../confidentiality';
 import type { DocumentListing } from '../documents';
@@ -139,8 +140,32 @@ export interface ApprovedMemoListItem {
   read: boolean;
 }
 
-export const TRACKED_ITEM_STATUSES = ['open', 'done'] as const;
+/**
+ * A tracked item's status (issue 19): avoin, työn alla, viety valmisteluun (with the council case
+ * it went to), valmis, ei toteuteta (with the reason). A dissent is only open or done.
+ */
+export const TRACKED_ITEM_STATUSES = [
+  'open',
+  'inProgress',
+  'inPreparation',
+  'done',
+  'notDone',
+] as const;
 export type TrackedItemStatus = (typeof TRACKED_ITEM_STATUSES)[number];
+export const DISSENT_STATUSES: readonly TrackedItemStatus[] = ['open', 'done'];
+/** Statuses that leave nothing to do: the item is no longer carried into later meetings. */
+export const FINISHED_STATUSES: readonly TrackedItemStatus[] = ['done', 'notDone'];
+
+/** One status change as the item's history shows it, oldest first. */
+export interface TrackedStatusChange {
+  status: TrackedItemStatus;
+  at: string;
+  by: PersonRef;
+  /** The council case a follow-up went to ("viety valmisteluun"), else null. */
+  caseLink: CaseLink | null;
+  /** Why it will not be done ("ei toteuteta"), else null. */
+  reason: string | null;
+}
 
 /** A follow-up or a dissent from an approved memo, tracked across meetings. */
 export interface TrackedItem {
@@ -153,7 +178,11 @@ export interface TrackedItem {
   version: number;
   sectionTitle: string;
   text: string;
+  /** The owner's name as the memo wrote it. */
   owner: string;
+  /** The member or party who owns it, when the memo picked one from the group. */
+  ownerRef: OwnerRef | null;
+  /** `YYYY-MM-DD` or empty. */
   due: string;
   partyId: string | null;
   confidentiality: Confidentiality;
@@ -162,6 +191,18 @@ export interface TrackedItem {
   status: TrackedItemStatus;
   statusChangedAt: string | null;
   statusChangedBy: PersonRef | null;
+  /** The current status's case link ("viety valmisteluun") or reason ("ei toteuteta"). */
+  statusCaseLink: CaseLink | null;
+  statusReason: string | null;
+  /** Every status change, oldest first (the current status is the last one's). */
+  history: TrackedStatusChange[];
+}
+
+/** A follow-up in "Omat jatkotoimet": the item, its group, and whether it is late. */
+export interface MyFollowUp extends TrackedItem {
+  groupName: string;
+  /** Past its due date (in Finland) and not finished. */
+  overdue: boolean;
 }
 
 /** What a reader may see of a tracked item above their level: only that it exists. */

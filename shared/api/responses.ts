@@ -41,6 +41,7 @@ import {
   type MemoHistory,
   type MemoVersionSummary,
   type ReadReceipts,
+  type MyFollowUp,
   type TrackedItem,
   type WithheldTrackedItem,
 } from './memoVersions';
@@ -168,6 +169,7 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
   sectionTitle: z.string(),
   text: z.string(),
   owner: z.string(),
+  ownerRef: z.object({ kind: z.enum(['member', 'party']), id }).nullable(),
   due: z.string(),
   partyId: id.nullable(),
   confidentiality,
@@ -175,7 +177,23 @@ export const TrackedItemSchema: z.ZodType<TrackedItem> = z.object({
   status: z.enum(TRACKED_ITEM_STATUSES),
   statusChangedAt: isoTime.nullable(),
   statusChangedBy: PersonRefSchema.nullable(),
+  statusCaseLink: CaseLinkSchema.nullable(),
+  statusReason: z.string().nullable(),
+  history: z.array(
+    z.object({
+      status: z.enum(TRACKED_ITEM_STATUSES),
+      at: isoTime,
+      by: PersonRefSchema,
+      caseLink: CaseLinkSchema.nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
 });
+
+export const MyFollowUpSchema: z.ZodType<MyFollowUp> = z.intersection(
+  TrackedItemSchema,
+  z.object({ groupName: z.string(), overdue: z.boolean() }),
+);
 const WithheldTrackedItemSchema: z.ZodType<WithheldTrackedItem> = z.object({
   id,
   withheld: z.literal(true),

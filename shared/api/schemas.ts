@@ -9,7 +9,7 @@ import { CASE_LINK_LIMITS } from '../caseLinks';
 import { TRACKED_ITEM_STATUSES } from './memoVersions';
 import { EMAIL_PREFERENCES } from './mail';
 import { CONSENT_ANSWERS, FIRST_CONSENT_ROUND, MAX_CONSENT_REASON_LENGTH } from '../consent';
-import { BLOCK_ID_PATTERN } from '../memo/format';
+import { BLOCK_ID_PATTERN, MAX_REASON_LENGTH } from '../memo/format';
 
 // Every request schema is strict: an unknown field (or a `$`-operator in its place) is refused.
 
@@ -197,8 +197,14 @@ export const ReopenMemoRequest = z.strictObject({
 });
 export type ReopenMemoRequest = z.infer<typeof ReopenMemoRequest>;
 
+/**
+ * A follow-up's new status; "viety valmisteluun" names the council case it went to and "ei
+ * toteuteta" gives the reason (the route checks which status needs which).
+ */
 export const SetTrackedItemStatusRequest = z.strictObject({
   status: z.enum(TRACKED_ITEM_STATUSES),
+  caseLink: CaseLinkInput.optional(),
+  reason: z.string().trim().max(MAX_REASON_LENGTH).optional(),
 });
 export type SetTrackedItemStatusRequest = z.infer<typeof SetTrackedItemStatusRequest>;
 

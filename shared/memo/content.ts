@@ -70,7 +70,13 @@ export interface FollowUpBlock {
   id: string;
   confidentiality: Confidentiality;
   paragraphs: string[];
+  /** The owner's name as written (old memos: free text). */
   owner: string;
+  /**
+   * `member:<userId>` or `party:<partyId>` when the owner was picked from the group (issue 19);
+   * absent in memos written before, so their content (and hash) is unchanged.
+   */
+  ownerRef?: string;
   /** `YYYY-MM-DD` or empty. */
   due: string;
 }
@@ -172,7 +178,15 @@ function contentBlock(
       ];
     case 'followUp':
       return [
-        { kind: 'followUp', id, confidentiality, paragraphs, owner: block.owner, due: block.due },
+        {
+          kind: 'followUp',
+          id,
+          confidentiality,
+          paragraphs,
+          owner: block.owner,
+          ...(block.ownerRef ? { ownerRef: block.ownerRef } : {}),
+          due: block.due,
+        },
       ];
   }
 }

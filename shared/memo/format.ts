@@ -83,6 +83,8 @@ export const MEMO_ATTRS = {
   agendaItemId: 'agendaItemId',
   confidentiality: 'confidentiality',
   owner: 'owner',
+  /** A follow-up's owner as `member:<userId>` or `party:<partyId>` (./followUpOwner.ts). */
+  ownerRef: 'ownerRef',
   due: 'due',
 } as const;
 

@@ -1,4 +1,5 @@
 // Reading and seeding the memo fragment with plain Yjs, so the server and tools need no editor.
+import { formatOwnerRef, parseOwnerRef } from './followUpOwner';
 import * as Y from 'yjs';
 import type { Confidentiality } from '../confidentiality';
 import {
@@ -234,6 +235,8 @@ export interface MemoBlock {
   /** The block's own level combined with its section's: never more open than the section. */
   confidentiality: Confidentiality;
   owner: string;
+  /** A follow-up's owner reference (`member:<id>` / `party:<id>`), when it has a valid one. */
+  ownerRef?: string;
   due: string;
 }
 
@@ -277,6 +280,7 @@ export function readMemo(doc: Y.Doc): MemoSection[] {
           readConfidentiality(child.getAttribute(MEMO_ATTRS.confidentiality)),
         ),
         owner: kind === 'followUp' ? stringAttr(child, MEMO_ATTRS.owner) : '',
+        ...(kind === 'followUp' ? ownerRefOf(child) : {}),
         // A date stored before dates were checked may be anything: readers get a date or ''.
         due: kind === 'followUp' ? readDueDate(child.getAttribute(MEMO_ATTRS.due)) : '',
       });
@@ -284,6 +288,12 @@ export function readMemo(doc: Y.Doc): MemoSection[] {
     sections.push(section);
   }
   return sections;
+}
+
+/** `{ ownerRef }` when the node holds a valid reference, else nothing (old memos, bad data). */
+function ownerRefOf(node: Y.XmlElement): { ownerRef?: string } {
+  const ref = parseOwnerRef(node.getAttribute(MEMO_ATTRS.ownerRef));
+  return ref ? { ownerRef: formatOwnerRef(ref) } : {};
 }
 
 function stringAttr(node: Y.XmlElement, name: string): string {

@@ -6,6 +6,7 @@ import { CONFIDENTIALITY_LEVELS } from '../confidentiality';
 import { nodeRule, type AttributeCheck, type Layout } from '../layout';
 import { TEXT_MARKS } from '../richText';
 import { BLOCK_ID_PATTERN, MEMO_ATTRS, MEMO_FRAGMENT, MEMO_NODES } from './format';
+import { parseOwnerRef } from './followUpOwner';
 
 /** Longest `owner` of a follow-up: a person's or a party's name, not a text. */
 export const MAX_OWNER_LENGTH = 200;
@@ -36,6 +37,9 @@ const isLevel: AttributeCheck = (value) =>
   (CONFIDENTIALITY_LEVELS as readonly unknown[]).includes(value);
 const isOwner: AttributeCheck = (value) =>
   typeof value === 'string' && value.length <= MAX_OWNER_LENGTH;
+// Strict: exactly one reference, nothing else. Whether it names a member or party of this group is
+// decided where the group is known (server/continuity/trackVersion.ts), not in the layout.
+const isOwnerRef: AttributeCheck = (value) => parseOwnerRef(value) !== null;
 const isDue: AttributeCheck = (value) =>
   typeof value === 'string' && (value === '' || isCalendarDate(value));
 
@@ -81,6 +85,7 @@ export const MEMO_LAYOUT: Layout = {
         [MEMO_ATTRS.id]: isBlockId,
         ...level,
         [MEMO_ATTRS.owner]: isOwner,
+        [MEMO_ATTRS.ownerRef]: isOwnerRef,
         [MEMO_ATTRS.due]: isDue,
       },
     }),

@@ -55,6 +55,18 @@ export interface MeetingInvited {
   kind: 'invitation' | 'update' | 'cancellation';
 }
 
+/**
+ * A follow-up this person owns (or their party does) is due soon or late (issue 19). No text: the
+ * notice says only when, and links to "Omat jatkotoimet", where what they may read is shown.
+ */
+export interface FollowUpReminder {
+  groupId: string;
+  itemId: string;
+  kind: 'soon' | 'overdue';
+  /** `YYYY-MM-DD`. */
+  due: string;
+}
+
 export type JoinMeetingResult =
   | { ok: true; room: MeetingRoomSnapshot }
   | { ok: false; error: { code: ErrorCode; message: string } };
@@ -66,6 +78,7 @@ export interface ServerToClientEvents {
   editRejected: (notice: EditRejected) => void;
   memoDelivered: (notice: MemoDelivered) => void;
   meetingInvited: (notice: MeetingInvited) => void;
+  followUpReminder: (notice: FollowUpReminder) => void;
   /** A consent request awaits this user's party, changed, or was released (issue 5). */
   consentNotice: (notice: ConsentNotice) => void;
   /** A request's consent state changed: refetch it if shown. */

@@ -129,6 +129,7 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
       sectionTitle: 'Talousarvio 2027',
       text: 'Säästölista valmistellaan.',
       owner: 'Talousjohtaja',
+      ownerRef: null,
       due: '2027-01-31',
       partyId: null,
       confidentiality: 'groups',
@@ -136,6 +137,9 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
       status: 'open',
       statusChangedAt: null,
       statusChangedBy: null,
+      statusCaseLink: null,
+      statusReason: null,
+      history: [],
     });
     expect(listed.body[1]).toMatchObject({
       kind: 'dissent',
@@ -231,8 +235,10 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     const carried = (await secretary().get(`/api/meetings/${second.id}`)).body.carried;
     expect(carried.find((item: TrackedItem) => item.id === id).status).toBe('done');
 
-    const stored = await t.server.ctx.repos.trackedItems.findById(id);
-    expect(stored!.statusHistory).toMatchObject([{ status: 'done', userId: me.id }]);
+    expect(await t.server.ctx.repos.trackedItems.findById(id)).toMatchObject({ status: 'done' });
+    expect((await t.server.ctx.repos.trackedItems.changesOf([id])).get(id)).toMatchObject([
+      { status: 'done', userId: me.id, seq: 1 },
+    ]);
     const audit = (await chair().get(`/api/groups/${f.groupId}/audit`)).body;
     const entries = audit.entries.filter((e: { action: string }) => e.action === 'followUp.status');
     expect(entries).toHaveLength(1);
@@ -282,6 +288,7 @@ describe.each(ENGINES)('continuity between meetings on %s', (engine) => {
     }
     const stored = await t.server.ctx.repos.trackedItems.findById(id);
     expect(stored).toMatchObject({ status: 'open', statusHistory: [], text: SECRET });
+    expect((await t.server.ctx.repos.trackedItems.changesOf([id])).size).toBe(0);
   });
 
   it('a later memo reusing block, point and dissent ids gets items of its own: the earlier ones keep party, text and status', async () => {
@@ -495,6 +502,7 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
     sectionTitle: 'Osio',
     text,
     owner: '',
+    ownerRef: null,
     due: '',
     partyId: null,
     confidentiality: 'groups',
@@ -514,6 +522,11 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
     version,
   });
   const by = { userId: 'u-1', userName: 'N' };
+  const markDone = async (id: string) => {
+    const item = (await repo.findById(id))!;
+    const change = { status: 'done' as const, caseLink: null, reason: null, ...by };
+    return repo.recordChange(item, await repo.nextSeq(item), change);
+  };
 
   it('an older version tracked after a newer one changes nothing', async () => {
     await repo.track(origin(2), [source('fu-uusi-001', 'Uusi teksti')]);
@@ -528,7 +541,7 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
       removed: false,
     });
     // Tracking version 2 again marks what only version 1 had as removed, and keeps statuses.
-    await repo.setStatus('m-1:followUp:fu-uusi-001', 'done', by);
+    await markDone('m-1:followUp:fu-uusi-001');
     await repo.track(origin(2), [source('fu-uusi-001', 'Uusi teksti')]);
     expect((await repo.listByGroup('g-1')).map((item) => [item.sourceId, item.status])).toEqual([
       ['fu-uusi-001', 'done'],
@@ -570,7 +583,7 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
         text: 'KESK ennen',
       }),
     );
-    await repo.setStatus('g-2:followUp:fu-vanha-02', 'done', by);
+    await markDone('g-2:followUp:fu-vanha-02');
 
     // A later meeting reusing both ids, SDP now writing the dissent: items of its own.
     await repo.track(origin(1, 'm-22', 'g-2'), [
@@ -622,5 +635,42 @@ describe.each(ENGINES)('tracked item storage on %s', (engine) => {
     expect(await repo.findById('m-22:followUp:fu-vanha-02')).toMatchObject({
       text: 'Toinen kokous',
     });
+  });
+
+  it('two status changes at once: one is stored, the other refused; the item shows the newest', async () => {
+    await repo.track(origin(1, 'm-race', 'g-race'), [source('fu-kilpa-01', 'Kilpailu')]);
+    // Changed once before issue 19: the recorded changes count on from that history.
+    await items.updateOne(
+      { _id: 'm-race:followUp:fu-kilpa-01' },
+      {
+        $set: {
+          status: 'done',
+          statusHistory: [{ status: 'done', ...by, at: new Date('2026-11-01T10:00:00Z') }],
+        },
+      },
+    );
+    const item = (await repo.findById('m-race:followUp:fu-kilpa-01'))!;
+    expect(await repo.nextSeq(item)).toBe(2);
+    const change = (status: 'inProgress' | 'notDone', userName: string) =>
+      repo.recordChange(item, 2, {
+        status,
+        caseLink: null,
+        reason: status === 'notDone' ? 'Ei rahoitusta.' : null,
+        userId: userName,
+        userName,
+      });
+    const results = await Promise.all([change('inProgress', 'A'), change('notDone', 'B')]);
+    const stored = results.filter((result) => result !== null);
+    expect(stored).toHaveLength(1);
+    const changes = (await repo.changesOf([item._id])).get(item._id)!;
+    expect(changes.map((c) => [c.seq, c.status])).toEqual([[2, stored[0]!.status]]);
+    expect(await repo.findById(item._id)).toMatchObject({
+      status: stored[0]!.status,
+      statusSeq: 2,
+    });
+    // The next change takes the next number; the copy follows the newest.
+    const reopen = { status: 'open' as const, caseLink: null, reason: null, ...by };
+    expect(await repo.recordChange(item, 3, reopen)).not.toBeNull();
+    expect(await repo.findById(item._id)).toMatchObject({ status: 'open', statusSeq: 3 });
   });
 });

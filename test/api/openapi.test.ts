@@ -152,7 +152,11 @@ describe('/api/openapi.json', () => {
         .map((parameter: any) => parameter.name);
     expect(queryNames('/api/groups/{groupId}/audit')).toEqual(['before', 'limit']);
     expect(queryNames('/api/groups/{groupId}/audit/export')).toEqual(['format']);
-    expect(queryNames('/api/groups/{groupId}/tracked-items')).toEqual(['status', 'kind']);
+    expect(queryNames('/api/groups/{groupId}/tracked-items')).toEqual([
+      'status',
+      'kind',
+      'unfinished',
+    ]);
     expect(queryNames('/api/meetings/{meetingId}/versions/{version}')).toEqual(['audience']);
     expect(queryNames('/api/meetings/{meetingId}/versions/{version}/print')).toEqual([
       'audience',

@@ -187,7 +187,8 @@ describe('the live memo in two browsers', () => {
         await chip(sdp, 'KESK: Samaa mieltä').waitFor();
         await point(kesk).getByText('Rahoitus on vielä auki.').waitFor();
 
-        // A follow-up: who prepares it and by when, both stored (the server checks the date).
+        // A follow-up: who prepares it (a party of the group, picked) and by when, both stored
+        // (the server checks the reference and the date).
         await typeAtEnd(kesk, point(kesk).locator('p').first(), '');
         await kesk.page.keyboard.press('Control+Alt+3');
         await kesk.page.keyboard.type('Selvitetään rahoitus.');
@@ -195,12 +196,13 @@ describe('the live memo in two browsers', () => {
           room.editor.locator('.memo-follow-up', { hasText: 'Selvitetään rahoitus.' });
         await followUp(sdp).waitFor();
         const owner = followUp(kesk).getByLabel('Vastuu', { exact: true });
-        await owner.fill('Talousjohtaja');
-        await owner.blur();
+        await owner.selectOption({ label: 'Suomen Sosialidemokraattinen Puolue' });
         await followUp(kesk).getByLabel('Määräaika', { exact: true }).fill('2031-04-15');
         const field = (label: string) => followUp(sdp).getByLabel(label, { exact: true });
         await expect.poll(() => field('Määräaika').inputValue()).toBe('2031-04-15');
-        await expect.poll(() => field('Vastuu').inputValue()).toBe('Talousjohtaja');
+        await expect
+          .poll(() => field('Vastuu').locator('option:checked').textContent())
+          .toBe('Suomen Sosialidemokraattinen Puolue');
 
         // One level control per item, in its header; no level dropdown in the toolbar. The agreed
         // point has its own compact one in its header.

@@ -43,6 +43,8 @@ const MATRIX: Record<Exclude<Action, PartyAction | MemberAction>, boolean[]> = {
   'approval.delegate':          [Y,    N,    N,    N,    N,    N,     Y],
   'approval.viewDelegations':   [Y,    Y,    Y,    Y,    Y,    N,     Y],
   'memo.recordReview':          [Y,    Y,    Y,    N,    N,    N,     N],
+  // Without a known owner (free text in an older memo): every negotiator, as before issue 19.
+  'followUp.setStatus':         [Y,    Y,    Y,    Y,    Y,    N,     N],
   'memo.readApproved':          [Y,    Y,    Y,    Y,    Y,    Y,     Y],
   'memo.receiveDelivery':       [N,    N,    N,    N,    N,    Y,     N],
   'receipts.view':              [Y,    N,    N,    N,    N,    N,     N],
@@ -132,6 +134,23 @@ describe('permission table', () => {
       expect(can({ role, partyId: 'p1', deputySpeaks: true }, action, { partyId: 'p1' })).toBe(
         false,
       );
+  });
+
+  // A follow-up with an owner: the organisers, the owner member, and those who speak for the
+  // owner party; nobody else, whatever their role.
+  //                                       chair vice  secr  rep   dep   reader admin
+  // prettier-ignore
+  const OWNED: Record<string, { owner: { self: boolean; partyId: string | null }; row: boolean[] }> = {
+    'owned by the actor':                 { owner: { self: true, partyId: null },   row: [Y, Y, Y, Y, Y, Y, Y] },
+    "owned by the actor's party":         { owner: { self: false, partyId: 'p1' },  row: [Y, Y, Y, Y, Y, N, N] },
+    'owned by another party':             { owner: { self: false, partyId: 'p2' },  row: [Y, Y, Y, N, N, N, N] },
+    'owned by another member':            { owner: { self: false, partyId: null },  row: [Y, Y, Y, N, N, N, N] },
+  };
+  const ownedCases = Object.entries(OWNED).flatMap(([what, { owner, row }]) =>
+    ROLES.map((role, i) => [what, role, row[i]!, owner] as const),
+  );
+  it.each(ownedCases)('followUp.setStatus %s, by a %s → %s', (_what, role, allowed, owner) => {
+    expect(can({ role, partyId: 'p1' }, 'followUp.setStatus', { owner })).toBe(allowed);
   });
 
   it.each(PARTY_ACTIONS)('%s: a representative without a party speaks for no party', (action) => {

@@ -2,14 +2,14 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TrackedItem, WithheldTrackedItem } from '../../../shared/api/memoVersions';
+import { trackedItemOwner } from '../../../shared/memo/followUpOwner';
 import { can } from '../../../shared/permissions';
-import { continuityApi } from '../../continuityApi';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { CaseLinkText } from '../../components/CaseLinkCitation';
 import { PartyOf } from '../../components/PartyBadge';
 import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
-import { useAction } from '../../useAction';
+import { useMe } from '../../session';
+import { StatusEditor } from './StatusEditor';
 
 export function isWithheld(item: TrackedItem | WithheldTrackedItem): item is WithheldTrackedItem {
   return 'withheld' in item;
@@ -27,18 +27,21 @@ interface Props {
 }
 
 /**
- * Follow-ups and dissents with where they come from and their status; negotiators can mark each
- * one done or open again. Items the viewer may not read stand as a neutral marker.
+ * Follow-ups and dissents with where they come from, their status and its history; whoever may
+ * move an item along (shared/permissions.ts, `followUp.setStatus`) changes its status here. Items
+ * the viewer may not read stand as a neutral marker.
  */
 export function TrackedItemList({ items, showKind = false, onChange }: Props) {
   const { t } = useTranslation();
   const { actor } = useGroup();
+  const me = useMe();
   const [announcement, setAnnouncement] = useState('');
-  const editable = can(actor, 'memo.edit');
 
   function changed(item: TrackedItem) {
     onChange(item);
-    setAnnouncement(t(item.status === 'done' ? 'continuity.markedDone' : 'continuity.reopened'));
+    setAnnouncement(
+      t('continuity.statusChanged', { status: t(`continuity.status.${item.status}`) }),
+    );
   }
 
   return (
@@ -54,7 +57,9 @@ export function TrackedItemList({ items, showKind = false, onChange }: Props) {
               key={item.id}
               item={item}
               showKind={showKind}
-              editable={editable}
+              editable={can(actor, 'followUp.setStatus', {
+                owner: trackedItemOwner(item, me.id),
+              })}
               onChange={changed}
             />
           ),
@@ -79,9 +84,6 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
   const format = useFormat();
   const { group } = useGroup();
   const textId = useId();
-  const toggle = useAction(async () => {
-    onChange(await continuityApi.setStatus(item.id, item.status === 'open' ? 'done' : 'open'));
-  });
 
   return (
     <li>
@@ -144,6 +146,20 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
             )}
           </dd>
         </div>
+        {item.statusCaseLink && (
+          <div>
+            <dt>{t('continuity.statusCaseLink')}</dt>
+            <dd>
+              <CaseLinkText link={item.statusCaseLink} />
+            </dd>
+          </div>
+        )}
+        {item.statusReason && (
+          <div>
+            <dt>{t('continuity.statusReason')}</dt>
+            <dd>{item.statusReason}</dd>
+          </div>
+        )}
         {item.confidentiality !== 'groups' && (
           <div>
             <dt>{t('continuity.item.confidentiality')}</dt>
@@ -153,20 +169,30 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
           </div>
         )}
       </dl>
-      {editable && (
-        <>
-          <ErrorMessage error={toggle.error} />
-          <button
-            type="button"
-            className="button-secondary"
-            aria-describedby={textId}
-            disabled={toggle.busy}
-            onClick={() => toggle.run()}
-          >
-            {t(item.status === 'open' ? 'continuity.markDone' : 'continuity.reopen')}
-          </button>
-        </>
+      {item.history.length > 1 && (
+        <details className="tracked-history">
+          <summary>{t('continuity.history', { count: item.history.length })}</summary>
+          <ol>
+            {item.history.map((change, index) => (
+              <li key={index}>
+                {t('continuity.historyEntry', {
+                  date: format.date(change.at),
+                  name: change.by.name,
+                  status: t(`continuity.status.${change.status}`),
+                })}
+                {change.reason && <> — {change.reason}</>}
+                {change.caseLink && (
+                  <>
+                    {' — '}
+                    <CaseLinkText link={change.caseLink} />
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
+      {editable && <StatusEditor item={item} describedBy={textId} onChange={onChange} />}
     </li>
   );
 }

@@ -25,6 +25,9 @@ export function GroupChooser() {
           ))}
         </ul>
       )}
+      <p>
+        <Link to="/my-follow-ups">{t('myFollowUps.link')}</Link>
+      </p>
     </Page>
   );
 }

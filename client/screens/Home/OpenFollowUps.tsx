@@ -1,6 +1,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TrackedItem } from '../../../shared/api/memoVersions';
+import { continuityRoutes } from '../../../shared/api/routes/continuity';
+import { linkTo } from '../../api';
 import { continuityApi } from '../../continuityApi';
 import { EmptyState } from '../../components/EmptyState';
 import { Loadable } from '../../components/Loadable';
@@ -9,14 +12,15 @@ import { useResource } from '../../useResource';
 import { TrackedItemList } from '../Continuity/TrackedItemList';
 
 /**
- * The group's open follow-ups and open dissents from approved memos, oldest meeting first. An
- * item marked done here stays in view (as done, with a way back) until the page is loaded again.
+ * The group's follow-ups and dissents from approved memos still to be done (open, in progress or
+ * taken to preparation), oldest meeting first. An item finished here stays in view (with a way
+ * back) until the page is loaded again.
  */
 export function OpenFollowUps() {
   const { t } = useTranslation();
   const { group } = useGroup();
   const load = useCallback(
-    (signal: AbortSignal) => continuityApi.trackedItems(group.id, { status: 'open' }, signal),
+    (signal: AbortSignal) => continuityApi.trackedItems(group.id, { unfinished: 'true' }, signal),
     [group.id],
   );
   const items = useResource(load);
@@ -26,6 +30,16 @@ export function OpenFollowUps() {
   return (
     <section className="panel" aria-labelledby="open-items-heading">
       <h2 id="open-items-heading">{t('continuity.home.title')}</h2>
+      <p>
+        <Link to="/my-follow-ups">{t('myFollowUps.link')}</Link>
+        {' · '}
+        <a
+          href={linkTo(continuityRoutes.exportFollowUps, { params: { groupId: group.id } })}
+          download
+        >
+          {t('myFollowUps.csv')}
+        </a>
+      </p>
       <Loadable resource={items}>
         {(list) => {
           const followUps = list.filter((item) => item.kind === 'followUp');

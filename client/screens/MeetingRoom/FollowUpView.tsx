@@ -1,29 +1,49 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMO_ATTRS, readConfidentiality } from '../../../shared/memo/format';
+import { formatOwnerRef, parseOwnerRef } from '../../../shared/memo/followUpOwner';
 import { placeholderStyle } from '../../memo/placeholder';
-import { MAX_OWNER_LENGTH, isCalendarDate } from '../../../shared/memo/schema';
+import { isCalendarDate } from '../../../shared/memo/schema';
 import { BlockHeader } from './BlockHeader';
 import { useMemoRoom } from './roomContext';
-import { useDebouncedWrite } from './useDebouncedWrite';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** An item for further preparation: what (the text), who, and by when. */
+/** The select's value for an owner written as text before owners were picked (kept as it was). */
+const AS_WRITTEN = 'as-written';
+
+/** An item for further preparation: what (the text), who (a member or a party), and by when. */
 export function FollowUpView({ node, updateAttributes, deleteNode }: ReactNodeViewProps) {
   const { t } = useTranslation();
-  const { memoWritable } = useMemoRoom();
+  const { memoWritable, members, parties } = useMemoRoom();
   const id = useId();
   const level = readConfidentiality(node.attrs[MEMO_ATTRS.confidentiality]);
-  const [ownerDraft, setOwnerDraft] = useState<string | null>(null);
-  // An empty value is stored as no attribute at all: "not set".
-  const ownerWriter = useDebouncedWrite((owner: string) =>
-    updateAttributes({ [MEMO_ATTRS.owner]: owner.trim() ? owner : null }),
-  );
-  const owner = ownerDraft ?? text(node.attrs[MEMO_ATTRS.owner]);
+  const ownerText = text(node.attrs[MEMO_ATTRS.owner]);
+  const ref = parseOwnerRef(node.attrs[MEMO_ATTRS.ownerRef]);
+  const selected = ref ? formatOwnerRef(ref) : ownerText ? AS_WRITTEN : '';
+  const choose = (value: string) => {
+    if (value === AS_WRITTEN) return;
+    const picked = parseOwnerRef(value);
+    const name = !picked
+      ? null
+      : picked.kind === 'member'
+        ? members.find((member) => member.userId === picked.id)?.name
+        : parties.find((party) => party.id === picked.id)?.name;
+    // The name goes with the reference, so every reader of the memo shows who it is.
+    updateAttributes({
+      [MEMO_ATTRS.ownerRef]: picked ? value : null,
+      [MEMO_ATTRS.owner]: name ?? null,
+    });
+  };
+  // A reference to someone no longer listed still shows the name the memo has for them.
+  const refListed =
+    !ref ||
+    (ref.kind === 'member'
+      ? members.some((member) => member.userId === ref.id)
+      : parties.some((party) => party.id === ref.id));
   return (
     <NodeViewWrapper className={`memo-typed memo-follow-up memo-level-${level}`}>
       <BlockHeader
@@ -39,21 +59,35 @@ export function FollowUpView({ node, updateAttributes, deleteNode }: ReactNodeVi
       <div className="memo-follow-up-fields" contentEditable={false}>
         <span className="memo-inline-field">
           <label htmlFor={`${id}-owner`}>{t('memo.owner')}</label>
-          <input
+          <select
             id={`${id}-owner`}
-            type="text"
-            maxLength={MAX_OWNER_LENGTH}
             disabled={!memoWritable}
-            value={owner}
-            onChange={(event) => {
-              setOwnerDraft(event.target.value);
-              ownerWriter.schedule(event.target.value);
-            }}
-            onBlur={() => {
-              ownerWriter.flush();
-              setOwnerDraft(null);
-            }}
-          />
+            value={selected}
+            onChange={(event) => choose(event.target.value)}
+          >
+            <option value="">{t('memo.ownerNone')}</option>
+            {selected === AS_WRITTEN && (
+              <option value={AS_WRITTEN}>{t('memo.ownerAsWritten', { owner: ownerText })}</option>
+            )}
+            {!refListed && <option value={selected}>{ownerText || selected}</option>}
+            <optgroup label={t('memo.ownerParties')}>
+              {parties.map((party) => (
+                <option key={party.id} value={formatOwnerRef({ kind: 'party', id: party.id })}>
+                  {party.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('memo.ownerMembers')}>
+              {members.map((member) => (
+                <option
+                  key={member.userId}
+                  value={formatOwnerRef({ kind: 'member', id: member.userId })}
+                >
+                  {member.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
         </span>
         <span className="memo-inline-field">
           <label htmlFor={`${id}-due`}>{t('memo.due')}</label>

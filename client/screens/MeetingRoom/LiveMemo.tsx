@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Meeting, Party } from '../../../shared/api/types';
+import type { Meeting, Member, Party } from '../../../shared/api/types';
+import { api } from '../../api';
+import { useResource } from '../../useResource';
 import { newBlockId } from '../../../shared/memo/format';
 import { COLLAB_CLOSE_REASON } from '../../../shared/memo/protocol';
 import { isMeetingLocked } from '../../../shared/meetings';
@@ -20,6 +22,8 @@ import { StanceTools } from './StanceTools';
 import { StatusBar } from './StatusBar';
 import { useMemoSummary } from './useMemoSummary';
 import { Loading } from '../../components/Loadable';
+
+const NO_MEMBERS: Member[] = [];
 
 interface Props {
   rooms: MeetingRooms;
@@ -76,10 +80,18 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
     [meeting.agenda],
   );
 
+  const loadMembers = useCallback(
+    (signal: AbortSignal) => api.members(meeting.groupId, signal),
+    [meeting.groupId],
+  );
+  const loadedMembers = useResource(loadMembers).result;
+  const members = loadedMembers.status === 'ready' ? loadedMembers.data : NO_MEMBERS;
+
   const context = useMemo<MemoRoomContextValue>(
     () => ({
       rooms,
       parties,
+      members,
       ownPartyId,
       memoWritable,
       partyWritable,
@@ -91,6 +103,7 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
     [
       rooms,
       parties,
+      members,
       ownPartyId,
       memoWritable,
       partyWritable,

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { Party } from '../../../shared/api/types';
+import type { Member, Party } from '../../../shared/api/types';
 import type { CaseLink } from '../../../shared/caseLinks';
 import type { MeetingRooms, PartyPositions } from '../../memo/meetingRooms';
 
@@ -8,6 +8,8 @@ export interface MemoRoomContextValue {
   rooms: MeetingRooms;
   /** The group's parties, attending ones first. */
   parties: Party[];
+  /** The group's members, for picking a follow-up's owner; empty until loaded. */
+  members: Member[];
   /** The person's party when they speak for it (representative or deputy), else null. */
   ownPartyId: string | null;
   /** May write the memo text now (negotiator, connection allows, memo not locked). */

@@ -1,10 +1,13 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { followUpCsv } from '../../continuity/followUpCsv';
 import { z } from 'zod';
-import { type TrackedItem } from '../../../shared/api/memoVersions';
-import { audienceForRole, isVisibleTo } from '../../../shared/confidentiality';
+import { type MyFollowUp, type TrackedItem } from '../../../shared/api/memoVersions';
+import { myFollowUps } from '../../continuity/myFollowUps';
+import { audienceForRole } from '../../../shared/confidentiality';
 import { BLOCK_ID_PATTERN } from '../../../shared/memo/format';
 import { actorOf } from '../../audit/actors';
-import { toTrackedItem } from '../../continuity/trackedItemView';
+import { trackedItemsFor } from '../../continuity/trackedItemView';
+import { changeTrackedStatus } from '../../continuity/statusChange';
 import type { AppContext } from '../../context';
 import { conflict, notFound, validationFailed } from '../../errors';
 import { ApiRouter } from '../../http/api';
@@ -41,6 +44,13 @@ function trackedItemParam(req: Request): string {
   return raw as string;
 }
 
+function sendCsv(res: Response, name: string, csv: string): void {
+  const filename = `${name}-${new Date().toISOString().slice(0, 10)}.csv`;
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.type('text/csv; charset=utf-8').send(csv);
+}
+
 export function continuityRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter();
   const { repos } = ctx;
@@ -49,36 +59,41 @@ export function continuityRoutes(ctx: AppContext): ApiRouter {
     const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
     const query = routes.listTrackedItems.query.safeParse(req.query);
     if (!query.success) throw validationFailed(query.error);
-    const audience = audienceForRole(membership.role);
+    const { unfinished, ...only } = query.data;
     // Lists leave out what the caller may not read: not even a marker says it is there.
-    return (await repos.trackedItems.listByGroup(groupId, query.data))
-      .filter((item) => isVisibleTo(item.confidentiality, audience))
-      .map((item) => toTrackedItem(item, audience));
+    return trackedItemsFor(
+      repos,
+      await repos.trackedItems.listByGroup(groupId, { ...only, unfinished: !!unfinished }),
+      audienceForRole(membership.role),
+    );
+  });
+
+  api.route(routes.myFollowUps, async (req): Promise<MyFollowUp[]> => {
+    const { user } = requireAuth(req);
+    return myFollowUps(repos, user._id);
+  });
+
+  // Downloads, not JSON answers: the handlers write them.
+  api.route(routes.exportFollowUps, async (req, _body, res) => {
+    const { user } = requireAuth(req);
+    const { groupId, membership } = await authorizeInGroup(repos, req, 'memo.readApproved');
+    const items = await trackedItemsFor(
+      repos,
+      await repos.trackedItems.listByGroup(groupId, { kind: 'followUp' }),
+      audienceForRole(membership.role),
+    );
+    sendCsv(res, `jatkotoimet-${groupId}`, followUpCsv(items, user.locale, false));
+  });
+
+  api.route(routes.exportMyFollowUps, async (req, _body, res) => {
+    const { user } = requireAuth(req);
+    const items = await myFollowUps(repos, user._id);
+    sendCsv(res, 'omat-jatkotoimet', followUpCsv(items, user.locale, true));
   });
 
   api.route(routes.setTrackedItemStatus, async (req, body): Promise<TrackedItem> => {
     const { user } = requireAuth(req);
-    const id = trackedItemParam(req);
-    const item = await repos.trackedItems.findById(id);
-    const membership = item && (await repos.memberships.find(item.groupId, user._id));
-    // Items of other groups answer like missing ones, so ids reveal nothing.
-    if (!item || item.removed || !membership) throw notFound('Tracked item');
-    authorize(membership, 'memo.edit');
-    const audience = audienceForRole(membership.role);
-    if (item.status === body.status) return toTrackedItem(item, audience);
-    const updated = await repos.trackedItems.setStatus(id, body.status, {
-      userId: user._id,
-      userName: user.name,
-    });
-    if (!updated) throw notFound('Tracked item');
-    await ctx.audit.record({
-      groupId: item.groupId,
-      actor: actorOf(user),
-      action: 'followUp.status',
-      target: { type: 'trackedItem', id, label: item.kind },
-      details: { from: item.status, to: body.status },
-    });
-    return toTrackedItem(updated, audience);
+    return changeTrackedStatus(ctx, user, trackedItemParam(req), body);
   });
 
   api.route(routes.recordReview, async (req, body): Promise<MemoReview> => {

@@ -21,6 +21,8 @@ export const AuditExportQuery = z.strictObject({
 export const TrackedItemsQuery = z.strictObject({
   status: z.enum(TRACKED_ITEM_STATUSES).optional(),
   kind: z.enum(['followUp', 'dissent']).optional(),
+  /** `true`: only items still to be done (open, in progress or taken to preparation). */
+  unfinished: z.literal('true').optional(),
 });
 
 /** A narrower audience than the caller's own; the caller's own when left out. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit';
 import { auditCsv } from '../../../server/audit/csv';
+import { parseSpreadsheetCsv as parse } from '../../support/csv';
 
 const HEADER =
   'seq;at;actorId;actorName;action;targetType;targetId;targetLabel;details;prevHash;hash';
@@ -17,36 +18,6 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     hash: 'a'.repeat(64),
     ...overrides,
   };
-}
-
-/** Splits the CSV the way a spreadsheet does: `;` between cells, `"` quoting, `""` an escaped quote. */
-function parse(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && csv[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += char;
-  }
-  expect(cell, 'the file ends with a line break').toBe('');
-  return rows;
 }
 
 describe('audit CSV', () => {

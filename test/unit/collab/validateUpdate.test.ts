@@ -661,6 +661,34 @@ describe('validateUpdate: the layout, node by node (shared/memo/schema.ts)', () 
     expect(problemOf(server, owner(MAX_OWNER_LENGTH))).toBe('accepted');
     expect(problemOf(server, owner(MAX_OWNER_LENGTH + 1))).toBe('bad owner');
   });
+
+  const memberId = '6f1c2b8e-4d5a-4e3f-9b7c-1a2b3c4d5e6f';
+
+  it('accepts an owner reference to a member or a party, beside the old free-text owner', () => {
+    const server = memoServer();
+    for (const ownerRef of [`member:${memberId}`, `party:${memberId}`]) {
+      expect(
+        problemOf(server, (doc) =>
+          section(doc).insert(1, [followUp({ ownerRef, owner: 'Kaisa Keskinen' })]),
+        ),
+      ).toBe('accepted');
+    }
+  });
+
+  it.each<[string, unknown]>([
+    ['a bare id', memberId],
+    ['another kind', `group:${memberId}`],
+    ['an id that is no UUID', 'member:kesk'],
+    ['a reference with more after it', `member:${memberId}:x`],
+    ['an upper-case id', `member:${memberId.toUpperCase()}`],
+    ['a Mongo operator', { $ne: null }],
+    ['a list of references', [`member:${memberId}`]],
+    ['an empty text', ''],
+  ])('refuses a follow-up owner reference that is %s', (_what, ownerRef) => {
+    expect(problemOf(memoServer(), (doc) => section(doc).insert(1, [followUp({ ownerRef })]))).toBe(
+      'bad ownerRef',
+    );
+  });
 });
 
 describe('validateUpdate: limits per update and per document (shared/memo/limits.ts)', () => {

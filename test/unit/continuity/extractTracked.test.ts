@@ -19,6 +19,7 @@ describe('extractTrackedItems', () => {
         sectionTitle: 'Talousarvio',
         text: SECRET.stance,
         owner: '',
+        ownerRef: null,
         due: '',
         partyId: 'p-kesk',
         // The stance is as closed as the confidential point it is about.
@@ -33,6 +34,7 @@ describe('extractTrackedItems', () => {
         sectionTitle: 'Talousarvio',
         text: 'Selvitys',
         owner: 'KOK',
+        ownerRef: null,
         due: '2027-02-01',
         partyId: null,
         confidentiality: 'public',
@@ -46,6 +48,7 @@ describe('extractTrackedItems', () => {
         sectionTitle: 'Talousarvio',
         text: 'Julkinen eriävä kanta.',
         owner: '',
+        ownerRef: null,
         due: '',
         partyId: 'p-kesk',
         confidentiality: 'public',
@@ -59,6 +62,7 @@ describe('extractTrackedItems', () => {
         sectionTitle: 'Talousarvio',
         text: SECRET.dissent,
         owner: '',
+        ownerRef: null,
         due: '',
         partyId: 'p-kesk',
         confidentiality: 'confidential',
@@ -72,6 +76,7 @@ describe('extractTrackedItems', () => {
         sectionTitle: 'Kouluverkko',
         text: GROUPS_ONLY,
         owner: '',
+        ownerRef: null,
         due: '',
         partyId: 'p-sdp',
         // A public dissent in a groups-level section is at the section's level.
@@ -107,6 +112,24 @@ describe('extractTrackedItems', () => {
       due: '',
       confidentiality: 'confidential',
     });
+  });
+
+  it('reads a follow-up owner reference, and none from a malformed or missing one', () => {
+    const ref = 'member:6f1c2b8e-4d5a-4e3f-9b7c-1a2b3c4d5e6f';
+    const memo = memoDoc(
+      section(
+        { id: 'sec_owner001', title: 'Omistajat' },
+        followUp('fu_owner001', 'Valittu jäsen.', { owner: 'Kaisa', ownerRef: ref }),
+        followUp('fu_owner002', 'Vanha vapaa teksti.', { owner: 'Kaupunginjohtaja' }),
+        followUp('fu_owner003', 'Rikottu viite.', { owner: 'X', ownerRef: 'member:kesk' }),
+      ),
+    );
+    const items = extractTrackedItems(extractMemoContent(memo, []));
+    expect(items.map((item) => [item.owner, item.ownerRef])).toEqual([
+      ['Kaisa', { kind: 'member', id: '6f1c2b8e-4d5a-4e3f-9b7c-1a2b3c4d5e6f' }],
+      ['Kaupunginjohtaja', null],
+      ['X', null],
+    ]);
   });
 
   it("carries its agenda item's council case, with that item's level, and no other item's", () => {

@@ -50,7 +50,12 @@ export function agreedPoint(id: string, text: string, confidentiality?: Confiden
 export function followUp(
   id: string,
   text: string,
-  attrs: { owner?: string; due?: string; confidentiality?: Confidentiality } = {},
+  attrs: {
+    owner?: string;
+    ownerRef?: string;
+    due?: string;
+    confidentiality?: Confidentiality;
+  } = {},
 ) {
   return element(MEMO_NODES.followUp, { id, ...attrs }, [paragraph(text)]);
 }
