@@ -7,6 +7,7 @@ import {
   logInFinnish,
   useDemoServerAndBrowser,
 } from './support/browser';
+import { approveAsActingChair } from './support/actingChair';
 
 const VICE_EMAIL = 'varapuheenjohtaja@demo.example';
 const TITLE = 'Sijaisen hyväksymä kokous';
@@ -49,17 +50,7 @@ describe('the acting chair in the browser', () => {
     await inFreshContext(env.browser, async (page) => {
       await logInFinnish(page, url, VICE_EMAIL, DEMO_PASSWORD);
       await page.goto(`${url}/groups/${f.groupId}/meetings/${meeting.id}`);
-      const panel = page.getByRole('region', { name: 'Muistion hyväksyminen' });
-      await panel
-        .getByText('Hyväksyt muistion puheenjohtajan sijaisena.', { exact: false })
-        .waitFor();
-      await panel.getByRole('button', { name: 'Hyväksy muistio', exact: true }).click();
-      await panel.getByRole('button', { name: 'Hyväksy ja toimita' }).click();
-      await panel.getByText('Muistio on hyväksytty versioksi 1', { exact: false }).waitFor();
-      await panel.getByRole('link', { name: 'Avaa versio 1' }).click();
-      await page
-        .getByText(`Hyväksynyt varapuheenjohtaja ${vice.name} puheenjohtajan sijaisena`)
-        .waitFor();
+      await approveAsActingChair(page, vice.name);
 
       // A second meeting: the vice-chair has its page open when the chair ends the delegation.
       const next = await f.newMeeting('Päättyvä sijaisuus');

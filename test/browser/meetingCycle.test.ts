@@ -16,6 +16,7 @@ import {
   logInFinnish,
   useDemoServerAndBrowser,
 } from './support/browser';
+import { approveAsActingChair } from './support/actingChair';
 
 // Issue 19's whole meeting cycle in the browser, in Finnish, each step by the person whose step it
 // is: the chair invites the group and records that a deputy stands in for an absent
@@ -140,18 +141,8 @@ describe('the meeting cycle in Finnish', () => {
     await inFreshContext(env.browser, async (page) => {
       await logInFinnish(page, url, 'varapuheenjohtaja@demo.example', DEMO_PASSWORD);
       await page.goto(meetingPath);
-      const panel = page.getByRole('region', { name: 'Muistion hyväksyminen' });
-      await panel
-        .getByText('Hyväksyt muistion puheenjohtajan sijaisena.', { exact: false })
-        .waitFor();
-      await panel.getByRole('button', { name: 'Hyväksy muistio', exact: true }).click();
-      await panel.getByRole('button', { name: 'Hyväksy ja toimita' }).click();
-      await panel.getByText('Muistio on hyväksytty versioksi 1', { exact: false }).waitFor();
-      await panel.getByRole('link', { name: 'Avaa versio 1' }).click();
-      // The version's stamp, participants and the documents on the table.
-      await page
-        .getByText(`Hyväksynyt varapuheenjohtaja ${vice.name} puheenjohtajan sijaisena`)
-        .waitFor();
+      await approveAsActingChair(page, vice.name);
+      // The version's stamp (above), participants and the documents on the table.
       const text = await page.locator('main').innerText();
       expect(text).toContain(deputy.name);
       expect(text).toContain(`jäsenen ${representative.name} sijaisena`);

@@ -10,6 +10,7 @@ import { useGroup } from '../../group';
 import { useFormat } from '../../i18n/format';
 import { useMe } from '../../session';
 import { StatusEditor } from './StatusEditor';
+import { OwnerAndDue, StatusCaseLink, TrackedStatusBadge } from './TrackedFacts';
 
 export function isWithheld(item: TrackedItem | WithheldTrackedItem): item is WithheldTrackedItem {
   return 'withheld' in item;
@@ -100,18 +101,7 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
             </dd>
           </div>
         )}
-        {item.owner && (
-          <div>
-            <dt>{t('continuity.item.owner')}</dt>
-            <dd>{item.owner}</dd>
-          </div>
-        )}
-        {item.due && (
-          <div>
-            <dt>{t('continuity.item.due')}</dt>
-            <dd>{format.calendarDate(item.due)}</dd>
-          </div>
-        )}
+        <OwnerAndDue owner={item.owner} due={item.due} />
         <div>
           <dt>{t('continuity.item.memo')}</dt>
           <dd>
@@ -132,9 +122,7 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
         <div>
           <dt>{t('continuity.item.status')}</dt>
           <dd>
-            <span className={`status-badge tracked-${item.status}`}>
-              {t(`continuity.status.${item.status}`)}
-            </span>
+            <TrackedStatusBadge status={item.status} />
             {item.statusChangedAt && item.statusChangedBy && (
               <span className="muted">
                 {' '}
@@ -146,14 +134,7 @@ function TrackedItemRow({ item, showKind, editable, onChange }: RowProps) {
             )}
           </dd>
         </div>
-        {item.statusCaseLink && (
-          <div>
-            <dt>{t('continuity.statusCaseLink')}</dt>
-            <dd>
-              <CaseLinkText link={item.statusCaseLink} />
-            </dd>
-          </div>
-        )}
+        <StatusCaseLink link={item.statusCaseLink} />
         {item.statusReason && (
           <div>
             <dt>{t('continuity.statusReason')}</dt>

@@ -5,13 +5,12 @@ import type { MyFollowUp } from '../../../shared/api/memoVersions';
 import { continuityRoutes } from '../../../shared/api/routes/continuity';
 import { linkTo } from '../../api';
 import { continuityApi } from '../../continuityApi';
-import { CaseLinkText } from '../../components/CaseLinkCitation';
 import { EmptyState } from '../../components/EmptyState';
 import { Loadable } from '../../components/Loadable';
 import { Page } from '../../components/Page';
-import { useFormat } from '../../i18n/format';
 import { useResource } from '../../useResource';
 import { memoVersionPath } from '../Continuity/TrackedItemList';
+import { Fact, OwnerAndDue, StatusCaseLink, TrackedStatusBadge } from '../Continuity/TrackedFacts';
 
 /** `/my-follow-ups`: "Omat jatkotoimet", what the person owns in every group, late ones first. */
 export function MyFollowUps() {
@@ -45,7 +44,6 @@ export function MyFollowUps() {
 
 function MyFollowUpRow({ item }: { item: MyFollowUp }) {
   const { t } = useTranslation();
-  const format = useFormat();
   return (
     <li className={item.overdue ? 'tracked-overdue' : undefined}>
       <p className="tracked-text">
@@ -53,48 +51,19 @@ function MyFollowUpRow({ item }: { item: MyFollowUp }) {
         {item.text}
       </p>
       <dl className="tracked-meta">
-        <div>
-          <dt>{t('myFollowUps.group')}</dt>
-          <dd>
-            <Link to={`/groups/${item.groupId}`}>{item.groupName}</Link>
-          </dd>
-        </div>
-        {item.owner && (
-          <div>
-            <dt>{t('continuity.item.owner')}</dt>
-            <dd>{item.owner}</dd>
-          </div>
-        )}
-        {item.due && (
-          <div>
-            <dt>{t('continuity.item.due')}</dt>
-            <dd>{format.calendarDate(item.due)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('continuity.item.status')}</dt>
-          <dd>
-            <span className={`status-badge tracked-${item.status}`}>
-              {t(`continuity.status.${item.status}`)}
-            </span>
-          </dd>
-        </div>
-        {item.statusCaseLink && (
-          <div>
-            <dt>{t('continuity.statusCaseLink')}</dt>
-            <dd>
-              <CaseLinkText link={item.statusCaseLink} />
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('continuity.item.memo')}</dt>
-          <dd>
-            <Link to={memoVersionPath(item.groupId, item.meetingId, item.version)}>
-              {t('continuity.item.memoLink', { title: item.meetingTitle, version: item.version })}
-            </Link>
-          </dd>
-        </div>
+        <Fact label={t('myFollowUps.group')}>
+          <Link to={`/groups/${item.groupId}`}>{item.groupName}</Link>
+        </Fact>
+        <OwnerAndDue owner={item.owner} due={item.due} />
+        <Fact label={t('continuity.item.status')}>
+          <TrackedStatusBadge status={item.status} />
+        </Fact>
+        <StatusCaseLink link={item.statusCaseLink} />
+        <Fact label={t('continuity.item.memo')}>
+          <Link to={memoVersionPath(item.groupId, item.meetingId, item.version)}>
+            {t('continuity.item.memoLink', { title: item.meetingTitle, version: item.version })}
+          </Link>
+        </Fact>
       </dl>
     </li>
   );
