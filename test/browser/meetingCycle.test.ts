@@ -60,6 +60,17 @@ describe('the meeting cycle in Finnish', () => {
     const meetingId = created.body.id as string;
     const meetingPath = `${url}/groups/${f.groupId}/meetings/${meetingId}`;
 
+    // Before the attendance is recorded, the deputy's own stances are read-only, and the room
+    // says why.
+    await inFreshContext(env.browser, async (page) => {
+      await logInFinnish(page, url, 'kesk.varajasen@demo.example', DEMO_PASSWORD);
+      await page.goto(`${meetingPath}/memo`);
+      await page
+        .getByRole('status')
+        .getByText('Et ole sijaisena tässä kokouksessa', { exact: false })
+        .waitFor();
+    });
+
     // 1. The chair invites the group and records attendance: the KESK representative is away and
     // the party's first deputy stands in. The chair hands the approval to the vice-chair.
     await inFreshContext(env.browser, async (page) => {
@@ -127,6 +138,7 @@ describe('the meeting cycle in Finnish', () => {
         await vi.waitFor(() => expect(readStances(stored.doc).get(POINT)?.stance).toBe('agree'), {
           timeout: 10_000,
         });
+        expect(await page.getByText('Et ole sijaisena', { exact: false }).count()).toBe(0);
       });
     } finally {
       stored.destroy();

@@ -7,6 +7,7 @@ import { newBlockId } from '../../../shared/memo/format';
 import { COLLAB_CLOSE_REASON } from '../../../shared/memo/protocol';
 import { isMeetingLocked } from '../../../shared/meetings';
 import { can, partySpokenFor, type Actor } from '../../../shared/permissions';
+import { isDeputy } from '../../../shared/roles';
 import type { MeetingRooms, RoomsSnapshot } from '../../memo/meetingRooms';
 import { deleteDatabase, offlineStoreName } from '../../memo/offlineStore';
 import { useRoomsSnapshot } from '../../memo/useMeetingRooms';
@@ -50,6 +51,12 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
     can(actor, 'stance.set', { partyId: ownPartyId }) &&
     !locked &&
     snapshot.parties.get(ownPartyId)?.access?.mode !== 'read';
+  // The group lets deputies speak only while substituting, and the server says this one is not.
+  const deputyNotSubstituting =
+    !!ownPartyId &&
+    isDeputy(actor.role) &&
+    !locked &&
+    snapshot.parties.get(ownPartyId)?.access?.mode === 'read';
 
   const [dissentDrafts, setDissentDrafts] = useState<ReadonlyMap<string, string>>(new Map());
   // Stable for the room (the editor's shortcut holds it); drafts show only while writable.
@@ -142,6 +149,11 @@ export function LiveMemo({ rooms, meeting, parties, actor, canEdit, userId }: Pr
         offlineEditsMerged={snapshot.offlineEditsMerged}
       />
       {locked && <LockedMemoNotice groupId={meeting.groupId} meetingId={meeting.id} />}
+      {deputyNotSubstituting && (
+        <p role="status" className="alert alert-info">
+          {t('memo.deputyNotSubstituting')}
+        </p>
+      )}
       {(sessionEnded || accessChanged) && (
         <p role="alert" className="alert alert-error">
           {t(accessChanged ? 'memo.accessChanged' : 'memo.sessionEnded')}
