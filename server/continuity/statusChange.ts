@@ -60,6 +60,11 @@ export async function changeTrackedStatus(
     current.statusReason === details.reason &&
     JSON.stringify(current.statusCaseLink) === JSON.stringify(details.caseLink);
   if (same) return current;
+  // The history holds every change so far, numbered 1…seq-1.
+  if (body.basedOn !== undefined && body.basedOn !== seq - 1)
+    throw conflict(
+      'Someone changed this follow-up after you loaded it. Load it again to see their change.',
+    );
 
   const recorded = await repos.trackedItems.recordChange(item, seq, {
     status: body.status,

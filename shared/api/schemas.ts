@@ -205,6 +205,11 @@ export const SetTrackedItemStatusRequest = z.strictObject({
   status: z.enum(TRACKED_ITEM_STATUSES),
   caseLink: CaseLinkInput.optional(),
   reason: z.string().trim().max(MAX_REASON_LENGTH).optional(),
+  /**
+   * How many changes the item's history held when the sender read it: if someone changed it
+   * since, nothing is stored (409) rather than overwriting a change the sender never saw.
+   */
+  basedOn: z.int().min(0).max(100_000).optional(),
 });
 export type SetTrackedItemStatusRequest = z.infer<typeof SetTrackedItemStatusRequest>;
 

@@ -298,6 +298,33 @@ describe.each(ENGINES)('managed follow-ups on %s', (engine) => {
     );
   });
 
+  it('a change made from a page loaded before someone else’s is refused, and stores nothing', async () => {
+    const seen = byId((await secretary().get(listPath())).body, IDS.member)!;
+    const basedOn = seen.history.length;
+    const first = await setStatus('puheenjohtaja', IDS.member, {
+      status: 'inProgress',
+      basedOn,
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    // The secretary's page still shows the item as it was before the chair's change.
+    const stale = await setStatus('sihteeri', IDS.member, { status: 'done', basedOn });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toContain('after you loaded it');
+    const now = byId((await secretary().get(listPath())).body, IDS.member)!;
+    expect(now.status).toBe('inProgress');
+    expect(now.history.length).toBe(basedOn + 1);
+    // Loaded again, the change goes through; a negative or fractional number is no count.
+    const fresh = await setStatus('sihteeri', IDS.member, {
+      status: 'done',
+      basedOn: now.history.length,
+    });
+    expect(fresh.status).toBe(200);
+    for (const bad of [-1, 1.5, '2'])
+      expect(
+        (await setStatus('sihteeri', IDS.member, { status: 'open', basedOn: bad })).status,
+      ).toBe(400);
+  });
+
   it('the next meeting carries what is still to be done, not what is done or dropped', async () => {
     const next = await chair().post(`/api/groups/${f.groupId}/meetings`, {
       title: 'Seuraava',

@@ -39,6 +39,7 @@ export function StatusEditor({ item, describedBy, onChange }: Props) {
         status,
         ...(status === 'inPreparation' && { caseLink }),
         ...(status === 'notDone' && { reason }),
+        basedOn: item.history.length,
       }),
     );
   });
