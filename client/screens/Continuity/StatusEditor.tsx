@@ -94,7 +94,7 @@ export function StatusEditor({ item, describedBy, onChange }: Props) {
           )}
         </Field>
       )}
-      <ErrorMessage error={save.error} />
+      <ErrorMessage error={save.error} messages={{ conflict: t('continuity.statusConflict') }} />
       <button type="submit" className="button-secondary" disabled={save.busy || !ready}>
         {t('continuity.saveStatus')}
       </button>
