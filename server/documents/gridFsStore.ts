@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { GridFSBucket, type Db } from 'mongodb';
+import { GridFSBucket, type Collection, type Db } from 'mongodb';
 import { AppError, StorageWriteError } from '../errors';
 import { UploadGuard } from './guard';
 import type { DocumentStore, PutOptions, StoredBlob } from './store';
@@ -15,9 +15,11 @@ export const GRIDFS_BUCKET = 'documentFiles';
  */
 export class GridFsDocumentStore implements DocumentStore {
   private readonly bucket: GridFSBucket;
+  private readonly chunks: Collection;
 
   constructor(db: Db) {
     this.bucket = new GridFSBucket(db, { bucketName: GRIDFS_BUCKET });
+    this.chunks = db.collection(`${GRIDFS_BUCKET}.chunks`);
   }
 
   async put(source: Readable, options: PutOptions): Promise<StoredBlob> {
@@ -54,8 +56,12 @@ export class GridFsDocumentStore implements DocumentStore {
   }
 
   async get(id: string): Promise<Readable | null> {
-    const found = await this.bucket.find({ _id: id as never }, { limit: 1 }).toArray();
-    if (found.length === 0) return null;
+    const [file] = await this.bucket.find({ _id: id as never }, { limit: 1 }).toArray();
+    if (!file) return null;
+    // A download missing a chunk fails only after its headers are out; count them first, so
+    // that a damaged file is answered as missing instead of as a cut-off download.
+    const chunks = await this.chunks.countDocuments({ files_id: id });
+    if (chunks !== Math.ceil(file.length / file.chunkSize)) return null;
     return this.bucket.openDownloadStream(id as never);
   }
 

@@ -178,6 +178,32 @@ describe.each(ENGINES)('documents on agenda items on %s', (engine) => {
     ).toBe(404);
   });
 
+  it('answers a document whose bytes were lost from the store with a clear error, not a cut-off download', async () => {
+    const stored = await uploadTo('kesk.edustaja', sharedItem, {
+      name: 'vahingoittunut.pdf',
+      bytes: pdf('x'.repeat(300 * 1024)),
+    });
+    expect(stored.status).toBe(201);
+    const id = stored.body.id as string;
+    // A damaged store: GridFS lost a chunk of the file, or its file under DATA_DIR is gone.
+    const { db, config } = t.server.ctx;
+    if (db instanceof MongoDatabase)
+      await db.driver().db.collection(`${GRIDFS_BUCKET}.chunks`).deleteOne({ files_id: id, n: 1 });
+    else if (config.storage.kind === 'embedded')
+      fs.rmSync(path.join(config.storage.dataDir, 'documents', id));
+    const got = await download(
+      f.clients.sihteeri!,
+      t.url,
+      `/api/meetings/${meetingId}/documents/${id}`,
+    );
+    expect(got.status).toBe(500);
+    expect(got.headers.get('content-type')).toContain('application/json');
+    expect(JSON.parse(got.bytes.toString('utf8')).error.message).toContain('missing or damaged');
+    expect(
+      (await f.clients.puheenjohtaja!.delete(`/api/meetings/${meetingId}/documents/${id}`)).status,
+    ).toBe(204);
+  });
+
   it('accepts OpenDocument and office files by their content', async () => {
     const odt = await uploadTo('sihteeri', sharedItem, {
       name: 'muistio.odt',

@@ -235,7 +235,11 @@ export function documentRoutes(ctx: AppContext): ApiRouter {
   api.route(routes.downloadDocument, async (req, _body, res) => {
     const { doc } = await visibleDocument(req);
     const bytes = await store.get(doc._id);
-    if (!bytes) throw new AppError('internal', 'The document’s file is missing.');
+    if (!bytes)
+      throw new AppError(
+        'internal',
+        'The document’s file is missing or damaged on the server; tell the group’s administrator.',
+      );
     // Express's attachment() writes an RFC 6266 Content-Disposition (an ASCII fallback and an
     // encoded filename*); the type is ours, and the browser must neither sniff nor cache it.
     res.attachment(doc.fileName);
